@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { PageHeading } from "@/components/ui/page-heading";
+import { localize, type Locale } from "@/lib/i18n/locales";
+import { requireActor } from "@/server/auth/session";
+import { summarizeCatalog } from "@/server/catalog/summarize-catalog";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin"))("title") };
+}
+
+export default async function AdminPage() {
+  const actor = await requireActor({ roles: ["admin"], returnTo: "/admin" });
+  const t = await getTranslations("admin");
+  const locale = (await getLocale()) as Locale;
+  const result = await summarizeCatalog({ db: getDb(), actor });
+  if (!result.ok) return null;
+  return (
+    <>
+      <PageHeading>{t("title")}</PageHeading>
+      <h2 className="mb-3 text-2xl font-bold">{t("departments")}</h2>
+      <ul className="mb-8">
+        {result.perDepartment.map((department) => (
+          <li key={department.code} className="flex flex-wrap justify-between gap-2 border-b border-line py-2">
+            <Link href={`/services?department=${department.code}`}>{localize(department.name, locale)}</Link>
+            <span>{t("serviceCount", { count: department.services })}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="mb-8">{t("bundleCount", { count: result.bundleCount })}</p>
+      <h2 className="mb-3 text-2xl font-bold">{t("forms")}</h2>
+      <ul className="mb-8">
+        {result.forms.map((form) => (
+          <li key={`${form.subjectType}:${form.subjectCode}`} className="flex flex-wrap justify-between gap-2 border-b border-line py-2">
+            <Link href={`/services/${form.subjectCode}`} className="font-mono">
+              {form.subjectCode}
+            </Link>
+            <span>{t("formVersion", { version: form.version ?? 1 })}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { signIn, signOut } from "@/server/auth/next-auth";
+import { homeOf } from "@/server/auth/session";
+
+export type TSignInState = { error?: "missing" | "invalid"; username?: string };
+
+const ZSignIn = z.object({
+  username: z.string().trim().max(64),
+  password: z.string().max(200),
+  callbackUrl: z.string().max(500).optional(),
+});
+
+/** Only paths on this site: never send someone elsewhere after signing in. */
+function safePath(path: string | undefined): string | null {
+  if (!path || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return null;
+  return path;
+}
+
+export async function signInAction(_state: TSignInState, formData: FormData): Promise<TSignInState> {
+  const parsed = ZSignIn.safeParse(Object.fromEntries(formData));
+  if (!parsed.success || !parsed.data.username || !parsed.data.password) {
+    return { error: "missing", username: parsed.success ? parsed.data.username : "" };
+  }
+  const { username, password } = parsed.data;
+  try {
+    await signIn("credentials", { username, password, redirect: false });
+  } catch (error) {
+    if (error instanceof AuthError) return { error: "invalid", username };
+    throw error;
+  }
+  const [user] = await getDb().select({ role: users.role }).from(users).where(eq(users.username, username)).limit(1);
+  redirect(safePath(parsed.data.callbackUrl) ?? homeOf(user.role));
+}
+
+export async function signOutAction() {
+  await signOut({ redirect: false });
+  redirect("/");
+}

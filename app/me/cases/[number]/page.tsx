@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { CaseTimeline } from "@/components/cases/case-timeline";
+import { CaseStatusTag, TaskStatusTag } from "@/components/cases/status-tag";
+import { AnswerList } from "@/components/forms/answer-list";
+import { Notice } from "@/components/ui/notice";
+import { PageHeading } from "@/components/ui/page-heading";
+import { formatDate } from "@/lib/i18n/format";
+import { localize, type Locale } from "@/lib/i18n/locales";
+import { isTaskConcluded } from "@/lib/workflow/task-transitions";
+import { requireActor } from "@/server/auth/session";
+import { getCaseForApplicant } from "@/server/cases/get-case-for-applicant";
+
+type TProps = { params: Promise<{ number: string }>; searchParams: Promise<{ submitted?: string }> };
+
+export async function generateMetadata({ params }: TProps): Promise<Metadata> {
+  return { title: (await getTranslations("tracker"))("title", { number: (await params).number }) };
+}
+
+export default async function TrackerPage({ params, searchParams }: TProps) {
+  const { number } = await params;
+  const actor = await requireActor({ roles: ["citizen", "enterprise"], returnTo: `/me/cases/${number}` });
+  const result = await getCaseForApplicant({ db: getDb(), actor, caseNumber: number });
+  // Someone else's case and a case that does not exist look the same.
+  if (!result.ok) notFound();
+  const { submitted } = await searchParams;
+  const t = await getTranslations("tracker");
+  const locale = (await getLocale()) as Locale;
+  const taskDepartment = new Map(result.tasks.map((task) => [task.id, localize(task.departmentName, locale)]));
+
+  return (
+    <div className="max-w-3xl">
+      {submitted === "1" ? (
+        <Notice tone="success" title={t("submittedTitle")}>
+          <p>
+            {t("submittedNumber")} <strong className="font-mono text-2xl break-all">{result.case.number}</strong>
+          </p>
+        </Notice>
+      ) : null}
+      <PageHeading caption={t("caption", { number: result.case.number })}>{localize(result.subjectName, locale)}</PageHeading>
+      <p className="mb-8 flex flex-wrap items-center gap-3">
+        <span>{t("caseStatus")}</span> <CaseStatusTag status={result.case.status} />
+        <span className="text-muted">{t("submittedOn", { date: formatDate(result.case.submittedAt, locale) })}</span>
+      </p>
+
+      <h2 className="mb-4 text-2xl font-bold">{t("departments")}</h2>
+      <ul className="mb-10 space-y-4">
+        {result.tasks.map((task) => (
+          <li key={task.id} className="border-2 border-line p-4" aria-labelledby={`task-${task.id}`}>
+            <div className="flex flex-wrap items-start justify-between gap-2">
+              <h3 id={`task-${task.id}`} className="text-xl font-bold">
+                {localize(task.departmentName, locale)}
+              </h3>
+              <TaskStatusTag status={task.status} />
+            </div>
+            <p>{localize(task.serviceName, locale)}</p>
+            <p className="mt-1 text-base text-muted">
+              {isTaskConcluded(task.status) && task.decidedAt
+                ? t("decidedOn", { date: formatDate(task.decidedAt, locale) })
+                : t("dueBy", { date: formatDate(task.dueDate, locale) })}
+            </p>
+            {task.reason ? <p className="mt-2 border-l-4 border-danger pl-3">{t("reason", { reason: task.reason })}</p> : null}
+          </li>
+        ))}
+      </ul>
+
+      <h2 className="mb-4 text-2xl font-bold">{t("timeline")}</h2>
+      <CaseTimeline
+        events={result.events}
+        locale={locale}
+        labelOf={(event) => (event.taskId ? (taskDepartment.get(event.taskId) ?? null) : null)}
+      />
+
+      <h2 className="mb-4 text-2xl font-bold">{t("answers")}</h2>
+      <AnswerList definition={result.definition} answers={result.case.answers} locale={locale} />
+    </div>
+  );
+}

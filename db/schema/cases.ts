@@ -1,0 +1,127 @@
+/**
+ * Cases (办件) and the department tasks (部门任务) they fan out into, plus each case's event trail:
+ * the applicant's timeline and the tamper-evident audit record in one hash-chained list per case.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { TAnswers } from "@/lib/forms/validate-answers";
+import { applicantTypes, departments, services } from "./catalog";
+import { createdAt } from "./columns";
+import { formDefinitions, formSubjectTypes } from "./forms";
+import { companies, users } from "./identity";
+
+/** Feeds the readable case number: OD + date + this sequence. */
+export const caseNumberSequence = pgSequence("case_number_seq", { startWith: 1, increment: 1 });
+
+export const caseStatuses = ["submitted", "in-progress", "concluded"] as const;
+export type TCaseStatus = (typeof caseStatuses)[number];
+export const caseChannels = ["online", "counter", "api"] as const;
+export type TCaseChannel = (typeof caseChannels)[number];
+
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    number: text("number").notNull().unique(),
+    subjectType: text("subject_type", { enum: formSubjectTypes }).notNull(),
+    subjectCode: text("subject_code").notNull(),
+    formDefinitionId: uuid("form_definition_id")
+      .notNull()
+      .references(() => formDefinitions.id),
+    applicantId: uuid("applicant_id")
+      .notNull()
+      .references(() => users.id),
+    /** Set when a legal person applies: the company's staff share the case. */
+    companyId: uuid("company_id").references(() => companies.id),
+    applicantType: text("applicant_type", { enum: applicantTypes }).notNull(),
+    channel: text("channel", { enum: caseChannels }).notNull(),
+    answers: jsonb("answers").$type<TAnswers>().notNull(),
+    status: text("status", { enum: caseStatuses }).notNull().default("submitted"),
+    /** A repeated submit (double click, refresh, retry) carries the same key and gets the first case back. */
+    idempotencyKey: text("idempotency_key").notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    concludedAt: timestamp("concluded_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    unique("cases_applicant_idempotency_key").on(table.applicantId, table.idempotencyKey),
+    index("cases_applicant_idx").on(table.applicantId, table.submittedAt),
+    index("cases_company_idx").on(table.companyId, table.submittedAt),
+  ],
+);
+export type TCase = typeof cases.$inferSelect;
+
+export const taskStatuses = ["waiting", "accepted", "refused", "approved", "rejected"] as const;
+export type TTaskStatus = (typeof taskStatuses)[number];
+
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    departmentId: uuid("department_id")
+      .notNull()
+      .references(() => departments.id),
+    status: text("status", { enum: taskStatuses }).notNull().default("waiting"),
+    /** The clerk who claimed the task; null while it sits unclaimed in the department queue. */
+    assigneeId: uuid("assignee_id").references(() => users.id),
+    /** Bumped by every change, so a stale form or a concurrent change is detected. */
+    version: integer("version").notNull().default(1),
+    /** 承诺时限 and 法定时限 as calendar dates, counted in working days from submission. */
+    dueDate: date("due_date", { mode: "string" }).notNull(),
+    legalDueDate: date("legal_due_date", { mode: "string" }).notNull(),
+    /** Public reason of a refusal or rejection, shown to the applicant. */
+    reason: text("reason"),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("tasks_case_idx").on(table.caseId),
+    index("tasks_queue_idx").on(table.departmentId, table.status, table.dueDate),
+    index("tasks_assignee_idx").on(table.assigneeId).where(sql`${table.assigneeId} is not null`),
+  ],
+);
+export type TTask = typeof tasks.$inferSelect;
+
+export const caseEvents = pgTable(
+  "case_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    taskId: uuid("task_id").references(() => tasks.id),
+    /** Null for acts of the system itself (an instant service's automatic approval). */
+    actorId: uuid("actor_id").references(() => users.id),
+    kind: text("kind").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    /** Whether the applicant sees this event on the tracker's timeline (a claim is internal). */
+    public: boolean("public").notNull(),
+    /** SHA-256 over the previous event's hash and this event's content: rewriting one breaks the chain. */
+    prevHash: text("prev_hash"),
+    hash: text("hash").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("case_events_case_idx").on(table.caseId, table.id)],
+);
+export type TCaseEvent = typeof caseEvents.$inferSelect;

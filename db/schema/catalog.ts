@@ -1,0 +1,75 @@
+/** The service catalog: departments, services (事项) with their guides, and bundles (一件事). */
+import { index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import type { TLocalizedText } from "@/lib/i18n/locales";
+import type { TLogicRule } from "@/lib/forms/definition";
+import { createdAt, localizedText } from "./columns";
+
+export const departments = pgTable("departments", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  code: text("code").notNull().unique(),
+  name: localizedText("name").notNull(),
+  shortName: localizedText("short_name").notNull(),
+  createdAt: createdAt(),
+});
+export type TDepartment = typeof departments.$inferSelect;
+
+export const applicantTypes = ["natural", "legal"] as const;
+export type TApplicantType = (typeof applicantTypes)[number];
+export const serviceKinds = ["instant", "promised"] as const;
+export type TServiceKind = (typeof serviceKinds)[number];
+
+export type TMaterial = { name: TLocalizedText; required: boolean; copies: number; note?: TLocalizedText };
+
+export const services = pgTable(
+  "services",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    code: text("code").notNull().unique(),
+    departmentId: uuid("department_id")
+      .notNull()
+      .references(() => departments.id),
+    name: localizedText("name").notNull(),
+    summary: localizedText("summary").notNull(),
+    applicantType: text("applicant_type", { enum: applicantTypes }).notNull(),
+    kind: text("kind", { enum: serviceKinds }).notNull(),
+    /** 法定时限 and 承诺时限, in working days. */
+    legalLimitDays: integer("legal_limit_days").notNull(),
+    promisedLimitDays: integer("promised_limit_days").notNull(),
+    topic: text("topic").notNull(),
+    conditions: jsonb("conditions").$type<TLocalizedText[]>().notNull(),
+    materials: jsonb("materials").$type<TMaterial[]>().notNull(),
+    fees: localizedText("fees").notNull(),
+    legalBasis: jsonb("legal_basis").$type<TLocalizedText[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("services_department_idx").on(table.departmentId), index("services_topic_idx").on(table.topic)],
+);
+export type TService = typeof services.$inferSelect;
+
+export const bundles = pgTable("bundles", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  code: text("code").notNull().unique(),
+  name: localizedText("name").notNull(),
+  summary: localizedText("summary").notNull(),
+  applicantType: text("applicant_type", { enum: applicantTypes }).notNull(),
+  topic: text("topic").notNull(),
+  createdAt: createdAt(),
+});
+export type TBundle = typeof bundles.$inferSelect;
+
+export const bundleItems = pgTable(
+  "bundle_items",
+  {
+    bundleId: uuid("bundle_id")
+      .notNull()
+      .references(() => bundles.id),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    position: integer("position").notNull(),
+    /** Routing rule over the bundle form's answers (json-logic); null = the component always applies. */
+    appliesWhen: jsonb("applies_when").$type<TLogicRule | null>(),
+  },
+  (table) => [primaryKey({ columns: [table.bundleId, table.serviceId] })],
+);
+export type TBundleItem = typeof bundleItems.$inferSelect;

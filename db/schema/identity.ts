@@ -1,0 +1,57 @@
+/** People who sign in, and the companies they act for. */
+import { index, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { createdAt } from "./columns";
+import { departments } from "./catalog";
+
+export const roles = ["citizen", "enterprise", "counter", "clerk", "supervisor", "admin"] as const;
+export type TRole = (typeof roles)[number];
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    username: text("username").notNull().unique(),
+    passwordHash: text("password_hash").notNull(),
+    displayName: text("display_name").notNull(),
+    role: text("role", { enum: roles }).notNull(),
+    /** Set for clerks only: the one department whose queue they work. */
+    departmentId: uuid("department_id").references(() => departments.id),
+    /** Identity data held by the government (one source): prefilled, never typed again. */
+    residentIdNumber: text("resident_id_number"),
+    mobile: text("mobile"),
+    createdAt: createdAt(),
+  },
+  (table) => [index("users_department_idx").on(table.departmentId)],
+);
+export type TUser = typeof users.$inferSelect;
+export type TNewUser = typeof users.$inferInsert;
+
+export const companies = pgTable("companies", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  /** Unified social credit code (GB 32100). */
+  uscc: text("uscc").notNull().unique(),
+  name: text("name").notNull(),
+  legalRepresentative: text("legal_representative").notNull(),
+  registeredAddress: text("registered_address").notNull(),
+  regionCode: text("region_code").notNull(),
+  createdAt: createdAt(),
+});
+export type TCompany = typeof companies.$inferSelect;
+
+export const companyMemberRoles = ["legal-representative", "agent"] as const;
+
+export const companyMembers = pgTable(
+  "company_members",
+  {
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    role: text("role", { enum: companyMemberRoles }).notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.companyId, table.userId] }), index("company_members_user_idx").on(table.userId)],
+);
+export type TCompanyMember = typeof companyMembers.$inferSelect;

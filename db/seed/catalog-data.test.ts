@@ -1,0 +1,193 @@
+import { describe, expect, it } from "vitest";
+import { bundles, departments, services } from "@/db/seed/catalog-data";
+import { toTraditional } from "@/db/seed/text";
+import { listFields, ZFormDefinition } from "@/lib/forms/definition";
+import { ZLocalizedText, type TLocalizedText } from "@/lib/i18n/locales";
+
+/** Han ideographs, CJK punctuation and full-width forms: none of these belong in English text. */
+const cjk = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+/** Every localized text anywhere in the catalog, with where it was found. */
+function collectTexts(value: unknown, path: string, found: { path: string; text: TLocalizedText }[] = []) {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => collectTexts(item, `${path}[${index}]`, found));
+  } else if (value && typeof value === "object") {
+    if ("zh-Hans" in value || "en" in value) {
+      found.push({ path, text: value as TLocalizedText });
+      return found;
+    }
+    for (const [key, child] of Object.entries(value)) collectTexts(child, `${path}.${key}`, found);
+  }
+  return found;
+}
+
+const departmentCodes = new Set(departments.map((department) => department.code));
+const servicesByCode = new Map(services.map((service) => [service.code, service]));
+
+describe("departments", () => {
+  it("are the nine of the design", () => {
+    expect([...departmentCodes].sort()).toEqual(
+      ["AMR", "ENV", "FIRE", "HEALTH", "HRSS", "MEDINS", "POLICE", "TAX", "URBAN"].sort(),
+    );
+    expect(departments).toHaveLength(9);
+  });
+
+  it("each offer at least one service", () => {
+    for (const code of departmentCodes) {
+      expect(services.some((service) => service.departmentCode === code), code).toBe(true);
+    }
+  });
+});
+
+describe("services", () => {
+  it("have unique codes and belong to an existing department", () => {
+    expect(servicesByCode.size).toBe(services.length);
+    for (const service of services) expect(departmentCodes.has(service.departmentCode), service.code).toBe(true);
+  });
+
+  it("include every service the design and other seeds rely on", () => {
+    for (const code of [
+      "AMR-FOOD-LICENCE",
+      "AMR-COMPANY-REG",
+      "FIRE-SAFETY-CHECK",
+      "URBAN-OUTDOOR-SIGN",
+      "ENV-EIA-FILING",
+      "HEALTH-BIRTH-CERT",
+      "POLICE-BIRTH-REG",
+      "MEDINS-NEWBORN-ENROL",
+      "HRSS-SSCARD",
+      "HRSS-PROOF",
+      "TAX-INVOICE",
+      "POLICE-RESIDENCE-PERMIT",
+      "HEALTH-PUBLIC-PLACE",
+      "MEDINS-REMOTE-CARE",
+    ]) {
+      expect(servicesByCode.has(code), code).toBe(true);
+    }
+    expect(services.length).toBeGreaterThanOrEqual(14);
+  });
+
+  it("have forms that pass the form-definition meta-schema", () => {
+    for (const service of services) {
+      const form = ZFormDefinition.parse(service.form);
+      const fieldCount = listFields(form).length;
+      expect(fieldCount, service.code).toBeGreaterThanOrEqual(4);
+      expect(fieldCount, service.code).toBeLessThanOrEqual(12);
+    }
+  });
+
+  it("promise no more than the law allows", () => {
+    for (const service of services) {
+      expect(service.promisedLimitDays, service.code).toBeLessThanOrEqual(service.legalLimitDays);
+      expect(service.promisedLimitDays, service.code).toBeGreaterThanOrEqual(0);
+      if (service.kind === "instant") {
+        expect([service.legalLimitDays, service.promisedLimitDays], service.code).toEqual([0, 0]);
+      } else {
+        expect(service.promisedLimitDays, service.code).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("has HRSS-PROOF as the one instant service, for citizens", () => {
+    const proof = servicesByCode.get("HRSS-PROOF");
+    expect(proof?.kind).toBe("instant");
+    expect(proof?.applicantType).toBe("natural");
+    expect(services.filter((service) => service.kind === "instant").map((service) => service.code)).toEqual(["HRSS-PROOF"]);
+  });
+
+  it("keep the statutory limits and applicant types the design names", () => {
+    expect(servicesByCode.get("AMR-FOOD-LICENCE")).toMatchObject({ applicantType: "legal", legalLimitDays: 20, promisedLimitDays: 5 });
+    expect(servicesByCode.get("FIRE-SAFETY-CHECK")).toMatchObject({ applicantType: "legal", legalLimitDays: 10 });
+    for (const code of ["URBAN-OUTDOOR-SIGN", "ENV-EIA-FILING", "TAX-INVOICE", "HEALTH-PUBLIC-PLACE"]) {
+      expect(servicesByCode.get(code)?.applicantType, code).toBe("legal");
+    }
+    expect(servicesByCode.get("MEDINS-REMOTE-CARE")?.applicantType).toBe("natural");
+  });
+
+  it("have a complete guide", () => {
+    for (const service of services) {
+      expect(service.conditions.length, service.code).toBeGreaterThan(0);
+      expect(service.materials.length, service.code).toBeGreaterThan(0);
+      expect(service.legalBasis.length, service.code).toBeGreaterThan(0);
+      for (const material of service.materials) expect(material.copies, service.code).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
+
+describe("bundles", () => {
+  it("have unique codes, forms that parse, and items that name existing services", () => {
+    expect(new Set(bundles.map((bundle) => bundle.code)).size).toBe(bundles.length);
+    for (const bundle of bundles) {
+      ZFormDefinition.parse(bundle.form);
+      for (const item of bundle.items) expect(servicesByCode.has(item.serviceCode), `${bundle.code} → ${item.serviceCode}`).toBe(true);
+    }
+  });
+
+  it("each span several departments and serve the bundle's kind of applicant", () => {
+    for (const bundle of bundles) {
+      const itemServices = bundle.items.map((item) => servicesByCode.get(item.serviceCode)!);
+      expect(new Set(itemServices.map((service) => service.departmentCode)).size, bundle.code).toBeGreaterThanOrEqual(2);
+      for (const service of itemServices) expect(service.applicantType, `${bundle.code} → ${service.code}`).toBe(bundle.applicantType);
+    }
+  });
+
+  it("route rules read only fields the bundle form asks", () => {
+    for (const bundle of bundles) {
+      const keys = new Set(listFields(ZFormDefinition.parse(bundle.form)).map((field) => field.key));
+      for (const item of bundle.items) {
+        const variables = JSON.stringify(item.appliesWhen ?? {}).matchAll(/"var":"([^"]+)"/g);
+        for (const [, variable] of variables) expect(keys.has(variable), `${bundle.code}: ${variable}`).toBe(true);
+      }
+    }
+  });
+
+  it("BUNDLE-RESTAURANT asks about the sign and routes on it and on the floor area", () => {
+    const restaurant = bundles.find((bundle) => bundle.code === "BUNDLE-RESTAURANT")!;
+    expect(restaurant).toMatchObject({ applicantType: "legal", topic: "business" });
+    const fields = listFields(ZFormDefinition.parse(restaurant.form));
+    expect(fields.find((field) => field.key === "hasOutdoorSign")?.type).toBe("yesno");
+    expect(fields.find((field) => field.key === "businessArea")?.type).toBe("number");
+    for (const key of ["signText", "signWidth", "signHeight"]) {
+      expect(fields.find((field) => field.key === key)?.showWhen, key).toEqual({ "==": [{ var: "hasOutdoorSign" }, true] });
+    }
+    expect(restaurant.items).toEqual([
+      { serviceCode: "AMR-FOOD-LICENCE", appliesWhen: null },
+      { serviceCode: "FIRE-SAFETY-CHECK", appliesWhen: null },
+      { serviceCode: "URBAN-OUTDOOR-SIGN", appliesWhen: { "==": [{ var: "hasOutdoorSign" }, true] } },
+      { serviceCode: "ENV-EIA-FILING", appliesWhen: { ">": [{ var: "businessArea" }, 500] } },
+    ]);
+  });
+
+  it("BUNDLE-NEWBORN always reaches health, police, medical insurance and social security", () => {
+    const newborn = bundles.find((bundle) => bundle.code === "BUNDLE-NEWBORN")!;
+    expect(newborn).toMatchObject({ applicantType: "natural", topic: "family" });
+    expect(newborn.items.every((item) => item.appliesWhen === null)).toBe(true);
+    expect(newborn.items.map((item) => servicesByCode.get(item.serviceCode)!.departmentCode).sort()).toEqual(
+      ["HEALTH", "HRSS", "MEDINS", "POLICE"],
+    );
+    const fields = listFields(ZFormDefinition.parse(newborn.form));
+    expect(fields.find((field) => field.key === "babyBirthDate")).toMatchObject({ type: "date", max: "today" });
+    expect(fields.filter((field) => field.type === "id-number").map((field) => field.key)).toEqual(["motherIdNumber", "fatherIdNumber"]);
+    expect(fields.find((field) => field.type === "phone")?.key).toBe("applicantMobile");
+  });
+});
+
+describe("localized texts", () => {
+  const texts = collectTexts({ departments, services, bundles }, "catalog");
+
+  it("are found throughout the catalog", () => {
+    expect(texts.length).toBeGreaterThan(300);
+  });
+
+  it("exist in all three languages", () => {
+    for (const { path, text } of texts) expect(ZLocalizedText.safeParse(text).success, path).toBe(true);
+  });
+
+  it("are fully traditional in zh-Hant", () => {
+    for (const { path, text } of texts) expect(toTraditional(text["zh-Hant"]), path).toBe(text["zh-Hant"]);
+  });
+
+  it("have no Chinese characters or punctuation in English", () => {
+    for (const { path, text } of texts) expect(text.en, path).not.toMatch(cjk);
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * The demo seed for the embedded database: the catalog, the 2025–2027 holiday calendar, and the demo accounts
+ * of DESIGN.md (password demo2026). Never run against production unless asked (SEED_DEMO=1).
+ */
+import { sql } from "drizzle-orm";
+import type { TDatabase } from "@/db/client";
+import { users } from "@/db/schema";
+import { bundles, departments, services } from "./catalog-data";
+import { seedCalendar, seedCatalog, seedCompany, seedUser } from "./factories";
+
+export const demoCompany = {
+  uscc: "91310104MA1FL8XQ36",
+  name: "上海一门餐饮管理有限公司",
+  legalRepresentative: "王五",
+  registeredAddress: "上海市徐汇区漕溪北路 88 号",
+  regionCode: "310104",
+};
+
+const clerkNames: Record<string, string> = {
+  AMR: "周明",
+  FIRE: "吴刚",
+  HEALTH: "郑芳",
+  POLICE: "冯强",
+  HRSS: "陈静",
+  MEDINS: "褚丽",
+  ENV: "卫涛",
+  URBAN: "蒋华",
+  TAX: "沈洁",
+};
+
+export async function isDatabaseEmpty(db: TDatabase): Promise<boolean> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(users);
+  return row.count === 0;
+}
+
+export async function seedDemo(db: TDatabase) {
+  await db.transaction(async (tx) => {
+    await seedCatalog(tx, { departments, services, bundles });
+    await seedCalendar(tx);
+
+    await seedUser(tx, { username: "citizen", role: "citizen", displayName: "张三", residentIdNumber: "310104198803124016", mobile: "13800138000" });
+    await seedUser(tx, { username: "citizen2", role: "citizen", displayName: "李四", residentIdNumber: "310115199008072521", mobile: "13900139000" });
+    const enterprise = await seedUser(tx, {
+      username: "enterprise",
+      role: "enterprise",
+      displayName: "王五",
+      residentIdNumber: "310105198501011231",
+      mobile: "13700137000",
+    });
+    await seedCompany(tx, demoCompany, [{ userId: enterprise.id, role: "legal-representative" }]);
+    await seedUser(tx, { username: "counter", role: "counter", displayName: "赵窗口" });
+    await seedUser(tx, { username: "supervisor", role: "supervisor", displayName: "钱监察" });
+    await seedUser(tx, { username: "admin", role: "admin", displayName: "孙管理" });
+    for (const department of departments) {
+      await seedUser(tx, {
+        username: `clerk-${department.code.toLowerCase()}`,
+        role: "clerk",
+        displayName: clerkNames[department.code] ?? department.code,
+        departmentCode: department.code,
+      });
+    }
+  });
+}

@@ -1,0 +1,17 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  // PGlite ships WebAssembly and data files it loads from its own package folder; bundling it breaks that.
+  // pg and hash-wasm are Node libraries that gain nothing from bundling.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "hash-wasm"],
+  poweredByHeader: false,
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with a 403 for a signed-in user on a page their role may not see.
+    authInterrupts: true,
+  },
+};
+
+export default withNextIntl(nextConfig);

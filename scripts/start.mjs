@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm start`: everything a newcomer needs, in order — install what is missing, create DATA_DIR and AUTH_SECRET,
+// migrate and seed, build when there is no build of this commit, then serve on PORT (default 3000).
+// Plain JavaScript on purpose: it must run before the dependencies (tsx, TypeScript) are installed.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root);
+const log = (message) => console.log(`[onedoor] ${message}`);
+
+function run(command, args, env = process.env) {
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  if (result.status !== 0) {
+    console.error(`[onedoor] ${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status || 1);
+  }
+}
+
+// 1. Dependencies. `npm ci` refuses lockfiles written on machines whose registry omits other platforms'
+//    optional binaries, so use `npm install`, which also honours the lockfile.
+const installedMarker = path.join(root, "node_modules", ".package-lock.json");
+if (!fs.existsSync(installedMarker) || fs.statSync("package.json").mtimeMs > fs.statSync(installedMarker).mtimeMs) {
+  log("installing dependencies (npm install)…");
+  run("npm", ["install", "--no-audit", "--no-fund"]);
+}
+
+// 2. DATA_DIR and the generated secret.
+const dataDir = path.resolve(process.env.DATA_DIR || ".data");
+fs.mkdirSync(dataDir, { recursive: true });
+const env = { ...process.env, DATA_DIR: dataDir };
+if (!env.AUTH_SECRET) {
+  const secretFile = path.join(dataDir, "auth-secret");
+  if (!fs.existsSync(secretFile)) {
+    fs.writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    log(`generated AUTH_SECRET into ${secretFile}`);
+  }
+  env.AUTH_SECRET = fs.readFileSync(secretFile, "utf8").trim();
+}
+env.AUTH_TRUST_HOST ??= "true";
+
+// 3. Database: migrate, and seed the demo data into an empty embedded database.
+run(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/setup.ts"], env);
+
+// 4. Build when there is no build of this source (a fresh clone, or a pull since the last build).
+function sourceStamp() {
+  try {
+    const head = execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim();
+    return dirty ? null : head; // uncommitted changes: always rebuild
+  } catch {
+    return "no-git";
+  }
+}
+const stampFile = path.join(root, ".next", "onedoor-build-stamp");
+const stamp = sourceStamp();
+const built = fs.existsSync(path.join(root, ".next", "BUILD_ID"));
+const current = built && stamp !== null && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === stamp;
+if (process.env.ONEDOOR_SKIP_BUILD === "1" && built) {
+  log("using the existing build (ONEDOOR_SKIP_BUILD=1)");
+} else if (!current) {
+  log("building (next build)…");
+  run(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], env);
+  if (stamp) fs.writeFileSync(stampFile, stamp);
+}
+
+// 5. Serve. Signals go to the server so it can release DATA_DIR on its way out.
+const port = process.env.PORT || "3000";
+log(`serving on http://localhost:${port}`);
+const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
+  stdio: "inherit",
+  env,
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// `npm test`: every test. Type check, unit and integration tests (vitest: PGlite, and PostgreSQL too when
+// TEST_DATABASE_URL is set), then a production build and the Playwright journeys in Debian's Chromium.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root);
+const bin = (name) => path.join("node_modules", ".bin", name);
+
+function step(title, command, args, env = process.env) {
+  console.log(`\n[test] ${title}: ${command} ${args.join(" ")}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  console.log(`[test] ${title}: ${result.status === 0 ? "ok" : "FAILED"} in ${Math.round((Date.now() - started) / 1000)} s`);
+  if (result.status !== 0) process.exit(result.status || 1);
+}
+
+if (!fs.existsSync(path.join("node_modules", ".package-lock.json"))) step("install", "npm", ["install", "--no-audit", "--no-fund"]);
+if (!fs.existsSync("/usr/bin/chromium")) {
+  console.error("[test] Debian's chromium is missing: apt-get install chromium (browsers cannot be downloaded here).");
+  process.exit(1);
+}
+step("types", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
+step("unit and integration", bin("vitest"), ["run"]);
+step("build", bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+step("journeys", bin("playwright"), ["test"]);

@@ -1,0 +1,32 @@
+/** The signed-in person a use case acts for, loaded fresh from the database on every request. */
+import { eq } from "drizzle-orm";
+import type { TDatabase } from "@/db/client";
+import { companyMembers, users, type TRole } from "@/db/schema";
+
+export type TActor = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: TRole;
+  /** The department whose queue a clerk works; null for everyone else. */
+  departmentId: string | null;
+  /** Companies this person may act for (legal representative or agent). */
+  companyIds: string[];
+};
+
+export async function loadActor(db: TDatabase, userId: string): Promise<TActor | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!user) return null;
+  const memberships = await db
+    .select({ companyId: companyMembers.companyId })
+    .from(companyMembers)
+    .where(eq(companyMembers.userId, user.id));
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    departmentId: user.departmentId,
+    companyIds: memberships.map((m) => m.companyId),
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Appends one event to a case's trail. The trail is the applicant's timeline (public events) and the audit record
+ * (all events): each event's hash covers the previous event's hash, so rewriting or deleting one breaks the chain.
+ * Call inside the transaction that makes the change, after locking the case row, so the chain stays linear.
+ */
+import { createHash } from "node:crypto";
+import { desc, eq } from "drizzle-orm";
+import type { TDatabase } from "@/db/client";
+import { canonicalJson } from "@/lib/canonical-json";
+import { caseEvents } from "@/db/schema";
+
+export type TCaseEventInput = {
+  caseId: string;
+  taskId?: string | null;
+  actorId: string | null;
+  kind: string;
+  data?: Record<string, unknown>;
+  public: boolean;
+};
+
+export function hashCaseEvent(prevHash: string | null, event: TCaseEventInput & { at: string }): string {
+  const content = canonicalJson([
+    prevHash,
+    event.caseId,
+    event.taskId ?? null,
+    event.actorId,
+    event.kind,
+    event.data ?? {},
+    event.public,
+    event.at,
+  ]);
+  return createHash("sha256").update(content).digest("hex");
+}
+
+export async function appendCaseEvent(tx: TDatabase, event: TCaseEventInput): Promise<void> {
+  const [last] = await tx
+    .select({ hash: caseEvents.hash })
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, event.caseId))
+    .orderBy(desc(caseEvents.id))
+    .limit(1);
+  const prevHash = last?.hash ?? null;
+  const at = new Date();
+  await tx.insert(caseEvents).values({
+    caseId: event.caseId,
+    taskId: event.taskId ?? null,
+    actorId: event.actorId,
+    kind: event.kind,
+    data: event.data ?? {},
+    public: event.public,
+    prevHash,
+    hash: hashCaseEvent(prevHash, { ...event, at: at.toISOString() }),
+    createdAt: at,
+  });
+}

@@ -1,0 +1,64 @@
+/** One case as its applicant sees it on the tracker: each department's task, due dates and the public timeline. */
+import { and, asc, eq } from "drizzle-orm";
+import type { TDatabase } from "@/db/client";
+import { bundles, caseEvents, cases, departments, formDefinitions, services, tasks } from "@/db/schema";
+import type { TActor } from "@/server/auth/actor";
+import { fail, type TResult } from "@/server/errors";
+import { casesVisibleToApplicant } from "./case-access";
+
+export async function getCaseForApplicant({ db, actor, caseNumber }: { db: TDatabase; actor: TActor; caseNumber: string }) {
+  // The access rule is part of the query: someone else's case is simply not found.
+  const [found] = await db
+    .select({ case: cases, definition: formDefinitions.definition })
+    .from(cases)
+    .innerJoin(formDefinitions, eq(formDefinitions.id, cases.formDefinitionId))
+    .where(and(eq(cases.number, caseNumber), casesVisibleToApplicant(actor)))
+    .limit(1);
+  if (!found) return fail("not-found:case");
+  return loadCaseDetail(db, found.case, found.definition);
+}
+
+export async function loadCaseDetail(
+  db: TDatabase,
+  caseRow: typeof cases.$inferSelect,
+  definition: typeof formDefinitions.$inferSelect.definition,
+) {
+  const taskRows = await db
+    .select({
+      id: tasks.id,
+      status: tasks.status,
+      dueDate: tasks.dueDate,
+      legalDueDate: tasks.legalDueDate,
+      reason: tasks.reason,
+      decidedAt: tasks.decidedAt,
+      serviceCode: services.code,
+      serviceName: services.name,
+      departmentCode: departments.code,
+      departmentName: departments.name,
+    })
+    .from(tasks)
+    .innerJoin(services, eq(services.id, tasks.serviceId))
+    .innerJoin(departments, eq(departments.id, tasks.departmentId))
+    .where(eq(tasks.caseId, caseRow.id))
+    .orderBy(asc(departments.code));
+  const events = await db
+    .select({ id: caseEvents.id, kind: caseEvents.kind, data: caseEvents.data, taskId: caseEvents.taskId, createdAt: caseEvents.createdAt })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseRow.id), eq(caseEvents.public, true)))
+    .orderBy(asc(caseEvents.id));
+  const subjectName =
+    caseRow.subjectType === "service"
+      ? (await db.select({ name: services.name }).from(services).where(eq(services.code, caseRow.subjectCode)))[0]?.name
+      : (await db.select({ name: bundles.name }).from(bundles).where(eq(bundles.code, caseRow.subjectCode)))[0]?.name;
+  return {
+    ok: true as const,
+    case: caseRow,
+    subjectName: subjectName!,
+    definition,
+    tasks: taskRows,
+    events,
+  };
+}
+
+export type TCaseDetail = Extract<Awaited<ReturnType<typeof getCaseForApplicant>>, { ok: true }>;
+export type TCaseDetailResult = TResult<Omit<TCaseDetail, "ok">>;

@@ -1,0 +1,89 @@
+/**
+ * What an applicant applies for: a service, or a bundle of services (一件事), with its current form definition and
+ * the components (one per service) that routing may select. A single service is a bundle of one, always applying.
+ */
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { TDatabase } from "@/db/client";
+import {
+  bundleItems,
+  bundles,
+  departments,
+  formDefinitions,
+  services,
+  type TApplicantType,
+  type TDepartment,
+  type TFormDefinitionRow,
+  type TFormSubjectType,
+  type TService,
+} from "@/db/schema";
+import type { TLogicRule } from "@/lib/forms/definition";
+import type { TLocalizedText } from "@/lib/i18n/locales";
+
+export type TApplyComponent = {
+  service: TService;
+  department: TDepartment;
+  appliesWhen: TLogicRule | null;
+};
+
+export type TApplySubject = {
+  type: TFormSubjectType;
+  code: string;
+  name: TLocalizedText;
+  summary: TLocalizedText;
+  applicantType: TApplicantType;
+  form: TFormDefinitionRow;
+  components: TApplyComponent[];
+};
+
+async function findLatestForm(db: TDatabase, type: TFormSubjectType, code: string) {
+  const [form] = await db
+    .select()
+    .from(formDefinitions)
+    .where(and(eq(formDefinitions.subjectType, type), eq(formDefinitions.subjectCode, code)))
+    .orderBy(desc(formDefinitions.version))
+    .limit(1);
+  return form ?? null;
+}
+
+export async function findApplySubject(db: TDatabase, code: string): Promise<TApplySubject | null> {
+  const [service] = await db
+    .select({ service: services, department: departments })
+    .from(services)
+    .innerJoin(departments, eq(departments.id, services.departmentId))
+    .where(eq(services.code, code))
+    .limit(1);
+  if (service) {
+    const form = await findLatestForm(db, "service", code);
+    if (!form) return null;
+    return {
+      type: "service",
+      code,
+      name: service.service.name,
+      summary: service.service.summary,
+      applicantType: service.service.applicantType,
+      form,
+      components: [{ service: service.service, department: service.department, appliesWhen: null }],
+    };
+  }
+
+  const [bundle] = await db.select().from(bundles).where(eq(bundles.code, code)).limit(1);
+  if (!bundle) return null;
+  const form = await findLatestForm(db, "bundle", code);
+  if (!form) return null;
+  const items = await db
+    .select({ service: services, department: departments, appliesWhen: bundleItems.appliesWhen })
+    .from(bundleItems)
+    .innerJoin(services, eq(services.id, bundleItems.serviceId))
+    .innerJoin(departments, eq(departments.id, services.departmentId))
+    .where(eq(bundleItems.bundleId, bundle.id))
+    .orderBy(asc(bundleItems.position));
+  return {
+    type: "bundle",
+    code,
+    name: bundle.name,
+    summary: bundle.summary,
+    applicantType: bundle.applicantType,
+    form,
+    components: items,
+  };
+}

@@ -1,0 +1,27 @@
+/** The guide (办事指南) of a service or a bundle: what a reader needs before applying. */
+import { asc, eq } from "drizzle-orm";
+import type { TDatabase } from "@/db/client";
+import { bundleItems, bundles, departments, services } from "@/db/schema";
+
+export async function getGuide({ db, code }: { db: TDatabase; code: string }) {
+  const [service] = await db
+    .select({ service: services, department: departments })
+    .from(services)
+    .innerJoin(departments, eq(departments.id, services.departmentId))
+    .where(eq(services.code, code))
+    .limit(1);
+  if (service) return { type: "service" as const, ...service };
+
+  const [bundle] = await db.select().from(bundles).where(eq(bundles.code, code)).limit(1);
+  if (!bundle) return null;
+  const items = await db
+    .select({ service: services, department: departments, appliesWhen: bundleItems.appliesWhen })
+    .from(bundleItems)
+    .innerJoin(services, eq(services.id, bundleItems.serviceId))
+    .innerJoin(departments, eq(departments.id, services.departmentId))
+    .where(eq(bundleItems.bundleId, bundle.id))
+    .orderBy(asc(bundleItems.position));
+  return { type: "bundle" as const, bundle, items };
+}
+
+export type TGuide = NonNullable<Awaited<ReturnType<typeof getGuide>>>;

@@ -1,0 +1,80 @@
+/** The public catalog: services and bundles, filtered by department, applicant type, topic and a search text. */
+import { and, asc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { TDatabase } from "@/db/client";
+import { applicantTypes, bundleItems, bundles, departments, services } from "@/db/schema";
+
+export const ZCatalogFilters = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  department: z.string().trim().max(20).optional().catch(undefined),
+  applicantType: z.enum(applicantTypes).optional().catch(undefined),
+  topic: z.string().trim().max(40).optional().catch(undefined),
+});
+export type TCatalogFilters = z.infer<typeof ZCatalogFilters>;
+
+function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function matchesText(column: typeof services.name | typeof bundles.name, code: typeof services.code | typeof bundles.code, q: string): SQL {
+  const pattern = `%${escapeLike(q)}%`;
+  return or(
+    ilike(code, pattern),
+    sql`${column}->>'zh-Hans' ilike ${pattern}`,
+    sql`${column}->>'zh-Hant' ilike ${pattern}`,
+    sql`${column}->>'en' ilike ${pattern}`,
+  )!;
+}
+
+export async function listCatalog({ db, filters }: { db: TDatabase; filters: TCatalogFilters }) {
+  const serviceConditions: SQL[] = [];
+  if (filters.q) serviceConditions.push(matchesText(services.name, services.code, filters.q));
+  if (filters.department) serviceConditions.push(eq(departments.code, filters.department));
+  if (filters.applicantType) serviceConditions.push(eq(services.applicantType, filters.applicantType));
+  if (filters.topic) serviceConditions.push(eq(services.topic, filters.topic));
+
+  const serviceRows = await db
+    .select({
+      code: services.code,
+      name: services.name,
+      summary: services.summary,
+      applicantType: services.applicantType,
+      kind: services.kind,
+      promisedLimitDays: services.promisedLimitDays,
+      topic: services.topic,
+      departmentCode: departments.code,
+      departmentName: departments.name,
+    })
+    .from(services)
+    .innerJoin(departments, eq(departments.id, services.departmentId))
+    .where(and(...serviceConditions))
+    .orderBy(asc(departments.code), asc(services.code));
+
+  const bundleConditions: SQL[] = [];
+  if (filters.q) bundleConditions.push(matchesText(bundles.name, bundles.code, filters.q));
+  if (filters.applicantType) bundleConditions.push(eq(bundles.applicantType, filters.applicantType));
+  if (filters.topic) bundleConditions.push(eq(bundles.topic, filters.topic));
+  if (filters.department) {
+    // A bundle belongs to every department one of its services belongs to.
+    bundleConditions.push(
+      sql`exists (select 1 from ${bundleItems} bi join ${services} s on s.id = bi.service_id join ${departments} d on d.id = s.department_id
+                  where bi.bundle_id = ${bundles.id} and d.code = ${filters.department})`,
+    );
+  }
+  const bundleRows = await db
+    .select({ code: bundles.code, name: bundles.name, summary: bundles.summary, applicantType: bundles.applicantType, topic: bundles.topic })
+    .from(bundles)
+    .where(and(...bundleConditions))
+    .orderBy(asc(bundles.code));
+
+  return { services: serviceRows, bundles: bundleRows };
+}
+
+export async function listDepartments({ db }: { db: TDatabase }) {
+  return db.select().from(departments).orderBy(asc(departments.code));
+}
+
+export async function listTopics({ db }: { db: TDatabase }) {
+  const rows = await db.selectDistinct({ topic: services.topic }).from(services).orderBy(asc(services.topic));
+  return rows.map((row) => row.topic);
+}

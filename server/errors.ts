@@ -1,0 +1,29 @@
+/**
+ * Typed errors: every refusal a user can meet has a code of the form `kind:subject`, mapped to a message in
+ * each language (messages/*.json → "errors"). Use cases return them; they never throw for expected refusals.
+ */
+export const errorCodes = [
+  "unauthorized:session",
+  "forbidden:role",
+  "forbidden:case",
+  "forbidden:task",
+  "forbidden:applicant-type",
+  "not-found:service",
+  "not-found:case",
+  "not-found:task",
+  "invalid:form-answer",
+  "invalid:reason-required",
+  "invalid:reason-too-long",
+  "conflict:task-already-claimed",
+  "conflict:task-changed",
+  "conflict:transition-not-allowed",
+  "conflict:task-not-claimed-by-you",
+] as const;
+export type TErrorCode = (typeof errorCodes)[number];
+
+export type TAppError = { ok: false; code: TErrorCode; details?: Record<string, unknown> };
+export type TResult<T> = ({ ok: true } & T) | TAppError;
+
+export function fail(code: TErrorCode, details?: Record<string, unknown>): TAppError {
+  return details ? { ok: false, code, details } : { ok: false, code };
+}
