@@ -37,6 +37,9 @@ export type TOpenOptions =
 export function openDatabase(options: TOpenOptions): TDatabaseHandle {
   if (options.kind === "postgresql") {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection that dies (database restart, failover) must not take the server down; the pool
+    // replaces it on next use.
+    pool.on("error", (error) => console.error(`[db] idle PostgreSQL connection lost: ${error.message}`));
     const db = drizzlePostgres({ client: pool, schema }) as unknown as TDatabase;
     return { db, kind: "postgresql", close: () => pool.end(), pool };
   }
