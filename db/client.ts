@@ -26,6 +26,8 @@ export type TDatabaseHandle = {
   close: () => Promise<void>;
   /** The PostgreSQL pool, for work that needs one connection to itself (session-level advisory locks). */
   pool?: pg.Pool;
+  /** The embedded client, for the same reason (benchmarks compare against raw SQL on it). */
+  pglite?: PGlite;
 };
 
 export type TOpenOptions =
@@ -46,7 +48,7 @@ export function openDatabase(options: TOpenOptions): TDatabaseHandle {
   if (options.kind === "pglite-memory") {
     const client = new PGlite();
     const db = drizzlePglite({ client, schema }) as unknown as TDatabase;
-    return { db, kind: "pglite", close: () => client.close() };
+    return { db, kind: "pglite", close: () => client.close(), pglite: client };
   }
   const release = acquireDataDirLock(options.dataDir);
   const client = new PGlite(path.join(path.resolve(options.dataDir), "pglite"));
@@ -54,6 +56,7 @@ export function openDatabase(options: TOpenOptions): TDatabaseHandle {
   return {
     db,
     kind: "pglite",
+    pglite: client,
     close: async () => {
       await client.close();
       release();

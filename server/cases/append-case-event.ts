@@ -16,6 +16,8 @@ export type TCaseEventInput = {
   kind: string;
   data?: Record<string, unknown>;
   public: boolean;
+  /** The case's first event (just created in this transaction): there is no previous hash to read. */
+  first?: boolean;
 };
 
 export function hashCaseEvent(prevHash: string | null, event: TCaseEventInput & { at: string }): string {
@@ -33,12 +35,14 @@ export function hashCaseEvent(prevHash: string | null, event: TCaseEventInput & 
 }
 
 export async function appendCaseEvent(tx: TDatabase, event: TCaseEventInput): Promise<void> {
-  const [last] = await tx
-    .select({ hash: caseEvents.hash })
-    .from(caseEvents)
-    .where(eq(caseEvents.caseId, event.caseId))
-    .orderBy(desc(caseEvents.id))
-    .limit(1);
+  const [last] = event.first
+    ? []
+    : await tx
+        .select({ hash: caseEvents.hash })
+        .from(caseEvents)
+        .where(eq(caseEvents.caseId, event.caseId))
+        .orderBy(desc(caseEvents.id))
+        .limit(1);
   const prevHash = last?.hash ?? null;
   const at = new Date();
   await tx.insert(caseEvents).values({

@@ -39,7 +39,12 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
   const { db, actor, subjectCode, rawAnswers, idempotencyKey, channel } = options;
   const now = options.now ?? new Date();
 
-  const subject = await findApplySubject(db, subjectCode);
+  // Independent reads, issued together: what is applied for, whether this submit was seen before, the calendar.
+  const [subject, existing, calendar] = await Promise.all([
+    findApplySubject(db, subjectCode),
+    findCaseByIdempotencyKey(db, actor.id, idempotencyKey),
+    loadCalendar(db),
+  ]);
   if (!subject) return fail("not-found:service");
 
   // Who may apply: natural-person services for citizens, legal-person services for a company's staff.
@@ -53,7 +58,6 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
   }
 
   // A repeated submit returns the first case before anything is validated again.
-  const existing = await findCaseByIdempotencyKey(db, actor.id, idempotencyKey);
   if (existing) return { ok: true, caseNumber: existing, duplicate: true };
 
   const today = toIsoDate(now);
@@ -63,7 +67,6 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
   }
   const answers = validation.answers;
   const applicable = selectApplicable(subject.components, answers);
-  const calendar = await loadCalendar(db);
 
   return db.transaction(async (tx) => {
     const caseNumber = formatCaseNumber(today, await nextCaseSequence(tx));
@@ -97,6 +100,7 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
       kind: "case-submitted",
       data: { channel, services: applicable.map((c) => c.service.code), formVersion: subject.form.version },
       public: true,
+      first: true,
     });
 
     const taskRows = applicable.map(({ service }) => {

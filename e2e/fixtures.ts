@@ -1,0 +1,202 @@
+/**
+ * Shared helpers for the journeys: sign in through the real /login form, choose a language the way the header's
+ * switcher does (the NEXT_LOCALE cookie), scan a page with axe, and fill the seeded forms by their visible labels.
+ * Text the tests look for is written out as a reader sees it, so the journeys also prove the translations.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
+
+export { expect };
+
+export type TLocale = "zh-Hans" | "zh-Hant" | "en";
+
+export const password = "demo2026";
+
+const loginWords: Record<TLocale, { username: string; password: string; submit: string }> = {
+  "zh-Hans": { username: "用户名", password: "密码", submit: "登录" },
+  "zh-Hant": { username: "用戶名", password: "密碼", submit: "登入" },
+  en: { username: "User name", password: "Password", submit: "Sign in" },
+};
+
+/** The language the page says it is in (the html lang attribute). */
+export async function pageLocale(page: Page): Promise<TLocale> {
+  const lang = await page.locator("html").getAttribute("lang");
+  if (lang !== "zh-Hans" && lang !== "zh-Hant" && lang !== "en") throw new Error(`unexpected html lang ${lang}`);
+  return lang;
+}
+
+/**
+ * Fills and submits the sign-in form already on screen (after a redirect to /login, say), then waits until the
+ * browser has left /login.
+ */
+export async function submitSignIn(page: Page, username: string) {
+  const words = loginWords[await pageLocale(page)];
+  await page.getByLabel(words.username, { exact: true }).fill(username);
+  await page.getByLabel(words.password, { exact: true }).fill(password);
+  await page.getByRole("button", { name: words.submit, exact: true }).click();
+  await page.waitForURL((url) => url.pathname !== "/login");
+}
+
+/** Opens /login and signs in as a demo account; lands wherever that account starts (/me, /desk …). */
+export async function signIn(page: Page, username: string) {
+  await page.goto("/login");
+  await submitSignIn(page, username);
+}
+
+/** Chooses the reader's language as the header's switcher does, for every later request of the context. */
+export async function setLocale(context: BrowserContext, locale: TLocale) {
+  const baseURL = base.info().project.use.baseURL;
+  if (!baseURL) throw new Error("setLocale needs use.baseURL in playwright.config.ts");
+  await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL }]);
+}
+
+/** WCAG 2.1 A and AA: the page must have no violations; the failure names each rule and the elements it found. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const report = results.violations
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n    ${violation.nodes.map((node) => node.target.join(" ")).join("\n    ")}`)
+    .join("\n");
+  expect(results.violations, `axe violations on ${page.url()}:\n${report}`).toEqual([]);
+}
+
+/** A date `days` before today, as a date input takes it (yyyy-mm-dd). */
+export function daysAgo(days: number) {
+  const date = new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The case number the tracker was opened for: /me/cases/<number>. */
+export function caseNumberOf(page: Page) {
+  const match = /\/me\/cases\/([^/?#]+)/.exec(new URL(page.url()).pathname);
+  if (!match) throw new Error(`not on a tracker: ${page.url()}`);
+  return decodeURIComponent(match[1]);
+}
+
+/**
+ * The simplified-Chinese apply form, found by its labels. Answers follow db/seed/sample-answers.ts; a value of ""
+ * clears the field, undefined leaves it alone.
+ */
+export class ApplyForm {
+  constructor(readonly page: Page) {}
+
+  field(label: string): Locator {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  /** A yes/no question: its fieldset, named by the question. */
+  question(label: string): Locator {
+    return this.page.getByRole("group", { name: label, exact: true });
+  }
+
+  async answerYesNo(label: string, answer: "是" | "否") {
+    await this.question(label).getByRole("radio", { name: answer, exact: true }).check();
+  }
+
+  get submitButton() {
+    return this.page.getByRole("button", { name: "提交申请" });
+  }
+
+  get errorSummary() {
+    return this.page.getByRole("alert").filter({ has: this.page.getByRole("heading", { name: "请检查以下问题" }) });
+  }
+
+  async fillRestaurant(answers: Partial<TRestaurantAnswers>) {
+    const texts: [keyof TRestaurantAnswers, string][] = [
+      ["shopName", "店铺名称"],
+      ["businessAddress", "经营场所地址"],
+      ["businessArea", "经营面积"],
+      ["seats", "就餐座位数"],
+      ["foodSafetyManagerName", "食品安全管理人员姓名"],
+      ["foodSafetyManagerMobile", "食品安全管理人员手机号码"],
+    ];
+    for (const [key, label] of texts) if (answers[key] !== undefined) await this.field(label).fill(answers[key]);
+    if (answers.mainFoodCategory !== undefined) await this.field("主要经营项目").selectOption({ label: answers.mainFoodCategory });
+    if (answers.hasOutdoorSign !== undefined) await this.answerYesNo("是否在建筑物外设置招牌？", answers.hasOutdoorSign);
+    const sign: [keyof TRestaurantAnswers, string][] = [
+      ["signText", "招牌文字"],
+      ["signWidth", "招牌宽度"],
+      ["signHeight", "招牌高度"],
+    ];
+    // The sign questions are only asked of someone with an outside sign.
+    if (answers.hasOutdoorSign === "是") {
+      for (const [key, label] of sign) if (answers[key] !== undefined) await this.field(label).fill(answers[key]);
+    }
+    if (answers.fireExitCount !== undefined) await this.field("安全出口数量").fill(answers.fireExitCount);
+    if (answers.decorationCompletedDate !== undefined) await this.field("装修完工日期").fill(answers.decorationCompletedDate);
+  }
+
+  async fillProof(answers: TProofAnswers) {
+    await this.field("申请人姓名").fill(answers.applicantName);
+    await this.field("申请人公民身份号码").fill(answers.applicantIdNumber);
+    await this.field("险种").selectOption({ label: answers.insuranceType });
+    await this.field("缴费起始日期").fill(answers.periodStart);
+    await this.field("缴费截止日期").fill(answers.periodEnd);
+    await this.field("证明用途").selectOption({ label: answers.purpose });
+  }
+}
+
+export type TRestaurantAnswers = {
+  shopName: string;
+  businessAddress: string;
+  businessArea: string;
+  seats: string;
+  /** The option as the applicant reads it. */
+  mainFoodCategory: string;
+  foodSafetyManagerName: string;
+  foodSafetyManagerMobile: string;
+  hasOutdoorSign: "是" | "否";
+  signText: string;
+  signWidth: string;
+  signHeight: string;
+  fireExitCount: string;
+  decorationCompletedDate: string;
+};
+
+/** The sample restaurant of db/seed/sample-answers.ts, small enough that no environmental filing applies. */
+export function restaurantAnswers(overrides: Partial<TRestaurantAnswers> = {}): TRestaurantAnswers {
+  return {
+    shopName: "一门小馆",
+    businessAddress: "上海市徐汇区漕溪北路 88 号 1 层",
+    businessArea: "120",
+    seats: "40",
+    mainFoodCategory: "热食类食品制售",
+    foodSafetyManagerName: "王五",
+    foodSafetyManagerMobile: "13700137000",
+    hasOutdoorSign: "否",
+    signText: "一门小馆",
+    signWidth: "4",
+    signHeight: "1.2",
+    fireExitCount: "2",
+    decorationCompletedDate: daysAgo(30),
+    ...overrides,
+  };
+}
+
+export type TProofAnswers = {
+  applicantName: string;
+  applicantIdNumber: string;
+  insuranceType: string;
+  periodStart: string;
+  periodEnd: string;
+  purpose: string;
+};
+
+/** The citizen's own details (the demo seed's 张三) for HRSS-PROOF. */
+export function proofAnswers(): TProofAnswers {
+  return {
+    applicantName: "张三",
+    applicantIdNumber: "310104198803124016",
+    insuranceType: "全部险种",
+    periodStart: "2025-01-01",
+    periodEnd: daysAgo(7),
+    purpose: "购房",
+  };
+}
+
+type TFixtures = { applyForm: ApplyForm };
+
+export const test = base.extend<TFixtures>({
+  applyForm: async ({ page }, use) => {
+    await use(new ApplyForm(page));
+  },
+});
