@@ -4,10 +4,12 @@ import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // A fresh embedded database per run: the journeys start from the demo seed, as a newcomer would.
-const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `onedoor-e2e-${process.pid}`);
+// Set in the environment so the workers and the teardown (which removes it) agree on it.
+const dataDir = (process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `onedoor-e2e-${process.pid}`));
 
 export default defineConfig({
   testDir: "e2e",
+  globalTeardown: "./e2e/global-teardown.ts",
   // Journeys share one server and one database; run them one after another so each reads as a person's visit.
   workers: 1,
   fullyParallel: false,

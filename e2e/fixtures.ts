@@ -14,7 +14,7 @@ export const password = "demo2026";
 
 const loginWords: Record<TLocale, { username: string; password: string; submit: string }> = {
   "zh-Hans": { username: "用户名", password: "密码", submit: "登录" },
-  "zh-Hant": { username: "用戶名", password: "密碼", submit: "登入" },
+  "zh-Hant": { username: "使用者名稱", password: "密碼", submit: "登入" },
   en: { username: "User name", password: "Password", submit: "Sign in" },
 };
 
@@ -56,6 +56,8 @@ export async function expectNoAxeViolations(page: Page) {
   const report = results.violations
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n    ${violation.nodes.map((node) => node.target.join(" ")).join("\n    ")}`)
     .join("\n");
+  // A scan that checked nothing (a page still blank, say) would pass too; make sure it looked at something.
+  expect(results.passes.length, `axe checked nothing on ${page.url()}`).toBeGreaterThan(0);
   expect(results.violations, `axe violations on ${page.url()}:\n${report}`).toEqual([]);
 }
 
@@ -97,7 +99,7 @@ export class ApplyForm {
   }
 
   get errorSummary() {
-    return this.page.getByRole("alert").filter({ has: this.page.getByRole("heading", { name: "请检查以下问题" }) });
+    return this.page.getByRole("alert", { name: "请检查以下问题" });
   }
 
   async fillRestaurant(answers: Partial<TRestaurantAnswers>) {

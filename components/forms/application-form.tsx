@@ -47,7 +47,10 @@ export function ApplicationForm({
     const params = Object.fromEntries(
       Object.entries(error.params ?? {}).map(([name, value]) => [name, value === "today" ? t("today") : value]),
     );
-    return tf(error.code, { label: labelOf(key), ...params });
+    // "Enter …" suits a box to type in; a question answered by picking asks to choose.
+    const type = fields.find((f) => f.key === key)?.type;
+    const code = error.code === "required" && (type === "select" || type === "yesno") ? "required-choice" : error.code;
+    return tf(code, { label: labelOf(key), ...params });
   };
   const summary = [
     ...(state.formError && state.formError !== "invalid:form-answer" ? [{ href: "#submit", text: te(state.formError) }] : []),

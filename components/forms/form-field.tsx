@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import type { TField } from "@/lib/forms/definition";
 import { localize, type Locale } from "@/lib/i18n/locales";
@@ -37,6 +38,13 @@ export function FormField({
     "aria-required": field.required || undefined,
   } as const;
   const text = value === undefined || typeof value === "boolean" ? "" : String(value);
+  const selectRef = useRef<HTMLSelectElement>(null);
+  // React keeps an input's default in step with defaultValue, but marks a select's default option only when it
+  // mounts; the form is reset to its defaults after each submit, so an answer in a select would vanish whenever
+  // the form came back with errors. Keep the default option in step with the answer.
+  useEffect(() => {
+    for (const option of Array.from(selectRef.current?.options ?? [])) option.defaultSelected = option.value === text;
+  }, [text]);
 
   if (field.type === "yesno") {
     const checked = value === true || value === "yes" ? "yes" : value === false || value === "no" ? "no" : undefined;
@@ -81,7 +89,7 @@ export function FormField({
       break;
     case "select":
       control = (
-        <select {...common} defaultValue={text} className={`${inputClass(error)} sm:w-auto`}>
+        <select {...common} ref={selectRef} defaultValue={text} className={`${inputClass(error)} sm:w-auto`}>
           <option value="">{t("choose")}</option>
           {field.options.map((option) => (
             <option key={option.value} value={option.value}>

@@ -1,6 +1,6 @@
 "use client";
 
-import { usePathname } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { locales, type Locale } from "@/lib/i18n/locales";
 
 const names: Record<Locale, string> = { "zh-Hans": "简体中文", "zh-Hant": "繁體中文", en: "English" };
@@ -10,7 +10,9 @@ const names: Record<Locale, string> = { "zh-Hans": "简体中文", "zh-Hant": "�
  * Each language is named in itself, so a reader can find theirs whatever the page is in.
  */
 export function LanguageSwitcher({ current, label }: { current: Locale; label: string }) {
-  const pathname = usePathname() || "/";
+  // Keep the query too, so switching language on a search result page keeps the search.
+  const query = useSearchParams().toString();
+  const here = `${usePathname() || "/"}${query ? `?${query}` : ""}`;
   return (
     <nav aria-label={label}>
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-base">
@@ -22,7 +24,7 @@ export function LanguageSwitcher({ current, label }: { current: Locale; label: s
               </span>
             ) : (
               <a
-                href={`/language?locale=${locale}&next=${encodeURIComponent(pathname)}`}
+                href={`/language?locale=${locale}&next=${encodeURIComponent(here)}`}
                 lang={locale}
                 hrefLang={locale}
                 className="text-white! visited:text-white"
