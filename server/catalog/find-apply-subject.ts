@@ -19,9 +19,21 @@ import {
 import type { TLogicRule } from "@/lib/forms/definition";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 
+// Only what intake and the apply page use: the guide's long texts (materials, legal basis …) stay in the database.
+const serviceColumns = {
+  id: services.id,
+  code: services.code,
+  name: services.name,
+  departmentId: services.departmentId,
+  kind: services.kind,
+  promisedLimitDays: services.promisedLimitDays,
+  legalLimitDays: services.legalLimitDays,
+};
+const departmentColumns = { code: departments.code, name: departments.name };
+
 export type TApplyComponent = {
-  service: TService;
-  department: TDepartment;
+  service: Pick<TService, keyof typeof serviceColumns>;
+  department: Pick<TDepartment, keyof typeof departmentColumns>;
   appliesWhen: TLogicRule | null;
 };
 
@@ -47,7 +59,7 @@ async function findLatestForm(db: TDatabase, type: TFormSubjectType, code: strin
 
 export async function findApplySubject(db: TDatabase, code: string): Promise<TApplySubject | null> {
   const [service] = await db
-    .select({ service: services, department: departments })
+    .select({ service: { ...serviceColumns, summary: services.summary, applicantType: services.applicantType }, department: departmentColumns })
     .from(services)
     .innerJoin(departments, eq(departments.id, services.departmentId))
     .where(eq(services.code, code))
@@ -71,7 +83,7 @@ export async function findApplySubject(db: TDatabase, code: string): Promise<TAp
   const form = await findLatestForm(db, "bundle", code);
   if (!form) return null;
   const items = await db
-    .select({ service: services, department: departments, appliesWhen: bundleItems.appliesWhen })
+    .select({ service: serviceColumns, department: departmentColumns, appliesWhen: bundleItems.appliesWhen })
     .from(bundleItems)
     .innerJoin(services, eq(services.id, bundleItems.serviceId))
     .innerJoin(departments, eq(departments.id, services.departmentId))

@@ -17,6 +17,7 @@ import { appendCaseEvent } from "@/server/cases/append-case-event";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { findApplySubject } from "@/server/catalog/find-apply-subject";
 import { fail, type TAppError } from "@/server/errors";
+import { cachedReference } from "@/server/reference-cache";
 
 export type TSubmitApplicationOptions = {
   db: TDatabase;
@@ -41,9 +42,9 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
 
   // Independent reads, issued together: what is applied for, whether this submit was seen before, the calendar.
   const [subject, existing, calendar] = await Promise.all([
-    findApplySubject(db, subjectCode),
+    cachedReference(db, `apply-subject:${subjectCode}`, () => findApplySubject(db, subjectCode)),
     findCaseByIdempotencyKey(db, actor.id, idempotencyKey),
-    loadCalendar(db),
+    cachedReference(db, "calendar", () => loadCalendar(db)),
   ]);
   if (!subject) return fail("not-found:service");
 
