@@ -1,6 +1,6 @@
 /**
  * A seeded world for integration tests: a fresh migrated database (PGlite or PostgreSQL) with the demo seed, and a
- * way to act as any demo account.
+ * way to act as each of the demo accounts.
  */
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
