@@ -18,6 +18,16 @@ export const errorCodes = [
   "conflict:task-changed",
   "conflict:transition-not-allowed",
   "conflict:task-not-claimed-by-you",
+  "not-found:draft",
+  "forbidden:draft",
+  "expired:draft",
+  "invalid:material",
+  "not-found:form-subject",
+  "invalid:form-definition-json",
+  "invalid:form-definition",
+  "invalid:bundle-composition",
+  "conflict:form-definition-unchanged",
+  "conflict:form-definition-changed",
 ] as const;
 export type TErrorCode = (typeof errorCodes)[number];
 
@@ -26,4 +36,8 @@ export type TResult<T> = ({ ok: true } & T) | TAppError;
 
 export function fail(code: TErrorCode, details?: Record<string, unknown>): TAppError {
   return details ? { ok: false, code, details } : { ok: false, code };
+}
+
+export function isErrorCode(value: unknown): value is TErrorCode {
+  return typeof value === "string" && (errorCodes as readonly string[]).includes(value);
 }

@@ -14,6 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminPage() {
   const actor = await requireActor({ roles: ["admin"], returnTo: "/admin" });
   const t = await getTranslations("admin");
+  const tf = await getTranslations("adminForms");
   const locale = (await getLocale()) as Locale;
   const result = await summarizeCatalog({ db: getDb(), actor });
   if (!result.ok) return null;
@@ -31,10 +32,13 @@ export default async function AdminPage() {
       </ul>
       <p className="mb-8">{t("bundleCount", { count: result.bundleCount })}</p>
       <h2 className="mb-3 text-2xl font-bold">{t("forms")}</h2>
+      <p className="mb-3">
+        <Link href="/admin/forms">{tf("manage")}</Link>
+      </p>
       <ul className="mb-8">
         {result.forms.map((form) => (
           <li key={`${form.subjectType}:${form.subjectCode}`} className="flex flex-wrap justify-between gap-2 border-b border-line py-2">
-            <Link href={`/services/${form.subjectCode}`} className="font-mono">
+            <Link href={`/admin/forms/${form.subjectType}/${form.subjectCode}`} className="font-mono">
               {form.subjectCode}
             </Link>
             <span>{t("formVersion", { version: form.version ?? 1 })}</span>

@@ -3,24 +3,36 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { CaseStatusTag } from "@/components/cases/status-tag";
+import { DraftList } from "@/components/drafts/draft-list";
+import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { requireActor } from "@/server/auth/session";
 import { listMyCases } from "@/server/cases/list-my-cases";
+import { listMyDrafts } from "@/server/drafts/list-my-drafts";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("me"))("title") };
 }
 
-export default async function MyCasesPage() {
+export default async function MyCasesPage({ searchParams }: { searchParams: Promise<{ saved?: string; deleted?: string }> }) {
   const actor = await requireActor({ roles: ["citizen", "enterprise"], returnTo: "/me" });
   const t = await getTranslations("me");
   const locale = (await getLocale()) as Locale;
-  const cases = await listMyCases({ db: getDb(), actor });
+  const { saved, deleted } = await searchParams;
+  const db = getDb();
+  const [cases, drafts] = await Promise.all([listMyCases({ db, actor }), listMyDrafts({ db, actor })]);
   return (
     <>
+      {saved ? (
+        <Notice tone="success" title={t("savedNotice")}>
+          {t("savedBody")}
+        </Notice>
+      ) : null}
+      {deleted ? <Notice title={t("deletedNotice")} /> : null}
       <PageHeading caption={actor.displayName}>{t("title")}</PageHeading>
+      <DraftList drafts={drafts} locale={locale} />
       {cases.length === 0 ? (
         <p className="mb-6">
           {t("empty")} <Link href="/services">{t("findService")}</Link>

@@ -1,26 +1,131 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SummaryList } from "@/components/ui/summary-list";
-import { listFields, type TFormDefinition } from "@/lib/forms/definition";
-import type { TAnswers } from "@/lib/forms/validate-answers";
+import type { TField, TFormDefinition, TItemField } from "@/lib/forms/definition";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
+import { formatFen } from "@/lib/money";
+import { listRegionPath } from "@/lib/regions/regions";
 
-/** The answers of a case, labelled by the form definition version it was submitted under. */
-export async function AnswerList({ definition, answers, locale }: { definition: TFormDefinition; answers: TAnswers; locale: Locale }) {
+type TTranslate = Awaited<ReturnType<typeof getTranslations<"form">>>;
+
+/** Region names from province down, e.g. 上海市 浦东新区. */
+function regionText(code: unknown, locale: Locale): string {
+  if (typeof code !== "string") return "";
+  const path = listRegionPath(code);
+  return path.length > 0 ? path.map((region) => localize(region.name, locale)).join(locale === "en" ? ", " : " ") : code;
+}
+
+/** One answer as the applicant and the clerk read it, whatever its field type. */
+export function formatAnswer(
+  field: TField | TItemField,
+  value: unknown,
+  locale: Locale,
+  t: TTranslate,
+  licenceTitles: Record<string, string> = {},
+): React.ReactNode {
+  if (value === undefined || value === null || value === "") return <span className="text-muted">{t("notAnswered")}</span>;
+  const object = typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  switch (field.type) {
+    case "yesno":
+      return value === true ? t("yes") : value === false ? t("no") : String(value);
+    case "declaration":
+      return value === true ? t("confirmed") : String(value);
+    case "select":
+    case "radio": {
+      const option = field.options.find((candidate) => candidate.value === value);
+      return option ? localize(option.label, locale) : String(value);
+    }
+    case "checkbox-group": {
+      const chosen = Array.isArray(value) ? value : [value];
+      return chosen.map((item) => localize(field.options.find((option) => option.value === item)?.label ?? { "zh-Hans": String(item), "zh-Hant": String(item), en: String(item) }, locale)).join(locale === "en" ? ", " : "、");
+    }
+    case "date":
+      return typeof value === "string" ? formatDate(value, locale) : String(value);
+    case "date-range":
+      return typeof object.from === "string" && typeof object.to === "string" ? t("dateRange", { from: formatDate(object.from, locale), to: formatDate(object.to, locale) }) : "";
+    case "number":
+      return field.unit ? `${value} ${localize(field.unit, locale)}` : String(value);
+    case "money":
+      return typeof value === "number" ? formatFen(value, locale) : String(value);
+    case "region":
+      return regionText(value, locale);
+    case "address":
+      return [regionText(object.region, locale), typeof object.detail === "string" ? object.detail : ""].filter(Boolean).join(" ");
+    case "material": {
+      const refs = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
+      return (
+        <ul className="list-none">
+          {refs.map((ref, index) => (
+            <li key={index}>
+              {ref.kind === "licence"
+                ? `${t("fromWallet")}: ${licenceTitles[String(ref.licenceId)] ?? t("licence")}`
+                : `${String(ref.name)} (${Math.max(1, Math.round(Number(ref.size) / 1024))} KB)`}
+            </li>
+          ))}
+        </ul>
+      );
+    }
+    case "group": {
+      const items = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
+      return (
+        <ol className="list-none space-y-3">
+          {items.map((item, index) => (
+            <li key={index}>
+              <p className="font-semibold">
+                {localize(field.itemLabel, locale)} {index + 1}
+              </p>
+              <dl>
+                {field.fields
+                  .filter((itemField) => item[itemField.key] !== undefined)
+                  .map((itemField) => (
+                    <div key={itemField.key} className="sm:flex sm:gap-2">
+                      <dt className="text-muted">{localize(itemField.label, locale)}:</dt>
+                      <dd>{formatAnswer(itemField, item[itemField.key], locale, t, licenceTitles)}</dd>
+                    </div>
+                  ))}
+              </dl>
+            </li>
+          ))}
+        </ol>
+      );
+    }
+    default:
+      return String(value);
+  }
+}
+
+/**
+ * The answers of a case (or a draft on its check page), labelled by the form definition version they were given
+ * under. With `changeHref`, each row links back to the page that asks it.
+ */
+export async function AnswerList({
+  definition,
+  answers,
+  locale,
+  fields,
+  changeHref,
+  licenceTitles,
+}: {
+  definition: TFormDefinition;
+  answers: Record<string, unknown>;
+  locale: Locale;
+  /** Only these fields (a page's visible ones); default: every answered field. */
+  fields?: TField[];
+  changeHref?: (field: TField) => string;
+  licenceTitles?: Record<string, string>;
+}) {
   const t = await getTranslations("form");
-  const rows = listFields(definition)
-    .filter((field) => answers[field.key] !== undefined)
-    .map((field) => {
-      const value = answers[field.key];
-      let shown: string;
-      if (field.type === "yesno") shown = value ? t("yes") : t("no");
-      else if (field.type === "select") {
-        const option = field.options.find((o) => o.value === value);
-        shown = option ? localize(option.label, locale) : String(value);
-      } else if (field.type === "date" && typeof value === "string") shown = formatDate(value, locale);
-      else if (field.type === "number" && field.unit) shown = `${value} ${localize(field.unit, locale)}`;
-      else shown = String(value);
-      return { key: localize(field.label, locale), value: shown };
-    });
+  const shown = fields ?? definition.pages.flatMap((page) => page.sections.flatMap((section) => section.fields)).filter((field) => answers[field.key] !== undefined);
+  const rows = shown.map((field) => ({
+    key: localize(field.label, locale),
+    value: formatAnswer(field, answers[field.key], locale, t, licenceTitles),
+    action: changeHref ? (
+      <Link href={changeHref(field)}>
+        {t("change")}
+        <span className="sr-only"> {localize(field.label, locale)}</span>
+      </Link>
+    ) : undefined,
+  }));
   return <SummaryList rows={rows} />;
 }

@@ -17,10 +17,10 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { TAnswers } from "@/lib/forms/validate-answers";
+import type { TAnswers } from "@/lib/forms/answers";
 import { applicantTypes, departments, services } from "./catalog";
 import { createdAt } from "./columns";
-import { formDefinitions, formSubjectTypes } from "./forms";
+import { applySubjectTypes, formDefinitions } from "./forms";
 import { companies, users } from "./identity";
 
 /** Feeds the readable case number: OD + date + this sequence. */
@@ -36,7 +36,7 @@ export const cases = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     number: text("number").notNull().unique(),
-    subjectType: text("subject_type", { enum: formSubjectTypes }).notNull(),
+    subjectType: text("subject_type", { enum: applySubjectTypes }).notNull(),
     subjectCode: text("subject_code").notNull(),
     formDefinitionId: uuid("form_definition_id")
       .notNull()

@@ -69,6 +69,11 @@ export const bundleItems = pgTable(
     position: integer("position").notNull(),
     /** Routing rule over the bundle form's answers (json-logic); null = the component always applies. */
     appliesWhen: jsonb("applies_when").$type<TLogicRule | null>(),
+    /**
+     * Fields of the service's own form that the bundle does not ask, because another department of the bundle
+     * produces them (the newborn's ID number comes from the police registration in the same bundle).
+     */
+    excludeFields: jsonb("exclude_fields").$type<string[]>().notNull().default([]),
   },
   (table) => [primaryKey({ columns: [table.bundleId, table.serviceId] })],
 );

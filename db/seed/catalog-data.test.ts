@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { bundles, departments, services } from "@/db/seed/catalog-data";
+import { bundles, departments, services, type TSeedBundle } from "@/db/seed/catalog-data";
+import { restaurantAnswers } from "@/db/seed/sample-answers";
+import { composeBundleForm } from "@/lib/forms/compose-bundle-form";
 import { toTraditional } from "@/db/seed/text";
-import { listFields, ZFormDefinition } from "@/lib/forms/definition";
+import { listFields, ZFormDefinition, type TFormDefinition } from "@/lib/forms/definition";
 import { ZLocalizedText, type TLocalizedText } from "@/lib/i18n/locales";
 
 /** Han ideographs, CJK punctuation and full-width forms: none of these belong in English text. */
@@ -115,11 +117,42 @@ describe("services", () => {
 });
 
 describe("bundles", () => {
-  it("have unique codes, forms that parse, and items that name existing services", () => {
+  /** The applicant's one form: the bundle's own questions composed with its services' forms, as the seed does. */
+  function composed(bundle: TSeedBundle) {
+    const result = composeBundleForm({
+      base: ZFormDefinition.parse(bundle.form),
+      components: bundle.items.map((item) => {
+        const service = servicesByCode.get(item.serviceCode)!;
+        return {
+          serviceCode: service.code,
+          definition: ZFormDefinition.parse(service.form),
+          appliesWhen: item.appliesWhen,
+          excludeFields: item.excludeFields ?? [],
+          title: service.name,
+        };
+      }),
+    });
+    if (!result.ok) throw new Error(`${bundle.code} does not compose:\n${result.issues.map((issue) => `${issue.path}: ${issue.message}`).join("\n")}`);
+    return result.definition;
+  }
+  const pageOf = (definition: TFormDefinition, key: string) => definition.pages.find((page) => page.sections.some((section) => section.fields.some((field) => field.key === key)));
+
+  it("have unique codes, base forms that parse, and items that name existing services", () => {
     expect(new Set(bundles.map((bundle) => bundle.code)).size).toBe(bundles.length);
     for (const bundle of bundles) {
       ZFormDefinition.parse(bundle.form);
       for (const item of bundle.items) expect(servicesByCode.has(item.serviceCode), `${bundle.code} → ${item.serviceCode}`).toBe(true);
+    }
+  });
+
+  it("compose with their services' forms into one form that asks each datum once", () => {
+    for (const bundle of bundles) {
+      const keys = listFields(composed(bundle)).map((field) => field.key);
+      expect(new Set(keys).size, bundle.code).toBe(keys.length);
+      // The bundle's own questions come first.
+      expect(keys.slice(0, listFields(ZFormDefinition.parse(bundle.form)).length), bundle.code).toEqual(
+        listFields(ZFormDefinition.parse(bundle.form)).map((field) => field.key),
+      );
     }
   });
 
@@ -131,7 +164,7 @@ describe("bundles", () => {
     }
   });
 
-  it("route rules read only fields the bundle form asks", () => {
+  it("route rules read only fields the bundle's own form asks", () => {
     for (const bundle of bundles) {
       const keys = new Set(listFields(ZFormDefinition.parse(bundle.form)).map((field) => field.key));
       for (const item of bundle.items) {
@@ -147,15 +180,21 @@ describe("bundles", () => {
     const fields = listFields(ZFormDefinition.parse(restaurant.form));
     expect(fields.find((field) => field.key === "hasOutdoorSign")?.type).toBe("yesno");
     expect(fields.find((field) => field.key === "businessArea")?.type).toBe("number");
-    for (const key of ["signText", "signWidth", "signHeight"]) {
-      expect(fields.find((field) => field.key === key)?.showWhen, key).toEqual({ "==": [{ var: "hasOutdoorSign" }, true] });
-    }
-    expect(restaurant.items).toEqual([
+    expect(restaurant.items.map(({ serviceCode, appliesWhen }) => ({ serviceCode, appliesWhen }))).toEqual([
       { serviceCode: "AMR-FOOD-LICENCE", appliesWhen: null },
       { serviceCode: "FIRE-SAFETY-CHECK", appliesWhen: null },
       { serviceCode: "URBAN-OUTDOOR-SIGN", appliesWhen: { "==": [{ var: "hasOutdoorSign" }, true] } },
       { serviceCode: "ENV-EIA-FILING", appliesWhen: { ">": [{ var: "businessArea" }, 500] } },
     ]);
+    // The sign's questions are on the sign service's page, shown only to someone with an outside sign.
+    const form = composed(restaurant);
+    for (const key of ["signText", "signWidth", "signHeight"]) {
+      expect(pageOf(form, key)?.showWhen, key).toEqual({ "==": [{ var: "hasOutdoorSign" }, true] });
+    }
+    expect(pageOf(form, "projectName")?.showWhen).toEqual({ ">": [{ var: "businessArea" }, 500] });
+    // Every question of the journeys' sample restaurant is asked.
+    const keys = new Set(listFields(form).map((field) => field.key));
+    for (const key of Object.keys(restaurantAnswers())) expect(keys.has(key), key).toBe(true);
   });
 
   it("BUNDLE-NEWBORN always reaches health, police, medical insurance and social security", () => {
@@ -165,10 +204,13 @@ describe("bundles", () => {
     expect(newborn.items.map((item) => servicesByCode.get(item.serviceCode)!.departmentCode).sort()).toEqual(
       ["HEALTH", "HRSS", "MEDINS", "POLICE"],
     );
-    const fields = listFields(ZFormDefinition.parse(newborn.form));
+    const fields = listFields(composed(newborn));
     expect(fields.find((field) => field.key === "babyBirthDate")).toMatchObject({ type: "date", max: "today" });
-    expect(fields.filter((field) => field.type === "id-number").map((field) => field.key)).toEqual(["motherIdNumber", "fatherIdNumber"]);
-    expect(fields.find((field) => field.type === "phone")?.key).toBe("applicantMobile");
+    // The baby's ID number and birth certificate come from the police and the hospital in this same bundle.
+    expect(fields.filter((field) => field.type === "id-number").map((field) => field.key)).toEqual(["motherIdNumber", "fatherIdNumber", "applicantIdNumber"]);
+    expect(fields.map((field) => field.key)).not.toContain("birthCertificateNumber");
+    expect(newborn.items.find((item) => item.serviceCode === "MEDINS-NEWBORN-ENROL")?.excludeFields).toEqual(["babyIdNumber"]);
+    expect(fields.filter((field) => field.type === "phone").map((field) => field.key)).toEqual(["applicantMobile"]);
   });
 });
 

@@ -56,18 +56,26 @@ export type TSeedBundle = {
   summary: TLocalizedText;
   applicantType: "natural" | "legal";
   topic: TTopic;
-  /** appliesWhen is a json-logic rule over the bundle form's answers; null means the service always applies. */
-  items: { serviceCode: string; appliesWhen: Record<string, unknown> | null }[];
-  /** The one merged form for the whole bundle (一表申请). */
+  /**
+   * appliesWhen is a json-logic rule over the bundle form's answers (only fields of the base form below); null
+   * means the service always applies. excludeFields are fields of the service's form the bundle does not ask:
+   * another department of the bundle produces them, or the bundle itself settles them.
+   */
+  items: { serviceCode: string; appliesWhen: Record<string, unknown> | null; excludeFields?: string[] }[];
+  /**
+   * The bundle's own questions (stored as its "bundle-base" form): routing questions and what the services share,
+   * asked first. The applicant's one form (一表申请) is composed from it and the services' forms
+   * (lib/forms/compose-bundle-form.ts).
+   */
   form: TFormDefinitionInput;
 };
 
 type TSectionInput = TFormDefinitionInput["pages"][number]["sections"][number];
 type TFieldInput = TSectionInput["fields"][number];
 
-/** Every seeded form is one page; sections group the fields the way the paper form did. */
+/** A one-page form; sections group the fields the way the paper form did. */
 function singlePageForm(...sections: TSectionInput[]): TFormDefinitionInput {
-  return { schemaVersion: 1, pages: [{ key: "application", sections }] };
+  return { schemaVersion: 1, pages: [{ key: "application", title: t("填写申请", "Your application"), sections }] };
 }
 
 function material(zhHans: string, en: string, options: { required?: boolean; copies?: number; note?: TLocalizedText } = {}): TSeedMaterial {
@@ -222,17 +230,16 @@ const field = {
     key: "enterpriseName",
     type: "text",
     label: t("单位名称", "Organisation name"),
-    hint: t("与营业执照上的名称一致", "As shown on your business licence"),
     required: true,
     maxLength: 100,
+    prefill: { source: "company.name" },
   },
   unifiedSocialCreditCode: {
     key: "unifiedSocialCreditCode",
-    type: "text",
+    type: "uscc",
     label: t("统一社会信用代码", "Unified social credit code"),
-    hint: t("营业执照上的18位代码", "The 18-character code on your business licence"),
     required: true,
-    maxLength: 18,
+    prefill: { source: "company.uscc" },
   },
   legalRepresentativeName: {
     key: "legalRepresentativeName",
@@ -240,6 +247,7 @@ const field = {
     label: t("法定代表人（负责人）姓名", "Name of the legal representative"),
     required: true,
     maxLength: 50,
+    prefill: { source: "company.legalRepresentative" },
   },
   contactName: {
     key: "contactName",
@@ -255,12 +263,14 @@ const field = {
     label: t("申请人姓名", "Your full name"),
     required: true,
     maxLength: 50,
+    prefill: { source: "identity.name" },
   },
   applicantIdNumber: {
     key: "applicantIdNumber",
     type: "id-number",
     label: t("申请人公民身份号码", "Your resident ID number"),
     required: true,
+    prefill: { source: "identity.idNumber" },
   },
   applicantMobile: {
     key: "applicantMobile",
@@ -268,6 +278,8 @@ const field = {
     label: t("手机号码", "Mobile number"),
     hint: t("办理进度和结果会通过短信告知", "We will text you about progress and the result"),
     required: true,
+    // The number on record is a starting point: people change numbers more often than registers learn of it.
+    prefill: { source: "identity.mobile", editable: true },
   },
   // Newborn
   babyName: {
@@ -435,6 +447,26 @@ export const services: TSeedService[] = [
         key: "foodSafety",
         title: t("食品安全管理", "Food safety"),
         fields: [field.foodSafetyManagerName, field.foodSafetyManagerMobile],
+      },
+      {
+        key: "foodMaterials",
+        title: t("申请材料", "Documents"),
+        fields: [
+          {
+            key: "businessLicence",
+            type: "material",
+            label: t("营业执照", "Business licence"),
+            hint: t("已有电子营业执照的，勾选即可，无需上传", "If your electronic business licence is in your wallet, tick it instead of uploading"),
+            licenceTypes: ["business-licence"],
+            maxFiles: 1,
+          },
+          {
+            key: "premisesFloorPlan",
+            type: "material",
+            label: t("经营场所平面布局图", "Floor plan of the premises"),
+            hint: t("PDF、JPG 或 PNG，每个文件不超过 10 MB", "PDF, JPG or PNG, up to 10 MB each"),
+          },
+        ],
       },
     ),
   },
@@ -947,68 +979,141 @@ export const services: TSeedService[] = [
     ],
     fees: t("首次申领不收费", "Free for your first card"),
     legalBasis: [t("《中华人民共和国社会保险法》第五十八条", "Social Insurance Law of the People's Republic of China, Article 58")],
-    form: singlePageForm(
-      {
-        key: "cardholder",
-        title: t("持卡人信息", "Cardholder"),
-        fields: [
-          { ...field.applicantName, key: "cardholderName", label: t("持卡人姓名", "Cardholder's full name") },
-          { ...field.applicantIdNumber, key: "cardholderIdNumber", label: t("持卡人公民身份号码", "Cardholder's resident ID number") },
+    form: {
+      schemaVersion: 1,
+      pages: [
+        {
+          key: "cardholder",
+          title: t("持卡人", "Cardholder"),
+          sections: [
+            {
+              key: "cardholder",
+              fields: [
+                {
+                  key: "cardholderIsMinor",
+                  type: "yesno",
+                  label: t("是否为未满16周岁的子女申领？", "Is the card for your child under 16?"),
+                  required: true,
+                },
+                // For yourself, your identity comes from the population register; for a child, you type theirs.
+                {
+                  ...field.applicantName,
+                  key: "cardholderName",
+                  label: t("持卡人姓名", "Cardholder's full name"),
+                  showWhen: { "==": [{ var: "cardholderIsMinor" }, false] },
+                },
+                {
+                  ...field.applicantIdNumber,
+                  key: "cardholderIdNumber",
+                  label: t("持卡人公民身份号码", "Cardholder's resident ID number"),
+                  showWhen: { "==": [{ var: "cardholderIsMinor" }, false] },
+                },
+                {
+                  key: "childName",
+                  type: "text",
+                  label: t("子女姓名", "Child's full name"),
+                  required: true,
+                  maxLength: 50,
+                  showWhen: { "==": [{ var: "cardholderIsMinor" }, true] },
+                },
+                {
+                  key: "childIdNumber",
+                  type: "id-number",
+                  label: t("子女公民身份号码", "Child's resident ID number"),
+                  required: true,
+                  showWhen: { "==": [{ var: "cardholderIsMinor" }, true] },
+                },
+                {
+                  ...field.applicantName,
+                  key: "guardianName",
+                  label: t("监护人姓名", "Parent or guardian's full name"),
+                  showWhen: { "==": [{ var: "cardholderIsMinor" }, true] },
+                },
+                field.applicantMobile,
+              ],
+            },
+          ],
+        },
+        {
+          key: "card",
+          title: t("银行和领卡方式", "Bank and delivery"),
+          sections: [
           {
-            key: "cardholderIsMinor",
-            type: "yesno",
-            label: t("是否为未满16周岁的未成年人申领？", "Is the card for a child under 16?"),
-            required: true,
-          },
-          {
-            ...field.applicantName,
-            key: "guardianName",
-            label: t("监护人姓名", "Parent or guardian's full name"),
-            showWhen: { "==": [{ var: "cardholderIsMinor" }, true] },
-          },
-          field.applicantMobile,
-        ],
-      },
-      {
-        key: "card",
-        title: t("银行和领卡方式", "Bank and delivery"),
-        fields: [
-          {
-            key: "cardBank",
-            type: "select",
-            label: t("合作银行", "Bank for the card"),
-            hint: t("社会保障卡的金融账户开设在所选银行", "The card's bank account is opened with this bank"),
-            required: true,
-            options: [
-              { value: "icbc", label: t("中国工商银行", "Industrial and Commercial Bank of China") },
-              { value: "abc", label: t("中国农业银行", "Agricultural Bank of China") },
-              { value: "boc", label: t("中国银行", "Bank of China") },
-              { value: "ccb", label: t("中国建设银行", "China Construction Bank") },
-              { value: "bocom", label: t("交通银行", "Bank of Communications") },
-              { value: "psbc", label: t("中国邮政储蓄银行", "Postal Savings Bank of China") },
+            key: "card",
+            title: t("银行和领卡方式", "Bank and delivery"),
+            fields: [
+              {
+                key: "cardBank",
+                type: "select",
+                label: t("合作银行", "Bank for the card"),
+                hint: t("社会保障卡的金融账户开设在所选银行", "The card's bank account is opened with this bank"),
+                required: true,
+                options: [
+                  { value: "icbc", label: t("中国工商银行", "Industrial and Commercial Bank of China") },
+                  { value: "abc", label: t("中国农业银行", "Agricultural Bank of China") },
+                  { value: "boc", label: t("中国银行", "Bank of China") },
+                  { value: "ccb", label: t("中国建设银行", "China Construction Bank") },
+                  { value: "bocom", label: t("交通银行", "Bank of Communications") },
+                  { value: "psbc", label: t("中国邮政储蓄银行", "Postal Savings Bank of China") },
+                ],
+              },
+              {
+                key: "deliveryMethod",
+                type: "radio",
+                label: t("领卡方式", "How to get the card"),
+                required: true,
+                options: [
+                  { value: "branch", label: t("到银行网点领取", "Collect from a bank branch") },
+                  { value: "post", label: t("邮寄到家", "Post it to me") },
+                ],
+              },
+              {
+                key: "deliveryAddress",
+                type: "address",
+                label: t("邮寄地址", "Postal address"),
+                hint: t("选择所在区县，再填写街道、门牌号", "Choose the district, then enter the street and number"),
+                required: true,
+                showWhen: { "==": [{ var: "deliveryMethod" }, "post"] },
+              },
             ],
           },
-          {
-            key: "deliveryMethod",
-            type: "select",
-            label: t("领卡方式", "How to get the card"),
-            required: true,
-            options: [
-              { value: "branch", label: t("到银行网点领取", "Collect from a bank branch") },
-              { value: "post", label: t("邮寄到家", "Post it to me") },
-            ],
-          },
-          {
-            key: "deliveryAddress",
-            type: "text",
-            label: t("邮寄地址", "Postal address"),
-            required: true,
-            maxLength: 200,
-            showWhen: { "==": [{ var: "deliveryMethod" }, "post"] },
-          },
-        ],
-      },
-    ),
+          ],
+        },
+        {
+          key: "materials",
+          title: t("照片和证明材料", "Photo and documents"),
+          sections: [
+            {
+              key: "materials",
+              fields: [
+                {
+                  key: "photo",
+                  type: "material",
+                  label: t("近期免冠证件照", "A recent passport-style photo"),
+                  hint: t("白色背景，JPG 或 PNG 格式，不超过 2 MB", "White background, JPG or PNG, up to 2 MB"),
+                  required: true,
+                  accept: ["image/jpeg", "image/png"],
+                  maxFiles: 1,
+                  maxSizeKb: 2048,
+                },
+                {
+                  key: "householdRegister",
+                  type: "material",
+                  label: t("户口簿或居住证", "Household register or residence permit"),
+                  hint: t(
+                    "电子证照库中已有的，直接勾选使用，无需上传",
+                    "If it is already in your e-licence wallet, tick it instead of uploading",
+                  ),
+                  required: true,
+                  licenceTypes: ["household-register", "residence-permit"],
+                  maxFiles: 3,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     code: "HRSS-PROOF",
@@ -1520,41 +1625,40 @@ export const bundles: TSeedBundle[] = [
     applicantType: "legal",
     topic: "business",
     items: [
-      { serviceCode: "AMR-FOOD-LICENCE", appliesWhen: null },
-      { serviceCode: "FIRE-SAFETY-CHECK", appliesWhen: null },
+      // Every applicant of this bundle opens a restaurant: the kind of business and venue is settled by the bundle.
+      { serviceCode: "AMR-FOOD-LICENCE", appliesWhen: null, excludeFields: ["businessType"] },
+      { serviceCode: "FIRE-SAFETY-CHECK", appliesWhen: null, excludeFields: ["venueType"] },
       { serviceCode: "URBAN-OUTDOOR-SIGN", appliesWhen: { "==": [{ var: "hasOutdoorSign" }, true] } },
-      { serviceCode: "ENV-EIA-FILING", appliesWhen: { ">": [{ var: "businessArea" }, restaurantEnvironmentAreaThreshold] } },
+      {
+        serviceCode: "ENV-EIA-FILING",
+        appliesWhen: { ">": [{ var: "businessArea" }, restaurantEnvironmentAreaThreshold] },
+        excludeFields: ["projectCategory"],
+      },
     ],
-    form: singlePageForm(
-      {
-        key: "shop",
-        title: t("店铺和食品安全", "Shop and food safety"),
-        fields: [
-          field.shopName,
-          field.businessAddress,
-          field.businessArea,
-          field.seats,
-          field.mainFoodCategory,
-          field.foodSafetyManagerName,
-          field.foodSafetyManagerMobile,
-        ],
-      },
-      {
-        key: "sign",
-        title: t("户外招牌", "Outside sign"),
-        fields: [
-          field.hasOutdoorSign,
-          { ...field.signText, showWhen: { "==": [{ var: "hasOutdoorSign" }, true] } },
-          { ...field.signWidth, showWhen: { "==": [{ var: "hasOutdoorSign" }, true] } },
-          { ...field.signHeight, showWhen: { "==": [{ var: "hasOutdoorSign" }, true] } },
-        ],
-      },
-      {
-        key: "fireSafety",
-        title: t("消防安全", "Fire safety"),
-        fields: [field.fireExitCount, field.decorationCompletedDate],
-      },
-    ),
+    form: {
+      schemaVersion: 1,
+      pages: [
+        {
+          key: "restaurant",
+          title: t("您的餐饮店", "Your restaurant"),
+          sections: [
+            {
+              key: "shop",
+              title: t("店铺", "The shop"),
+              fields: [
+                field.shopName,
+                field.unifiedSocialCreditCode,
+                field.businessAddress,
+                field.businessArea,
+                field.seats,
+                field.mainFoodCategory,
+              ],
+            },
+            { key: "outdoorSign", title: t("户外招牌", "Outside sign"), fields: [field.hasOutdoorSign] },
+          ],
+        },
+      ],
+    },
   },
   {
     code: "BUNDLE-NEWBORN",
@@ -1567,26 +1671,48 @@ export const bundles: TSeedBundle[] = [
     topic: "family",
     items: [
       { serviceCode: "HEALTH-BIRTH-CERT", appliesWhen: null },
-      { serviceCode: "POLICE-BIRTH-REG", appliesWhen: null },
-      { serviceCode: "MEDINS-NEWBORN-ENROL", appliesWhen: null },
-      { serviceCode: "HRSS-SSCARD", appliesWhen: null },
+      // The birth medical certificate is issued by the hospital (HEALTH) in this same bundle.
+      { serviceCode: "POLICE-BIRTH-REG", appliesWhen: null, excludeFields: ["birthCertificateNumber"] },
+      // The baby's resident ID number is given by the police registration in this same bundle.
+      { serviceCode: "MEDINS-NEWBORN-ENROL", appliesWhen: null, excludeFields: ["babyIdNumber"] },
+      {
+        serviceCode: "HRSS-SSCARD",
+        appliesWhen: null,
+        // The card is for the baby (a child), applied for by the parent filling this form: the baby's name is
+        // asked above, its ID number and household register entry come from the police registration.
+        excludeFields: ["cardholderIsMinor", "cardholderName", "cardholderIdNumber", "childName", "childIdNumber", "guardianName", "householdRegister"],
+      },
     ],
-    form: singlePageForm(
-      {
-        key: "baby",
-        title: t("宝宝信息", "About the baby"),
-        fields: [field.babyName, field.babySex, field.babyBirthDate, field.birthHospital],
-      },
-      {
-        key: "parents",
-        title: t("父母信息", "About the parents"),
-        fields: [field.motherName, field.motherIdNumber, field.fatherName, field.fatherIdNumber],
-      },
-      {
-        key: "household",
-        title: t("落户和联系方式", "Household registration and contact"),
-        fields: [field.householdOf, field.householdAddress, field.applicantMobile],
-      },
-    ),
+    form: {
+      schemaVersion: 1,
+      pages: [
+        {
+          key: "family",
+          title: t("宝宝和父母", "Your baby and the parents"),
+          sections: [
+            {
+              key: "baby",
+              title: t("宝宝信息", "About the baby"),
+              fields: [field.babyName, field.babySex, field.babyBirthDate, field.birthHospital],
+            },
+            {
+              key: "parents",
+              title: t("父母信息", "About the parents"),
+              fields: [field.motherName, field.motherIdNumber, field.fatherName, field.fatherIdNumber],
+            },
+            {
+              key: "household",
+              title: t("落户", "Household registration"),
+              fields: [field.householdOf, field.householdAddress],
+            },
+            {
+              key: "applicant",
+              title: t("申请人", "You, the applicant"),
+              fields: [field.applicantName, field.applicantIdNumber, field.applicantMobile],
+            },
+          ],
+        },
+      ],
+    },
   },
 ];

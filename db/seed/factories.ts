@@ -12,13 +12,16 @@ import {
   companyMembers,
   departments,
   formDefinitions,
+  licences,
   services,
   users,
   type TRole,
 } from "@/db/schema";
-import { ZFormDefinition } from "@/lib/forms/definition";
+import { checkFormDefinition } from "@/lib/forms/definition";
 import { listOfficialCalendarDays } from "@/lib/calendar/official-holidays";
 import { hashPassword } from "@/server/auth/password";
+import { recomposeBundle } from "@/server/forms/recompose-bundle";
+import type { TLocalizedText } from "@/lib/i18n/locales";
 import type { TSeedBundle, TSeedDepartment, TSeedService } from "./catalog-data";
 
 export const DEMO_PASSWORD = "demo2026";
@@ -37,27 +40,55 @@ export async function seedService(db: TDatabase, service: TSeedService) {
   return row;
 }
 
+/**
+ * A bundle, its items, its own questions as the first "bundle-base" version, and the applicant-facing "bundle"
+ * version composed from that base and the component services' current forms (so seed its services first).
+ */
 export async function seedBundle(db: TDatabase, bundle: TSeedBundle) {
   const { items, form, ...fields } = bundle;
   const [row] = await db.insert(bundles).values(fields).returning();
   for (const [position, item] of items.entries()) {
     const [service] = await db.select().from(services).where(eq(services.code, item.serviceCode));
     if (!service) throw new Error(`seedBundle: no service ${item.serviceCode} for ${bundle.code}`);
-    await db.insert(bundleItems).values({ bundleId: row.id, serviceId: service.id, position, appliesWhen: item.appliesWhen });
+    await db.insert(bundleItems).values({
+      bundleId: row.id,
+      serviceId: service.id,
+      position,
+      appliesWhen: item.appliesWhen,
+      excludeFields: item.excludeFields ?? [],
+    });
   }
-  await seedFormDefinition(db, { subjectType: "bundle", subjectCode: bundle.code, definition: form });
+  await seedFormDefinition(db, { subjectType: "bundle-base", subjectCode: bundle.code, definition: form });
+  const composed = await recomposeBundle({ db, bundleCode: bundle.code, publishedById: null });
+  if (!composed.ok) {
+    const issues = "issues" in composed && composed.issues ? composed.issues.map((issue) => `\n  ${issue.path}: ${issue.message}`).join("") : "";
+    throw new Error(`seedBundle: ${bundle.code} does not compose (${composed.code})${issues}`);
+  }
   return row;
 }
 
-/** Stores a definition as the next version of its subject's form, after checking it against the meta-schema. */
+/**
+ * Stores a definition as a version of its subject's form (1 unless told), after checking it against the
+ * meta-schema. A bundle's composed ("bundle") versions come from recomposeBundle, not from here.
+ */
 export async function seedFormDefinition(
   db: TDatabase,
-  input: { subjectType: "service" | "bundle"; subjectCode: string; definition: unknown; version?: number },
+  input: { subjectType: "service" | "bundle-base"; subjectCode: string; definition: unknown; version?: number; publishedById?: string },
 ) {
-  const definition = ZFormDefinition.parse(input.definition);
+  const checked = checkFormDefinition(input.definition);
+  if (!checked.ok) {
+    const issues = checked.issues.map((issue) => `\n  ${issue.path}: ${issue.message}`).join("");
+    throw new Error(`seedFormDefinition: the ${input.subjectType} form of ${input.subjectCode} is not a valid definition${issues}`);
+  }
   const [row] = await db
     .insert(formDefinitions)
-    .values({ subjectType: input.subjectType, subjectCode: input.subjectCode, version: input.version ?? 1, definition })
+    .values({
+      subjectType: input.subjectType,
+      subjectCode: input.subjectCode,
+      version: input.version ?? 1,
+      definition: checked.definition,
+      publishedById: input.publishedById ?? null,
+    })
     .returning();
   return row;
 }
@@ -118,4 +149,37 @@ export async function seedCatalog(
   for (const department of catalog.departments) await seedDepartment(db, department);
   for (const service of catalog.services) await seedService(db, service);
   for (const bundle of catalog.bundles) await seedBundle(db, bundle);
+}
+
+export type TSeedLicenceInput = {
+  number: string;
+  type: string;
+  title: TLocalizedText;
+  issuingDepartmentCode: string;
+  holderUserId?: string;
+  holderCompanyId?: string;
+  data?: Record<string, string>;
+  validFrom: string;
+  validUntil?: string | null;
+};
+
+/** An e-licence in someone's wallet, as if issued by a department (Step 4 issues them from approvals). */
+export async function seedLicence(db: TDatabase, input: TSeedLicenceInput) {
+  const [department] = await db.select().from(departments).where(eq(departments.code, input.issuingDepartmentCode));
+  if (!department) throw new Error(`seedLicence: no department ${input.issuingDepartmentCode}`);
+  const [row] = await db
+    .insert(licences)
+    .values({
+      number: input.number,
+      type: input.type,
+      title: input.title,
+      issuingDepartmentId: department.id,
+      holderUserId: input.holderUserId ?? null,
+      holderCompanyId: input.holderCompanyId ?? null,
+      data: input.data ?? {},
+      validFrom: input.validFrom,
+      validUntil: input.validUntil ?? null,
+    })
+    .returning();
+  return row;
 }

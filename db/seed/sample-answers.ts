@@ -2,21 +2,37 @@
  * Realistic answers to the seeded forms, as a browser would post them (strings; yes/no as "yes"/"no").
  * Shared by the integration tests, the benchmark and the demo journeys so they all submit the same thing.
  */
+/**
+ * The restaurant bundle's composed form: its own questions, then the food licence's, the fire inspection's, the
+ * sign's (asked only with an outside sign) and the environmental filing's (only above 500 m²). Answers to
+ * questions that are not shown are dropped, so the sign and environment answers can always be sent.
+ */
 export function restaurantAnswers(overrides: Record<string, string> = {}): Record<string, string> {
   return {
     shopName: "一门小馆",
+    // Prefilled from the enterprise registry (the demo company); sent too, as a browser without prefill would.
+    unifiedSocialCreditCode: "91310104MA1FL8XQ36",
     businessAddress: "上海市徐汇区漕溪北路 88 号 1 层",
     businessArea: "120",
     seats: "40",
     mainFoodCategory: "hot-food",
+    hasOutdoorSign: "yes",
     foodSafetyManagerName: "王五",
     foodSafetyManagerMobile: "13700137000",
-    hasOutdoorSign: "yes",
+    fireExitCount: "2",
+    decorationCompletedDate: "2026-01-20",
+    useCommitment: "no",
+    fireSafetyManagerName: "王五",
+    fireSafetyManagerMobile: "13700137000",
     signText: "一门小馆",
     signWidth: "4",
     signHeight: "1.2",
-    fireExitCount: "2",
-    decorationCompletedDate: "2026-01-20",
+    signPosition: "above-door",
+    signIlluminated: "no",
+    projectName: "一门小馆新建项目",
+    pollutionControls: "安装油烟净化器，设置隔油池",
+    contactName: "王五",
+    applicantMobile: "13700137000",
     ...overrides,
   };
 }

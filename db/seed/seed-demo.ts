@@ -6,7 +6,8 @@ import { sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { users } from "@/db/schema";
 import { bundles, departments, services } from "./catalog-data";
-import { seedCalendar, seedCatalog, seedCompany, seedUser } from "./factories";
+import { seedCalendar, seedCatalog, seedCompany, seedLicence, seedUser } from "./factories";
+import { t } from "./text";
 
 export const demoCompany = {
   uscc: "91310104MA1FL8XQ36",
@@ -38,7 +39,7 @@ export async function seedDemo(db: TDatabase) {
     await seedCatalog(tx, { departments, services, bundles });
     await seedCalendar(tx);
 
-    await seedUser(tx, { username: "citizen", role: "citizen", displayName: "张三", residentIdNumber: "310104198803124016", mobile: "13800138000" });
+    const citizen = await seedUser(tx, { username: "citizen", role: "citizen", displayName: "张三", residentIdNumber: "310104198803124016", mobile: "13800138000" });
     await seedUser(tx, { username: "citizen2", role: "citizen", displayName: "李四", residentIdNumber: "310115199008072521", mobile: "13900139000" });
     const enterprise = await seedUser(tx, {
       username: "enterprise",
@@ -47,7 +48,26 @@ export async function seedDemo(db: TDatabase) {
       residentIdNumber: "310105198501011231",
       mobile: "13700137000",
     });
-    await seedCompany(tx, demoCompany, [{ userId: enterprise.id, role: "legal-representative" }]);
+    const company = await seedCompany(tx, demoCompany, [{ userId: enterprise.id, role: "legal-representative" }]);
+    // A few e-licences in the wallets, so forms can reuse them instead of uploads (免提交) until Step 4 issues them.
+    await seedLicence(tx, {
+      number: "310104000201809120017",
+      type: "business-licence",
+      title: t("营业执照", "Business licence"),
+      issuingDepartmentCode: "AMR",
+      holderCompanyId: company.id,
+      data: { name: demoCompany.name, uscc: demoCompany.uscc, legalRepresentative: demoCompany.legalRepresentative },
+      validFrom: "2018-09-12",
+    });
+    await seedLicence(tx, {
+      number: "沪户310104-2011-004512",
+      type: "household-register",
+      title: t("居民户口簿", "Household register"),
+      issuingDepartmentCode: "POLICE",
+      holderUserId: citizen.id,
+      data: { name: "张三", address: "上海市徐汇区天钥桥路 100 弄 5 号" },
+      validFrom: "2011-03-02",
+    });
     await seedUser(tx, { username: "counter", role: "counter", displayName: "赵窗口" });
     await seedUser(tx, { username: "supervisor", role: "supervisor", displayName: "钱监察" });
     await seedUser(tx, { username: "admin", role: "admin", displayName: "孙管理" });

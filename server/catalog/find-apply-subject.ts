@@ -13,7 +13,7 @@ import {
   type TApplicantType,
   type TDepartment,
   type TFormDefinitionRow,
-  type TFormSubjectType,
+  type TApplySubjectType,
   type TService,
 } from "@/db/schema";
 import type { TLogicRule } from "@/lib/forms/definition";
@@ -38,7 +38,7 @@ export type TApplyComponent = {
 };
 
 export type TApplySubject = {
-  type: TFormSubjectType;
+  type: TApplySubjectType;
   code: string;
   name: TLocalizedText;
   summary: TLocalizedText;
@@ -47,7 +47,7 @@ export type TApplySubject = {
   components: TApplyComponent[];
 };
 
-async function findLatestForm(db: TDatabase, type: TFormSubjectType, code: string) {
+async function findLatestForm(db: TDatabase, type: TApplySubjectType, code: string) {
   const [form] = await db
     .select()
     .from(formDefinitions)

@@ -5,11 +5,13 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { cases, tasks, type TCaseChannel } from "@/db/schema";
+import { cases, drafts, tasks, type TCaseChannel } from "@/db/schema";
 import { nextCaseSequence } from "@/db/sequences";
 import { addWorkingDays, toIsoDate } from "@/lib/calendar/working-days";
 import { selectApplicable } from "@/lib/forms/select-applicable";
-import { validateAnswers, type TAnswers, type TFieldError } from "@/lib/forms/validate-answers";
+import type { TAnswers } from "@/lib/forms/answers";
+import { validateAnswers, type TFieldError } from "@/lib/forms/validate-answers";
+import { regionLookup } from "@/lib/regions/regions";
 import { formatCaseNumber } from "@/lib/workflow/case-number";
 import { deriveCaseStatus } from "@/lib/workflow/task-transitions";
 import type { TActor } from "@/server/auth/actor";
@@ -17,6 +19,10 @@ import { appendCaseEvent } from "@/server/cases/append-case-event";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { findApplySubject } from "@/server/catalog/find-apply-subject";
 import { fail, type TAppError } from "@/server/errors";
+import { verifyMaterials } from "@/server/materials/verify-materials";
+import { lockedValues, resolvePrefill } from "@/server/prefill/resolve-prefill";
+import { findCaseNumberByKey } from "./find-case-by-key";
+import { resolveApplicant } from "./resolve-applicant";
 import { cachedReference } from "@/server/reference-cache";
 
 export type TSubmitApplicationOptions = {
@@ -28,13 +34,15 @@ export type TSubmitApplicationOptions = {
   idempotencyKey: string;
   channel: TCaseChannel;
   /** For a legal-person application: which of the actor's companies applies. Defaults to their only one. */
-  companyId?: string;
+  companyId?: string | null;
+  /** When the answers come from a server draft: it is deleted in the same transaction that writes the case. */
+  draftId?: string;
   now?: Date;
 };
 
 export type TSubmitApplicationResult =
   | { ok: true; caseNumber: string; duplicate: boolean }
-  | (TAppError & { fieldErrors?: Record<string, TFieldError>; answers?: TAnswers });
+  | (TAppError & { fieldErrors?: Record<string, TFieldError>; answers?: Record<string, unknown> });
 
 export async function submitApplication(options: TSubmitApplicationOptions): Promise<TSubmitApplicationResult> {
   const { db, actor, subjectCode, rawAnswers, idempotencyKey, channel } = options;
@@ -43,30 +51,29 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
   // Independent reads, issued together: what is applied for, whether this submit was seen before, the calendar.
   const [subject, existing, calendar] = await Promise.all([
     cachedReference(db, `apply-subject:${subjectCode}`, () => findApplySubject(db, subjectCode)),
-    findCaseByIdempotencyKey(db, actor.id, idempotencyKey),
+    findCaseNumberByKey(db, actor.id, idempotencyKey),
     cachedReference(db, "calendar", () => loadCalendar(db)),
   ]);
   if (!subject) return fail("not-found:service");
 
-  // Who may apply: natural-person services for citizens, legal-person services for a company's staff.
-  let companyId: string | null = null;
-  if (subject.applicantType === "natural") {
-    if (actor.role !== "citizen") return fail("forbidden:applicant-type");
-  } else {
-    if (actor.role !== "enterprise") return fail("forbidden:applicant-type");
-    companyId = options.companyId ?? (actor.companyIds.length === 1 ? actor.companyIds[0] : null);
-    if (!companyId || !actor.companyIds.includes(companyId)) return fail("forbidden:applicant-type");
-  }
+  const applicant = resolveApplicant({ applicantType: subject.applicantType, actor, companyId: options.companyId });
+  if (!applicant.ok) return applicant;
+  const { companyId } = applicant;
 
   // A repeated submit returns the first case before anything is validated again.
   if (existing) return { ok: true, caseNumber: existing, duplicate: true };
 
   const today = toIsoDate(now);
-  const validation = validateAnswers(subject.form.definition, rawAnswers, { today });
+  const definition = subject.form.definition;
+  // Prefilled, locked values come from their one source, whatever the browser sent for them.
+  const prefill = await resolvePrefill({ db, actor, companyId, definition, today });
+  const validation = validateAnswers(definition, rawAnswers, { today, fixed: lockedValues(prefill), regions: regionLookup });
   if (!validation.ok) {
-    return { ...fail("invalid:form-answer"), fieldErrors: validation.errors, answers: validation.answers };
+    return { ...fail("invalid:form-answer"), fieldErrors: validation.errors, answers: validation.keep };
   }
-  const answers = validation.answers;
+  const materials = await verifyMaterials({ db, actor, companyId, definition, answers: validation.answers, today });
+  if (!materials.ok) return materials;
+  const answers: TAnswers = materials.answers;
   const applicable = selectApplicable(subject.components, answers);
 
   return db.transaction(async (tx) => {
@@ -91,8 +98,11 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
       .onConflictDoNothing({ target: [cases.applicantId, cases.idempotencyKey] })
       .returning({ id: cases.id });
     if (!created) {
-      const first = await findCaseByIdempotencyKey(tx, actor.id, idempotencyKey);
+      const first = await findCaseNumberByKey(tx, actor.id, idempotencyKey);
       return { ok: true as const, caseNumber: first!, duplicate: true };
+    }
+    if (options.draftId) {
+      await tx.delete(drafts).where(and(eq(drafts.id, options.draftId), eq(drafts.applicantId, actor.id)));
     }
 
     await appendCaseEvent(tx, {
@@ -144,13 +154,4 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
     }
     return { ok: true as const, caseNumber, duplicate: false };
   });
-}
-
-async function findCaseByIdempotencyKey(db: TDatabase, applicantId: string, idempotencyKey: string) {
-  const [row] = await db
-    .select({ number: cases.number })
-    .from(cases)
-    .where(and(eq(cases.applicantId, applicantId), eq(cases.idempotencyKey, idempotencyKey)))
-    .limit(1);
-  return row?.number ?? null;
 }

@@ -1,50 +1,111 @@
 "use server";
 
+/**
+ * The wizard's server actions. Each proves someone is signed in, reads the post, and hands over to a use case that
+ * proves THIS applicant may touch THIS draft. They work as plain form posts, so every step works without
+ * JavaScript; with it, they also serve autosave.
+ */
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { readFormData } from "@/lib/forms/read-form-data";
 import type { TFieldError } from "@/lib/forms/validate-answers";
 import { getActor } from "@/server/auth/session";
+import { deleteDraft } from "@/server/drafts/delete-draft";
+import { parseIntent, saveDraftPage } from "@/server/drafts/save-draft-page";
+import { startDraft } from "@/server/drafts/start-draft";
+import { submitDraft } from "@/server/drafts/submit-draft";
 import type { TErrorCode } from "@/server/errors";
-import { submitApplication } from "@/server/intake/submit-application";
 
-export type TApplyState = {
+export type TWizardState = {
   formError?: TErrorCode;
   fieldErrors?: Record<string, TFieldError>;
-  values?: Record<string, string | number | boolean>;
+  /** Set by autosave: when the draft was last saved. */
+  savedAt?: string;
 };
 
-const ZEnvelope = z.object({ idempotencyKey: z.uuid() });
+const ZCode = z.string().regex(/^[A-Z0-9-]{2,64}$/);
+const ZId = z.uuid();
+const ZPageKey = z.string().regex(/^[a-z][a-zA-Z0-9]{0,63}$/);
 
-/** Form post → the one intake use case → the tracker. Bound to the service or bundle code by the page. */
-export async function submitApplicationAction(subjectCode: string, _state: TApplyState, formData: FormData): Promise<TApplyState> {
+export async function startDraftAction(subjectCode: string, formData: FormData): Promise<void> {
+  const actor = await getActor();
+  if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(`/apply/${subjectCode}`)}`);
+  const code = ZCode.parse(subjectCode);
+  const companyId = ZId.safeParse(formData.get("companyId"));
+  const result = await startDraft({ db: getDb(), actor, subjectCode: code, companyId: companyId.success ? companyId.data : undefined });
+  if (!result.ok) redirect(`/apply/${code}?error=${encodeURIComponent(result.code)}`);
+  redirect(`/apply/${code}/${result.draftId}/${result.firstPageKey}`);
+}
+
+/** Only the files of material fields; everything else goes through readFormData. */
+function readUploads(formData: FormData): Record<string, File[]> {
+  const uploads: Record<string, File[]> = {};
+  for (const [name, value] of formData.entries()) {
+    if (typeof value === "string" || !/^[a-z][a-zA-Z0-9]{0,63}$/.test(name)) continue;
+    (uploads[name] ??= []).push(value);
+  }
+  return uploads;
+}
+
+export async function saveDraftPageAction(
+  subjectCode: string,
+  draftId: string,
+  pageKey: string,
+  _state: TWizardState,
+  formData: FormData,
+): Promise<TWizardState> {
   const actor = await getActor();
   if (!actor) return { formError: "unauthorized:session" };
-  const envelope = ZEnvelope.safeParse({ idempotencyKey: formData.get("idempotencyKey") });
-  if (!envelope.success) return { formError: "invalid:form-answer" };
+  const code = ZCode.safeParse(subjectCode);
+  const id = ZId.safeParse(draftId);
+  const page = ZPageKey.safeParse(pageKey);
+  if (!code.success || !id.success || !page.success) return { formError: "not-found:draft" };
 
-  // Answers are every posted field but our envelope and React's own `$ACTION_…` fields; the use case drops
-  // anything the definition does not know.
-  const rawAnswers: Record<string, unknown> = {};
-  for (const [key, value] of formData.entries()) {
-    if (key === "idempotencyKey" || key.startsWith("$") || typeof value !== "string") continue;
-    rawAnswers[key] = value;
-  }
-
-  const result = await submitApplication({
+  const intentValue = formData.get("intent");
+  const autosave = intentValue === "autosave";
+  const result = await saveDraftPage({
     db: getDb(),
     actor,
-    subjectCode,
-    rawAnswers,
-    idempotencyKey: envelope.data.idempotencyKey,
-    channel: "online",
+    draftId: id.data,
+    pageKey: page.data,
+    posted: readFormData(formData.entries(), { ignore: (name) => name === "intent" }),
+    // Autosave never uploads: files go up when the applicant presses a button.
+    uploads: autosave ? {} : readUploads(formData),
+    intent: autosave ? { kind: "refresh" } : parseIntent(intentValue),
   });
-  if (!result.ok) {
-    return { formError: result.code, fieldErrors: result.fieldErrors, values: result.answers ?? stringValues(rawAnswers) };
+  if (!result.ok) return { formError: result.code };
+  if (autosave) return { savedAt: new Date().toISOString() };
+
+  const base = `/apply/${code.data}/${id.data}`;
+  switch (result.next) {
+    case "stay":
+      if (Object.keys(result.errors).length > 0) return { fieldErrors: result.errors };
+      redirect(`${base}/${page.data}`);
+    case "saved":
+      redirect(`/me?saved=${id.data}`);
+    case "start":
+      redirect(`/apply/${code.data}`);
+    default:
+      redirect(`${base}/${result.next}`);
   }
+}
+
+export async function submitDraftAction(subjectCode: string, draftId: string, _state: TWizardState, formData: FormData): Promise<TWizardState> {
+  const actor = await getActor();
+  if (!actor) return { formError: "unauthorized:session" };
+  const id = ZId.safeParse(draftId);
+  const key = ZId.safeParse(formData.get("idempotencyKey"));
+  if (!id.success || !key.success) return { formError: "not-found:draft" };
+  const result = await submitDraft({ db: getDb(), actor, draftId: id.data, idempotencyKey: key.data });
+  if (!result.ok) return { formError: result.code, fieldErrors: result.fieldErrors };
   redirect(`/me/cases/${result.caseNumber}?submitted=1`);
 }
 
-function stringValues(raw: Record<string, unknown>) {
-  return Object.fromEntries(Object.entries(raw).filter(([, value]) => typeof value === "string")) as Record<string, string>;
+export async function deleteDraftAction(draftId: string): Promise<void> {
+  const actor = await getActor();
+  if (!actor) redirect("/login?callbackUrl=%2Fme");
+  const id = ZId.safeParse(draftId);
+  if (id.success) await deleteDraft({ db: getDb(), actor, draftId: id.data });
+  redirect("/me?deleted=1");
 }

@@ -1,19 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { ApplicationForm } from "@/components/forms/application-form";
+import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SummaryList } from "@/components/ui/summary-list";
+import { formatDateTime } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { requireActor } from "@/server/auth/session";
 import { findApplySubject } from "@/server/catalog/find-apply-subject";
+import { listMyDrafts } from "@/server/drafts/list-my-drafts";
+import { isErrorCode } from "@/server/errors";
 import { listActorCompanies } from "@/server/identity/list-actor-companies";
-import { submitApplicationAction } from "./actions";
+import { startDraftAction } from "./actions";
 
-type TProps = { params: Promise<{ code: string }> };
+type TProps = { params: Promise<{ code: string }>; searchParams: Promise<{ error?: string }> };
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const subject = await findApplySubject(getDb(), (await params).code);
@@ -21,13 +24,17 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   return { title: localize(subject.name, (await getLocale()) as Locale) };
 }
 
-export default async function ApplyPage({ params }: TProps) {
+/** The start of an application: what it covers, who applies, drafts to continue, and "Start now". */
+export default async function ApplyStartPage({ params, searchParams }: TProps) {
   const { code } = await params;
+  const { error } = await searchParams;
   const db = getDb();
   const subject = await findApplySubject(db, code);
   if (!subject) notFound();
   const actor = await requireActor({ roles: ["citizen", "enterprise"], returnTo: `/apply/${code}` });
   const t = await getTranslations("apply");
+  const tw = await getTranslations("wizard");
+  const te = await getTranslations("errors");
   const tc = await getTranslations("catalog");
   const locale = (await getLocale()) as Locale;
 
@@ -43,10 +50,15 @@ export default async function ApplyPage({ params }: TProps) {
       </div>
     );
   }
-  const companies = subject.applicantType === "legal" ? await listActorCompanies({ db, actor }) : [];
+  const [companies, drafts] = await Promise.all([
+    subject.applicantType === "legal" ? listActorCompanies({ db, actor }) : [],
+    listMyDrafts({ db, actor }),
+  ]);
+  const mine = drafts.live.filter((draft) => draft.subjectCode === code);
 
   return (
     <div className="max-w-3xl">
+      <ErrorSummary title={t("problem")} errors={error && isErrorCode(error) ? [{ href: "#start", text: te(error) }] : []} />
       <PageHeading caption={t("caption")}>{localize(subject.name, locale)}</PageHeading>
       <p className="mb-6">{t("lead", { count: subject.components.length })}</p>
       <SummaryList
@@ -65,14 +77,33 @@ export default async function ApplyPage({ params }: TProps) {
               </ul>
             ),
           },
+          { key: t("pages"), value: t("pageCount", { count: subject.form.definition.pages.length }) },
         ]}
       />
-      <ApplicationForm
-        definition={subject.form.definition}
-        locale={locale}
-        idempotencyKey={randomUUID()}
-        action={submitApplicationAction.bind(null, code)}
-      />
+      {mine.length > 0 ? (
+        <section aria-labelledby="drafts-heading" className="mb-8">
+          <h2 id="drafts-heading" className="mb-2 text-2xl font-bold">
+            {t("continueHeading")}
+          </h2>
+          <ul className="space-y-2">
+            {mine.map((draft) => (
+              <li key={draft.id}>
+                <Link href={`/apply/${code}/${draft.id}/check`} className="font-semibold">
+                  {t("continueDraft", { date: formatDateTime(draft.updatedAt, locale) })}
+                </Link>
+                <span className="text-muted"> · {tw("expiresOn", { date: formatDateTime(draft.expiresAt, locale) })}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <form action={startDraftAction.bind(null, code)}>
+        {companies.length > 0 ? <input type="hidden" name="companyId" value={companies[0].id} /> : null}
+        <Button id="start" className="text-xl">
+          {mine.length > 0 ? t("startNew") : t("start")}
+        </Button>
+      </form>
+      <p className="mt-4 text-muted">{t("draftNote")}</p>
     </div>
   );
 }

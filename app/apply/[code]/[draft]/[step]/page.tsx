@@ -1,0 +1,159 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { CheckAnswers } from "@/components/forms/check-answers";
+import { WizardPageForm } from "@/components/forms/wizard-page-form";
+import { WizardProgress } from "@/components/forms/wizard-progress";
+import { Notice } from "@/components/ui/notice";
+import { PageHeading } from "@/components/ui/page-heading";
+import { toIsoDate } from "@/lib/calendar/working-days";
+import { resolveFormLayout } from "@/lib/forms/layout";
+import { validateAnswers } from "@/lib/forms/validate-answers";
+import { formatDate } from "@/lib/i18n/format";
+import { localize, type Locale } from "@/lib/i18n/locales";
+import { regionLookup } from "@/lib/regions/regions";
+import { requireActor } from "@/server/auth/session";
+import { loadDraft } from "@/server/drafts/load-draft";
+import { lockedValues, resolvePrefill, listUsableLicences } from "@/server/prefill/resolve-prefill";
+import { buildRegionOptions, type TRegionOptions } from "@/server/regions/build-region-options";
+import { saveDraftPageAction, submitDraftAction } from "../../actions";
+
+type TProps = { params: Promise<{ code: string; draft: string; step: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("wizard"))("title") };
+}
+
+export default async function WizardStepPage({ params }: TProps) {
+  const { code, draft: draftId, step } = await params;
+  const actor = await requireActor({ roles: ["citizen", "enterprise"], returnTo: `/apply/${code}/${draftId}/${step}` });
+  const db = getDb();
+  const t = await getTranslations("wizard");
+  const locale = (await getLocale()) as Locale;
+  const now = new Date();
+
+  const loaded = await loadDraft({ db, actor, draftId, now });
+  if (!loaded.ok) {
+    if (loaded.code === "forbidden:draft") forbidden();
+    if (loaded.code !== "expired:draft") notFound();
+    return (
+      <div className="max-w-3xl">
+        <PageHeading>{t("expiredTitle")}</PageHeading>
+        <p className="mb-6">{t("expiredBody", { date: formatDate(new Date(String(loaded.details?.expiredAt)), locale) })}</p>
+        <p>
+          <Link href={`/apply/${code}`}>{t("startAgain")}</Link>
+        </p>
+      </div>
+    );
+  }
+  const { draft, subject } = loaded;
+  if (subject.code !== code) redirect(`/apply/${subject.code}/${draft.id}/${step}`);
+  const definition = subject.form.definition;
+  const today = toIsoDate(now);
+
+  // What the applicant sees: their saved answers, with prefilled values in place (locked ones always win).
+  const prefill = await resolvePrefill({ db, actor, companyId: draft.companyId, definition, today });
+  const values: Record<string, unknown> = { ...draft.answers };
+  for (const [key, entry] of Object.entries(prefill)) if (entry.locked || values[key] === undefined) values[key] = entry.value;
+  const layout = resolveFormLayout(definition, values, { today });
+  const visiblePages = layout.pages.map((entry) => entry.page);
+  const subjectName = localize(subject.name, locale);
+
+  if (step === "check") {
+    const validation = validateAnswers(definition, values, { today, fixed: lockedValues(prefill), regions: regionLookup });
+    const licences = await listUsableLicences({ db, actor, companyId: draft.companyId, today });
+    return (
+      <div className="max-w-3xl">
+        <WizardProgress pages={visiblePages} current="check" locale={locale} />
+        <PageHeading caption={subjectName}>{t("checkTitle")}</PageHeading>
+        <CheckAnswers
+          definition={definition}
+          layout={layout}
+          answers={values}
+          errors={validation.errors}
+          locale={locale}
+          changeHref={(pageKey, path) => `/apply/${code}/${draft.id}/${pageKey}#field-${path.replaceAll(".", "-")}`}
+          licenceTitles={Object.fromEntries(licences.map((licence) => [licence.id, `${localize(licence.title, locale)} ${licence.number}`]))}
+          idempotencyKey={draft.idempotencyKey}
+          action={submitDraftAction.bind(null, code, draft.id)}
+          backHref={`/apply/${code}/${draft.id}/${visiblePages.at(-1)?.key ?? definition.pages[0].key}`}
+        />
+      </div>
+    );
+  }
+
+  const entry = layout.pages.find((candidate) => candidate.page.key === step);
+  if (!entry) {
+    // A page the answers now skip, or one that no longer exists in a newer form version: start from the first.
+    if (definition.pages.some((page) => page.key === step) || visiblePages.length > 0) redirect(`/apply/${code}/${draft.id}/${visiblePages[0]?.key ?? "check"}`);
+    notFound();
+  }
+  const page = entry.page;
+
+  const regionOptions: Record<string, TRegionOptions> = {};
+  const walletTypes = new Set<string>();
+  for (const section of page.sections) {
+    for (const field of section.fields) {
+      if (field.type === "region") regionOptions[field.key] = buildRegionOptions(values[field.key], locale);
+      if (field.type === "address") regionOptions[field.key] = buildRegionOptions(regionOf(values[field.key]), locale);
+      if (field.type === "material") for (const type of field.licenceTypes) walletTypes.add(type);
+      if (field.type === "group") {
+        const items = Array.isArray(values[field.key]) ? (values[field.key] as unknown[]) : [];
+        for (const item of field.fields) {
+          if (item.type !== "region" && item.type !== "address") continue;
+          // Existing items, and the blank ones a group with a minimum starts with.
+          for (let index = 0; index < Math.max(items.length, field.minItems); index += 1) {
+            const answer = items[index];
+            const value = answer !== null && typeof answer === "object" ? (answer as Record<string, unknown>)[item.key] : undefined;
+            regionOptions[`${field.key}.${index}.${item.key}`] = buildRegionOptions(item.type === "address" ? regionOf(value) : value, locale);
+          }
+        }
+      }
+    }
+  }
+  const wallet =
+    walletTypes.size > 0
+      ? (await listUsableLicences({ db, actor, companyId: draft.companyId, types: [...walletTypes], today })).map((licence) => ({
+          id: licence.id,
+          type: licence.type,
+          title: localize(licence.title, locale),
+          number: licence.number,
+        }))
+      : [];
+  const sourceLabel = (key: string) => {
+    const entry = prefill[key];
+    if (entry.licence) return `${localize(entry.licence.title, locale)}（${entry.licence.number}）`;
+    return t(entry.source.startsWith("company.") ? "sourceCompany" : "sourceIdentity");
+  };
+  const pageIndex = visiblePages.findIndex((candidate) => candidate.key === page.key);
+
+  return (
+    <div className="max-w-3xl">
+      <WizardProgress pages={visiblePages} current={page.key} locale={locale} />
+      <PageHeading caption={`${subjectName} · ${t("stepOf", { step: pageIndex + 1, total: visiblePages.length })}`}>
+        {localize(page.title, locale)}
+      </PageHeading>
+      <WizardPageForm
+        key={`${draft.id}-${page.key}-${draft.updatedAt.getTime()}`}
+        definition={definition}
+        pageKey={page.key}
+        values={values}
+        today={today}
+        isFirstPage={pageIndex === 0}
+        context={{
+          locale,
+          prefilled: Object.fromEntries(Object.entries(prefill).map(([key, entry]) => [key, { sourceLabel: sourceLabel(key), locked: entry.locked }])),
+          regionOptions,
+          walletLicences: wallet,
+        }}
+        action={saveDraftPageAction.bind(null, code, draft.id, page.key)}
+      />
+    </div>
+  );
+}
+
+function regionOf(address: unknown): unknown {
+  return address !== null && typeof address === "object" ? (address as Record<string, unknown>).region : undefined;
+}

@@ -1,0 +1,32 @@
+/**
+ * Uploaded files (申请材料). The bytes live in the database so the app stays stateless behind a load balancer
+ * and needs no file store to start; docs/OPERATIONS.md says when to move them to object storage.
+ */
+import { customType, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { createdAt } from "./columns";
+import { users } from "./identity";
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+});
+
+export const files = pgTable(
+  "files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Who uploaded it; only they (and, once submitted, the case's clerks) may read it. */
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    /** The name the applicant's device gave it; shown only, never trusted for the type. */
+    name: text("name").notNull(),
+    /** Detected from the content. */
+    mediaType: text("media_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("files_owner_idx").on(table.ownerId)],
+);
+export type TFile = typeof files.$inferSelect;

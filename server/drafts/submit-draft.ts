@@ -1,0 +1,44 @@
+/**
+ * The wizard's last step: the draft's answers go through the one intake path, and the draft is deleted in the
+ * same transaction that writes the case. The draft's own idempotency key makes a double submit yield one case,
+ * even after the draft is gone.
+ */
+import type { TDatabase } from "@/db/client";
+import type { TActor } from "@/server/auth/actor";
+import { fail } from "@/server/errors";
+import { submitApplication, type TSubmitApplicationResult } from "@/server/intake/submit-application";
+import { findCaseNumberByKey } from "@/server/intake/find-case-by-key";
+import { loadDraft } from "./load-draft";
+
+export async function submitDraft(options: {
+  db: TDatabase;
+  actor: TActor;
+  draftId: string;
+  /** The key the check page was rendered with; it is the draft's own. */
+  idempotencyKey: string;
+  now?: Date;
+}): Promise<TSubmitApplicationResult> {
+  const { db, actor, draftId, idempotencyKey } = options;
+  const loaded = await loadDraft({ db, actor, draftId, now: options.now });
+  if (!loaded.ok) {
+    // Submitted a moment ago (a double click, a refresh of the post): hand back that case.
+    if (loaded.code === "not-found:draft") {
+      const caseNumber = await findCaseNumberByKey(db, actor.id, idempotencyKey);
+      if (caseNumber) return { ok: true, caseNumber, duplicate: true };
+    }
+    return loaded;
+  }
+  const { draft } = loaded;
+  if (draft.idempotencyKey !== idempotencyKey) return fail("not-found:draft");
+  return submitApplication({
+    db,
+    actor,
+    subjectCode: draft.subjectCode,
+    rawAnswers: draft.answers,
+    idempotencyKey: draft.idempotencyKey,
+    channel: "online",
+    companyId: draft.companyId,
+    draftId: draft.id,
+    now: options.now,
+  });
+}

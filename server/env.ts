@@ -1,0 +1,27 @@
+/**
+ * Settings read from the environment, checked once: a bad value fails loudly with its name instead of turning
+ * into NaN somewhere deep in a use case. Only what use cases need lives here; start-up settings (PORT, DATA_DIR,
+ * DATABASE_URL) are read by db/client.ts and scripts/start.mjs.
+ */
+import { z } from "zod";
+
+const ZEnv = z.object({
+  /** Days a draft application is kept after its last save. */
+  DRAFT_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Drafts this close to expiry carry a warning in /me. */
+  DRAFT_EXPIRY_WARNING_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+});
+export type TEnv = z.infer<typeof ZEnv>;
+
+let parsed: TEnv | undefined;
+
+export function getEnv(): TEnv {
+  if (parsed) return parsed;
+  const result = ZEnv.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  parsed = result.data;
+  return parsed;
+}
