@@ -11,6 +11,9 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403 for a signed-in user on a page their role may not see.
     authInterrupts: true,
+    // Material uploads travel in the wizard's form post: up to 20 MiB per field (ZMaterialField.maxSizeKb), and
+    // a page may hold a few. Larger posts are refused by Next before any of our code runs.
+    serverActions: { bodySizeLimit: "50mb" },
   },
 };
 

@@ -51,6 +51,8 @@ export function WizardPageForm({
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
   }, []);
+  // After a post the form is reset to the (fresh) saved answers; what was read from it before is stale.
+  useEffect(() => setLive(null), [state]);
 
   const current = live ?? values;
   const layout = useMemo(() => resolveFormLayout(definition, current, { today }), [definition, current, today]);

@@ -163,7 +163,8 @@ async function mergeMaterial(options: {
 
   const refs: TMaterialRef[] = [...licences, ...attached];
   for (const file of files) {
-    if (file.size === 0 && file.name === "") continue; // an empty file input posts one nameless, empty File
+    // An empty file input still posts one empty File, named "" by a plain post and "undefined" by React's.
+    if (file.size === 0 && (file.name === "" || file.name === "undefined")) continue;
     if (refs.length >= field.maxFiles) {
       uploadErrors[field.key] = { code: "too-many-files", params: { max: field.maxFiles } };
       break;

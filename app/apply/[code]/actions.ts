@@ -5,6 +5,7 @@
  * proves THIS applicant may touch THIS draft. They work as plain form posts, so every step works without
  * JavaScript; with it, they also serve autosave.
  */
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -80,7 +81,11 @@ export async function saveDraftPageAction(
   const base = `/apply/${code.data}/${id.data}`;
   switch (result.next) {
     case "stay":
-      if (Object.keys(result.errors).length > 0) return { fieldErrors: result.errors };
+      if (Object.keys(result.errors).length > 0) {
+        // Re-render the page from the saved draft (new uploads included) in the same response as the errors.
+        revalidatePath(`${base}/${page.data}`);
+        return { fieldErrors: result.errors };
+      }
       redirect(`${base}/${page.data}`);
     case "saved":
       redirect(`/me?saved=${id.data}`);

@@ -136,7 +136,7 @@ export default async function WizardStepPage({ params }: TProps) {
         {localize(page.title, locale)}
       </PageHeading>
       <WizardPageForm
-        key={`${draft.id}-${page.key}-${draft.updatedAt.getTime()}`}
+        key={`${draft.id}-${page.key}`}
         definition={definition}
         pageKey={page.key}
         values={values}
