@@ -61,7 +61,12 @@ test("an instant service is concluded as soon as it is submitted", async ({ page
   await expect(page.getByRole("heading", { level: 1, name: "社会保险参保缴费证明" })).toBeVisible();
   await expectNoAxeViolations(page);
   const form = new ApplyForm(page);
+  await form.start();
   await form.fillProof(proofAnswers());
+  await expectNoAxeViolations(page);
+  await form.continue();
+  await expect(page.getByRole("heading", { level: 1, name: "核对填写内容" })).toBeVisible();
+  await expectNoAxeViolations(page);
   await form.submitButton.click();
   await page.waitForURL(/\/me\/cases\/[^/?]+\?submitted=1$/);
   await expect(page.getByRole("status").getByRole("heading", { name: "申请已提交" })).toBeVisible();

@@ -94,6 +94,24 @@ export class ApplyForm {
     await this.question(label).getByRole("radio", { name: answer, exact: true }).check();
   }
 
+  /** On /apply/<code>: starts a new draft and lands on the wizard's first page. */
+  async start() {
+    await this.page.getByRole("button", { name: /开始(新的)?申请/ }).click();
+    await this.page.waitForURL(/\/apply\/[^/]+\/[0-9a-f-]{36}\/[a-zA-Z]+$/);
+  }
+
+  get continueButton() {
+    return this.page.getByRole("button", { name: "保存并继续" });
+  }
+
+  /** Saves the page and waits for the next one (or the check page). */
+  async continue() {
+    const before = this.page.url();
+    await this.continueButton.click();
+    await this.page.waitForURL((url) => url.toString() !== before);
+  }
+
+  /** The check page's submit; on a wizard page, "continue" until the check page first. */
   get submitButton() {
     return this.page.getByRole("button", { name: "提交申请" });
   }
@@ -127,9 +145,10 @@ export class ApplyForm {
     if (answers.decorationCompletedDate !== undefined) await this.field("装修完工日期").fill(answers.decorationCompletedDate);
   }
 
+  /** The applicant's name and ID number are prefilled from their identity and locked. */
   async fillProof(answers: TProofAnswers) {
-    await this.field("申请人姓名").fill(answers.applicantName);
-    await this.field("申请人公民身份号码").fill(answers.applicantIdNumber);
+    await expect(this.field("申请人姓名")).toHaveValue(answers.applicantName);
+    await expect(this.field("申请人公民身份号码")).toHaveValue(answers.applicantIdNumber);
     await this.field("险种").selectOption({ label: answers.insuranceType });
     await this.field("缴费起始日期").fill(answers.periodStart);
     await this.field("缴费截止日期").fill(answers.periodEnd);

@@ -14,7 +14,9 @@ test("a citizen gets an instant proof without JavaScript", async ({ page }) => {
   await expect(page).toHaveURL(/\/me$/);
   await page.goto("/apply/HRSS-PROOF");
   const form = new ApplyForm(page);
+  await form.start();
   await form.fillProof(proofAnswers());
+  await form.continue();
   await form.submitButton.click();
   await page.waitForURL(/\/me\/cases\/[^/?]+\?submitted=1$/);
   await expect(page.getByRole("status").getByRole("heading", { name: "申请已提交" })).toBeVisible();
