@@ -120,6 +120,12 @@ export class ApplyForm {
     return this.page.getByRole("alert", { name: "请检查以下问题" });
   }
 
+  /** Whether a field or question is on the page now (the wizard shows one page at a time). */
+  private async shown(locator: Locator) {
+    return (await locator.count()) > 0 && (await locator.first().isVisible());
+  }
+
+  /** Fills the restaurant answers whose questions are on the current page. */
   async fillRestaurant(answers: Partial<TRestaurantAnswers>) {
     const texts: [keyof TRestaurantAnswers, string][] = [
       ["shopName", "店铺名称"],
@@ -128,21 +134,41 @@ export class ApplyForm {
       ["seats", "就餐座位数"],
       ["foodSafetyManagerName", "食品安全管理人员姓名"],
       ["foodSafetyManagerMobile", "食品安全管理人员手机号码"],
-    ];
-    for (const [key, label] of texts) if (answers[key] !== undefined) await this.field(label).fill(answers[key]);
-    if (answers.mainFoodCategory !== undefined) await this.field("主要经营项目").selectOption({ label: answers.mainFoodCategory });
-    if (answers.hasOutdoorSign !== undefined) await this.answerYesNo("是否在建筑物外设置招牌？", answers.hasOutdoorSign);
-    const sign: [keyof TRestaurantAnswers, string][] = [
+      ["fireSafetyManagerName", "消防安全责任人姓名"],
+      ["fireExitCount", "安全出口数量"],
+      ["decorationCompletedDate", "装修完工日期"],
       ["signText", "招牌文字"],
       ["signWidth", "招牌宽度"],
       ["signHeight", "招牌高度"],
     ];
-    // The sign questions are only asked of someone with an outside sign.
-    if (answers.hasOutdoorSign === "是") {
-      for (const [key, label] of sign) if (answers[key] !== undefined) await this.field(label).fill(answers[key]);
+    for (const [key, label] of texts) {
+      if (answers[key] !== undefined && (await this.shown(this.field(label)))) await this.field(label).fill(answers[key]);
     }
-    if (answers.fireExitCount !== undefined) await this.field("安全出口数量").fill(answers.fireExitCount);
-    if (answers.decorationCompletedDate !== undefined) await this.field("装修完工日期").fill(answers.decorationCompletedDate);
+    const selects: [keyof TRestaurantAnswers, string][] = [
+      ["mainFoodCategory", "主要经营项目"],
+      ["signPosition", "设置位置"],
+    ];
+    for (const [key, label] of selects) {
+      if (answers[key] !== undefined && (await this.shown(this.field(label)))) await this.field(label).selectOption({ label: answers[key] });
+    }
+    const questions: [keyof TRestaurantAnswers, string][] = [
+      ["hasOutdoorSign", "是否在建筑物外设置招牌？"],
+      ["useCommitment", "是否选择告知承诺方式办理？"],
+      ["signIlluminated", "招牌是否带灯光照明？"],
+    ];
+    for (const [key, label] of questions) {
+      const answer = answers[key];
+      if ((answer === "是" || answer === "否") && (await this.shown(this.question(label)))) await this.answerYesNo(label, answer);
+    }
+  }
+
+  /** Page by page through the restaurant wizard, to its check page. */
+  async completeRestaurant(answers: Partial<TRestaurantAnswers>) {
+    for (let pages = 0; !/\/check$/.test(new URL(this.page.url()).pathname); pages += 1) {
+      if (pages > 8) throw new Error(`stuck in the wizard at ${this.page.url()}`);
+      await this.fillRestaurant(answers);
+      await this.continue();
+    }
   }
 
   /** The applicant's name and ID number are prefilled from their identity and locked. */
@@ -166,6 +192,10 @@ export type TRestaurantAnswers = {
   foodSafetyManagerName: string;
   foodSafetyManagerMobile: string;
   hasOutdoorSign: "是" | "否";
+  useCommitment: "是" | "否";
+  fireSafetyManagerName: string;
+  signPosition: string;
+  signIlluminated: "是" | "否";
   signText: string;
   signWidth: string;
   signHeight: string;
@@ -184,6 +214,10 @@ export function restaurantAnswers(overrides: Partial<TRestaurantAnswers> = {}): 
     foodSafetyManagerName: "王五",
     foodSafetyManagerMobile: "13700137000",
     hasOutdoorSign: "否",
+    useCommitment: "否",
+    fireSafetyManagerName: "王五",
+    signPosition: "门头上方",
+    signIlluminated: "否",
     signText: "一门小馆",
     signWidth: "4",
     signHeight: "1.2",
