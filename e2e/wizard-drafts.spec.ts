@@ -1,0 +1,59 @@
+/**
+ * The wizard as a citizen uses it for a social security card: their identity is filled in from the register and
+ * locked, they stop half-way and come back on another device, reuse a document from their e-licence wallet,
+ * upload a photo, and check their answers before the one submit.
+ */
+import { ApplyForm, expect, expectNoAxeViolations, signIn, test } from "./fixtures";
+
+const onePixelPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+
+test("a draft saved on one device is finished on another", async ({ page, browser }) => {
+  await signIn(page, "citizen");
+  await page.goto("/apply/HRSS-SSCARD");
+  const form = new ApplyForm(page);
+  await form.start();
+
+  await form.answerYesNo("是否为未满16周岁的子女申领？", "否");
+  // Prefilled from the population register, locked, and saying so.
+  const name = form.field("持卡人姓名");
+  await expect(name).toHaveValue("张三");
+  await expect(name).toHaveAttribute("readonly", "");
+  await expect(name).toHaveAccessibleDescription(/实名身份信息/);
+  await expectNoAxeViolations(page);
+  await form.continue();
+
+  await form.field("合作银行").selectOption({ label: "中国银行" });
+  await page.getByRole("button", { name: "保存，稍后再填" }).click();
+  await page.waitForURL(/\/me\?saved=/);
+  await expect(page.getByRole("status").getByRole("heading", { name: "您填写的内容已保存" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "草稿" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Another device: a fresh browser, signed in again.
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, "citizen");
+  await other.getByRole("link", { name: "社会保障卡申领" }).first().click();
+  await expect(other.getByRole("heading", { level: 1, name: "核对填写内容" })).toBeVisible();
+  await expect(other.getByRole("main")).toContainText("中国银行");
+  // The missing answers are listed, each leading to its page.
+  await other.getByRole("alert").getByRole("link", { name: /领卡方式/ }).click();
+  const next = new ApplyForm(other);
+  await expect(next.field("合作银行").locator("option:checked")).toHaveText("中国银行");
+  await next.question("领卡方式").getByRole("radio", { name: "到银行网点领取" }).check();
+  await next.continue();
+
+  await other.getByRole("checkbox", { name: /居民户口簿/ }).check();
+  await other.locator('input[type=file][name="photo"]').setInputFiles({ name: "me.png", mimeType: "image/png", buffer: onePixelPng });
+  await expectNoAxeViolations(other);
+  await next.continue();
+
+  await expect(other.getByRole("heading", { level: 1, name: "核对填写内容" })).toBeVisible();
+  await expect(other.getByRole("main")).toContainText("me.png");
+  await expect(other.getByRole("main")).toContainText("居民户口簿");
+  await next.submitButton.click();
+  await other.waitForURL(/\/me\/cases\/[^/?]+\?submitted=1$/);
+
+  // The draft became the case: it is no longer listed.
+  await other.goto("/me");
+  await expect(other.getByRole("heading", { level: 2, name: "草稿" })).toHaveCount(0);
+});
