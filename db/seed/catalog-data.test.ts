@@ -4,7 +4,8 @@ import { restaurantAnswers } from "@/db/seed/sample-answers";
 import { composeBundleForm } from "@/lib/forms/compose-bundle-form";
 import { toTraditional } from "@/db/seed/text";
 import { listFields, ZFormDefinition, type TFormDefinition } from "@/lib/forms/definition";
-import { ZLocalizedText, type TLocalizedText } from "@/lib/i18n/locales";
+import type { TLocalizedText } from "@/lib/i18n/locales";
+import { ZLocalizedText } from "@/lib/i18n/localized-text";
 
 /** Han ideographs, CJK punctuation and full-width forms: none of these belong in English text. */
 const cjk = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;

@@ -14,7 +14,7 @@
  */
 import { z } from "zod";
 import { checkRuleShape } from "@/lib/forms/logic";
-import { ZLocalizedText } from "@/lib/i18n/locales";
+import { ZLocalizedText } from "@/lib/i18n/localized-text";
 
 /** A json-logic rule, e.g. `{ "==": [{ "var": "hasOutdoorSign" }, true] }`; its operators are whitelisted. */
 export const ZLogicRule = z.record(z.string(), z.unknown()).superRefine((rule, ctx) => {

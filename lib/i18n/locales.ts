@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /** The portal's languages. zh-Hans is the default; every text a reader sees exists in all three. */
 export const locales = ["zh-Hans", "zh-Hant", "en"] as const;
 export type Locale = (typeof locales)[number];
@@ -11,12 +9,7 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 /** A text stored as data (catalog, form labels) in every language. */
-export const ZLocalizedText = z.object({
-  "zh-Hans": z.string().min(1),
-  "zh-Hant": z.string().min(1),
-  en: z.string().min(1),
-});
-export type TLocalizedText = z.infer<typeof ZLocalizedText>;
+export type TLocalizedText = { "zh-Hans": string; "zh-Hant": string; en: string };
 
 export function localize(text: TLocalizedText, locale: Locale): string {
   return text[locale];
