@@ -60,6 +60,8 @@ export const cases = pgTable(
     unique("cases_applicant_idempotency_key").on(table.applicantId, table.idempotencyKey),
     index("cases_applicant_idx").on(table.applicantId, table.submittedAt),
     index("cases_company_idx").on(table.companyId, table.submittedAt),
+    // The admin form page counts and lists cases per form version.
+    index("cases_form_definition_idx").on(table.formDefinitionId, table.submittedAt),
   ],
 );
 export type TCase = typeof cases.$inferSelect;

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_form_definition_idx" ON "cases" USING btree ("form_definition_id","submitted_at");
