@@ -35,6 +35,10 @@ test("a draft saved on one device is finished on another", async ({ page, browse
   await other.getByRole("link", { name: "社会保障卡申领" }).first().click();
   await expect(other.getByRole("heading", { level: 1, name: "核对填写内容" })).toBeVisible();
   await expect(other.getByRole("main")).toContainText("中国银行");
+  // An answer can be changed from here; a locked value from the register cannot, so it offers no link.
+  await expect(other.getByRole("link", { name: /合作银行/ })).toBeVisible();
+  await expect(other.getByRole("main")).toContainText("张三");
+  await expect(other.getByRole("link", { name: /持卡人姓名/ })).toHaveCount(0);
   // The missing answers are listed, each leading to its page.
   await other.getByRole("alert").getByRole("link", { name: /领卡方式/ }).click();
   const next = new ApplyForm(other);

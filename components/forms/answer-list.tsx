@@ -97,7 +97,7 @@ export function formatAnswer(
 
 /**
  * The answers of a case (or a draft on its check page), labelled by the form definition version they were given
- * under. With `changeHref`, each row links back to the page that asks it.
+ * under. With `changeHref`, each row links back to the page that asks it (a row it gives no link for cannot change).
  */
 export async function AnswerList({
   definition,
@@ -112,20 +112,23 @@ export async function AnswerList({
   locale: Locale;
   /** Only these fields (a page's visible ones); default: every answered field. */
   fields?: TField[];
-  changeHref?: (field: TField) => string;
+  changeHref?: (field: TField) => string | undefined;
   licenceTitles?: Record<string, string>;
 }) {
   const t = await getTranslations("form");
   const shown = fields ?? definition.pages.flatMap((page) => page.sections.flatMap((section) => section.fields)).filter((field) => answers[field.key] !== undefined);
-  const rows = shown.map((field) => ({
-    key: localize(field.label, locale),
-    value: formatAnswer(field, answers[field.key], locale, t, licenceTitles),
-    action: changeHref ? (
-      <Link href={changeHref(field)}>
-        {t("change")}
-        <span className="sr-only"> {localize(field.label, locale)}</span>
-      </Link>
-    ) : undefined,
-  }));
+  const rows = shown.map((field) => {
+    const href = changeHref?.(field);
+    return {
+      key: localize(field.label, locale),
+      value: formatAnswer(field, answers[field.key], locale, t, licenceTitles),
+      action: href ? (
+        <Link href={href}>
+          {t("change")}
+          <span className="sr-only"> {localize(field.label, locale)}</span>
+        </Link>
+      ) : undefined,
+    };
+  });
   return <SummaryList rows={rows} />;
 }

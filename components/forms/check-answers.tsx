@@ -22,6 +22,7 @@ export async function CheckAnswers({
   errors,
   locale,
   changeHref,
+  lockedKeys,
   licenceTitles,
   idempotencyKey,
   action,
@@ -33,6 +34,8 @@ export async function CheckAnswers({
   errors: Record<string, TFieldError>;
   locale: Locale;
   changeHref: (pageKey: string, path: string) => string;
+  /** Prefilled fields the applicant cannot edit: no Change link, since following it changes nothing. */
+  lockedKeys: ReadonlySet<string>;
   licenceTitles: Record<string, string>;
   idempotencyKey: string;
   action: (state: TWizardState, formData: FormData) => Promise<TWizardState>;
@@ -64,7 +67,7 @@ export async function CheckAnswers({
             answers={answers}
             locale={locale}
             fields={sections.flatMap((section) => section.fields)}
-            changeHref={(field) => changeHref(page.key, field.key)}
+            changeHref={(field) => (lockedKeys.has(field.key) ? undefined : changeHref(page.key, field.key))}
             licenceTitles={licenceTitles}
           />
         </section>

@@ -62,7 +62,8 @@ export default async function WizardStepPage({ params }: TProps) {
   const subjectName = localize(subject.name, locale);
 
   if (step === "check") {
-    const validation = validateAnswers(definition, values, { today, fixed: lockedValues(prefill), regions: regionLookup });
+    const fixed = lockedValues(prefill);
+    const validation = validateAnswers(definition, values, { today, fixed, regions: regionLookup });
     const licences = await listUsableLicences({ db, actor, companyId: draft.companyId, today });
     return (
       <div className="max-w-3xl">
@@ -75,6 +76,7 @@ export default async function WizardStepPage({ params }: TProps) {
           errors={validation.errors}
           locale={locale}
           changeHref={(pageKey, path) => `/apply/${code}/${draft.id}/${pageKey}#field-${path.replaceAll(".", "-")}`}
+          lockedKeys={new Set(Object.keys(fixed))}
           licenceTitles={Object.fromEntries(licences.map((licence) => [licence.id, `${localize(licence.title, locale)} ${licence.number}`]))}
           idempotencyKey={draft.idempotencyKey}
           action={submitDraftAction.bind(null, code, draft.id)}
