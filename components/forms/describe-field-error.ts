@@ -27,6 +27,14 @@ export function findFieldAtPath(definition: TFormDefinition, path: string): { fi
   return undefined;
 }
 
+/**
+ * An English label read inside a sentence ("Upload a recent photo", not "Upload A recent photo"). Only a capital
+ * not followed by another capital is lowered, so "ID number" and "USCC" stay as written; Chinese has no case.
+ */
+function inSentence(label: string, locale: Locale): string {
+  return locale === "en" && /^[A-Z](?![A-Z0-9])/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
+}
+
 export function describeFieldError(options: {
   definition: TFormDefinition;
   path: string;
@@ -42,7 +50,7 @@ export function describeFieldError(options: {
   const { definition, path, error, locale, tf, tu, todayWord } = options;
   const found = findFieldAtPath(definition, path);
   const fieldLabel = found ? localize(found.field.label, locale) : path;
-  const label = found?.item ? `${localize(found.item.group.itemLabel, locale)} ${found.item.index + 1} · ${fieldLabel}` : fieldLabel;
+  const label = found?.item ? `${localize(found.item.group.itemLabel, locale)} ${found.item.index + 1} · ${fieldLabel}` : inSentence(fieldLabel, locale);
   const params = Object.fromEntries(Object.entries(error.params ?? {}).map(([name, value]) => [name, value === "today" ? todayWord : value]));
 
   if (error.code === "rule-failed") {
