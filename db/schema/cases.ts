@@ -26,7 +26,8 @@ import { companies, users } from "./identity";
 /** Feeds the readable case number: OD + date + this sequence. */
 export const caseNumberSequence = pgSequence("case_number_seq", { startWith: 1, increment: 1 });
 
-export const caseStatuses = ["submitted", "in-progress", "concluded"] as const;
+/** Derived from the case's tasks (lib/workflow/task-transitions.ts), never set on its own. */
+export const caseStatuses = ["submitted", "in-progress", "waiting-for-applicant", "concluded", "withdrawn"] as const;
 export type TCaseStatus = (typeof caseStatuses)[number];
 export const caseChannels = ["online", "counter", "api"] as const;
 export type TCaseChannel = (typeof caseChannels)[number];
@@ -66,8 +67,23 @@ export const cases = pgTable(
 );
 export type TCase = typeof cases.$inferSelect;
 
-export const taskStatuses = ["waiting", "accepted", "refused", "approved", "rejected"] as const;
+/** The task's life; the transitions between these live in lib/workflow/task-transitions.ts and nowhere else. */
+export const taskStatuses = [
+  "pending",
+  "waiting",
+  "accepted",
+  "supplement-requested",
+  "supplement-received",
+  "refused",
+  "approved",
+  "rejected",
+  "withdrawn",
+  "cancelled",
+] as const;
 export type TTaskStatus = (typeof taskStatuses)[number];
+
+export const extensionStatuses = ["requested", "approved", "denied"] as const;
+export type TExtensionStatus = (typeof extensionStatuses)[number];
 
 export const tasks = pgTable(
   "tasks",
@@ -83,13 +99,33 @@ export const tasks = pgTable(
       .notNull()
       .references(() => departments.id),
     status: text("status", { enum: taskStatuses }).notNull().default("waiting"),
+    /** Tasks of the same case that must be approved before this one is ready (a "pending" task waits on them). */
+    prerequisiteTaskIds: uuid("prerequisite_task_ids").array().notNull().default(sql`'{}'::uuid[]`),
     /** The clerk who claimed the task; null while it sits unclaimed in the department queue. */
     assigneeId: uuid("assignee_id").references(() => users.id),
     /** Bumped by every change, so a stale form or a concurrent change is detected. */
     version: integer("version").notNull().default(1),
-    /** 承诺时限 and 法定时限 as calendar dates, counted in working days from submission. */
+    /** The day the task reached its department's queue (its clock's start); null while pending. */
+    readyOn: date("ready_on", { mode: "string" }),
+    /**
+     * 承诺时限 and 法定时限 as calendar dates, counted in working days from `readyOn`. While a pending task waits
+     * they are provisional (as if ready today); a supplement moves them by the working days the clock stood still.
+     */
     dueDate: date("due_date", { mode: "string" }).notNull(),
     legalDueDate: date("legal_due_date", { mode: "string" }).notNull(),
+    /** Set while the clock is stopped for a supplement: the day it stopped and the working days then left. */
+    clockStoppedOn: date("clock_stopped_on", { mode: "string" }),
+    promisedDaysLeft: integer("promised_days_left"),
+    legalDaysLeft: integer("legal_days_left"),
+    /** One extension (延期) per task: asked by a clerk with a reason, decided by a supervisor. */
+    extensionStatus: text("extension_status", { enum: extensionStatuses }),
+    extensionDays: integer("extension_days"),
+    extensionReason: text("extension_reason"),
+    extensionRequestedById: uuid("extension_requested_by_id").references(() => users.id),
+    extensionDecidedById: uuid("extension_decided_by_id").references(() => users.id),
+    extensionDecidedAt: timestamp("extension_decided_at", { withTimezone: true }),
+    /** When the department was told the task is overdue, so it is told once. */
+    overdueNotifiedAt: timestamp("overdue_notified_at", { withTimezone: true }),
     /** Public reason of a refusal or rejection, shown to the applicant. */
     reason: text("reason"),
     claimedAt: timestamp("claimed_at", { withTimezone: true }),
@@ -100,6 +136,10 @@ export const tasks = pgTable(
   (table) => [
     index("tasks_case_idx").on(table.caseId),
     index("tasks_queue_idx").on(table.departmentId, table.status, table.dueDate),
+    // "Claim next": a department's unclaimed open tasks, oldest due first.
+    index("tasks_unclaimed_idx")
+      .on(table.departmentId, table.dueDate, table.id)
+      .where(sql`${table.assigneeId} is null and ${table.status} in ('waiting', 'accepted', 'supplement-received')`),
     index("tasks_assignee_idx").on(table.assigneeId).where(sql`${table.assigneeId} is not null`),
   ],
 );

@@ -18,6 +18,12 @@ export type TApplicantType = (typeof applicantTypes)[number];
 export const serviceKinds = ["instant", "promised"] as const;
 export type TServiceKind = (typeof serviceKinds)[number];
 
+/**
+ * An instant service's (即办件/秒批) check at submit: when the rule holds for the answers, the task is approved by
+ * the system in the submit's transaction; when it does not, a clerk gets the task with `reason`.
+ */
+export type TInstantCheck = { rule: TLogicRule; reason: TLocalizedText };
+
 export type TMaterial = { name: TLocalizedText; required: boolean; copies: number; note?: TLocalizedText };
 
 export const services = pgTable(
@@ -32,6 +38,8 @@ export const services = pgTable(
     summary: localizedText("summary").notNull(),
     applicantType: text("applicant_type", { enum: applicantTypes }).notNull(),
     kind: text("kind", { enum: serviceKinds }).notNull(),
+    /** For an instant service: what must hold to approve at submit. Null: always approved at submit. */
+    instantCheck: jsonb("instant_check").$type<TInstantCheck | null>(),
     /** 法定时限 and 承诺时限, in working days. */
     legalLimitDays: integer("legal_limit_days").notNull(),
     promisedLimitDays: integer("promised_limit_days").notNull(),
@@ -74,6 +82,8 @@ export const bundleItems = pgTable(
      * produces them (the newborn's ID number comes from the police registration in the same bundle).
      */
     excludeFields: jsonb("exclude_fields").$type<string[]>().notNull().default([]),
+    /** Codes of services of this bundle that must be approved before this one's task is ready (并联 otherwise). */
+    dependsOn: jsonb("depends_on").$type<string[]>().notNull().default([]),
   },
   (table) => [primaryKey({ columns: [table.bundleId, table.serviceId] })],
 );

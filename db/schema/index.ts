@@ -6,3 +6,5 @@ export * from "./forms";
 export * from "./identity";
 export * from "./licences";
 export * from "./materials";
+export * from "./notifications";
+export * from "./supplements";

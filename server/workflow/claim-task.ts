@@ -5,7 +5,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { tasks } from "@/db/schema";
-import { openTaskStatuses } from "@/lib/workflow/task-transitions";
+import { actionableTaskStatuses } from "@/lib/workflow/task-transitions";
 import type { TActor } from "@/server/auth/actor";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
 import { lockCase } from "@/server/cases/lock-case";
@@ -31,7 +31,7 @@ export async function claimTask({ db, actor, taskId, now = new Date() }: TClaimT
     const [claimed] = await tx
       .update(tasks)
       .set({ assigneeId: actor.id, claimedAt: now, updatedAt: now, version: sql`${tasks.version} + 1` })
-      .where(and(eq(tasks.id, taskId), isNull(tasks.assigneeId), inArray(tasks.status, openTaskStatuses)))
+      .where(and(eq(tasks.id, taskId), isNull(tasks.assigneeId), inArray(tasks.status, actionableTaskStatuses)))
       .returning({ version: tasks.version });
     if (!claimed) {
       const [task] = await tx.select({ assigneeId: tasks.assigneeId }).from(tasks).where(eq(tasks.id, taskId));

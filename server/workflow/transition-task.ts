@@ -11,6 +11,7 @@ import {
   deriveCaseStatus,
   isTaskConcluded,
   nextTaskStatus,
+  transitionActor,
   type TTaskAction,
 } from "@/lib/workflow/task-transitions";
 import type { TActor } from "@/server/auth/actor";
@@ -54,7 +55,8 @@ export async function transitionTask(options: TTransitionTaskOptions): Promise<T
     if (expectedVersion !== undefined && task.version !== expectedVersion) return fail("conflict:task-changed");
     if (task.assigneeId !== actor.id) return fail("conflict:task-not-claimed-by-you");
     const next = nextTaskStatus(task.status, action);
-    if (!next) return fail("conflict:transition-not-allowed", { status: task.status, action });
+    // A clerk takes only a clerk's actions here; asking for a supplement has its own use case (it lists items).
+    if (!next || transitionActor(task.status, action) !== "clerk" || action === "request-supplement") return fail("conflict:transition-not-allowed", { status: task.status, action });
 
     const concluded = isTaskConcluded(next);
     const [updated] = await tx
