@@ -19,6 +19,8 @@ export const users = pgTable(
     /** Identity data held by the government (one source): prefilled, never typed again. */
     residentIdNumber: text("resident_id_number"),
     mobile: text("mobile"),
+    /** Where copies of inbox messages are e-mailed when SMTP is configured; optional. */
+    email: text("email"),
     createdAt: createdAt(),
   },
   (table) => [index("users_department_idx").on(table.departmentId)],
