@@ -28,6 +28,16 @@ export const errorCodes = [
   "invalid:bundle-composition",
   "conflict:form-definition-unchanged",
   "conflict:form-definition-changed",
+  "not-found:inbox-message",
+  "forbidden:inbox-message",
+  "not-found:supplement",
+  "conflict:supplement-closed",
+  "invalid:supplement-items",
+  "conflict:case-decided",
+  "conflict:extension-used",
+  "invalid:extension",
+  "not-found:unclaimed-task",
+  "invalid:colleague",
 ] as const;
 export type TErrorCode = (typeof errorCodes)[number];
 
@@ -40,4 +50,21 @@ export function fail(code: TErrorCode, details?: Record<string, unknown>): TAppE
 
 export function isErrorCode(value: unknown): value is TErrorCode {
   return typeof value === "string" && (errorCodes as readonly string[]).includes(value);
+}
+
+/** Thrown inside a transaction to roll back what it already wrote, while still answering with a typed refusal. */
+export class RefusalRollback extends Error {
+  constructor(readonly refusal: TAppError) {
+    super(refusal.code);
+  }
+}
+
+/** Runs a transaction that may throw RefusalRollback, and answers with the refusal instead of throwing. */
+export async function catchRefusal<T>(work: Promise<T>): Promise<T | TAppError> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof RefusalRollback) return error.refusal;
+    throw error;
+  }
 }

@@ -4,11 +4,11 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { taskActions } from "@/lib/workflow/task-transitions";
+
 import { getActor } from "@/server/auth/session";
 import type { TErrorCode } from "@/server/errors";
 import { claimTask } from "@/server/workflow/claim-task";
-import { transitionTask } from "@/server/workflow/transition-task";
+import { clerkDecisions, transitionTask } from "@/server/workflow/transition-task";
 
 const ZClaim = z.object({ taskId: z.uuid() });
 
@@ -28,7 +28,7 @@ export type TDecideState = { error?: TErrorCode; reason?: string };
 
 const ZDecide = z.object({
   taskId: z.uuid(),
-  action: z.enum(taskActions),
+  action: z.enum(clerkDecisions),
   version: z.coerce.number().int().positive(),
   reason: z.string().max(2000).optional(),
 });

@@ -34,9 +34,14 @@ export type TSeedService = {
   applicantType: "natural" | "legal";
   /** instant = 即办件 (decided at once), promised = 承诺件 (decided within the promised limit). */
   kind: "instant" | "promised";
-  /** 法定时限 in working days; 0 for instant services. */
+  /**
+   * For an instant service: the rule (json-logic over the answers) that must hold to approve at submit, and what a
+   * clerk is told when it does not. Omitted: always approved at submit.
+   */
+  instantCheck?: { rule: Record<string, unknown>; reason: TLocalizedText };
+  /** 法定时限 in working days; 1 for instant services (the day a clerk has when the instant check fails). */
   legalLimitDays: number;
-  /** 承诺时限 in working days, never above the legal limit; 0 for instant services. */
+  /** 承诺时限 in working days, never above the legal limit; 1 for instant services. */
   promisedLimitDays: number;
   topic: TTopic;
   /** 受理条件 */
@@ -61,7 +66,7 @@ export type TSeedBundle = {
    * means the service always applies. excludeFields are fields of the service's form the bundle does not ask:
    * another department of the bundle produces them, or the bundle itself settles them.
    */
-  items: { serviceCode: string; appliesWhen: Record<string, unknown> | null; excludeFields?: string[] }[];
+  items: { serviceCode: string; appliesWhen: Record<string, unknown> | null; excludeFields?: string[]; dependsOn?: string[] }[];
   /**
    * The bundle's own questions (stored as its "bundle-base" form): routing questions and what the services share,
    * asked first. The applicant's one form (一表申请) is composed from it and the services' forms
@@ -1125,8 +1130,13 @@ export const services: TSeedService[] = [
     ),
     applicantType: "natural",
     kind: "instant",
-    legalLimitDays: 0,
-    promisedLimitDays: 0,
+    // 秒批: a proof for one of the usual purposes is issued at once; "something else" is checked by a clerk first.
+    instantCheck: {
+      rule: { "!=": [{ var: "purpose" }, "other"] },
+      reason: t("证明用途为“其他”，需工作人员核对后出具", "The proof is for another purpose, so a member of staff checks it before it is issued"),
+    },
+    legalLimitDays: 1,
+    promisedLimitDays: 1,
     topic: "social-security",
     conditions: [t("本人在本市参加过社会保险", "You have been insured in this city")],
     materials: [
@@ -1672,12 +1682,14 @@ export const bundles: TSeedBundle[] = [
     items: [
       { serviceCode: "HEALTH-BIRTH-CERT", appliesWhen: null },
       // The birth medical certificate is issued by the hospital (HEALTH) in this same bundle.
-      { serviceCode: "POLICE-BIRTH-REG", appliesWhen: null, excludeFields: ["birthCertificateNumber"] },
-      // The baby's resident ID number is given by the police registration in this same bundle.
-      { serviceCode: "MEDINS-NEWBORN-ENROL", appliesWhen: null, excludeFields: ["babyIdNumber"] },
+      // The police register the birth once the birth medical certificate is issued.
+      { serviceCode: "POLICE-BIRTH-REG", appliesWhen: null, excludeFields: ["birthCertificateNumber"], dependsOn: ["HEALTH-BIRTH-CERT"] },
+      // The baby's resident ID number is given by the police registration in this same bundle, so both wait for it.
+      { serviceCode: "MEDINS-NEWBORN-ENROL", appliesWhen: null, excludeFields: ["babyIdNumber"], dependsOn: ["POLICE-BIRTH-REG"] },
       {
         serviceCode: "HRSS-SSCARD",
         appliesWhen: null,
+        dependsOn: ["POLICE-BIRTH-REG"],
         // The card is for the baby (a child), applied for by the parent filling this form: the baby's name is
         // asked above, its ID number and household register entry come from the police registration.
         excludeFields: ["cardholderIsMinor", "cardholderName", "cardholderIdNumber", "childName", "childIdNumber", "guardianName", "householdRegister"],

@@ -56,6 +56,7 @@ export async function seedBundle(db: TDatabase, bundle: TSeedBundle) {
       position,
       appliesWhen: item.appliesWhen,
       excludeFields: item.excludeFields ?? [],
+      dependsOn: item.dependsOn ?? [],
     });
   }
   await seedFormDefinition(db, { subjectType: "bundle-base", subjectCode: bundle.code, definition: form });

@@ -48,3 +48,28 @@ export function proofAnswers(overrides: Record<string, string> = {}): Record<str
     ...overrides,
   };
 }
+
+/**
+ * A newborn bundle application by the demo citizen (the father), without the photo: pass the stored photo's
+ * material reference in `photo` (upload it first; see storeUpload).
+ */
+export function newbornAnswers(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    babyName: "张小宝",
+    babySex: "female",
+    babyBirthDate: "2026-11-02",
+    birthHospital: "上海市第一妇婴保健院",
+    motherName: "李梅",
+    motherIdNumber: "310104199002150024",
+    fatherName: "张三",
+    fatherIdNumber: "310104198803124016",
+    householdOf: "father",
+    householdAddress: "上海市徐汇区漕溪北路 88 号 301 室",
+    applicantName: "张三",
+    applicantIdNumber: "310104198803124016",
+    applicantMobile: "13800138000",
+    cardBank: "boc",
+    deliveryMethod: "branch",
+    ...overrides,
+  };
+}

@@ -26,6 +26,7 @@ const serviceColumns = {
   name: services.name,
   departmentId: services.departmentId,
   kind: services.kind,
+  instantCheck: services.instantCheck,
   promisedLimitDays: services.promisedLimitDays,
   legalLimitDays: services.legalLimitDays,
 };
@@ -35,6 +36,8 @@ export type TApplyComponent = {
   service: Pick<TService, keyof typeof serviceColumns>;
   department: Pick<TDepartment, keyof typeof departmentColumns>;
   appliesWhen: TLogicRule | null;
+  /** Codes of the bundle's services whose approval this one waits for. */
+  dependsOn: string[];
 };
 
 export type TApplySubject = {
@@ -74,7 +77,7 @@ export async function findApplySubject(db: TDatabase, code: string): Promise<TAp
       summary: service.service.summary,
       applicantType: service.service.applicantType,
       form,
-      components: [{ service: service.service, department: service.department, appliesWhen: null }],
+      components: [{ service: service.service, department: service.department, appliesWhen: null, dependsOn: [] }],
     };
   }
 
@@ -83,7 +86,7 @@ export async function findApplySubject(db: TDatabase, code: string): Promise<TAp
   const form = await findLatestForm(db, "bundle", code);
   if (!form) return null;
   const items = await db
-    .select({ service: serviceColumns, department: departmentColumns, appliesWhen: bundleItems.appliesWhen })
+    .select({ service: serviceColumns, department: departmentColumns, appliesWhen: bundleItems.appliesWhen, dependsOn: bundleItems.dependsOn })
     .from(bundleItems)
     .innerJoin(services, eq(services.id, bundleItems.serviceId))
     .innerJoin(departments, eq(departments.id, services.departmentId))

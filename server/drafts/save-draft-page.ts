@@ -7,7 +7,6 @@
 import { eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { drafts } from "@/db/schema";
-import type { TMaterialRef } from "@/lib/forms/answers";
 import type { TField, TFieldOf, TFormDefinition, TPage } from "@/lib/forms/definition";
 import { nextPageKey, previousPageKey } from "@/lib/forms/layout";
 import { validateAnswers, type TFieldError } from "@/lib/forms/validate-answers";
@@ -16,7 +15,7 @@ import { regionLookup } from "@/lib/regions/regions";
 import type { TActor } from "@/server/auth/actor";
 import { getEnv } from "@/server/env";
 import type { TAppError } from "@/server/errors";
-import { storeUpload } from "@/server/materials/store-upload";
+import { mergeMaterial } from "@/server/materials/merge-material";
 import { lockedValues, resolvePrefill } from "@/server/prefill/resolve-prefill";
 import { addDays } from "./start-draft";
 import { loadDraft } from "./load-draft";
@@ -74,11 +73,6 @@ function asItems(value: unknown): unknown[] {
   return [];
 }
 
-function asStrings(value: unknown): string[] {
-  if (typeof value === "string") return [value];
-  return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === "string") : [];
-}
-
 function fieldsOf(page: TPage): TField[] {
   return page.sections.flatMap((section) => section.fields);
 }
@@ -99,7 +93,8 @@ export async function saveDraftPage(options: TSaveDraftPageOptions): Promise<TSa
 
   for (const field of fieldsOf(page)) {
     if (field.type === "material") {
-      merged[field.key] = await mergeMaterial({ db, actor, field, kept: draft.answers[field.key], posted: posted[field.key], files: uploads[field.key] ?? [], intent, uploadErrors });
+      const removeFileId = intent.kind === "remove-file" && intent.field === field.key ? intent.fileId : undefined;
+      merged[field.key] = await mergeMaterial({ db, actor, field, kept: draft.answers[field.key], posted: posted[field.key], files: uploads[field.key] ?? [], removeFileId, uploadErrors });
       continue;
     }
     let value = posted[field.key];
@@ -140,38 +135,4 @@ export async function saveDraftPage(options: TSaveDraftPageOptions): Promise<TSa
     default:
       return { ok: true, next: "stay", errors: uploadErrors };
   }
-}
-
-/** Files already attached stay unless removed; wallet licences follow the ticked boxes; new uploads are added. */
-async function mergeMaterial(options: {
-  db: TDatabase;
-  actor: TActor;
-  field: TFieldOf<"material">;
-  kept: unknown;
-  posted: unknown;
-  files: File[];
-  intent: TWizardIntent;
-  uploadErrors: Record<string, TFieldError>;
-}): Promise<TMaterialRef[]> {
-  const { db, actor, field, posted, files, intent, uploadErrors } = options;
-  const keptRefs = Array.isArray(options.kept) ? (options.kept as TMaterialRef[]) : [];
-  const attached = keptRefs.filter(
-    (ref) => ref?.kind === "file" && !(intent.kind === "remove-file" && intent.field === field.key && intent.fileId === ref.fileId),
-  );
-  const ticked = posted !== null && typeof posted === "object" && !Array.isArray(posted) ? asStrings((posted as Record<string, unknown>).licence) : [];
-  const licences: TMaterialRef[] = [...new Set(ticked)].map((licenceId) => ({ kind: "licence", licenceId }));
-
-  const refs: TMaterialRef[] = [...licences, ...attached];
-  for (const file of files) {
-    // An empty file input still posts one empty File, named "" by a plain post and "undefined" by React's.
-    if (file.size === 0 && (file.name === "" || file.name === "undefined")) continue;
-    if (refs.length >= field.maxFiles) {
-      uploadErrors[field.key] = { code: "too-many-files", params: { max: field.maxFiles } };
-      break;
-    }
-    const stored = await storeUpload({ db, actor, field, file });
-    if (stored.ok) refs.push(stored.ref);
-    else uploadErrors[field.key] = { code: stored.reason, params: { name: stored.name, max: Math.round(field.maxSizeKb / 1024) } };
-  }
-  return refs;
 }

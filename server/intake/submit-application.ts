@@ -3,12 +3,15 @@
  * the form definition on the server, pick the departments that must act (routing), and write the case, one task per
  * department and the trail in ONE transaction. Idempotent: a repeated submit with the same key returns the first case.
  */
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { cases, drafts, tasks, type TCaseChannel } from "@/db/schema";
 import { nextCaseSequence } from "@/db/sequences";
 import { addWorkingDays, toIsoDate } from "@/lib/calendar/working-days";
+import { evaluateRule } from "@/lib/forms/logic";
 import { selectApplicable } from "@/lib/forms/select-applicable";
+import type { TLocalizedText } from "@/lib/i18n/locales";
 import type { TAnswers } from "@/lib/forms/answers";
 import { validateAnswers, type TFieldError } from "@/lib/forms/validate-answers";
 import { regionLookup } from "@/lib/regions/regions";
@@ -23,7 +26,9 @@ import { verifyMaterials } from "@/server/materials/verify-materials";
 import { lockedValues, resolvePrefill } from "@/server/prefill/resolve-prefill";
 import { findCaseNumberByKey } from "./find-case-by-key";
 import { resolveApplicant } from "./resolve-applicant";
+import { enqueueNotification, listCaseApplicantIds } from "@/server/notifications/enqueue-notification";
 import { cachedReference } from "@/server/reference-cache";
+import { loadTransitionContext, runTaskTransition } from "@/server/workflow/run-task-transition";
 
 export type TSubmitApplicationOptions = {
   db: TDatabase;
@@ -114,36 +119,61 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
       first: true,
     });
 
-    const taskRows = applicable.map(({ service }) => {
-      // 即办件: decided on the spot, by the system, in this same transaction.
-      const instant = service.kind === "instant";
+    // Task ids first, so a task can name the prerequisites it waits on among its siblings.
+    const taskIds = new Map(applicable.map(({ service }) => [service.code, randomUUID()]));
+    const instantFailures = new Map<string, TLocalizedText>();
+    const taskRows = applicable.map(({ service, dependsOn }) => {
+      const prerequisiteTaskIds = dependsOn.flatMap((code) => taskIds.get(code) ?? []);
+      const pending = prerequisiteTaskIds.length > 0;
+      // 即办件/秒批: decided on the spot by the system, in this same transaction, when its rule holds.
+      const check = service.kind === "instant" && !pending ? service.instantCheck : undefined;
+      const instantPasses = service.kind === "instant" && !pending && (!check || evaluateRule(check.rule, answers));
+      if (service.kind === "instant" && !pending && !instantPasses && check) instantFailures.set(service.code, check.reason);
       return {
+        id: taskIds.get(service.code)!,
         caseId: created.id,
         serviceId: service.id,
         departmentId: service.departmentId,
-        status: instant ? ("approved" as const) : ("waiting" as const),
+        status: pending ? ("pending" as const) : instantPasses ? ("approved" as const) : ("waiting" as const),
+        prerequisiteTaskIds,
+        // A pending task's clock has not started: its due dates are provisional until it is released.
+        readyOn: pending ? null : today,
         dueDate: addWorkingDays(today, service.promisedLimitDays, calendar),
         legalDueDate: addWorkingDays(today, service.legalLimitDays, calendar),
-        decidedAt: instant ? now : null,
+        decidedAt: instantPasses ? now : null,
         createdAt: now,
         updatedAt: now,
       };
     });
-    const insertedTasks = await tx.insert(tasks).values(taskRows).returning({ id: tasks.id, status: tasks.status, serviceId: tasks.serviceId });
-    for (const task of insertedTasks) {
-      if (task.status !== "approved") continue;
-      await appendCaseEvent(tx, {
-        caseId: created.id,
-        taskId: task.id,
-        actorId: null,
-        kind: "task-approved",
-        data: { automatic: true },
-        public: true,
-      });
+    await tx.insert(tasks).values(taskRows);
+    const applicantIds = await listCaseApplicantIds(tx, created.id);
+    for (const [index, task] of taskRows.entries()) {
+      const { service } = applicable[index];
+      if (task.status === "approved") {
+        await appendCaseEvent(tx, { caseId: created.id, taskId: task.id, actorId: null, kind: "task-approved", data: { automatic: true }, public: true });
+        await enqueueNotification(tx, {
+          recipientIds: applicantIds,
+          topic: "task-approved",
+          params: { caseNumber, service: service.name },
+          caseId: created.id,
+          link: `/me/cases/${caseNumber}`,
+        });
+      }
+      const failure = instantFailures.get(service.code);
+      if (failure) {
+        // The rule did not hold: a clerk decides, told why the system could not.
+        await appendCaseEvent(tx, { caseId: created.id, taskId: task.id, actorId: null, kind: "instant-check-failed", data: { reason: failure }, public: false });
+      }
     }
 
-    const status = deriveCaseStatus(insertedTasks.map((task) => task.status));
-    if (status !== "submitted") {
+    // Prerequisites approved on the spot release their dependents now; the case status is derived at the end.
+    const context = await loadTransitionContext(tx, { id: created.id, number: caseNumber, status: "submitted" }, { calendar, today, now });
+    for (const task of context.tasks) {
+      const ready = task.status === "pending" && task.prerequisiteTaskIds.every((id) => context.tasks.find((other) => other.id === id)?.status === "approved");
+      if (ready) await runTaskTransition(context, { taskId: task.id, action: "release", by: "system", actorId: null });
+    }
+    const status = deriveCaseStatus(context.tasks.map((task) => task.status));
+    if (status !== context.caseRow.status) {
       await tx
         .update(cases)
         .set({ status, concludedAt: status === "concluded" ? now : null })

@@ -1,29 +1,30 @@
 /**
- * A clerk moves a task they have claimed through the transition table: accept or refuse (不予受理), then approve or
- * reject. The change, the case's derived status and the trail are written in one transaction; a stale version, a
- * transition the table does not allow, or a task of another department changes nothing and says why.
+ * A clerk decides on a task they have claimed: accept or refuse (不予受理), then approve or reject, each with the
+ * version they saw. Who may act is checked here (a clerk of the task's department holding the task); what may happen
+ * is the transition table's, applied with all its consequences by runTaskTransition in one transaction. A stale
+ * version, a transition the table does not allow, or a task of another department changes nothing and says why.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { cases, tasks } from "@/db/schema";
-import {
-  actionNeedsReason,
-  deriveCaseStatus,
-  isTaskConcluded,
-  nextTaskStatus,
-  transitionActor,
-  type TTaskAction,
-} from "@/lib/workflow/task-transitions";
+import { tasks } from "@/db/schema";
+import { toIsoDate } from "@/lib/calendar/working-days";
+import { actionNeedsReason, type TTaskAction } from "@/lib/workflow/task-transitions";
 import type { TActor } from "@/server/auth/actor";
-import { appendCaseEvent } from "@/server/cases/append-case-event";
+import { loadCalendar } from "@/server/calendar/load-calendar";
 import { lockCase } from "@/server/cases/lock-case";
 import { fail, type TResult } from "@/server/errors";
+import { cachedReference } from "@/server/reference-cache";
+import { loadTransitionContext, runTaskTransition } from "./run-task-transition";
+
+/** The decisions this use case takes; asking for a supplement lists items and has its own use case. */
+export const clerkDecisions = ["accept", "refuse", "approve", "reject"] as const satisfies readonly TTaskAction[];
+export type TClerkDecision = (typeof clerkDecisions)[number];
 
 export type TTransitionTaskOptions = {
   db: TDatabase;
   actor: TActor;
   taskId: string;
-  action: TTaskAction;
+  action: TClerkDecision;
   /** Required to refuse or reject; shown to the applicant. */
   reason?: string;
   /** The version the clerk saw; when given, any change since then refuses the action. */
@@ -36,10 +37,12 @@ export const REASON_MAX_LENGTH = 1000;
 export async function transitionTask(options: TTransitionTaskOptions): Promise<TResult<{ version: number }>> {
   const { db, actor, taskId, action, expectedVersion, now = new Date() } = options;
   if (actor.role !== "clerk" || !actor.departmentId) return fail("forbidden:role");
+  if (!(clerkDecisions as readonly string[]).includes(action)) return fail("conflict:transition-not-allowed", { action });
   const departmentId = actor.departmentId;
   const reason = options.reason?.trim() ?? "";
   if (actionNeedsReason(action) && !reason) return fail("invalid:reason-required");
   if (reason.length > REASON_MAX_LENGTH) return fail("invalid:reason-too-long", { max: REASON_MAX_LENGTH });
+  const calendar = await cachedReference(db, "calendar", () => loadCalendar(db));
 
   return db.transaction(async (tx) => {
     // Lock the case first (the same order every writer uses), then read the task as it is now.
@@ -49,46 +52,14 @@ export async function transitionTask(options: TTransitionTaskOptions): Promise<T
       .where(and(eq(tasks.id, taskId), eq(tasks.departmentId, departmentId)))
       .limit(1);
     if (!owner) return fail("forbidden:task");
-    await lockCase(tx, owner.caseId);
-    const [task] = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for("update");
+    const caseRow = await lockCase(tx, owner.caseId);
+    const context = await loadTransitionContext(tx, caseRow, { calendar, today: toIsoDate(now), now });
+    const task = context.tasks.find((candidate) => candidate.id === taskId)!;
 
     if (expectedVersion !== undefined && task.version !== expectedVersion) return fail("conflict:task-changed");
     if (task.assigneeId !== actor.id) return fail("conflict:task-not-claimed-by-you");
-    const next = nextTaskStatus(task.status, action);
-    // A clerk takes only a clerk's actions here; asking for a supplement has its own use case (it lists items).
-    if (!next || transitionActor(task.status, action) !== "clerk" || action === "request-supplement") return fail("conflict:transition-not-allowed", { status: task.status, action });
-
-    const concluded = isTaskConcluded(next);
-    const [updated] = await tx
-      .update(tasks)
-      .set({
-        status: next,
-        version: sql`${tasks.version} + 1`,
-        reason: actionNeedsReason(action) ? reason : task.reason,
-        decidedAt: concluded ? now : task.decidedAt,
-        updatedAt: now,
-      })
-      .where(eq(tasks.id, taskId))
-      .returning({ version: tasks.version });
-
-    await appendCaseEvent(tx, {
-      caseId: task.caseId,
-      taskId,
-      actorId: actor.id,
-      kind: `task-${next}`,
-      data: reason ? { reason } : {},
-      public: true,
-    });
-
-    const siblings = await tx.select({ status: tasks.status }).from(tasks).where(eq(tasks.caseId, task.caseId));
-    const caseStatus = deriveCaseStatus(siblings.map((s) => s.status));
-    await tx
-      .update(cases)
-      .set({ status: caseStatus, updatedAt: now, concludedAt: caseStatus === "concluded" ? now : null })
-      .where(eq(cases.id, task.caseId));
-    if (caseStatus === "concluded") {
-      await appendCaseEvent(tx, { caseId: task.caseId, actorId: null, kind: "case-concluded", public: true });
-    }
-    return { ok: true as const, version: updated.version };
+    const result = await runTaskTransition(context, { taskId, action, by: "clerk", actorId: actor.id, reason: actionNeedsReason(action) ? reason : undefined });
+    if (!result.ok) return result;
+    return { ok: true as const, version: result.version };
   });
 }

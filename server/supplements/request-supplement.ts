@@ -1,0 +1,88 @@
+/**
+ * 补正: the clerk holding an accepted task lists, all at once, every field or material of the case's form that is
+ * missing or wrong, each with a note. The request and the task's move to "supplement requested" (which stops its
+ * clock and tells the applicant) are one transaction; the version the clerk saw guards against a concurrent change.
+ */
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { TDatabase } from "@/db/client";
+import { formDefinitions, supplementRequests, tasks } from "@/db/schema";
+import { toIsoDate } from "@/lib/calendar/working-days";
+import { listFields, type TFormDefinition } from "@/lib/forms/definition";
+import type { TActor } from "@/server/auth/actor";
+import { loadCalendar } from "@/server/calendar/load-calendar";
+import { lockCase } from "@/server/cases/lock-case";
+import { catchRefusal, fail, RefusalRollback, type TResult } from "@/server/errors";
+import { cachedReference } from "@/server/reference-cache";
+import { loadTransitionContext, runTaskTransition } from "@/server/workflow/run-task-transition";
+
+export const SUPPLEMENT_NOTE_MAX = 1000;
+export const SUPPLEMENT_ITEM_NOTE_MAX = 500;
+
+const ZItems = z
+  .array(z.object({ key: z.string().min(1).max(200), note: z.string().trim().min(1).max(SUPPLEMENT_ITEM_NOTE_MAX) }))
+  .min(1)
+  .max(100)
+  .refine((items) => new Set(items.map((item) => item.key)).size === items.length);
+
+export type TRequestSupplementOptions = {
+  db: TDatabase;
+  actor: TActor;
+  taskId: string;
+  expectedVersion: number;
+  /** A note for the whole request (optional). */
+  note?: string;
+  items: { key: string; note: string }[];
+  now?: Date;
+};
+
+/** The fields of a form a clerk may ask about: every top-level field that takes an answer. */
+export function listSupplementableFields(definition: TFormDefinition) {
+  return listFields(definition).filter((field) => field.type !== "declaration");
+}
+
+export async function requestSupplement(options: TRequestSupplementOptions): Promise<TResult<{ requestId: string; version: number }>> {
+  const { db, actor, taskId, expectedVersion, now = new Date() } = options;
+  if (actor.role !== "clerk" || !actor.departmentId) return fail("forbidden:role");
+  const note = options.note?.trim() ?? "";
+  if (note.length > SUPPLEMENT_NOTE_MAX) return fail("invalid:reason-too-long", { max: SUPPLEMENT_NOTE_MAX });
+  const items = ZItems.safeParse(options.items);
+  if (!items.success) return fail("invalid:supplement-items");
+  const departmentId = actor.departmentId;
+  const calendar = await cachedReference(db, "calendar", () => loadCalendar(db));
+
+  return catchRefusal(db.transaction(async (tx) => {
+    const [owner] = await tx
+      .select({ caseId: tasks.caseId })
+      .from(tasks)
+      .where(and(eq(tasks.id, taskId), eq(tasks.departmentId, departmentId)))
+      .limit(1);
+    if (!owner) return fail("forbidden:task");
+    const caseRow = await lockCase(tx, owner.caseId);
+    const context = await loadTransitionContext(tx, caseRow, { calendar, today: toIsoDate(now), now });
+    const task = context.tasks.find((candidate) => candidate.id === taskId)!;
+    if (task.version !== expectedVersion) return fail("conflict:task-changed");
+    if (task.assigneeId !== actor.id) return fail("conflict:task-not-claimed-by-you");
+
+    // Items name fields of the form version the case was submitted under, nothing else.
+    const [form] = await tx.select({ definition: formDefinitions.definition }).from(formDefinitions).where(eq(formDefinitions.id, caseRow.formDefinitionId));
+    const askable = new Set(listSupplementableFields(form.definition).map((field) => field.key));
+    if (!items.data.every((item) => askable.has(item.key))) return fail("invalid:supplement-items");
+
+    const [request] = await tx
+      .insert(supplementRequests)
+      .values({ taskId, caseId: caseRow.id, requestedById: actor.id, note, items: items.data, createdAt: now })
+      .returning({ id: supplementRequests.id });
+    const result = await runTaskTransition(context, {
+      taskId,
+      action: "request-supplement",
+      by: "clerk",
+      actorId: actor.id,
+      reason: note || undefined,
+      data: { requestId: request.id, items: items.data },
+    });
+    // The table refused (the task is not accepted): undo the request written above.
+    if (!result.ok) throw new RefusalRollback(result);
+    return { ok: true as const, requestId: request.id, version: result.version };
+  }));
+}

@@ -1,0 +1,191 @@
+/**
+ * The one way a task changes status. Every use case that moves a task (a clerk's decision, a supplement asked or
+ * answered, a withdrawal, a prerequisite concluding) checks who may act and then comes here, inside its
+ * transaction and after locking the case row. This applies the transition table, moves the clock, writes the case
+ * event and the notifications, releases or cancels the tasks that wait on this one, and derives the case status,
+ * so none of that can be forgotten by one caller.
+ */
+import { eq, sql } from "drizzle-orm";
+import type { TDatabase } from "@/db/client";
+import { cases, services, tasks, type TTask, type TTaskStatus } from "@/db/schema";
+import { addWorkingDays, countWorkingDays, type TCalendar } from "@/lib/calendar/working-days";
+import type { TLocalizedText } from "@/lib/i18n/locales";
+import {
+  deriveCaseStatus,
+  isTaskConcluded,
+  nextTaskStatus,
+  transitionActor,
+  type TTaskAction,
+  type TTransitionActor,
+} from "@/lib/workflow/task-transitions";
+import { appendCaseEvent } from "@/server/cases/append-case-event";
+import { fail, type TResult } from "@/server/errors";
+import { enqueueNotification, listCaseApplicantIds, listDepartmentStaffIds } from "@/server/notifications/enqueue-notification";
+
+export type TCaseTask = TTask & { serviceCode: string; serviceName: TLocalizedText; promisedLimitDays: number; legalLimitDays: number };
+
+/** The case (already locked by the caller) with all its tasks, as one transition needs them. */
+export type TTransitionContext = {
+  tx: TDatabase;
+  caseRow: { id: string; number: string; status: string };
+  tasks: TCaseTask[];
+  calendar: TCalendar;
+  today: string;
+  now: Date;
+};
+
+export async function loadTransitionContext(
+  tx: TDatabase,
+  caseRow: TTransitionContext["caseRow"],
+  options: { calendar: TCalendar; today: string; now: Date },
+): Promise<TTransitionContext> {
+  const rows = await tx
+    .select({
+      task: tasks,
+      serviceCode: services.code,
+      serviceName: services.name,
+      promisedLimitDays: services.promisedLimitDays,
+      legalLimitDays: services.legalLimitDays,
+    })
+    .from(tasks)
+    .innerJoin(services, eq(services.id, tasks.serviceId))
+    .where(eq(tasks.caseId, caseRow.id))
+    .for("update", { of: tasks });
+  return {
+    tx,
+    caseRow,
+    tasks: rows.map((row) => ({ ...row.task, serviceCode: row.serviceCode, serviceName: row.serviceName, promisedLimitDays: row.promisedLimitDays, legalLimitDays: row.legalLimitDays })),
+    ...options,
+  };
+}
+
+export type TTransitionInput = {
+  taskId: string;
+  action: TTaskAction;
+  by: TTransitionActor;
+  /** Null for the system. */
+  actorId: string | null;
+  /** Public: shown to the applicant (a refusal's reason, a supplement request's note). */
+  reason?: string;
+  /** Extra event data (a supplement request's id and items, the changed answer keys). */
+  data?: Record<string, unknown>;
+};
+
+const eventKinds: Partial<Record<TTaskAction, string>> = { release: "task-ready" };
+/** The notification topic for the applicant's side, when the applicant must hear of this action. */
+const applicantTopics: Partial<Record<TTaskAction, string>> = {
+  accept: "task-accepted",
+  refuse: "task-refused",
+  approve: "task-approved",
+  reject: "task-rejected",
+  "request-supplement": "supplement-requested",
+  cancel: "task-cancelled",
+};
+
+/**
+ * Applies one transition and everything that follows from it, then writes the case's derived status. Returns the
+ * task's new version.
+ */
+export async function runTaskTransition(context: TTransitionContext, input: TTransitionInput): Promise<TResult<{ version: number; status: TTaskStatus }>> {
+  const result = await applyOne(context, input);
+  if (!result.ok) return result;
+  await writeCaseStatus(context);
+  return result;
+}
+
+async function applyOne(context: TTransitionContext, input: TTransitionInput): Promise<TResult<{ version: number; status: TTaskStatus }>> {
+  const { tx, caseRow, calendar, today, now } = context;
+  const task = context.tasks.find((candidate) => candidate.id === input.taskId);
+  if (!task) return fail("not-found:task");
+  const next = nextTaskStatus(task.status, input.action);
+  if (!next || transitionActor(task.status, input.action) !== input.by) {
+    return fail("conflict:transition-not-allowed", { status: task.status, action: input.action });
+  }
+
+  const changes: Partial<TTask> = { status: next, updatedAt: now };
+  if (input.action === "release") {
+    // The clock starts when the task reaches its department, not when the case was submitted.
+    changes.readyOn = today;
+    changes.dueDate = addWorkingDays(today, task.promisedLimitDays, calendar);
+    changes.legalDueDate = addWorkingDays(today, task.legalLimitDays, calendar);
+  } else if (input.action === "request-supplement") {
+    // The clock stops: remember the working days left (none when already late).
+    changes.clockStoppedOn = today;
+    changes.promisedDaysLeft = countWorkingDays(today, task.dueDate, calendar);
+    changes.legalDaysLeft = countWorkingDays(today, task.legalDueDate, calendar);
+  } else if (input.action === "supply") {
+    // The clock restarts from the day the supplement arrived, with the working days that were left.
+    changes.dueDate = addWorkingDays(today, task.promisedDaysLeft ?? 0, calendar);
+    changes.legalDueDate = addWorkingDays(today, task.legalDaysLeft ?? 0, calendar);
+    changes.clockStoppedOn = null;
+    changes.promisedDaysLeft = null;
+    changes.legalDaysLeft = null;
+  }
+  if (input.action === "refuse" || input.action === "reject" || input.action === "cancel") changes.reason = input.reason ?? null;
+  if (isTaskConcluded(next)) changes.decidedAt = now;
+
+  const [updated] = await tx
+    .update(tasks)
+    .set({ ...changes, version: sql`${tasks.version} + 1` })
+    .where(eq(tasks.id, task.id))
+    .returning({ version: tasks.version });
+  Object.assign(task, changes, { version: updated.version });
+
+  await appendCaseEvent(tx, {
+    caseId: caseRow.id,
+    taskId: task.id,
+    actorId: input.actorId,
+    kind: eventKinds[input.action] ?? `task-${next}`,
+    data: { ...(input.reason ? { reason: input.reason } : {}), ...input.data },
+    public: true,
+  });
+  await notify(context, task, input.action);
+
+  // What follows for the tasks that wait on this one.
+  for (const dependent of context.tasks.filter((candidate) => candidate.status === "pending" && candidate.prerequisiteTaskIds.includes(task.id))) {
+    if (next === "approved") {
+      const ready = dependent.prerequisiteTaskIds.every((id) => context.tasks.find((candidate) => candidate.id === id)?.status === "approved");
+      if (ready) await applyOne(context, { taskId: dependent.id, action: "release", by: "system", actorId: null });
+    } else if (isTaskConcluded(next)) {
+      await applyOne(context, {
+        taskId: dependent.id,
+        action: "cancel",
+        by: "system",
+        actorId: null,
+        data: { prerequisite: task.serviceCode, prerequisiteStatus: next },
+      });
+    }
+  }
+  return { ok: true, version: updated.version, status: next };
+}
+
+async function notify(context: TTransitionContext, task: TCaseTask, action: TTaskAction) {
+  const { tx, caseRow } = context;
+  const params = { caseNumber: caseRow.number, service: task.serviceName };
+  const applicantTopic = applicantTopics[action];
+  if (applicantTopic) {
+    await enqueueNotification(tx, {
+      recipientIds: await listCaseApplicantIds(tx, caseRow.id),
+      topic: applicantTopic,
+      params: action === "refuse" || action === "reject" ? { ...params, reason: task.reason ?? "" } : params,
+      caseId: caseRow.id,
+      link: `/me/cases/${caseRow.number}`,
+    });
+  }
+  // The department hears of work arriving: the task reaching its queue, a supplement, a withdrawal.
+  const departmentTopic = action === "release" ? "task-ready" : action === "supply" ? "supplement-received" : action === "withdraw" ? "case-withdrawn" : null;
+  if (departmentTopic) {
+    const recipientIds = task.assigneeId ? [task.assigneeId] : await listDepartmentStaffIds(tx, task.departmentId);
+    await enqueueNotification(tx, { recipientIds, topic: departmentTopic, params, caseId: caseRow.id, link: `/desk/tasks/${task.id}` });
+  }
+}
+
+async function writeCaseStatus(context: TTransitionContext) {
+  const { tx, caseRow, now } = context;
+  const status = deriveCaseStatus(context.tasks.map((task) => task.status));
+  if (status === caseRow.status) return;
+  const ended = status === "concluded" || status === "withdrawn";
+  await tx.update(cases).set({ status, updatedAt: now, concludedAt: ended ? now : null }).where(eq(cases.id, caseRow.id));
+  if (ended) await appendCaseEvent(tx, { caseId: caseRow.id, actorId: null, kind: `case-${status}`, public: true });
+  caseRow.status = status;
+}
