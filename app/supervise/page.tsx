@@ -9,20 +9,64 @@ import { localize, type Locale } from "@/lib/i18n/locales";
 import { deadlineState } from "@/lib/workflow/deadline-state";
 import { requireActor } from "@/server/auth/session";
 import { listDeadlineWatch } from "@/server/supervision/list-deadline-watch";
+import { isErrorCode } from "@/server/errors";
+import { listExtensionRequests } from "@/server/workflow/request-extension";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { decideExtensionAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("supervise"))("title") };
 }
 
-export default async function SupervisePage() {
+export default async function SupervisePage({ searchParams }: { searchParams: Promise<{ extension?: string; error?: string }> }) {
   const actor = await requireActor({ roles: ["supervisor", "admin"], returnTo: "/supervise" });
   const t = await getTranslations("supervise");
   const locale = (await getLocale()) as Locale;
   const result = await listDeadlineWatch({ db: getDb(), actor });
   if (!result.ok) return null;
+  const extensions = await listExtensionRequests({ db: getDb(), actor });
+  const tx = await getTranslations("extensionRequests");
+  const te = await getTranslations("errors");
+  const { extension, error } = await searchParams;
   return (
     <>
+      {extension === "approve" || extension === "deny" ? <Notice tone="success" title={tx(`done.${extension}`)} /> : null}
+      {isErrorCode(error) ? (
+        <div role="alert" className="mb-8 border-4 border-danger p-4 font-semibold">
+          {te(error)}
+        </div>
+      ) : null}
       <PageHeading>{t("title")}</PageHeading>
+      {extensions.ok && extensions.requests.length > 0 ? (
+        <section aria-labelledby="extension-requests" className="mb-10">
+          <h2 id="extension-requests" className="mb-3 text-2xl font-bold">
+            {tx("title", { count: extensions.requests.length })}
+          </h2>
+          <ul className="space-y-4">
+            {extensions.requests.map((request) => (
+              <li key={request.taskId} className="border-2 border-line p-4">
+                <p className="font-semibold">
+                  {localize(request.serviceName, locale)} · <span className="font-mono break-all">{request.caseNumber}</span>
+                </p>
+                <p>{tx("asked", { days: request.days ?? 0, date: formatDate(request.dueDate, locale) })}</p>
+                <p className="mb-3">{tx("reason", { reason: request.reason ?? "" })}</p>
+                <form action={decideExtensionAction} className="flex flex-wrap gap-4">
+                  <input type="hidden" name="taskId" value={request.taskId} />
+                  <input type="hidden" name="version" value={request.version} />
+                  <Button name="decision" value="approve">
+                    {tx("approve")}
+                  </Button>
+                  <Button name="decision" value="deny" variant="secondary">
+                    {tx("deny")}
+                  </Button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <h2 className="mb-3 text-2xl font-bold">{t("deadlinesTitle")}</h2>
       <p className="mb-6">{t("lead")}</p>
       {result.rows.length === 0 ? (
         <p>{t("empty")}</p>

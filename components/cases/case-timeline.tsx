@@ -1,6 +1,13 @@
 import { getTranslations } from "next-intl/server";
-import { formatDateTime } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/locales";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { localize, type Locale, type TLocalizedText } from "@/lib/i18n/locales";
+
+/** A reason is typed by a person (a string) or comes from a rule in every language. */
+function reasonText(reason: unknown, locale: Locale): string | null {
+  if (typeof reason === "string") return reason;
+  if (reason !== null && typeof reason === "object" && typeof (reason as Record<string, unknown>)[locale] === "string") return localize(reason as TLocalizedText, locale);
+  return null;
+}
 
 type TEvent = { id: number; kind: string; data: Record<string, unknown>; createdAt: Date; taskId?: string | null; who?: string | null };
 
@@ -12,6 +19,16 @@ const knownKinds = new Set([
   "task-refused",
   "task-approved",
   "task-rejected",
+  "task-ready",
+  "task-supplement-requested",
+  "task-supplement-received",
+  "task-withdrawn",
+  "task-cancelled",
+  "case-withdrawn",
+  "task-extended",
+  "extension-requested",
+  "extension-denied",
+  "instant-check-failed",
 ]);
 
 /** The trail of a case or task, oldest first, in plain words. */
@@ -30,7 +47,8 @@ export async function CaseTimeline({ events, locale, labelOf }: { events: TEvent
             <time dateTime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt, locale)}</time>
             {event.who ? ` · ${event.who}` : ""}
           </p>
-          {typeof event.data.reason === "string" ? <p className="mt-1">{t("reason", { reason: event.data.reason })}</p> : null}
+          {reasonText(event.data.reason, locale) ? <p className="mt-1">{t("reason", { reason: reasonText(event.data.reason, locale)! })}</p> : null}
+          {event.kind === "task-extended" && typeof event.data.dueDate === "string" ? <p className="mt-1">{t("extendedTo", { days: Number(event.data.days), date: formatDate(event.data.dueDate, locale) })}</p> : null}
         </li>
       ))}
     </ol>

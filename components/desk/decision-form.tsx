@@ -11,7 +11,7 @@ import type { TTaskAction } from "@/lib/workflow/task-transitions";
  * The clerk's decision on a task: a positive action (accept / approve) and a negative one (refuse / reject) that
  * must say why. Both carry the version the clerk saw, so a change made meanwhile is not overwritten.
  */
-export function DecisionForm({ taskId, version, positive, negative }: { taskId: string; version: number; positive: TTaskAction; negative: TTaskAction }) {
+export function DecisionForm({ taskId, version, positive, negative }: { taskId: string; version: number; positive: TTaskAction; negative?: TTaskAction }) {
   const t = useTranslations("desk");
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState<TDecideState, FormData>(decideTaskAction, {});
@@ -21,35 +21,39 @@ export function DecisionForm({ taskId, version, positive, negative }: { taskId: 
       <ErrorSummary title={t("errorTitle")} errors={state.error ? [{ href: reasonError ? "#reason" : "#decision", text: te(state.error) }] : []} />
       <input type="hidden" name="taskId" value={taskId} />
       <input type="hidden" name="version" value={version} />
-      <div className={`mb-6 ${reasonError ? "border-l-4 border-danger pl-4" : ""}`}>
-        <label htmlFor="reason" className="block font-semibold">
-          {t("reasonLabel")}
-        </label>
-        <p id="reason-hint" className="text-muted">
-          {t(`reasonHint.${negative}`)}
-        </p>
-        {reasonError ? (
-          <p id="reason-error" className="font-semibold text-danger">
-            {reasonError}
+      {negative ? (
+        <div className={`mb-6 ${reasonError ? "border-l-4 border-danger pl-4" : ""}`}>
+          <label htmlFor="reason" className="block font-semibold">
+            {t("reasonLabel")}
+          </label>
+          <p id="reason-hint" className="text-muted">
+            {t(`reasonHint.${negative}`)}
           </p>
-        ) : null}
-        <textarea
-          id="reason"
-          name="reason"
-          rows={4}
-          maxLength={1000}
-          defaultValue={state.reason}
-          aria-describedby={reasonError ? "reason-hint reason-error" : "reason-hint"}
-          className={`block w-full max-w-xl border-2 ${reasonError ? "border-danger" : "border-ink"} px-2 py-1.5`}
-        />
-      </div>
+          {reasonError ? (
+            <p id="reason-error" className="font-semibold text-danger">
+              {reasonError}
+            </p>
+          ) : null}
+          <textarea
+            id="reason"
+            name="reason"
+            rows={4}
+            maxLength={1000}
+            defaultValue={state.reason}
+            aria-describedby={reasonError ? "reason-hint reason-error" : "reason-hint"}
+            className={`block w-full max-w-xl border-2 ${reasonError ? "border-danger" : "border-ink"} px-2 py-1.5`}
+          />
+        </div>
+      ) : null}
       <div id="decision" className="flex flex-wrap gap-4">
         <Button name="action" value={positive} disabled={pending}>
           {t(`actions.${positive}`)}
         </Button>
-        <Button name="action" value={negative} variant="warning" disabled={pending}>
-          {t(`actions.${negative}`)}
-        </Button>
+        {negative ? (
+          <Button name="action" value={negative} variant="warning" disabled={pending}>
+            {t(`actions.${negative}`)}
+          </Button>
+        ) : null}
       </div>
     </form>
   );

@@ -1,7 +1,7 @@
 /** One case as its applicant sees it on the tracker: each department's task, due dates and the public timeline. */
 import { and, asc, eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { bundles, caseEvents, cases, departments, formDefinitions, services, tasks } from "@/db/schema";
+import { bundles, caseEvents, cases, departments, formDefinitions, services, supplementRequests, tasks } from "@/db/schema";
 import type { TActor } from "@/server/auth/actor";
 import { fail, type TResult } from "@/server/errors";
 import { casesVisibleToApplicant } from "./case-access";
@@ -31,6 +31,8 @@ export async function loadCaseDetail(
       legalDueDate: tasks.legalDueDate,
       reason: tasks.reason,
       decidedAt: tasks.decidedAt,
+      prerequisiteTaskIds: tasks.prerequisiteTaskIds,
+      clockStoppedOn: tasks.clockStoppedOn,
       serviceCode: services.code,
       serviceName: services.name,
       departmentCode: departments.code,
@@ -46,6 +48,8 @@ export async function loadCaseDetail(
     .from(caseEvents)
     .where(and(eq(caseEvents.caseId, caseRow.id), eq(caseEvents.public, true)))
     .orderBy(asc(caseEvents.id));
+  // Every request of the case's tasks: the open ones say what to do now, the rest are history.
+  const supplements = await db.select().from(supplementRequests).where(eq(supplementRequests.caseId, caseRow.id)).orderBy(asc(supplementRequests.createdAt));
   const subjectName =
     caseRow.subjectType === "service"
       ? (await db.select({ name: services.name }).from(services).where(eq(services.code, caseRow.subjectCode)))[0]?.name
@@ -57,6 +61,7 @@ export async function loadCaseDetail(
     definition,
     tasks: taskRows,
     events,
+    supplements,
   };
 }
 

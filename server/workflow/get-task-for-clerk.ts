@@ -1,7 +1,7 @@
 /** One task as a clerk of its department sees it: the application's answers, the other departments' progress. */
 import { and, asc, eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { caseEvents, cases, departments, formDefinitions, services, tasks, users } from "@/db/schema";
+import { caseEvents, cases, departments, formDefinitions, services, supplementRequests, tasks, users } from "@/db/schema";
 import type { TActor } from "@/server/auth/actor";
 import { fail } from "@/server/errors";
 
@@ -24,7 +24,14 @@ export async function getTaskForClerk({ db, actor, taskId }: { db: TDatabase; ac
     .where(eq(users.id, found.case.applicantId))
     .then((rows) => rows[0]);
   const siblings = await db
-    .select({ id: tasks.id, status: tasks.status, dueDate: tasks.dueDate, departmentName: departments.name, serviceName: services.name })
+    .select({
+      id: tasks.id,
+      status: tasks.status,
+      dueDate: tasks.dueDate,
+      prerequisiteTaskIds: tasks.prerequisiteTaskIds,
+      departmentName: departments.name,
+      serviceName: services.name,
+    })
     .from(tasks)
     .innerJoin(departments, eq(departments.id, tasks.departmentId))
     .innerJoin(services, eq(services.id, tasks.serviceId))
@@ -36,5 +43,10 @@ export async function getTaskForClerk({ db, actor, taskId }: { db: TDatabase; ac
     .leftJoin(users, eq(users.id, caseEvents.actorId))
     .where(and(eq(caseEvents.caseId, found.case.id), eq(caseEvents.taskId, taskId)))
     .orderBy(asc(caseEvents.id));
-  return { ok: true as const, ...found, applicantName: applicant?.displayName ?? "", siblings, events };
+  const supplements = await db
+    .select()
+    .from(supplementRequests)
+    .where(eq(supplementRequests.taskId, taskId))
+    .orderBy(asc(supplementRequests.createdAt));
+  return { ok: true as const, ...found, applicantName: applicant?.displayName ?? "", siblings, events, supplements };
 }

@@ -6,19 +6,33 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { CaseTimeline } from "@/components/cases/case-timeline";
 import { TaskStatusTag } from "@/components/cases/status-tag";
+import { TaskGraph } from "@/components/cases/task-graph";
+import { DeadlineTag } from "@/components/desk/deadline-tag";
 import { DecisionForm } from "@/components/desk/decision-form";
-import { AnswerList } from "@/components/forms/answer-list";
+import { ExtensionRequestForm } from "@/components/desk/extension-request-form";
+import { SupplementList } from "@/components/desk/supplement-list";
+import { SupplementRequestForm } from "@/components/desk/supplement-request-form";
+import { AnswerList, formatAnswer } from "@/components/forms/answer-list";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SummaryList } from "@/components/ui/summary-list";
+import { addWorkingDays, countWorkingDays, toIsoDate } from "@/lib/calendar/working-days";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
+import { deadlineState } from "@/lib/workflow/deadline-state";
+import { actionableTaskStatuses } from "@/lib/workflow/task-transitions";
 import { requireActor } from "@/server/auth/session";
+import { loadCalendar } from "@/server/calendar/load-calendar";
+import { listSupplementableFields } from "@/server/supplements/request-supplement";
 import { getTaskForClerk } from "@/server/workflow/get-task-for-clerk";
 import { claimTaskAction } from "../../actions";
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
+
+/** 行政许可法 art. 32: what is missing must be asked for, all at once, within 5 working days of receipt. */
+const SUPPLEMENT_WINDOW_DAYS = 5;
+const doneNotices = new Set(["accept", "refuse", "approve", "reject", "request-supplement", "extension-requested"]);
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("desk"))("taskTitle") };
@@ -28,37 +42,72 @@ export default async function TaskPage({ params, searchParams }: TProps) {
   const { id } = await params;
   const actor = await requireActor({ roles: ["clerk"], returnTo: `/desk/tasks/${id}` });
   if (!z.uuid().safeParse(id).success) notFound();
-  const result = await getTaskForClerk({ db: getDb(), actor, taskId: id });
+  const db = getDb();
+  const result = await getTaskForClerk({ db, actor, taskId: id });
   // Another department's task is not shown, and not confirmed to exist.
   if (!result.ok) notFound();
   const t = await getTranslations("desk");
+  const tt = await getTranslations("task");
+  const tf = await getTranslations("form");
   const locale = (await getLocale()) as Locale;
   const { done } = await searchParams;
   const { task, service, case: caseRow } = result;
   const mine = task.assigneeId === actor.id;
+  const calendar = await loadCalendar(db);
+  const today = toIsoDate(new Date());
+  const clockStopped = task.clockStoppedOn !== null;
+
+  // The window for asking for a supplement: warn the clerk when it is about to close, or has.
+  const askedBefore = result.supplements.length > 0;
+  const windowEnds = task.readyOn ? addWorkingDays(task.readyOn, SUPPLEMENT_WINDOW_DAYS, calendar) : null;
+  const windowLeft = windowEnds ? (today > windowEnds ? -1 : countWorkingDays(today, windowEnds, calendar)) : null;
+  const warnWindow = !askedBefore && windowEnds && windowLeft !== null && windowLeft <= 1 && (task.status === "waiting" || task.status === "accepted");
+
+  const fields = listSupplementableFields(result.definition).map((field) => ({
+    key: field.key,
+    label: localize(field.label, locale),
+    answer: formatAnswer(field, caseRow.answers[field.key], locale, tf),
+  }));
 
   return (
     <div className="max-w-3xl">
       <p className="mb-4">
         <Link href="/desk">{t("backToQueue")}</Link>
       </p>
-      {done && ["accept", "refuse", "approve", "reject"].includes(done) ? (
-        <Notice tone="success" title={t(`done_${done}`)} />
-      ) : null}
+      {done && doneNotices.has(done) ? <Notice tone="success" title={done.includes("-") ? tt(`done.${done}`) : t(`done_${done}`)} /> : null}
       <PageHeading caption={caseRow.number}>{localize(service.name, locale)}</PageHeading>
+      {warnWindow ? (
+        <Notice title={windowLeft! < 0 ? tt("windowClosed", { date: formatDate(windowEnds!, locale) }) : tt("windowClosing", { date: formatDate(windowEnds!, locale) })}>
+          <p>{tt("windowHint")}</p>
+        </Notice>
+      ) : null}
       <SummaryList
         rows={[
           { key: t("status"), value: <TaskStatusTag status={task.status} /> },
           { key: t("applicant"), value: result.applicantName },
           { key: t("submitted"), value: formatDate(caseRow.submittedAt, locale) },
-          { key: t("promisedDue"), value: formatDate(task.dueDate, locale) },
-          { key: t("legalDue"), value: formatDate(task.legalDueDate, locale) },
+          ...(task.readyOn ? [{ key: tt("readyOn"), value: formatDate(task.readyOn, locale) }] : [{ key: tt("readyOn"), value: tt("notReady") }]),
+          {
+            key: t("promisedDue"),
+            value: clockStopped ? (
+              tt("clockStopped", { date: formatDate(task.clockStoppedOn!, locale), days: task.promisedDaysLeft ?? 0 })
+            ) : (
+              <span className="flex flex-wrap items-center gap-2">
+                {formatDate(task.dueDate, locale)}
+                {actionableTaskStatuses.includes(task.status) ? <DeadlineTag state={deadlineState(task.dueDate, today, calendar)} /> : null}
+              </span>
+            ),
+          },
+          { key: t("legalDue"), value: clockStopped ? tt("clockStoppedLegal", { days: task.legalDaysLeft ?? 0 }) : formatDate(task.legalDueDate, locale) },
+          ...(task.extensionStatus
+            ? [{ key: tt("extension"), value: tt(`extensionStatus.${task.extensionStatus}`, { days: task.extensionDays ?? 0, reason: task.extensionReason ?? "" }) }]
+            : []),
           { key: t("assignee"), value: task.assigneeId ? (result.assigneeName ?? "") : t("unclaimed") },
           ...(task.reason ? [{ key: t("reason"), value: task.reason }] : []),
         ]}
       />
 
-      {!task.assigneeId && (task.status === "waiting" || task.status === "accepted") ? (
+      {!task.assigneeId && actionableTaskStatuses.includes(task.status) ? (
         <form action={claimTaskAction} className="mb-8">
           <input type="hidden" name="taskId" value={task.id} />
           <Button>{t("claim")}</Button>
@@ -66,26 +115,53 @@ export default async function TaskPage({ params, searchParams }: TProps) {
       ) : null}
       {mine && task.status === "waiting" ? (
         <section aria-labelledby="decide-accept">
-          <h2 id="decide-accept" className="mb-3 text-2xl font-bold">{t("acceptTitle")}</h2>
+          <h2 id="decide-accept" className="mb-3 text-2xl font-bold">
+            {t("acceptTitle")}
+          </h2>
           <DecisionForm taskId={task.id} version={task.version} positive="accept" negative="refuse" />
+        </section>
+      ) : null}
+      {mine && task.status === "supplement-received" ? (
+        <section aria-labelledby="decide-supplement">
+          <h2 id="decide-supplement" className="mb-3 text-2xl font-bold">
+            {tt("supplementReceivedTitle")}
+          </h2>
+          <p className="mb-4">{tt("supplementReceivedLead")}</p>
+          <DecisionForm taskId={task.id} version={task.version} positive="accept" />
         </section>
       ) : null}
       {mine && task.status === "accepted" ? (
         <section aria-labelledby="decide-approve">
-          <h2 id="decide-approve" className="mb-3 text-2xl font-bold">{t("decideTitle")}</h2>
+          <h2 id="decide-approve" className="mb-3 text-2xl font-bold">
+            {t("decideTitle")}
+          </h2>
           <DecisionForm taskId={task.id} version={task.version} positive="approve" negative="reject" />
         </section>
       ) : null}
+      {mine && (task.status === "accepted" || task.status === "supplement-received") ? (
+        <details className="mb-8 border-2 border-line p-4">
+          <summary className="cursor-pointer text-xl font-bold">{tt("supplementTitle")}</summary>
+          <p className="my-3">{tt("supplementLead")}</p>
+          <SupplementRequestForm taskId={task.id} version={task.version} fields={fields} />
+        </details>
+      ) : null}
+      {mine && task.extensionStatus === null && actionableTaskStatuses.includes(task.status) ? (
+        <details className="mb-8 border-2 border-line p-4">
+          <summary className="cursor-pointer text-xl font-bold">{tt("extensionTitle")}</summary>
+          <p className="my-3">{tt("extensionLead")}</p>
+          <ExtensionRequestForm taskId={task.id} version={task.version} />
+        </details>
+      ) : null}
+
+      {result.supplements.length > 0 ? (
+        <>
+          <h2 className="mb-3 text-2xl font-bold">{tt("supplementsTitle")}</h2>
+          <SupplementList supplements={result.supplements} definition={result.definition} locale={locale} />
+        </>
+      ) : null}
 
       <h2 className="mb-3 text-2xl font-bold">{t("otherDepartments")}</h2>
-      <ul className="mb-8">
-        {result.siblings.map((sibling) => (
-          <li key={sibling.id} className="flex flex-wrap items-center gap-3 border-b border-line py-2">
-            <span>{localize(sibling.departmentName, locale)} — {localize(sibling.serviceName, locale)}</span>
-            <TaskStatusTag status={sibling.status} />
-          </li>
-        ))}
-      </ul>
+      <TaskGraph tasks={result.siblings} locale={locale} currentId={task.id} />
 
       <h2 className="mb-3 text-2xl font-bold">{t("answers")}</h2>
       <AnswerList definition={result.definition} answers={caseRow.answers} locale={locale} />

@@ -4,7 +4,13 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { CaseTimeline } from "@/components/cases/case-timeline";
 import { CaseStatusTag, TaskStatusTag } from "@/components/cases/status-tag";
+import Link from "next/link";
+import { TaskGraph } from "@/components/cases/task-graph";
 import { AnswerList } from "@/components/forms/answer-list";
+import { Button, buttonClass } from "@/components/ui/button";
+import { listFields } from "@/lib/forms/definition";
+import { isErrorCode } from "@/server/errors";
+import { withdrawCaseAction } from "./actions";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { formatDate } from "@/lib/i18n/format";
@@ -13,7 +19,7 @@ import { isTaskConcluded } from "@/lib/workflow/task-transitions";
 import { requireActor } from "@/server/auth/session";
 import { getCaseForApplicant } from "@/server/cases/get-case-for-applicant";
 
-type TProps = { params: Promise<{ number: string }>; searchParams: Promise<{ submitted?: string }> };
+type TProps = { params: Promise<{ number: string }>; searchParams: Promise<{ submitted?: string; supplied?: string; withdrawn?: string; error?: string }> };
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   return { title: (await getTranslations("tracker"))("title", { number: (await params).number }) };
@@ -25,10 +31,16 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
   const result = await getCaseForApplicant({ db: getDb(), actor, caseNumber: number });
   // Someone else's case and a case that does not exist look the same.
   if (!result.ok) notFound();
-  const { submitted } = await searchParams;
+  const { submitted, supplied, withdrawn, error } = await searchParams;
+  const te = await getTranslations("errors");
+  const tg = await getTranslations("trackerActions");
   const t = await getTranslations("tracker");
   const locale = (await getLocale()) as Locale;
   const taskDepartment = new Map(result.tasks.map((task) => [task.id, localize(task.departmentName, locale)]));
+  const openRequests = result.supplements.filter((request) => request.status === "open");
+  const fieldLabels = new Map(listFields(result.definition).map((field) => [field.key, localize(field.label, locale)]));
+  const canWithdraw = result.tasks.some((task) => !isTaskConcluded(task.status));
+  const hasChain = result.tasks.some((task) => task.prerequisiteTaskIds.length > 0);
 
   return (
     <div className="max-w-3xl">
@@ -39,12 +51,34 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
           </p>
         </Notice>
       ) : null}
+      {supplied === "1" ? <Notice tone="success" title={tg("supplied")} /> : null}
+      {withdrawn === "1" ? <Notice tone="success" title={tg("withdrawn")} /> : null}
+      {isErrorCode(error) ? (
+        <div role="alert" className="mb-8 border-4 border-danger p-4 font-semibold">
+          {te(error)}
+        </div>
+      ) : null}
       <PageHeading caption={t("caption", { number: result.case.number })}>{localize(result.subjectName, locale)}</PageHeading>
       <p className="mb-8 flex flex-wrap items-center gap-3">
         <span>{t("caseStatus")}</span> <CaseStatusTag status={result.case.status} />
         <span className="text-muted">{t("submittedOn", { date: formatDate(result.case.submittedAt, locale) })}</span>
       </p>
 
+      {openRequests.map((request) => (
+        <Notice key={request.id} title={tg("supplementNeeded", { department: taskDepartment.get(request.taskId) ?? "" })}>
+          {request.note ? <p className="mb-2">{request.note}</p> : null}
+          <ul className="mb-4 list-disc pl-6">
+            {request.items.map((item) => (
+              <li key={item.key}>
+                <span className="font-semibold">{fieldLabels.get(item.key) ?? item.key}</span>: {item.note}
+              </li>
+            ))}
+          </ul>
+          <Link href={`/me/cases/${encodeURIComponent(result.case.number)}/supplements/${request.id}`} className={buttonClass()}>
+            {tg("supplyNow")}
+          </Link>
+        </Notice>
+      ))}
       <h2 className="mb-4 text-2xl font-bold">{t("departments")}</h2>
       <ul className="mb-10 space-y-4">
         {result.tasks.map((task) => (
@@ -59,12 +93,23 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
             <p className="mt-1 text-base text-muted">
               {isTaskConcluded(task.status) && task.decidedAt
                 ? t("decidedOn", { date: formatDate(task.decidedAt, locale) })
-                : t("dueBy", { date: formatDate(task.dueDate, locale) })}
+                : task.status === "pending"
+                  ? tg("startsAfter", { names: task.prerequisiteTaskIds.map((id) => taskDepartment.get(id) ?? "").join(locale === "en" ? ", " : "、") })
+                  : task.clockStoppedOn
+                    ? tg("clockStopped")
+                    : t("dueBy", { date: formatDate(task.dueDate, locale) })}
             </p>
             {task.reason ? <p className="mt-2 border-l-4 border-danger pl-3">{t("reason", { reason: task.reason })}</p> : null}
           </li>
         ))}
       </ul>
+
+      {hasChain ? (
+        <>
+          <h2 className="mb-4 text-2xl font-bold">{tg("graphTitle")}</h2>
+          <TaskGraph tasks={result.tasks} locale={locale} />
+        </>
+      ) : null}
 
       <h2 className="mb-4 text-2xl font-bold">{t("timeline")}</h2>
       <CaseTimeline
@@ -75,6 +120,20 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
 
       <h2 className="mb-4 text-2xl font-bold">{t("answers")}</h2>
       <AnswerList definition={result.definition} answers={result.case.answers} locale={locale} />
+
+      {canWithdraw ? (
+        <details className="mt-10 border-2 border-line p-4">
+          <summary className="cursor-pointer text-xl font-bold">{tg("withdrawTitle")}</summary>
+          <form action={withdrawCaseAction.bind(null, result.case.number)} className="mt-4">
+            <p className="mb-4">{tg("withdrawLead")}</p>
+            <label htmlFor="withdraw-reason" className="block font-semibold">
+              {tg("withdrawReason")}
+            </label>
+            <textarea id="withdraw-reason" name="reason" rows={2} maxLength={500} className="mb-4 block w-full max-w-xl border-2 border-ink px-2 py-1.5" />
+            <Button variant="warning">{tg("withdrawButton")}</Button>
+          </form>
+        </details>
+      ) : null}
     </div>
   );
 }

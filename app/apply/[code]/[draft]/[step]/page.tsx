@@ -16,8 +16,8 @@ import { localize, type Locale } from "@/lib/i18n/locales";
 import { regionLookup } from "@/lib/regions/regions";
 import { requireActor } from "@/server/auth/session";
 import { loadDraft } from "@/server/drafts/load-draft";
+import { buildFieldContext } from "@/server/forms/build-field-context";
 import { lockedValues, resolvePrefill, listUsableLicences } from "@/server/prefill/resolve-prefill";
-import { buildRegionOptions, type TRegionOptions } from "@/server/regions/build-region-options";
 import { saveDraftPageAction, submitDraftAction } from "../../actions";
 
 type TProps = { params: Promise<{ code: string; draft: string; step: string }> };
@@ -94,41 +94,17 @@ export default async function WizardStepPage({ params }: TProps) {
   }
   const page = entry.page;
 
-  const regionOptions: Record<string, TRegionOptions> = {};
-  const walletTypes = new Set<string>();
-  for (const section of page.sections) {
-    for (const field of section.fields) {
-      if (field.type === "region") regionOptions[field.key] = buildRegionOptions(values[field.key], locale);
-      if (field.type === "address") regionOptions[field.key] = buildRegionOptions(regionOf(values[field.key]), locale);
-      if (field.type === "material") for (const type of field.licenceTypes) walletTypes.add(type);
-      if (field.type === "group") {
-        const items = Array.isArray(values[field.key]) ? (values[field.key] as unknown[]) : [];
-        for (const item of field.fields) {
-          if (item.type !== "region" && item.type !== "address") continue;
-          // Existing items, and the blank ones a group with a minimum starts with.
-          for (let index = 0; index < Math.max(items.length, field.minItems); index += 1) {
-            const answer = items[index];
-            const value = answer !== null && typeof answer === "object" ? (answer as Record<string, unknown>)[item.key] : undefined;
-            regionOptions[`${field.key}.${index}.${item.key}`] = buildRegionOptions(item.type === "address" ? regionOf(value) : value, locale);
-          }
-        }
-      }
-    }
-  }
-  const wallet =
-    walletTypes.size > 0
-      ? (await listUsableLicences({ db, actor, companyId: draft.companyId, types: [...walletTypes], today })).map((licence) => ({
-          id: licence.id,
-          type: licence.type,
-          title: localize(licence.title, locale),
-          number: licence.number,
-        }))
-      : [];
-  const sourceLabel = (key: string) => {
-    const entry = prefill[key];
-    if (entry.licence) return `${localize(entry.licence.title, locale)}（${entry.licence.number}）`;
-    return t(entry.source.startsWith("company.") ? "sourceCompany" : "sourceIdentity");
-  };
+  const context = await buildFieldContext({
+    db,
+    actor,
+    companyId: draft.companyId,
+    fields: page.sections.flatMap((section) => section.fields),
+    values,
+    prefill,
+    locale,
+    today,
+    sourceWords: { identity: t("sourceIdentity"), company: t("sourceCompany") },
+  });
   const pageIndex = visiblePages.findIndex((candidate) => candidate.key === page.key);
 
   return (
@@ -144,18 +120,9 @@ export default async function WizardStepPage({ params }: TProps) {
         values={values}
         today={today}
         isFirstPage={pageIndex === 0}
-        context={{
-          locale,
-          prefilled: Object.fromEntries(Object.entries(prefill).map(([key, entry]) => [key, { sourceLabel: sourceLabel(key), locked: entry.locked }])),
-          regionOptions,
-          walletLicences: wallet,
-        }}
+        context={context}
         action={saveDraftPageAction.bind(null, code, draft.id, page.key)}
       />
     </div>
   );
-}
-
-function regionOf(address: unknown): unknown {
-  return address !== null && typeof address === "object" ? (address as Record<string, unknown>).region : undefined;
 }

@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { readFormData } from "@/lib/forms/read-form-data";
+import type { TSupplementAnswerState } from "@/components/supplements/supplement-answer-form";
+import { getActor } from "@/server/auth/session";
+import { answerSupplement } from "@/server/supplements/answer-supplement";
+
+function readUploads(formData: FormData): Record<string, File[]> {
+  const uploads: Record<string, File[]> = {};
+  for (const [name, value] of formData.entries()) {
+    if (typeof value === "string" || !/^[a-z][a-zA-Z0-9]{0,63}$/.test(name)) continue;
+    (uploads[name] ??= []).push(value);
+  }
+  return uploads;
+}
+
+function parseIntent(value: unknown): { kind: "send" } | { kind: "remove-file"; field: string; fileId: string } {
+  if (typeof value === "string") {
+    const [verb, field, fileId] = value.split(":");
+    if (verb === "remove-file" && field && fileId) return { kind: "remove-file", field, fileId };
+  }
+  return { kind: "send" };
+}
+
+export async function answerSupplementAction(caseNumber: string, requestId: string, _state: TSupplementAnswerState, formData: FormData): Promise<TSupplementAnswerState> {
+  const actor = await getActor();
+  if (!actor) return { formError: "unauthorized:session" };
+  if (!z.uuid().safeParse(requestId).success) return { formError: "not-found:supplement" };
+  const result = await answerSupplement({
+    db: getDb(),
+    actor,
+    requestId,
+    posted: readFormData(formData.entries(), { ignore: (name) => name === "intent" }),
+    uploads: readUploads(formData),
+    intent: parseIntent(formData.get("intent")),
+  });
+  if (!result.ok) return { formError: result.code };
+  const page = `/me/cases/${encodeURIComponent(caseNumber)}/supplements/${requestId}`;
+  if (!result.sent) {
+    // Re-render from the kept answer (new uploads included) with the errors.
+    revalidatePath(page);
+    return { fieldErrors: result.errors };
+  }
+  revalidatePath(`/me/cases/${encodeURIComponent(caseNumber)}`);
+  redirect(`/me/cases/${encodeURIComponent(caseNumber)}?supplied=1`);
+}
