@@ -1,7 +1,7 @@
 /**
  * Runs once when a Next.js server starts (never during `next build`): opens the database at once, so a second
  * server pointed at the same DATA_DIR fails immediately with the name of the process that holds it, instead of
- * at its first request.
+ * at its first request; then starts the outbox worker that delivers notifications (unless OUTBOX_WORKER=off).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -18,4 +18,10 @@ export async function register() {
     }
     throw error;
   }
+  const { getEnv } = await import("@/server/env");
+  const env = getEnv();
+  if (env.OUTBOX_WORKER === "off") return;
+  const { createMailer } = await import("@/server/notifications/mailer");
+  const { startOutboxWorker } = await import("@/server/notifications/start-outbox-worker");
+  startOutboxWorker({ db: getDatabaseHandle().db, mailer: createMailer(env) });
 }

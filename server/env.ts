@@ -5,12 +5,20 @@
  */
 import { z } from "zod";
 
-const ZEnv = z.object({
-  /** Days a draft application is kept after its last save. */
-  DRAFT_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  /** Drafts this close to expiry carry a warning in /me. */
-  DRAFT_EXPIRY_WARNING_DAYS: z.coerce.number().int().min(0).max(60).default(3),
-});
+const ZEnv = z
+  .object({
+    /** Days a draft application is kept after its last save. */
+    DRAFT_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** Drafts this close to expiry carry a warning in /me. */
+    DRAFT_EXPIRY_WARNING_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+    /** Where e-mailed copies of inbox messages are sent through, e.g. smtps://user:password@smtp.example.org:465. Unset: no e-mail. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    /** The sender of those e-mails, e.g. "OneDoor <no-reply@example.org>"; required with SMTP_URL. */
+    SMTP_FROM: z.string().min(3).optional(),
+    /** "off" keeps this server from delivering the outbox (another replica or process does it). */
+    OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
+  })
+  .refine((env) => !env.SMTP_URL || env.SMTP_FROM, { path: ["SMTP_FROM"], message: "required when SMTP_URL is set" });
 export type TEnv = z.infer<typeof ZEnv>;
 
 let parsed: TEnv | undefined;

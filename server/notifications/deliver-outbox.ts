@@ -1,0 +1,150 @@
+/**
+ * Delivers due outbox rows: each becomes one inbox message, and, when a mailer is configured and the recipient has
+ * an e-mail address, one e-mailed copy.
+ *
+ * Two steps, so that no transaction waits on an SMTP server (on PGlite one open transaction stops every request):
+ * 1. One transaction claims a batch with FOR UPDATE SKIP LOCKED (replicas take disjoint batches), writes the inbox
+ *    messages (ON CONFLICT (outbox_id) DO NOTHING: a row delivered before never makes a second message), marks the
+ *    rows that need no e-mail delivered, and leases the others by moving their next attempt a few minutes ahead.
+ * 2. Outside it, each copy is sent; success records inbox_messages.emailed_at and delivers the row in one
+ *    transaction; failure counts the attempt and backs off. A retry writes no second inbox message, and a message
+ *    whose emailed_at is set is never e-mailed again.
+ * A crash before step 1 commits leaves the rows due; after it, the inbox messages are kept and the lease runs out,
+ * so the e-mail is tried again. Only a crash between SMTP accepting a copy and step 2 recording it can send a copy
+ * twice: SMTP offers no way to ask whether a message was already sent.
+ */
+import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import type { TDatabase } from "@/db/client";
+import { inboxMessages, outbox, users, type TNotificationParams } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/locales";
+import type { TMailer } from "./mailer";
+import { renderEmailFooter, renderNotification } from "./render-notification";
+
+/** How long a row being e-mailed is hidden from other workers; well above the mailer's timeouts. */
+export const emailLeaseMs = 5 * 60_000;
+/** After this many failed e-mails the copy is given up (the inbox message stands): about 15 hours of retries. */
+export const maxEmailAttempts = 24;
+// Users have no language preference yet, so e-mailed copies are written in the portal's default language.
+const emailLocale: Locale = "zh-Hans";
+
+/** The wait after the n-th failure (n = failures before it): 10 s · 2^n, at most an hour. */
+export function emailRetryDelayMs(previousAttempts: number): number {
+  return Math.min(10_000 * 2 ** previousAttempts, 60 * 60_000);
+}
+
+type TEmailCopy = { outboxId: number; attempts: number; email: string; topic: string; params: TNotificationParams };
+
+export type TDeliverResult = {
+  /** Rows finished: inbox message written, and e-mailed when a copy was due. */
+  delivered: number;
+  /** Rows whose inbox message is written but whose e-mail failed and will be retried (or was given up). */
+  failed: number;
+};
+
+export async function deliverOutbox({
+  db,
+  now = new Date(),
+  limit = 50,
+  mailer = null,
+}: {
+  db: TDatabase;
+  now?: Date;
+  limit?: number;
+  mailer?: TMailer | null;
+}): Promise<TDeliverResult> {
+  const claimed = await db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: outbox.id, attempts: outbox.attempts, topic: outbox.topic, params: outbox.params, email: users.email })
+      .from(outbox)
+      .innerJoin(users, eq(users.id, outbox.recipientId))
+      .where(and(isNull(outbox.deliveredAt), lte(outbox.nextAttemptAt, now)))
+      .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+      .limit(limit)
+      .for("update", { of: outbox, skipLocked: true });
+    if (due.length === 0) return { delivered: 0, copies: [] };
+    const ids = due.map((row) => row.id);
+
+    await tx
+      .insert(inboxMessages)
+      .select(
+        tx
+          // drizzle's INSERT … SELECT wants every column of inbox_messages, in order.
+          .select({
+            id: sql<string>`gen_random_uuid()`.as("id"),
+            outboxId: outbox.id,
+            userId: outbox.recipientId,
+            topic: outbox.topic,
+            params: outbox.params,
+            caseId: outbox.caseId,
+            link: outbox.link,
+            emailedAt: sql<Date | null>`null::timestamptz`.as("emailed_at"),
+            readAt: sql<Date | null>`null::timestamptz`.as("read_at"),
+            // The message is dated when the change it reports happened, not when it was delivered.
+            createdAt: outbox.createdAt,
+          })
+          .from(outbox)
+          .where(inArray(outbox.id, ids)),
+      )
+      .onConflictDoNothing({ target: inboxMessages.outboxId });
+
+    const alreadyEmailed = mailer
+      ? new Set(
+          (
+            await tx
+              .select({ outboxId: inboxMessages.outboxId })
+              .from(inboxMessages)
+              .where(and(inArray(inboxMessages.outboxId, ids), isNotNull(inboxMessages.emailedAt)))
+          ).map((row) => row.outboxId),
+        )
+      : new Set<number>();
+    const copies: TEmailCopy[] = [];
+    const finishedIds: number[] = [];
+    for (const row of due) {
+      if (mailer && row.email && !alreadyEmailed.has(row.id)) {
+        copies.push({ outboxId: row.id, attempts: row.attempts, email: row.email, topic: row.topic, params: row.params });
+      } else {
+        finishedIds.push(row.id);
+      }
+    }
+    if (finishedIds.length > 0) await tx.update(outbox).set({ deliveredAt: now }).where(inArray(outbox.id, finishedIds));
+    if (copies.length > 0) {
+      await tx
+        .update(outbox)
+        .set({ nextAttemptAt: new Date(now.getTime() + emailLeaseMs) })
+        .where(inArray(outbox.id, copies.map((copy) => copy.outboxId)));
+    }
+    return { delivered: finishedIds.length, copies };
+  });
+  if (!mailer || claimed.copies.length === 0) return { delivered: claimed.delivered, failed: 0 };
+
+  const sent = await Promise.all(claimed.copies.map((copy) => sendCopy({ db, mailer, copy, now })));
+  const succeeded = sent.filter(Boolean).length;
+  return { delivered: claimed.delivered + succeeded, failed: sent.length - succeeded };
+}
+
+async function sendCopy({ db, mailer, copy, now }: { db: TDatabase; mailer: TMailer; copy: TEmailCopy; now: Date }): Promise<boolean> {
+  const { title, body } = renderNotification({ topic: copy.topic, params: copy.params, locale: emailLocale });
+  try {
+    await mailer.send({ to: copy.email, subject: title, text: `${body}\n\n${renderEmailFooter(emailLocale)}\n` });
+  } catch (error) {
+    const attempts = copy.attempts + 1;
+    await db
+      .update(outbox)
+      .set({
+        attempts: sql`${outbox.attempts} + 1`,
+        lastError: (error instanceof Error ? error.message : String(error)).slice(0, 1000),
+        nextAttemptAt: new Date(now.getTime() + emailRetryDelayMs(copy.attempts)),
+        ...(attempts >= maxEmailAttempts ? { deliveredAt: now } : {}),
+      })
+      .where(and(eq(outbox.id, copy.outboxId), isNull(outbox.deliveredAt)));
+    return false;
+  }
+  await db.transaction(async (tx) => {
+    await tx
+      .update(inboxMessages)
+      .set({ emailedAt: now })
+      .where(and(eq(inboxMessages.outboxId, copy.outboxId), isNull(inboxMessages.emailedAt)));
+    await tx.update(outbox).set({ deliveredAt: now }).where(eq(outbox.id, copy.outboxId));
+  });
+  return true;
+}

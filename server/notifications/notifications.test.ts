@@ -1,0 +1,298 @@
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { TDatabase } from "@/db/client";
+import { inboxMessages, outbox, users } from "@/db/schema";
+import { testDatabaseKinds } from "@/db/testing";
+import type { TActor } from "@/server/auth/actor";
+import { openSeededWorld, type TWorld } from "@/server/testing/world";
+import { deliverOutbox, emailLeaseMs, maxEmailAttempts } from "./deliver-outbox";
+import { enqueueNotification } from "./enqueue-notification";
+import { listInbox } from "./list-inbox";
+import type { TMail, TMailer } from "./mailer";
+import { markInboxRead } from "./mark-inbox-read";
+import { startOutboxWorker } from "./start-outbox-worker";
+
+const service = { "zh-Hans": "食品经营许可", "zh-Hant": "食品經營許可", en: "Food business licence" };
+const seconds = (from: Date, count: number) => new Date(from.getTime() + count * 1000);
+
+/** A mailer that records what it sent; `fail` makes the next sends throw like an SMTP server refusing them. */
+function fakeMailer() {
+  const sent: TMail[] = [];
+  const mailer = {
+    sent,
+    fail: false,
+    send: async (mail: TMail) => {
+      if (mailer.fail) throw new Error("421 4.7.0 try again later");
+      sent.push(mail);
+    },
+  };
+  return mailer;
+}
+
+describe.each(testDatabaseKinds)("notifications on %s", (kind) => {
+  let world: TWorld;
+  let citizen: TActor;
+  let citizen2: TActor;
+  let clerk: TActor;
+  beforeAll(async () => {
+    world = await openSeededWorld(kind, { poolSize: 6 });
+    [citizen, citizen2, clerk] = await Promise.all([world.actorOf("citizen"), world.actorOf("citizen2"), world.actorOf("clerk-amr")]);
+  });
+  afterAll(async () => {
+    await world?.drop();
+  });
+  // Each test starts with an empty queue and no e-mail addresses; what earlier tests left is set aside.
+  beforeEach(async () => {
+    await world.db.update(outbox).set({ deliveredAt: new Date() }).where(isNull(outbox.deliveredAt));
+    await world.db.update(users).set({ email: null });
+  });
+
+  /** Enqueues in its own committed transaction, as a use case would; returns the new outbox ids. */
+  async function enqueue(recipientIds: string[], caseNumber: string, topic = "task-accepted"): Promise<number[]> {
+    const params = { caseNumber, service, reason: "材料不齐" };
+    await world.db.transaction((tx) => enqueueNotification(tx, { recipientIds, topic, params, link: `/me/cases/${caseNumber}` }));
+    const rows = await world.db.select({ id: outbox.id }).from(outbox).where(sql`${outbox.params}->>'caseNumber' = ${caseNumber}`);
+    return rows.map((row) => row.id);
+  }
+  async function inboxOf(outboxIds: number[]) {
+    return world.db.select().from(inboxMessages).where(inArray(inboxMessages.outboxId, outboxIds));
+  }
+  async function outboxRow(id: number) {
+    const [row] = await world.db.select().from(outbox).where(eq(outbox.id, id));
+    return row!;
+  }
+
+  it("keeps a committed message through a crash before delivery, and a restarted worker delivers it exactly once", async () => {
+    const ids = await enqueue([citizen.id, citizen2.id], "OD-CRASH-1");
+    expect(ids).toHaveLength(2);
+    // The process dies here: no worker ever ran. The rows are still waiting, nothing reached an inbox.
+    expect(await inboxOf(ids)).toHaveLength(0);
+    expect((await outboxRow(ids[0])).deliveredAt).toBeNull();
+
+    const now = new Date();
+    expect(await deliverOutbox({ db: world.db, now })).toEqual({ delivered: 2, failed: 0 });
+    const delivered = await inboxOf(ids);
+    expect(delivered.map((message) => message.userId).sort()).toEqual([citizen.id, citizen2.id].sort());
+    expect(delivered.every((message) => message.topic === "task-accepted" && message.link === "/me/cases/OD-CRASH-1")).toBe(true);
+
+    expect(await deliverOutbox({ db: world.db, now: seconds(now, 3600) })).toEqual({ delivered: 0, failed: 0 });
+    expect(await inboxOf(ids)).toHaveLength(2);
+  });
+
+  it("keeps the inbox message through a crash while e-mailing, and e-mails it once the lease runs out", async () => {
+    await world.db.update(users).set({ email: "zhangsan@example.cn" }).where(eq(users.id, citizen.id));
+    const [id] = await enqueue([citizen.id], "OD-CRASH-2");
+    const now = new Date();
+    // A worker claims the row and hangs inside SMTP for ever (as good as a crash): its inbox message is committed.
+    let reachedSmtp!: () => void;
+    const atSmtp = new Promise<void>((resolve) => (reachedSmtp = resolve));
+    const hanging: TMailer = { send: () => (reachedSmtp(), new Promise<void>(() => {})) };
+    void deliverOutbox({ db: world.db, now, mailer: hanging });
+    await atSmtp;
+    expect(await inboxOf([id])).toHaveLength(1);
+
+    const mailer = fakeMailer();
+    expect(await deliverOutbox({ db: world.db, now: seconds(now, 60), mailer })).toEqual({ delivered: 0, failed: 0 });
+    expect(mailer.sent).toHaveLength(0);
+    expect(await deliverOutbox({ db: world.db, now: new Date(now.getTime() + emailLeaseMs), mailer })).toEqual({ delivered: 1, failed: 0 });
+    expect(mailer.sent).toHaveLength(1);
+    const [message] = await inboxOf([id]);
+    expect(message.emailedAt).not.toBeNull();
+    expect(await inboxOf([id])).toHaveLength(1);
+  });
+
+  it("makes one inbox message per outbox row when the same rows are delivered twice", async () => {
+    const ids = await enqueue([citizen.id, citizen2.id, clerk.id], "OD-TWICE");
+    const now = new Date();
+    expect(await deliverOutbox({ db: world.db, now })).toEqual({ delivered: 3, failed: 0 });
+    // As if the delivered mark were lost: the rows come round again.
+    await world.db.update(outbox).set({ deliveredAt: null }).where(inArray(outbox.id, ids));
+    expect(await deliverOutbox({ db: world.db, now })).toEqual({ delivered: 3, failed: 0 });
+    expect(await inboxOf(ids)).toHaveLength(3);
+  });
+
+  it("shares the queue between racing workers without delivering a row twice", async () => {
+    const ids: number[] = [];
+    for (let round = 0; round < 12; round += 1) ids.push(...(await enqueue([citizen.id, citizen2.id, clerk.id], `OD-RACE-${round}`)));
+    expect(ids).toHaveLength(36);
+    const now = new Date();
+    async function worker() {
+      let total = 0;
+      for (;;) {
+        const { delivered } = await deliverOutbox({ db: world.db, now, limit: 5 });
+        if (delivered === 0) return total;
+        total += delivered;
+      }
+    }
+    const totals = await Promise.all([worker(), worker(), worker(), worker()]);
+    expect(totals.reduce((sum, total) => sum + total, 0)).toBe(36);
+    const messages = await inboxOf(ids);
+    expect(messages).toHaveLength(36);
+    expect(new Set(messages.map((message) => message.outboxId)).size).toBe(36);
+  });
+
+  it("keeps the inbox message when e-mail fails, retries the e-mail after the backoff, and never sends it twice", async () => {
+    await world.db.update(users).set({ email: "zhangsan@example.cn" }).where(eq(users.id, citizen.id));
+    const [id] = await enqueue([citizen.id], "OD-MAIL-1", "supplement-requested");
+    const mailer = fakeMailer();
+    const t0 = new Date();
+
+    mailer.fail = true;
+    expect(await deliverOutbox({ db: world.db, now: t0, mailer })).toEqual({ delivered: 0, failed: 1 });
+    expect(await inboxOf([id])).toHaveLength(1);
+    expect((await inboxOf([id]))[0].emailedAt).toBeNull();
+    let row = await outboxRow(id);
+    expect(row).toMatchObject({ attempts: 1, deliveredAt: null, nextAttemptAt: seconds(t0, 10) });
+    expect(row.lastError).toContain("421");
+
+    mailer.fail = false;
+    expect(await deliverOutbox({ db: world.db, now: seconds(t0, 9.999), mailer })).toEqual({ delivered: 0, failed: 0 });
+    expect(mailer.sent).toHaveLength(0);
+
+    mailer.fail = true;
+    expect(await deliverOutbox({ db: world.db, now: seconds(t0, 10), mailer })).toEqual({ delivered: 0, failed: 1 });
+    row = await outboxRow(id);
+    expect(row).toMatchObject({ attempts: 2, nextAttemptAt: seconds(t0, 30) });
+    expect(await inboxOf([id])).toHaveLength(1);
+
+    mailer.fail = false;
+    expect(await deliverOutbox({ db: world.db, now: seconds(t0, 29), mailer })).toEqual({ delivered: 0, failed: 0 });
+    expect(await deliverOutbox({ db: world.db, now: seconds(t0, 30), mailer })).toEqual({ delivered: 1, failed: 0 });
+    expect(mailer.sent).toEqual([
+      {
+        to: "zhangsan@example.cn",
+        subject: "请补正材料",
+        text: expect.stringContaining("您的办件OD-MAIL-1（食品经营许可）需要补正材料，请尽快提交。"),
+      },
+    ]);
+    const [message] = await inboxOf([id]);
+    expect(message.emailedAt).toEqual(seconds(t0, 30));
+    expect((await outboxRow(id)).deliveredAt).toEqual(seconds(t0, 30));
+
+    // Even if the row came round again, an e-mailed message is not e-mailed twice, nor written twice.
+    await world.db.update(outbox).set({ deliveredAt: null }).where(eq(outbox.id, id));
+    expect(await deliverOutbox({ db: world.db, now: seconds(t0, 3600), mailer })).toEqual({ delivered: 1, failed: 0 });
+    expect(mailer.sent).toHaveLength(1);
+    expect(await inboxOf([id])).toHaveLength(1);
+  });
+
+  it("gives the e-mail up after the last attempt but keeps the inbox message", async () => {
+    await world.db.update(users).set({ email: "zhangsan@example.cn" }).where(eq(users.id, citizen.id));
+    const [id] = await enqueue([citizen.id], "OD-MAIL-2");
+    await world.db.update(outbox).set({ attempts: maxEmailAttempts - 1 }).where(eq(outbox.id, id));
+    const mailer = fakeMailer();
+    mailer.fail = true;
+    const now = new Date();
+    expect(await deliverOutbox({ db: world.db, now, mailer })).toEqual({ delivered: 0, failed: 1 });
+    expect(await outboxRow(id)).toMatchObject({ attempts: maxEmailAttempts, deliveredAt: now });
+    expect(await inboxOf([id])).toHaveLength(1);
+  });
+
+  it("delivers to the inbox only when the recipient has no e-mail address", async () => {
+    const ids = await enqueue([citizen2.id], "OD-NOMAIL");
+    const mailer = fakeMailer();
+    expect(await deliverOutbox({ db: world.db, now: new Date(), mailer })).toEqual({ delivered: 1, failed: 0 });
+    expect(mailer.sent).toHaveLength(0);
+    expect((await inboxOf(ids))[0].emailedAt).toBeNull();
+  });
+
+  it("leaves nothing behind when the enqueuing transaction rolls back", async () => {
+    await expect(
+      world.db.transaction(async (tx) => {
+        await enqueueNotification(tx, { recipientIds: [citizen.id], topic: "task-approved", params: { caseNumber: "OD-ROLLBACK", service } });
+        throw new Error("the task change failed");
+      }),
+    ).rejects.toThrow("the task change failed");
+    const rows = await world.db.select().from(outbox).where(sql`${outbox.params}->>'caseNumber' = 'OD-ROLLBACK'`);
+    expect(rows).toHaveLength(0);
+    expect(await deliverOutbox({ db: world.db, now: seconds(new Date(), 60) })).toEqual({ delivered: 0, failed: 0 });
+  });
+
+  it("lists only the reader's own messages, newest first, a page at a time, in the reader's language", async () => {
+    // Three messages enqueued in one transaction share created_at: pages must still neither skip nor repeat one.
+    await world.db.transaction(async (tx) => {
+      for (const caseNumber of ["OD-LIST-1", "OD-LIST-2", "OD-LIST-3"]) {
+        await enqueueNotification(tx, { recipientIds: [citizen2.id], topic: "task-approved", params: { caseNumber, service }, link: `/me/cases/${caseNumber}` });
+      }
+    });
+    await enqueue([citizen2.id], "OD-LIST-4", "task-rejected");
+    await enqueue([citizen.id], "OD-LIST-OTHER");
+    await deliverOutbox({ db: world.db, now: new Date() });
+
+    const all = await listInbox({ db: world.db, actor: citizen2, locale: "en", limit: 100 });
+    expect(all.messages.every((message) => !message.body.includes("OD-LIST-OTHER"))).toBe(true);
+    const mine = await world.db.select({ id: inboxMessages.id }).from(inboxMessages).where(eq(inboxMessages.userId, citizen2.id));
+    expect(all.messages.map((message) => message.id).sort()).toEqual(mine.map((row) => row.id).sort());
+    expect(all.messages[0]).toMatchObject({ title: "Application rejected", link: "/me/cases/OD-LIST-4", read: false });
+    expect(all.messages[0].body).toContain("OD-LIST-4 (Food business licence)");
+    const times = all.messages.map((message) => message.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(all.unreadCount).toBe(mine.length);
+
+    const paged: string[] = [];
+    let before: string | undefined;
+    for (;;) {
+      const page = await listInbox({ db: world.db, actor: citizen2, locale: "zh-Hant", limit: 2, before });
+      paged.push(...page.messages.map((message) => message.id));
+      if (!page.olderCursor) break;
+      before = page.olderCursor;
+    }
+    expect(paged).toEqual(all.messages.map((message) => message.id));
+  });
+
+  it("marks the reader's own message read, and refuses someone else's without changing it", async () => {
+    const [id] = await enqueue([citizen.id], "OD-READ");
+    await deliverOutbox({ db: world.db, now: new Date() });
+    const [message] = await inboxOf([id]);
+    const unreadBefore = (await listInbox({ db: world.db, actor: citizen, locale: "zh-Hans" })).unreadCount;
+
+    expect(await markInboxRead({ db: world.db, actor: citizen2, messageId: message.id })).toEqual({ ok: false, code: "forbidden:inbox-message" });
+    expect((await inboxOf([id]))[0].readAt).toBeNull();
+    expect(await markInboxRead({ db: world.db, actor: citizen, messageId: "00000000-0000-4000-8000-000000000000" })).toEqual({
+      ok: false,
+      code: "not-found:inbox-message",
+    });
+
+    const readAt = new Date("2026-03-02T10:00:00+08:00");
+    expect(await markInboxRead({ db: world.db, actor: citizen, messageId: message.id, now: readAt })).toEqual({ ok: true });
+    expect(await markInboxRead({ db: world.db, actor: citizen, messageId: message.id })).toEqual({ ok: true });
+    expect((await inboxOf([id]))[0].readAt).toEqual(readAt);
+    const after = await listInbox({ db: world.db, actor: citizen, locale: "zh-Hans" });
+    expect(after.unreadCount).toBe(unreadBefore - 1);
+    expect(after.messages.find((item) => item.id === message.id)?.read).toBe(true);
+  });
+
+  it("runs a worker loop that delivers what is due and stops cleanly", async () => {
+    const ids = await enqueue([citizen.id], "OD-WORKER");
+    const firstRound = new Promise<unknown>((resolve) => {
+      const worker = startOutboxWorker({ db: world.db, onBatch: (outcome) => resolve(worker.stop().then(() => outcome)) });
+    });
+    expect(await firstRound).toEqual({ delivered: 1, failed: 0 });
+    expect(await inboxOf(ids)).toHaveLength(1);
+  });
+});
+
+describe("the outbox worker", () => {
+  it("logs a failing round and keeps going", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const broken = {
+      transaction: async () => {
+        throw new Error("connection refused");
+      },
+    } as unknown as TDatabase;
+    const outcomes: unknown[] = [];
+    await new Promise<void>((resolve) => {
+      const worker = startOutboxWorker({
+        db: broken,
+        idleDelayMs: 1,
+        onBatch: (outcome) => {
+          outcomes.push(outcome);
+          if (outcomes.length === 2) void worker.stop().then(resolve);
+        },
+      });
+    });
+    expect(outcomes).toEqual([{ error: expect.any(Error) }, { error: expect.any(Error) }]);
+    expect(logged).toHaveBeenCalledWith("[outbox] delivery failed:", expect.any(Error));
+    logged.mockRestore();
+  });
+});

@@ -1,0 +1,76 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { locales } from "@/lib/i18n/locales";
+import { renderNotification } from "./render-notification";
+
+const service = { "zh-Hans": "食品经营许可", "zh-Hant": "食品經營許可", en: "Food business licence" };
+const everyParam = { caseNumber: "OD20260302000001", service, reason: "材料不齐", dueDate: "2026-03-16", days: 5 };
+const topics = Object.keys(JSON.parse(fs.readFileSync(path.join(process.cwd(), "messages", "zh-Hans.json"), "utf8")).notifications).filter(
+  (key) => key !== "fallback" && key !== "emailFooter",
+);
+
+describe("renderNotification", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("renders every topic other engineers enqueue, in every language, without falling back", () => {
+    expect(topics.sort()).toEqual(
+      [
+        "task-ready",
+        "task-assigned",
+        "task-accepted",
+        "task-refused",
+        "task-approved",
+        "task-rejected",
+        "supplement-requested",
+        "supplement-received",
+        "task-cancelled",
+        "case-withdrawn",
+        "task-overdue",
+        "extension-requested",
+        "extension-approved",
+        "extension-denied",
+      ].sort(),
+    );
+    const logged = vi.spyOn(console, "error");
+    for (const topic of topics) {
+      for (const locale of locales) {
+        const { title, body } = renderNotification({ topic, params: everyParam, locale });
+        expect(title, `${topic} ${locale}`).toBeTruthy();
+        expect(body, `${topic} ${locale}`).toContain("OD20260302000001");
+        expect(body, `${topic} ${locale}`).toContain(service[locale]);
+      }
+    }
+    expect(logged).not.toHaveBeenCalled();
+  });
+
+  it("writes the service and dates in the reader's language", () => {
+    const params = { caseNumber: "OD1", service, dueDate: "2026-03-16" };
+    expect(renderNotification({ topic: "extension-approved", params, locale: "zh-Hans" }).body).toBe("办件OD1（食品经营许可）的办理时限已延长至2026年3月16日。");
+    expect(renderNotification({ topic: "extension-approved", params, locale: "en" }).body).toBe(
+      "The time limit of application OD1 (Food business licence) has been extended to 16 March 2026.",
+    );
+    expect(renderNotification({ topic: "extension-approved", params, locale: "zh-Hant" }).body).toContain("食品經營許可");
+  });
+
+  it("asks for a supplement with or without a due date", () => {
+    const params = { caseNumber: "OD1", service };
+    expect(renderNotification({ topic: "supplement-requested", params, locale: "zh-Hans" }).body).toBe("您的办件OD1（食品经营许可）需要补正材料，请尽快提交。");
+    expect(renderNotification({ topic: "supplement-requested", params: { ...params, dueDate: "2026-03-16" }, locale: "en" }).body).toBe(
+      "Your application OD1 (Food business licence) needs more documents. Please send them by 16 March 2026.",
+    );
+  });
+
+  it("counts working days in English", () => {
+    const params = { caseNumber: "OD1", service };
+    expect(renderNotification({ topic: "extension-requested", params: { ...params, days: 1 }, locale: "en" }).body).toContain("1 working day is");
+    expect(renderNotification({ topic: "extension-requested", params: { ...params, days: 10 }, locale: "en" }).body).toContain("10 working days");
+  });
+
+  it("shows the generic message, and logs why, for an unknown topic or a missing value", () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(renderNotification({ topic: "no-such-topic", params: {}, locale: "en" })).toEqual({ title: "New message", body: "You have a new message. Sign in to read it." });
+    expect(renderNotification({ topic: "task-refused", params: { caseNumber: "OD1", service }, locale: "zh-Hans" }).title).toBe("新消息");
+    expect(logged).toHaveBeenCalledTimes(2);
+  });
+});

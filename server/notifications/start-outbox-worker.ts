@@ -1,0 +1,78 @@
+/**
+ * The outbox worker: a loop inside the server process that delivers due outbox rows — at once again after a full
+ * batch, every couple of seconds when idle, backing off while the database is unreachable. Every replica may run
+ * one: deliverOutbox claims rows with SKIP LOCKED, so replicas share the work without delivering a row twice.
+ * Started by instrumentation.ts when a server starts (never during `next build`); OUTBOX_WORKER=off disables it.
+ */
+import type { TDatabase } from "@/db/client";
+import { deliverOutbox } from "./deliver-outbox";
+import type { TMailer } from "./mailer";
+
+export type TOutboxWorker = {
+  /** Stops the loop and resolves when a delivery under way has finished. */
+  stop: () => Promise<void>;
+};
+
+const globalForWorker = globalThis as typeof globalThis & { __onedoorOutboxWorker?: TOutboxWorker };
+
+export function startOutboxWorker({
+  db,
+  mailer = null,
+  batchSize = 50,
+  idleDelayMs = 2_000,
+  maxErrorDelayMs = 60_000,
+  onBatch,
+}: {
+  db: TDatabase;
+  mailer?: TMailer | null;
+  batchSize?: number;
+  idleDelayMs?: number;
+  maxErrorDelayMs?: number;
+  /** Called after each round with its counts, or the error it met (tests wait on it instead of sleeping). */
+  onBatch?: (outcome: { delivered: number; failed: number } | { error: unknown }) => void;
+}): TOutboxWorker {
+  // Next.js may evaluate server modules more than once in one process; one loop per process is enough.
+  if (globalForWorker.__onedoorOutboxWorker) return globalForWorker.__onedoorOutboxWorker;
+
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let errorDelayMs = idleDelayMs;
+
+  const schedule = (delayMs: number) => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = tick();
+    }, delayMs);
+    // The loop alone must not keep a process alive (scripts, tests); a server stays up for its own reasons.
+    timer.unref();
+  };
+
+  const tick = async () => {
+    try {
+      const { delivered, failed } = await deliverOutbox({ db, mailer, limit: batchSize });
+      if (failed > 0) console.warn(`[outbox] ${failed} e-mail(s) failed; they will be retried`);
+      errorDelayMs = idleDelayMs;
+      schedule(delivered + failed >= batchSize ? 0 : idleDelayMs);
+      onBatch?.({ delivered, failed });
+    } catch (error) {
+      // Nothing is lost: undelivered rows stay in the outbox. Log, wait longer each time, try again.
+      console.error("[outbox] delivery failed:", error);
+      errorDelayMs = Math.min(errorDelayMs * 2, maxErrorDelayMs);
+      schedule(errorDelayMs);
+      onBatch?.({ error });
+    }
+  };
+
+  const worker: TOutboxWorker = {
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+      if (globalForWorker.__onedoorOutboxWorker === worker) globalForWorker.__onedoorOutboxWorker = undefined;
+    },
+  };
+  globalForWorker.__onedoorOutboxWorker = worker;
+  schedule(0);
+  return worker;
+}
