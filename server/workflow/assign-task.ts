@@ -1,0 +1,96 @@
+/**
+ * A clerk hands a task of their department — one nobody holds, or their own — to a colleague: another clerk of the
+ * same department. The colleague is told through their inbox ("task-assigned"); the trail records who assigned it
+ * to whom. A task a colleague holds stays theirs (they may release it or hand it on themselves), and a stale
+ * version changes nothing.
+ */
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import type { TDatabase } from "@/db/client";
+import { services, tasks, users } from "@/db/schema";
+import { isTaskConcluded } from "@/lib/workflow/task-transitions";
+import type { TActor } from "@/server/auth/actor";
+import { appendCaseEvent } from "@/server/cases/append-case-event";
+import { lockCase } from "@/server/cases/lock-case";
+import { fail, type TResult } from "@/server/errors";
+import { enqueueNotification } from "@/server/notifications/enqueue-notification";
+
+export type TAssignTaskOptions = {
+  db: TDatabase;
+  actor: TActor;
+  taskId: string;
+  /** The user who gets the task: a clerk of the actor's department other than the actor. */
+  colleagueId: string;
+  /** The task version the clerk saw: any change since then refuses the assignment. */
+  expectedVersion: number;
+  now?: Date;
+};
+
+export async function assignTask({ db, actor, taskId, colleagueId, expectedVersion, now = new Date() }: TAssignTaskOptions): Promise<TResult<{ version: number }>> {
+  if (actor.role !== "clerk" || !actor.departmentId) return fail("forbidden:role");
+  const departmentId = actor.departmentId;
+
+  return db.transaction(async (tx) => {
+    const [owner] = await tx
+      .select({ caseId: tasks.caseId })
+      .from(tasks)
+      .where(and(eq(tasks.id, taskId), eq(tasks.departmentId, departmentId)))
+      .limit(1);
+    // Another department's task and a missing one look the same.
+    if (!owner) return fail("forbidden:task");
+    if (colleagueId === actor.id) return fail("invalid:colleague");
+    const [colleague] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, colleagueId), eq(users.role, "clerk"), eq(users.departmentId, departmentId)))
+      .limit(1);
+    if (!colleague) return fail("invalid:colleague");
+
+    const caseRow = await lockCase(tx, owner.caseId);
+    const [found] = await tx
+      .select({ task: tasks, serviceName: services.name })
+      .from(tasks)
+      .innerJoin(services, eq(services.id, tasks.serviceId))
+      .where(eq(tasks.id, taskId))
+      .for("update", { of: tasks });
+    const { task } = found;
+
+    if (task.version !== expectedVersion) return fail("conflict:task-changed");
+    if (task.assigneeId !== null && task.assigneeId !== actor.id) return fail("conflict:task-already-claimed");
+    // Pending tasks are not in the department's hands yet; concluded ones have nothing left to do.
+    if (task.status === "pending" || isTaskConcluded(task.status)) return fail("conflict:transition-not-allowed");
+
+    const [assigned] = await tx
+      .update(tasks)
+      .set({ assigneeId: colleague.id, claimedAt: now, updatedAt: now, version: sql`${tasks.version} + 1` })
+      .where(eq(tasks.id, taskId))
+      .returning({ version: tasks.version });
+    await appendCaseEvent(tx, {
+      caseId: owner.caseId,
+      taskId,
+      actorId: actor.id,
+      kind: "task-assigned",
+      data: { assigneeId: colleague.id },
+      public: false,
+    });
+    await enqueueNotification(tx, {
+      recipientIds: [colleague.id],
+      topic: "task-assigned",
+      params: { caseNumber: caseRow.number, service: found.serviceName },
+      caseId: owner.caseId,
+      link: `/desk/tasks/${taskId}`,
+    });
+    return { ok: true as const, version: assigned.version };
+  });
+}
+
+export type TColleague = { id: string; displayName: string };
+
+/** Whom a clerk may assign to: the other clerks of their department, by name. Empty for anyone but a clerk. */
+export async function listColleagues({ db, actor }: { db: TDatabase; actor: TActor }): Promise<TColleague[]> {
+  if (actor.role !== "clerk" || !actor.departmentId) return [];
+  return db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.role, "clerk"), eq(users.departmentId, actor.departmentId), ne(users.id, actor.id)))
+    .orderBy(asc(users.displayName), asc(users.id));
+}
