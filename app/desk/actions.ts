@@ -7,7 +7,10 @@ import { getDb } from "@/db/client";
 
 import { getActor } from "@/server/auth/session";
 import type { TErrorCode } from "@/server/errors";
+import { assignTask } from "@/server/workflow/assign-task";
+import { claimNextTask } from "@/server/workflow/claim-next-task";
 import { claimTask } from "@/server/workflow/claim-task";
+import { releaseTask } from "@/server/workflow/release-task";
 import { clerkDecisions, transitionTask } from "@/server/workflow/transition-task";
 
 const ZClaim = z.object({ taskId: z.uuid() });
@@ -22,6 +25,47 @@ export async function claimTaskAction(formData: FormData) {
   revalidatePath("/desk");
   if (!result.ok) redirect(`/desk?error=${result.code}`);
   redirect(`/desk/tasks/${parsed.data.taskId}`);
+}
+
+/** "Claim next": the department's unclaimed task due soonest, then go to it; an empty queue says so on the queue. */
+export async function claimNextTaskAction() {
+  const actor = await getActor();
+  if (!actor) redirect("/login?callbackUrl=/desk");
+  const result = await claimNextTask({ db: getDb(), actor });
+  revalidatePath("/desk");
+  if (!result.ok) redirect(`/desk?error=${result.code}`);
+  redirect(`/desk/tasks/${result.taskId}`);
+}
+
+export type TAssignmentState = { error?: TErrorCode };
+
+const ZRelease = z.object({ taskId: z.uuid(), version: z.coerce.number().int().positive() });
+
+/** The assignee gives the task back to the queue; back on the queue, they are told it worked. */
+export async function releaseTaskAction(_state: TAssignmentState, formData: FormData): Promise<TAssignmentState> {
+  const parsed = ZRelease.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { error: "forbidden:task" };
+  const actor = await getActor();
+  if (!actor) return { error: "unauthorized:session" };
+  const result = await releaseTask({ db: getDb(), actor, taskId: parsed.data.taskId, expectedVersion: parsed.data.version });
+  if (!result.ok) return { error: result.code };
+  revalidatePath("/desk");
+  redirect("/desk?done=released");
+}
+
+const ZAssign = ZRelease.extend({ colleagueId: z.uuid() });
+
+/** Hands the task to a colleague of the department, who is told in their inbox. */
+export async function assignTaskAction(_state: TAssignmentState, formData: FormData): Promise<TAssignmentState> {
+  const parsed = ZAssign.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { error: parsed.error.issues.some((issue) => issue.path[0] === "colleagueId") ? "invalid:colleague" : "forbidden:task" };
+  const actor = await getActor();
+  if (!actor) return { error: "unauthorized:session" };
+  const { taskId, version, colleagueId } = parsed.data;
+  const result = await assignTask({ db: getDb(), actor, taskId, colleagueId, expectedVersion: version });
+  if (!result.ok) return { error: result.code };
+  revalidatePath("/desk");
+  redirect("/desk?done=assigned");
 }
 
 export type TDecideState = { error?: TErrorCode; reason?: string };

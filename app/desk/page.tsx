@@ -1,55 +1,92 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import { TaskStatusTag } from "@/components/cases/status-tag";
 import { DeadlineTag } from "@/components/desk/deadline-tag";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
-import { toIsoDate } from "@/lib/calendar/working-days";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
-import { deadlineState } from "@/lib/workflow/deadline-state";
+import { actionableTaskStatuses } from "@/lib/workflow/task-transitions";
 import { requireActor } from "@/server/auth/session";
-import { loadCalendar } from "@/server/calendar/load-calendar";
-import { errorCodes, type TErrorCode } from "@/server/errors";
-import { listDepartmentTasks } from "@/server/workflow/list-department-tasks";
 import { getDepartment } from "@/server/catalog/get-department";
-import { claimTaskAction } from "./actions";
+import { isErrorCode } from "@/server/errors";
+import { DONE_COUNT_CAP, listQueue, queueViews, type TQueueView } from "@/server/workflow/list-queue";
+import { claimNextTaskAction, claimTaskAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("desk"))("title") };
 }
 
-export default async function DeskPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
+const ZSearch = z.object({
+  view: z.enum(queueViews).catch("unclaimed"),
+  after: z.string().optional().catch(undefined),
+  error: z.string().optional().catch(undefined),
+  done: z.enum(["released", "assigned"]).optional().catch(undefined),
+});
+
+const queueHref = (view: TQueueView, after?: string) => `/desk?${new URLSearchParams(after ? { view, after } : { view })}`;
+
+export default async function DeskPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor({ roles: ["clerk"], returnTo: "/desk" });
   const db = getDb();
+  const { view, after, error, done } = ZSearch.parse(await searchParams);
+  const result = await listQueue({ db, actor, view, cursor: after });
+  if (!result.ok) return null;
   const t = await getTranslations("desk");
   const te = await getTranslations("errors");
   const locale = (await getLocale()) as Locale;
-  const result = await listDepartmentTasks({ db, actor });
-  if (!result.ok) return null;
-  const [department, calendar] = await Promise.all([getDepartment({ db, id: actor.departmentId! }), loadCalendar(db)]);
-  const today = toIsoDate(new Date());
-  const { error } = await searchParams;
-  const errorCode = errorCodes.includes(error as TErrorCode) ? (error as TErrorCode) : null;
+  const department = actor.departmentId ? await getDepartment({ db, id: actor.departmentId }) : null;
+  const countText = (name: TQueueView) =>
+    name === "done" && result.counts.done >= DONE_COUNT_CAP ? t("countCapped", { count: DONE_COUNT_CAP }) : String(result.counts[name]);
 
   return (
     <>
       <PageHeading caption={department ? localize(department.name, locale) : undefined}>{t("title")}</PageHeading>
-      <ErrorSummary title={t("errorTitle")} errors={errorCode ? [{ href: "#queue", text: te(errorCode) }] : []} />
+      <ErrorSummary title={t("errorTitle")} errors={isErrorCode(error) ? [{ href: "#claim-next", text: te(error) }] : []} />
+      {done ? <Notice tone="success" title={t(`assignment.${done}`)} /> : null}
+
+      <form action={claimNextTaskAction} className="mb-8">
+        <p id="claim-next-hint" className="mb-2 text-muted">
+          {t("claimNextHint")}
+        </p>
+        <Button id="claim-next" aria-describedby="claim-next-hint">
+          {t("claimNext")}
+        </Button>
+      </form>
+
+      <nav aria-label={t("viewsLabel")} className="mb-6 border-b-2 border-line">
+        <ul className="flex flex-wrap gap-1">
+          {queueViews.map((name) => (
+            <li key={name}>
+              <Link
+                href={queueHref(name)}
+                aria-current={name === view ? "page" : undefined}
+                className={`inline-flex items-center gap-2 border-b-4 px-3 py-2 ${name === view ? "border-brand font-bold text-ink no-underline" : "border-transparent"}`}
+              >
+                {t(`views.${name}`)}
+                <span className="min-w-7 rounded-full bg-panel px-2 text-center text-base text-ink">{countText(name)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
       <h2 id="queue" className="mb-3 text-2xl font-bold">
-        {t("open", { count: result.open.length })}
+        {t("viewHeading", { view: t(`views.${view}`), count: countText(view) })}
       </h2>
-      {result.open.length === 0 ? (
-        <p className="mb-8">{t("emptyQueue")}</p>
+      {result.rows.length === 0 ? (
+        <p className="mb-8">{t(`empty.${view}`)}</p>
       ) : (
-        <ul className="mb-10 space-y-3">
-          {result.open.map((task) => (
+        <ul aria-labelledby="queue" className="mb-8 space-y-3">
+          {result.rows.map((task) => (
             <li key={task.id} className="border-2 border-line p-4">
               <div className="flex flex-wrap items-start justify-between gap-2">
-                <div>
+                <div className="min-w-0">
                   <p className="text-xl font-bold">
                     <Link href={`/desk/tasks/${task.id}`}>{localize(task.serviceName, locale)}</Link>
                   </p>
@@ -57,40 +94,45 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
                 </div>
                 <p className="flex flex-wrap gap-2">
                   <TaskStatusTag status={task.status} />
-                  <DeadlineTag state={deadlineState(task.dueDate, today, calendar)} />
+                  {task.deadline ? <DeadlineTag state={task.deadline} /> : null}
                 </p>
               </div>
-              <p className="mt-2">
-                {t("dueBy", { date: formatDate(task.dueDate, locale) })} ·{" "}
-                {task.assigneeId ? t("claimedBy", { name: task.assigneeName ?? "" }) : t("unclaimed")}
-              </p>
-              {task.assigneeId ? null : (
-                <form action={claimTaskAction} className="mt-3">
-                  <input type="hidden" name="taskId" value={task.id} />
-                  <Button variant="secondary">
-                    {t("claim")}
-                    <span className="sr-only"> {task.caseNumber}</span>
-                  </Button>
-                </form>
-              )}
+              <div className="mt-2 flex flex-wrap items-center justify-between gap-x-4 gap-y-3">
+                <p>
+                  {t(`applicantTypes.${task.applicantType}`)} ·{" "}
+                  {view === "done" && task.decidedAt
+                    ? t("decidedOn", { date: formatDate(task.decidedAt, locale) })
+                    : task.status === "supplement-requested"
+                      ? t("timeLimitPaused")
+                      : t("dueBy", { date: formatDate(task.dueDate, locale) })}
+                  {" · "}
+                  {task.assigneeId ? t(view === "done" ? "handledBy" : "claimedBy", { name: task.assigneeName ?? "" }) : t("unclaimed")}
+                </p>
+                {task.assigneeId === null && actionableTaskStatuses.includes(task.status) ? (
+                  <form action={claimTaskAction}>
+                    <input type="hidden" name="taskId" value={task.id} />
+                    <Button variant="secondary">
+                      {t("claim")}
+                      <span className="sr-only"> {task.caseNumber}</span>
+                    </Button>
+                  </form>
+                ) : null}
+              </div>
             </li>
           ))}
         </ul>
       )}
-      <h2 className="mb-3 text-2xl font-bold">{t("done")}</h2>
-      {result.done.length === 0 ? (
-        <p>{t("emptyDone")}</p>
-      ) : (
-        <ul className="mb-8">
-          {result.done.map((task) => (
-            <li key={task.id} className="flex flex-wrap items-center gap-3 border-b border-line py-2">
-              <Link href={`/desk/tasks/${task.id}`}>{localize(task.serviceName, locale)}</Link>
-              <span className="font-mono text-base text-muted">{task.caseNumber}</span>
-              <TaskStatusTag status={task.status} />
-            </li>
-          ))}
-        </ul>
-      )}
+
+      {result.nextCursor || after ? (
+        <nav aria-label={t("pagination")} className="mb-8 flex flex-wrap gap-x-6 gap-y-2">
+          {after ? <Link href={queueHref(view)}>{t("firstPage")}</Link> : null}
+          {result.nextCursor ? (
+            <Link href={queueHref(view, result.nextCursor)} rel="next" className="font-semibold">
+              {t("nextPage")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   );
 }
