@@ -32,11 +32,13 @@ describe("renderNotification", () => {
         "extension-denied",
       ].sort(),
     );
+    const fallback = Object.fromEntries(locales.map((locale) => [locale, renderNotification({ topic: "no-such-topic", params: {}, locale }).title]));
     const logged = vi.spyOn(console, "error");
     for (const topic of topics) {
       for (const locale of locales) {
         const { title, body } = renderNotification({ topic, params: everyParam, locale });
-        expect(title, `${topic} ${locale}`).toBeTruthy();
+        // Its own title, not the generic one shown when a template is missing.
+        expect(title, `${topic} ${locale}`).not.toBe(fallback[locale]);
         expect(body, `${topic} ${locale}`).toContain("OD20260302000001");
         expect(body, `${topic} ${locale}`).toContain(service[locale]);
       }
