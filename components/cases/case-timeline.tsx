@@ -29,6 +29,8 @@ const knownKinds = new Set([
   "extension-requested",
   "extension-denied",
   "instant-check-failed",
+  "task-released",
+  "task-assigned",
 ]);
 
 /** The trail of a case or task, oldest first, in plain words. */

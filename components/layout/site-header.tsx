@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
+import { getDb } from "@/db/client";
 import { getActor, homeOf } from "@/server/auth/session";
+import { countUnread } from "@/server/notifications/count-unread";
 import { signOutAction } from "@/app/login/actions";
 import { LanguageSwitcher } from "./language-switcher";
 
@@ -13,6 +15,9 @@ export async function SiteHeader() {
   if (actor) {
     const home = homeOf(actor.role);
     links.push({ href: home, label: t(`home.${actor.role}`) });
+    // Everyone who signs in has an inbox; the count is read per request, like the actor.
+    const unread = await countUnread({ db: getDb(), actor });
+    links.push({ href: "/me/inbox", label: unread > 0 ? t("inboxUnread", { count: unread }) : t("inbox") });
   }
   return (
     <header className="border-b-8 border-accent bg-brand text-white">

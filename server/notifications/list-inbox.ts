@@ -2,12 +2,13 @@
  * The actor's own inbox, newest first, rendered in the reader's language, a page at a time. Pages are keyed by
  * (created_at, id) of the last message shown, so a message arriving while the reader pages never shifts a page.
  */
-import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { inboxMessages } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import type { TActor } from "@/server/auth/actor";
+import { countUnread } from "./count-unread";
 import { renderNotification } from "./render-notification";
 
 export type TInboxItem = {
@@ -51,7 +52,7 @@ export async function listInbox(options: { db: TDatabase; actor: TActor; locale:
 }> {
   const { db, actor, locale, limit = 20 } = options;
   const cursor = decodeCursor(options.before);
-  const [rows, [unread]] = await Promise.all([
+  const [rows, unreadCount] = await Promise.all([
     db
       .select({
         id: inboxMessages.id,
@@ -71,10 +72,7 @@ export async function listInbox(options: { db: TDatabase; actor: TActor; locale:
       )
       .orderBy(desc(inboxMessages.createdAt), desc(inboxMessages.id))
       .limit(limit + 1),
-    db
-      .select({ count: count() })
-      .from(inboxMessages)
-      .where(and(eq(inboxMessages.userId, actor.id), isNull(inboxMessages.readAt))),
+    countUnread({ db, actor }),
   ]);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -86,7 +84,7 @@ export async function listInbox(options: { db: TDatabase; actor: TActor; locale:
       createdAt: row.createdAt,
       read: row.readAt !== null,
     })),
-    unreadCount: unread?.count ?? 0,
+    unreadCount,
     olderCursor: rows.length > limit && last ? encodeCursor(last.createdAtText, last.id) : null,
   };
 }

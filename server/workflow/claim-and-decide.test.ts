@@ -11,7 +11,7 @@ import { verifyCaseTrail } from "@/server/cases/verify-case-trail";
 import { submitApplication } from "@/server/intake/submit-application";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { claimTask } from "./claim-task";
-import { listDepartmentTasks } from "./list-department-tasks";
+import { listQueue } from "./list-queue";
 import { transitionTask } from "./transition-task";
 
 describe.each(testDatabaseKinds)("claim and decide on %s", (kind) => {
@@ -49,8 +49,8 @@ describe.each(testDatabaseKinds)("claim and decide on %s", (kind) => {
     const { caseNumber, caseId, taskOf } = await newRestaurantCase();
     for (const code of ["AMR", "FIRE", "URBAN"]) {
       const clerk = await world.actorOf(`clerk-${code.toLowerCase()}`);
-      const queue = await listDepartmentTasks({ db: world.db, actor: clerk });
-      expect(queue.ok && queue.open.some((task) => task.id === taskOf(code))).toBe(true);
+      const queue = await listQueue({ db: world.db, actor: clerk, view: "unclaimed" });
+      expect(queue.ok && queue.rows.some((task) => task.id === taskOf(code))).toBe(true);
       expect(await claimTask({ db: world.db, actor: clerk, taskId: taskOf(code) })).toMatchObject({ ok: true });
       expect(await transitionTask({ db: world.db, actor: clerk, taskId: taskOf(code), action: "accept" })).toMatchObject({ ok: true });
       const [caseRow] = await world.db.select().from(cases).where(eq(cases.id, caseId));

@@ -12,6 +12,7 @@ import { DecisionForm } from "@/components/desk/decision-form";
 import { ExtensionRequestForm } from "@/components/desk/extension-request-form";
 import { SupplementList } from "@/components/desk/supplement-list";
 import { SupplementRequestForm } from "@/components/desk/supplement-request-form";
+import { TaskAssignment } from "@/components/desk/task-assignment";
 import { AnswerList, formatAnswer } from "@/components/forms/answer-list";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -25,6 +26,7 @@ import { actionableTaskStatuses } from "@/lib/workflow/task-transitions";
 import { requireActor } from "@/server/auth/session";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { listSupplementableFields } from "@/server/supplements/request-supplement";
+import { listColleagues } from "@/server/workflow/assign-task";
 import { getTaskForClerk } from "@/server/workflow/get-task-for-clerk";
 import { claimTaskAction } from "../../actions";
 
@@ -152,6 +154,16 @@ export default async function TaskPage({ params, searchParams }: TProps) {
           <ExtensionRequestForm taskId={task.id} version={task.version} />
         </details>
       ) : null}
+
+      <TaskAssignment
+        taskId={task.id}
+        version={task.version}
+        status={task.status}
+        assigneeId={task.assigneeId}
+        assigneeName={result.assigneeName}
+        viewerId={actor.id}
+        colleagues={await listColleagues({ db, actor })}
+      />
 
       {result.supplements.length > 0 ? (
         <>
