@@ -141,6 +141,10 @@ export const tasks = pgTable(
       .on(table.departmentId, table.dueDate, table.id)
       .where(sql`${table.assigneeId} is null and ${table.status} in ('waiting', 'accepted', 'supplement-received')`),
     index("tasks_assignee_idx").on(table.assigneeId).where(sql`${table.assigneeId} is not null`),
+    // The overdue sweep: tasks whose clock runs and whose department has not been told yet, oldest due first.
+    index("tasks_overdue_untold_idx")
+      .on(table.dueDate, table.id)
+      .where(sql`${table.overdueNotifiedAt} is null and ${table.status} in ('waiting', 'accepted', 'supplement-received')`),
   ],
 );
 export type TTask = typeof tasks.$inferSelect;

@@ -1,0 +1,1 @@
+CREATE INDEX "tasks_overdue_untold_idx" ON "tasks" USING btree ("due_date","id") WHERE "tasks"."overdue_notified_at" is null and "tasks"."status" in ('waiting', 'accepted', 'supplement-received');
