@@ -31,6 +31,7 @@ const knownKinds = new Set([
   "instant-check-failed",
   "task-released",
   "task-assigned",
+  "task-overdue",
 ]);
 
 /** The trail of a case or task, oldest first, in plain words. */
