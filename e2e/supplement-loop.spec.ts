@@ -25,6 +25,8 @@ test("a clerk asks for a supplement and the company supplies it", async ({ page,
   await desk.getByRole("button", { name: "受理", exact: true }).click();
   await expect(desk.getByRole("status").getByRole("heading", { name: "已受理" })).toBeVisible();
   await desk.getByText("要求申请人补正").click();
+  // A note box shows only once its item is ticked.
+  await expect(desk.getByLabel("经营面积：需要如何补正")).toBeHidden();
   await desk.getByRole("checkbox", { name: /经营面积/ }).check();
   await desk.getByLabel("经营面积：需要如何补正").fill("经营面积与平面图不符，请按平面图填写");
   await desk.getByRole("checkbox", { name: /就餐座位数/ }).check();

@@ -65,11 +65,17 @@ export default async function TaskPage({ params, searchParams }: TProps) {
   const windowLeft = windowEnds ? (today > windowEnds ? -1 : countWorkingDays(today, windowEnds, calendar)) : null;
   const warnWindow = !askedBefore && windowEnds && windowLeft !== null && windowLeft <= 1 && (task.status === "waiting" || task.status === "accepted");
 
-  const fields = listSupplementableFields(result.definition).map((field) => ({
-    key: field.key,
-    label: localize(field.label, locale),
-    answer: formatAnswer(field, caseRow.answers[field.key], locale, tf),
-  }));
+  // The items a clerk may ask about, grouped by the form page the applicant knows them from.
+  const askable = new Set(listSupplementableFields(result.definition).map((field) => field.key));
+  const fieldGroups = result.definition.pages
+    .map((page) => ({
+      title: localize(page.title, locale),
+      fields: page.sections
+        .flatMap((section) => section.fields)
+        .filter((field) => askable.has(field.key))
+        .map((field) => ({ key: field.key, label: localize(field.label, locale), answer: formatAnswer(field, caseRow.answers[field.key], locale, tf) })),
+    }))
+    .filter((group) => group.fields.length > 0);
 
   return (
     <div className="max-w-3xl">
@@ -144,7 +150,7 @@ export default async function TaskPage({ params, searchParams }: TProps) {
         <details className="mb-8 border-2 border-line p-4">
           <summary className="cursor-pointer text-xl font-bold">{tt("supplementTitle")}</summary>
           <p className="my-3">{tt("supplementLead")}</p>
-          <SupplementRequestForm taskId={task.id} version={task.version} fields={fields} />
+          <SupplementRequestForm taskId={task.id} version={task.version} groups={fieldGroups} />
         </details>
       ) : null}
       {mine && task.extensionStatus === null && actionableTaskStatuses.includes(task.status) ? (
