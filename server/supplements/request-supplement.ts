@@ -36,9 +36,13 @@ export type TRequestSupplementOptions = {
   now?: Date;
 };
 
-/** The fields of a form a clerk may ask about: every top-level field that takes an answer. */
+/**
+ * The fields of a form a clerk may ask about: every top-level field that takes an answer, except values locked from
+ * their source (the identity register, the enterprise registry, an e-licence) — the applicant cannot change those,
+ * so asking would leave them stuck; a wrong register entry is corrected at its source.
+ */
 export function listSupplementableFields(definition: TFormDefinition) {
-  return listFields(definition).filter((field) => field.type !== "declaration");
+  return listFields(definition).filter((field) => field.type !== "declaration" && !(field.prefill && !field.prefill.editable));
 }
 
 export async function requestSupplement(options: TRequestSupplementOptions): Promise<TResult<{ requestId: string; version: number }>> {

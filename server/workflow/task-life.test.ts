@@ -127,10 +127,12 @@ describe.each(testDatabaseKinds)("the task's life on %s", (kind) => {
     await transitionTask({ db: world.db, actor: clerk, taskId: amr.id, action: "accept", now: beijing("2026-09-23") });
     const accepted = (await tasksOf(caseRow.id)).AMR;
 
-    // Refused and nothing written: no items, an unknown field, a stale version, someone else's department.
+    // Refused and nothing written: no items, an unknown field, a locked field, a stale version, someone else's department.
     const base = { db: world.db, actor: clerk, taskId: amr.id, expectedVersion: accepted.version, now: beijing("2026-09-24") };
     expect(await requestSupplement({ ...base, items: [] })).toMatchObject({ ok: false, code: "invalid:supplement-items" });
     expect(await requestSupplement({ ...base, items: [{ key: "notAField", note: "?" }] })).toMatchObject({ ok: false, code: "invalid:supplement-items" });
+    // A value locked from the enterprise registry cannot be changed by the company, so it cannot be asked for.
+    expect(await requestSupplement({ ...base, items: [{ key: "unifiedSocialCreditCode", note: "请核对" }] })).toMatchObject({ ok: false, code: "invalid:supplement-items" });
     expect(await requestSupplement({ ...base, expectedVersion: accepted.version - 1, items: [{ key: "businessArea", note: "面积与平面图不符" }] })).toMatchObject({ ok: false, code: "conflict:task-changed" });
     expect(await requestSupplement({ ...base, actor: await world.actorOf("clerk-fire"), items: [{ key: "businessArea", note: "x" }] })).toMatchObject({ ok: false, code: "forbidden:task" });
     expect(await world.db.select().from(supplementRequests).where(eq(supplementRequests.taskId, amr.id))).toHaveLength(0);

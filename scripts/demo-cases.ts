@@ -1,0 +1,99 @@
+/**
+ * `npm run demo:cases`: adds a few cases in different states to the demo database, through the same use cases a
+ * person's clicks would run, so the desk, the tracker, the supplement page and /supervise have something to show.
+ * Run it after `npm start` has seeded DATA_DIR and while no server has that directory open (it takes the lock):
+ *   - a restaurant bundle by the demo company, its food licence task waiting for a supplement (two items);
+ *   - a newborn bundle by the demo citizen: health approved, the police task claimed, the rest waiting on it;
+ *   - a social insurance proof for "other purpose" that the instant check passed to a clerk, who asked for an
+ *     extension a supervisor has yet to decide.
+ */
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { databaseOptionsFromEnv, openDatabase, type TDatabase } from "@/db/client";
+import { cases, departments, tasks, users } from "@/db/schema";
+import { newbornAnswers, proofAnswers, restaurantAnswers } from "@/db/seed/sample-answers";
+import type { TFieldOf } from "@/lib/forms/definition";
+import { loadActor, type TActor } from "@/server/auth/actor";
+import { submitApplication } from "@/server/intake/submit-application";
+import { storeUpload } from "@/server/materials/store-upload";
+import { requestSupplement } from "@/server/supplements/request-supplement";
+import { claimTask } from "@/server/workflow/claim-task";
+import { requestExtension } from "@/server/workflow/request-extension";
+import { transitionTask } from "@/server/workflow/transition-task";
+
+const onePixelPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+
+async function actorOf(db: TDatabase, username: string): Promise<TActor> {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  const actor = user ? await loadActor(db, user.id) : null;
+  if (!actor) throw new Error(`demo-cases: no user ${username}; run npm start once first to seed the demo data`);
+  return actor;
+}
+
+/** Fails loudly: a demo that silently skips a step would show pages in states nobody can explain. */
+function must<T extends { ok: boolean }>(step: string, result: T): Extract<T, { ok: true }> {
+  if (!result.ok) throw new Error(`demo-cases: ${step} refused: ${JSON.stringify(result)}`);
+  return result as Extract<T, { ok: true }>;
+}
+
+async function submit(db: TDatabase, username: string, subjectCode: string, rawAnswers: Record<string, unknown>) {
+  const result = must(`submit ${subjectCode}`, await submitApplication({ db, actor: await actorOf(db, username), subjectCode, rawAnswers, idempotencyKey: randomUUID(), channel: "online" }));
+  const [caseRow] = await db.select().from(cases).where(eq(cases.number, result.caseNumber));
+  const rows = await db.select({ task: tasks, code: departments.code }).from(tasks).innerJoin(departments, eq(departments.id, tasks.departmentId)).where(eq(tasks.caseId, caseRow.id));
+  const taskOf = (code: string) => rows.find((row) => row.code === code)!.task;
+  return { caseNumber: result.caseNumber, taskOf };
+}
+
+async function claimAndAccept(db: TDatabase, clerk: TActor, taskId: string) {
+  must("claim", await claimTask({ db, actor: clerk, taskId }));
+  return must("accept", await transitionTask({ db, actor: clerk, taskId, action: "accept" })).version;
+}
+
+async function main() {
+  const handle = openDatabase(databaseOptionsFromEnv());
+  const db = handle.db;
+  try {
+    const restaurant = await submit(db, "enterprise", "BUNDLE-RESTAURANT", restaurantAnswers());
+    const amr = await actorOf(db, "clerk-amr");
+    const version = await claimAndAccept(db, amr, restaurant.taskOf("AMR").id);
+    must(
+      "supplement",
+      await requestSupplement({
+        db,
+        actor: amr,
+        taskId: restaurant.taskOf("AMR").id,
+        expectedVersion: version,
+        note: "请在 5 个工作日内补正，逾期视为放弃申请。",
+        items: [
+          { key: "businessArea", note: "经营面积与平面图不符，请按平面图填写" },
+          { key: "seats", note: "请填写实际摆放的座位数" },
+        ],
+      }),
+    );
+    console.log(`demo-cases: ${restaurant.caseNumber} restaurant, food licence waiting for a supplement`);
+
+    const citizen = await actorOf(db, "citizen");
+    const photoField = { key: "photo", type: "material", label: { "zh-Hans": "照片", "zh-Hant": "照片", en: "Photo" }, required: true, accept: ["image/png"], maxFiles: 1, maxSizeKb: 2048, licenceTypes: [] } as unknown as TFieldOf<"material">;
+    const photo = await storeUpload({ db, actor: citizen, field: photoField, file: new File([onePixelPng], "baby.png") });
+    if (!photo.ok) throw new Error(`demo-cases: photo refused: ${photo.reason}`);
+    const newborn = await submit(db, "citizen", "BUNDLE-NEWBORN", newbornAnswers({ photo: [photo.ref] }));
+    const health = await actorOf(db, "clerk-health");
+    await claimAndAccept(db, health, newborn.taskOf("HEALTH").id);
+    must("approve", await transitionTask({ db, actor: health, taskId: newborn.taskOf("HEALTH").id, action: "approve" }));
+    must("claim police", await claimTask({ db, actor: await actorOf(db, "clerk-police"), taskId: newborn.taskOf("POLICE").id }));
+    console.log(`demo-cases: ${newborn.caseNumber} newborn, health approved, police claimed`);
+
+    const proof = await submit(db, "citizen", "HRSS-PROOF", proofAnswers({ purpose: "other" }));
+    const hrss = await actorOf(db, "clerk-hrss");
+    const proofVersion = await claimAndAccept(db, hrss, proof.taskOf("HRSS").id);
+    must("extension", await requestExtension({ db, actor: hrss, taskId: proof.taskOf("HRSS").id, expectedVersion: proofVersion, days: 5, reason: "需向原参保地核实缴费记录" }));
+    console.log(`demo-cases: ${proof.caseNumber} proof passed to a clerk, extension awaiting the supervisor`);
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
