@@ -38,6 +38,13 @@ export const errorCodes = [
   "invalid:extension",
   "not-found:unclaimed-task",
   "invalid:colleague",
+  "invalid:calendar-date",
+  "invalid:calendar-kind",
+  "invalid:calendar-name-required",
+  "invalid:calendar-name-too-long",
+  "invalid:calendar-workday-on-weekday",
+  "invalid:calendar-holiday-on-weekend",
+  "not-found:calendar-day",
 ] as const;
 export type TErrorCode = (typeof errorCodes)[number];
 

@@ -6,6 +6,7 @@ import {
   countWorkingDays,
   createCalendar,
   isIsoDate,
+  isWeekend,
   isWorkingDay,
   parseIsoDate,
   toIsoDate,
@@ -75,6 +76,13 @@ describe("parseIsoDate", () => {
     expect(isIsoDate("20260210")).toBe(false);
     expect(isIsoDate(" 2026-02-10")).toBe(false);
     expect(parseIsoDate("0050-01-01")?.getUTCFullYear()).toBe(50);
+  });
+});
+
+describe("isWeekend", () => {
+  it("is Saturday and Sunday only, whatever the calendar says", () => {
+    expect(["2027-10-08", "2027-10-09", "2027-10-10", "2027-10-11"].map(isWeekend)).toEqual([false, true, true, false]);
+    expect(() => isWeekend("2027-02-30")).toThrow(RangeError);
   });
 });
 

@@ -63,11 +63,15 @@ export function addDays(date: string, days: number): string {
   return formatUtcDate(new Date(parsed.getTime() + days * millisecondsPerDay));
 }
 
+/** Saturday or Sunday: a day off unless the calendar makes it a make-up working day. */
+export function isWeekend(date: string): boolean {
+  const weekday = parseIsoDateOrThrow(date).getUTCDay();
+  return weekday === 0 || weekday === 6;
+}
+
 export function isWorkingDay(date: string, calendar: TCalendar): boolean {
   if (calendar.workdays.has(date)) return true;
-  const weekday = parseIsoDateOrThrow(date).getUTCDay();
-  const isWeekend = weekday === 0 || weekday === 6;
-  return !isWeekend && !calendar.holidays.has(date);
+  return !isWeekend(date) && !calendar.holidays.has(date);
 }
 
 /**
