@@ -15,6 +15,7 @@ export default async function AdminPage() {
   const actor = await requireActor({ roles: ["admin"], returnTo: "/admin" });
   const t = await getTranslations("admin");
   const tf = await getTranslations("adminForms");
+  const tc = await getTranslations("adminCalendar");
   const locale = (await getLocale()) as Locale;
   const result = await summarizeCatalog({ db: getDb(), actor });
   if (!result.ok) return null;
@@ -31,6 +32,10 @@ export default async function AdminPage() {
         ))}
       </ul>
       <p className="mb-8">{t("bundleCount", { count: result.bundleCount })}</p>
+      <h2 className="mb-3 text-2xl font-bold">{t("calendar")}</h2>
+      <p className="mb-8">
+        <Link href="/admin/calendar">{tc("manage")}</Link>
+      </p>
       <h2 className="mb-3 text-2xl font-bold">{t("forms")}</h2>
       <p className="mb-3">
         <Link href="/admin/forms">{tf("manage")}</Link>

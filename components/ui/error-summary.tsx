@@ -6,7 +6,7 @@ import { useEffect, useRef } from "react";
  * The error summary at the top of a page (GOV.UK pattern): it takes focus when it appears, so a screen reader
  * announces it, and each entry links to the field it is about.
  */
-export function ErrorSummary({ title, errors }: { title: string; errors: { href: string; text: string }[] }) {
+export function ErrorSummary({ title, errors, id = "error-summary-title" }: { title: string; errors: { href: string; text: string }[]; id?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.focus();
@@ -17,10 +17,10 @@ export function ErrorSummary({ title, errors }: { title: string; errors: { href:
       ref={ref}
       tabIndex={-1}
       role="alert"
-      aria-labelledby="error-summary-title"
+      aria-labelledby={id}
       className="mb-8 border-4 border-danger p-4 focus:outline-3 focus:outline-focus"
     >
-      <h2 id="error-summary-title" className="mb-3 text-xl font-bold">
+      <h2 id={id} className="mb-3 text-xl font-bold">
         {title}
       </h2>
       <ul className="list-none space-y-1">

@@ -13,3 +13,8 @@ export function formatDateTime(value: Date, locale: Locale): string {
     timeZone: "Asia/Shanghai",
   }).format(value);
 }
+
+/** The day of the week of a calendar date (YYYY-MM-DD) in the reader's language, e.g. 星期五 / Friday. */
+export function formatWeekday(value: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, { weekday: "long", timeZone: "Asia/Shanghai" }).format(new Date(`${value}T00:00:00+08:00`));
+}
