@@ -88,7 +88,7 @@ export default async function SupervisePage({ searchParams }: { searchParams: Pr
                 <tr key={row.id} className="border-b border-line align-top">
                   <td className="py-2 pr-4">{localize(row.departmentName, locale)}</td>
                   <td className="py-2 pr-4">{localize(row.serviceName, locale)}</td>
-                  <td className="py-2 pr-4 font-mono text-base break-all">{row.caseNumber}</td>
+                  <td className="py-2 pr-4 font-mono text-base break-all lg:break-normal lg:whitespace-nowrap">{row.caseNumber}</td>
                   <td className="py-2 pr-4 whitespace-nowrap">{formatDate(row.dueDate, locale)}</td>
                   <td className="py-2">
                     <span className="flex flex-wrap gap-2">

@@ -15,6 +15,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
+import { layoutTaskStages } from "@/lib/workflow/task-stages";
 import { isTaskConcluded } from "@/lib/workflow/task-transitions";
 import { requireActor } from "@/server/auth/session";
 import { getCaseForApplicant } from "@/server/cases/get-case-for-applicant";
@@ -81,7 +82,7 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
       ))}
       <h2 className="mb-4 text-2xl font-bold">{t("departments")}</h2>
       <ul className="mb-10 space-y-4">
-        {result.tasks.map((task) => (
+        {layoutTaskStages(result.tasks).flat().map((task) => (
           <li key={task.id} className="border-2 border-line p-4" aria-labelledby={`task-${task.id}`}>
             <div className="flex flex-wrap items-start justify-between gap-2">
               <h3 id={`task-${task.id}`} className="text-xl font-bold">
