@@ -43,7 +43,6 @@ export const errorCodes = [
   "invalid:calendar-name-required",
   "invalid:calendar-name-too-long",
   "invalid:calendar-workday-on-weekday",
-  "invalid:calendar-holiday-on-weekend",
   "not-found:calendar-day",
 ] as const;
 export type TErrorCode = (typeof errorCodes)[number];

@@ -55,9 +55,9 @@ export function readCalendarDayInput(input: TCalendarDayInput): { ok: true; day:
     return { ok: false, code, fields };
   }
   const { date, kind } = parsed.data;
-  // A weekend is already a day off and Monday to Friday already a working day: such a row would change nothing,
-  // so the date or the kind is almost certainly wrong.
+  // Monday to Friday is already a working day, so a make-up working day on one would change nothing: the date or the
+  // kind is almost certainly wrong. A holiday on a weekend is allowed: the State Council's notice names whole breaks
+  // (weekends included), as the seeded rows do, and such a row is harmless.
   if (kind === "workday" && !isWeekend(date)) return { ok: false, code: "invalid:calendar-workday-on-weekday", fields: { date: "invalid:calendar-workday-on-weekday" } };
-  if (kind === "holiday" && isWeekend(date)) return { ok: false, code: "invalid:calendar-holiday-on-weekend", fields: { date: "invalid:calendar-holiday-on-weekend" } };
   return { ok: true, day: parsed.data };
 }

@@ -75,9 +75,8 @@ describe.each(testDatabaseKinds)("set a calendar day on %s", (kind) => {
       [{ date: "2027-10-04", kind: "festival", name: "国庆节" }, "invalid:calendar-kind", { kind: "invalid:calendar-kind" }],
       [{ date: "2027-10-04", kind: "holiday", name: "   " }, "invalid:calendar-name-required", { name: "invalid:calendar-name-required" }],
       [{ date: "2027-10-04", kind: "holiday", name: longName }, "invalid:calendar-name-too-long", { name: "invalid:calendar-name-too-long" }],
-      // Wednesday is already a working day; Saturday is already a day off.
+      // Wednesday is already a working day: a make-up working day falls on a weekend.
       [{ date: "2027-10-06", kind: "workday", name: "国庆节" }, "invalid:calendar-workday-on-weekday", { date: "invalid:calendar-workday-on-weekday" }],
-      [{ date: "2027-10-02", kind: "holiday", name: "国庆节" }, "invalid:calendar-holiday-on-weekend", { date: "invalid:calendar-holiday-on-weekend" }],
       // An existing holiday (Thursday 2026-10-01) cannot be turned into a make-up working day.
       [{ date: "2026-10-01", kind: "workday", name: "国庆节" }, "invalid:calendar-workday-on-weekday", { date: "invalid:calendar-workday-on-weekday" }],
       // Every field wrong: each field says so, the first in form order is the code.
@@ -91,6 +90,9 @@ describe.each(testDatabaseKinds)("set a calendar day on %s", (kind) => {
       expect(await setCalendarDay({ db: world.db, actor: admin, ...input }), JSON.stringify(input)).toEqual({ ok: false, code, fields });
     }
     expect(await allDays()).toEqual(before);
+    // A holiday on a weekend changes no count but is allowed: the State Council's notice names whole breaks
+    // (10月1日至7日), and the seeded rows do too, so an administrator can keep and rename them.
+    expect(await setCalendarDay({ db: world.db, actor: admin, date: "2026-02-15", kind: "holiday", name: "春节（周日）" })).toMatchObject({ ok: true });
     // Sixty characters is the limit, counted as characters.
     expect(await setCalendarDay({ db: world.db, actor: admin, date: "2027-10-04", kind: "holiday", name: "节".repeat(60) })).toMatchObject({ ok: true });
   });
