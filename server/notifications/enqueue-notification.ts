@@ -38,12 +38,18 @@ export async function listCaseApplicantIds(tx: TDatabase, caseId: string): Promi
   return [row.applicantId, ...staff.map((member) => member.userId)];
 }
 
-/** Every clerk of a department (the candidates of its queue), and its supervisors when asked. */
+/** Every clerk of a department (the candidates of its queue) and the department's own supervisors. */
 export async function listDepartmentStaffIds(tx: TDatabase, departmentId: string): Promise<string[]> {
   const rows = await tx
     .select({ id: users.id })
     .from(users)
     .where(and(isNotNull(users.departmentId), eq(users.departmentId, departmentId), or(eq(users.role, "clerk"), eq(users.role, "supervisor"))));
+  return rows.map((row) => row.id);
+}
+
+/** The supervisors of one department (not those who watch every department: they have the watch list). */
+export async function listDepartmentSupervisorIds(tx: TDatabase, departmentId: string): Promise<string[]> {
+  const rows = await tx.select({ id: users.id }).from(users).where(and(eq(users.departmentId, departmentId), eq(users.role, "supervisor")));
   return rows.map((row) => row.id);
 }
 

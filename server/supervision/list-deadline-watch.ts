@@ -1,9 +1,13 @@
-/** The supervisor's watch list: open tasks of every department that are overdue or due within 2 working days. */
+/**
+ * The supervisor's watch list: tasks of every department that are overdue or due within 2 working days. Only tasks
+ * whose clock runs count (lib/workflow/task-transitions.ts clockRunningStatuses), as on the desk and in the overdue
+ * sweep: a pending task's due date is provisional, and a supplement stops the clock.
+ */
 import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { cases, departments, services, tasks } from "@/db/schema";
 import { addWorkingDays, toIsoDate } from "@/lib/calendar/working-days";
-import { openTaskStatuses } from "@/lib/workflow/task-transitions";
+import { clockRunningStatuses } from "@/lib/workflow/task-transitions";
 import type { TActor } from "@/server/auth/actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { fail } from "@/server/errors";
@@ -26,7 +30,7 @@ export async function listDeadlineWatch({ db, actor, now = new Date() }: { db: T
     .innerJoin(cases, eq(cases.id, tasks.caseId))
     .innerJoin(services, eq(services.id, tasks.serviceId))
     .innerJoin(departments, eq(departments.id, tasks.departmentId))
-    .where(and(inArray(tasks.status, openTaskStatuses), lte(tasks.dueDate, horizon)))
+    .where(and(inArray(tasks.status, clockRunningStatuses), lte(tasks.dueDate, horizon)))
     .orderBy(asc(tasks.dueDate))
     .limit(500);
   return { ok: true as const, today, calendar, rows };

@@ -120,6 +120,8 @@ async function applyOne(context: TTransitionContext, input: TTransitionInput): P
     changes.clockStoppedOn = null;
     changes.promisedDaysLeft = null;
     changes.legalDaysLeft = null;
+    // A new due date: if the old one had passed and the department was told, the new one is watched in its turn.
+    changes.overdueNotifiedAt = null;
   }
   if (input.action === "refuse" || input.action === "reject" || input.action === "cancel") changes.reason = input.reason ?? null;
   if (isTaskConcluded(next)) changes.decidedAt = now;
