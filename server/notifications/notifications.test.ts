@@ -1,8 +1,10 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TDatabase } from "@/db/client";
-import { inboxMessages, outbox, users } from "@/db/schema";
+import { inboxMessages, outbox, tasks, users } from "@/db/schema";
+import { seedQueueTasks } from "@/db/seed/seed-queue-tasks";
 import { testDatabaseKinds } from "@/db/testing";
+import { addDays, toIsoDate } from "@/lib/calendar/working-days";
 import type { TActor } from "@/server/auth/actor";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { deliverOutbox, emailLeaseMs, maxEmailAttempts } from "./deliver-outbox";
@@ -269,6 +271,79 @@ describe.each(testDatabaseKinds)("notifications on %s", (kind) => {
     });
     expect(await firstRound).toEqual({ delivered: 1, failed: 0 });
     expect(await inboxOf(ids)).toHaveLength(1);
+  });
+
+  /** An unclaimed TAX task three days past its due date by the real clock (the worker sweeps as of now). */
+  async function overdueTaxTask() {
+    const [taskId] = await seedQueueTasks(world.db, { departmentCode: "TAX", count: 1, firstDueDate: addDays(toIsoDate(new Date()), -3) });
+    return taskId;
+  }
+  async function overdueMessagesOf(taskId: string) {
+    return world.db
+      .select({ username: users.username })
+      .from(inboxMessages)
+      .innerJoin(users, eq(users.id, inboxMessages.userId))
+      .where(and(eq(inboxMessages.topic, "task-overdue"), eq(inboxMessages.link, `/desk/tasks/${taskId}`)));
+  }
+
+  it("sweeps for overdue tasks at most once a minute, delivering what the sweep wrote in the same round", async () => {
+    const taskId = await overdueTaxTask();
+    const sweeps: unknown[] = [];
+    const rounds: unknown[] = [];
+    await new Promise<void>((resolve) => {
+      const worker = startOutboxWorker({
+        db: world.db,
+        idleDelayMs: 1,
+        onSweep: (outcome) => sweeps.push(outcome),
+        onBatch: (outcome) => {
+          rounds.push(outcome);
+          if (rounds.length === 5) void worker.stop().then(resolve);
+        },
+      });
+    });
+    expect(sweeps).toEqual([{ notified: 1 }]);
+    expect(rounds[0]).toEqual({ delivered: 1, failed: 0 });
+    expect(await overdueMessagesOf(taskId)).toEqual([{ username: "clerk-tax" }]);
+  });
+
+  it("logs a failing sweep without holding up delivery, and sweeps again at the next interval", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const ids = await enqueue([citizen.id], "OD-SWEEP-FAILS");
+    const taskId = await overdueTaxTask();
+    // The sweep's first query fails once, as if the connection dropped; delivery uses a transaction and is unaffected.
+    let failures = 1;
+    const flaky = new Proxy(world.db, {
+      get(target, property) {
+        if (property === "select" && failures > 0) {
+          failures -= 1;
+          return () => {
+            throw new Error("connection reset");
+          };
+        }
+        const value = Reflect.get(target, property);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const sweeps: unknown[] = [];
+    const rounds: unknown[] = [];
+    await new Promise<void>((resolve) => {
+      const worker = startOutboxWorker({
+        db: flaky,
+        idleDelayMs: 1,
+        sweepIntervalMs: 0,
+        onSweep: (outcome) => {
+          sweeps.push(outcome);
+          if (sweeps.length === 2) void worker.stop().then(resolve);
+        },
+        onBatch: (outcome) => rounds.push(outcome),
+      });
+    });
+    expect(sweeps).toEqual([{ error: expect.any(Error) }, { notified: 1 }]);
+    expect(logged).toHaveBeenCalledWith("[outbox] overdue sweep failed:", expect.any(Error));
+    expect(rounds[0]).toEqual({ delivered: 1, failed: 0 });
+    expect(await inboxOf(ids)).toHaveLength(1);
+    expect((await world.db.select({ at: tasks.overdueNotifiedAt }).from(tasks).where(eq(tasks.id, taskId)))[0].at).not.toBeNull();
+    logged.mockRestore();
   });
 });
 

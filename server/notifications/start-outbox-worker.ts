@@ -2,9 +2,13 @@
  * The outbox worker: a loop inside the server process that delivers due outbox rows — at once again after a full
  * batch, every couple of seconds when idle, backing off while the database is unreachable. Every replica may run
  * one: deliverOutbox claims rows with SKIP LOCKED, so replicas share the work without delivering a row twice.
+ * At most once a minute a round first sweeps for overdue tasks (server/workflow/sweep-overdue-tasks.ts, which also
+ * locks with SKIP LOCKED), so their notifications go out in the same round. A failed sweep is logged and tried
+ * again a minute later; it never holds up delivery.
  * Started by instrumentation.ts when a server starts (never during `next build`); OUTBOX_WORKER=off disables it.
  */
 import type { TDatabase } from "@/db/client";
+import { sweepOverdueTasks } from "@/server/workflow/sweep-overdue-tasks";
 import { deliverOutbox } from "./deliver-outbox";
 import type { TMailer } from "./mailer";
 
@@ -21,15 +25,21 @@ export function startOutboxWorker({
   batchSize = 50,
   idleDelayMs = 2_000,
   maxErrorDelayMs = 60_000,
+  sweepIntervalMs = 60_000,
   onBatch,
+  onSweep,
 }: {
   db: TDatabase;
   mailer?: TMailer | null;
   batchSize?: number;
   idleDelayMs?: number;
   maxErrorDelayMs?: number;
+  /** The least time between two overdue sweeps of this process, whether the last one succeeded or failed. */
+  sweepIntervalMs?: number;
   /** Called after each round with its counts, or the error it met (tests wait on it instead of sleeping). */
   onBatch?: (outcome: { delivered: number; failed: number } | { error: unknown }) => void;
+  /** Called after each overdue sweep with the number of tasks told, or the error it met. */
+  onSweep?: (outcome: { notified: number } | { error: unknown }) => void;
 }): TOutboxWorker {
   // Next.js may evaluate server modules more than once in one process; one loop per process is enough.
   if (globalForWorker.__onedoorOutboxWorker) return globalForWorker.__onedoorOutboxWorker;
@@ -38,6 +48,7 @@ export function startOutboxWorker({
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let errorDelayMs = idleDelayMs;
+  let nextSweepAt = 0;
 
   const schedule = (delayMs: number) => {
     if (stopped) return;
@@ -48,7 +59,21 @@ export function startOutboxWorker({
     timer.unref();
   };
 
+  const sweepWhenDue = async () => {
+    if (Date.now() < nextSweepAt) return;
+    nextSweepAt = Date.now() + sweepIntervalMs;
+    try {
+      const { notified } = await sweepOverdueTasks({ db });
+      onSweep?.({ notified });
+    } catch (error) {
+      // Nothing is lost: a task whose transaction failed is still untold, and the next sweep finds it again.
+      console.error("[outbox] overdue sweep failed:", error);
+      onSweep?.({ error });
+    }
+  };
+
   const tick = async () => {
+    await sweepWhenDue();
     try {
       const { delivered, failed } = await deliverOutbox({ db, mailer, limit: batchSize });
       if (failed > 0) console.warn(`[outbox] ${failed} e-mail(s) failed; they will be retried`);
