@@ -8,6 +8,7 @@ export const errorCodes = [
   "forbidden:case",
   "forbidden:task",
   "forbidden:applicant-type",
+  "invalid:company-required",
   "not-found:service",
   "not-found:case",
   "not-found:task",

@@ -17,6 +17,15 @@ export const demoCompany = {
   regionCode: "310104",
 };
 
+/** A second company, so the demo shows that one company's staff see nothing of another's. */
+export const demoCompany2 = {
+  uscc: "91310110MA1G8P4W21",
+  name: "上海二门贸易有限公司",
+  legalRepresentative: "钱七",
+  registeredAddress: "上海市杨浦区国定路 200 号",
+  regionCode: "310110",
+};
+
 const clerkNames: Record<string, string> = {
   AMR: "周明",
   FIRE: "吴刚",
@@ -48,7 +57,17 @@ export async function seedDemo(db: TDatabase) {
       residentIdNumber: "310105198501011231",
       mobile: "13700137000",
     });
-    const company = await seedCompany(tx, demoCompany, [{ userId: enterprise.id, role: "legal-representative" }]);
+    // 赵六 is an agent (经办人) of both companies, so applying as an enterprise means choosing the company.
+    const agent = await seedUser(tx, { username: "agent", role: "enterprise", displayName: "赵六", residentIdNumber: "310106199203153021", mobile: "13600136000" });
+    const enterprise2 = await seedUser(tx, { username: "enterprise2", role: "enterprise", displayName: "钱七", residentIdNumber: "31011019870722441X", mobile: "13500135000" });
+    const company = await seedCompany(tx, demoCompany, [
+      { userId: enterprise.id, role: "legal-representative" },
+      { userId: agent.id, role: "agent" },
+    ]);
+    await seedCompany(tx, demoCompany2, [
+      { userId: enterprise2.id, role: "legal-representative" },
+      { userId: agent.id, role: "agent" },
+    ]);
     // A few e-licences in the wallets, so forms can reuse them instead of uploads (免提交) until Step 4 issues them.
     await seedLicence(tx, {
       number: "310104000201809120017",

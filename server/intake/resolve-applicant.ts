@@ -20,6 +20,8 @@ export function resolveApplicant(options: {
   }
   if (actor.role !== "enterprise") return fail("forbidden:applicant-type");
   const companyId = options.companyId ?? (actor.companyIds.length === 1 ? actor.companyIds[0] : null);
+  // Someone who acts for several companies must say which one this application is for; we never guess.
+  if (!companyId && actor.companyIds.length > 1) return fail("invalid:company-required");
   if (!companyId || !actor.companyIds.includes(companyId)) return fail("forbidden:applicant-type");
   return { ok: true, companyId };
 }

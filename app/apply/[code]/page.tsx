@@ -55,15 +55,16 @@ export default async function ApplyStartPage({ params, searchParams }: TProps) {
     listMyDrafts({ db, actor }),
   ]);
   const mine = drafts.live.filter((draft) => draft.subjectCode === code);
+  const companyError = error === "invalid:company-required" && companies.length > 1;
 
   return (
     <div className="max-w-3xl">
-      <ErrorSummary title={t("problem")} errors={error && isErrorCode(error) ? [{ href: "#start", text: te(error) }] : []} />
+      <ErrorSummary title={t("problem")} errors={error && isErrorCode(error) ? [{ href: companyError ? "#company-choice" : "#start", text: te(error) }] : []} />
       <PageHeading caption={t("caption")}>{localize(subject.name, locale)}</PageHeading>
       <p className="mb-6">{t("lead", { count: subject.components.length })}</p>
       <SummaryList
         rows={[
-          { key: t("applicant"), value: companies.length > 0 ? `${companies[0].name} · ${companies[0].uscc}` : actor.displayName },
+          { key: t("applicant"), value: companies.length === 1 ? `${companies[0].name} · ${companies[0].uscc}` : actor.displayName },
           {
             key: t("departments"),
             value: (
@@ -98,7 +99,36 @@ export default async function ApplyStartPage({ params, searchParams }: TProps) {
         </section>
       ) : null}
       <form action={startDraftAction.bind(null, code)}>
-        {companies.length > 0 ? <input type="hidden" name="companyId" value={companies[0].id} /> : null}
+        {companies.length === 1 ? <input type="hidden" name="companyId" value={companies[0].id} /> : null}
+        {companies.length > 1 ? (
+          <fieldset
+            id="company"
+            aria-describedby={companyError ? "company-error" : undefined}
+            className={`mb-6 ${companyError ? "border-l-4 border-danger pl-3" : ""}`}
+          >
+            <legend className="mb-2 text-xl font-bold">{t("companyLegend")}</legend>
+            {companyError ? (
+              <p id="company-error" className="font-semibold text-danger">
+                {te("invalid:company-required")}
+              </p>
+            ) : null}
+            {companies.map((company, index) => (
+              <div key={company.id} className="flex items-start gap-3 py-1.5">
+                <input
+                  id={index === 0 ? "company-choice" : `company-choice-${index}`}
+                  type="radio"
+                  name="companyId"
+                  value={company.id}
+                  aria-invalid={companyError ? true : undefined}
+                  className="mt-0.5 size-6 shrink-0 cursor-pointer"
+                />
+                <label htmlFor={index === 0 ? "company-choice" : `company-choice-${index}`} className="cursor-pointer">
+                  {company.name} <span className="text-muted">· {company.uscc}</span>
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        ) : null}
         <Button id="start" className="text-xl">
           {mine.length > 0 ? t("startNew") : t("start")}
         </Button>
