@@ -145,6 +145,8 @@ export const tasks = pgTable(
     index("tasks_overdue_untold_idx")
       .on(table.dueDate, table.id)
       .where(sql`${table.overdueNotifiedAt} is null and ${table.status} in ('waiting', 'accepted', 'supplement-received')`),
+    // The desk's "done" view: a department's decided tasks, newest decision first, paged by (decided_at, id).
+    index("tasks_done_idx").on(table.departmentId, table.decidedAt.desc(), table.id.desc()).where(sql`${table.decidedAt} is not null`),
   ],
 );
 export type TTask = typeof tasks.$inferSelect;

@@ -1,0 +1,1 @@
+CREATE INDEX "tasks_done_idx" ON "tasks" USING btree ("department_id","decided_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "tasks"."decided_at" is not null;
