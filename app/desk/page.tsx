@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
+import { TabNav } from "@/components/ui/tab-nav";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { actionableTaskStatuses } from "@/lib/workflow/task-transitions";
@@ -59,22 +60,11 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
         </Button>
       </form>
 
-      <nav aria-label={t("viewsLabel")} className="mb-6 border-b-2 border-line">
-        <ul className="flex flex-wrap gap-1">
-          {queueViews.map((name) => (
-            <li key={name}>
-              <Link
-                href={queueHref(name)}
-                aria-current={name === view ? "page" : undefined}
-                className={`inline-flex items-center gap-2 border-b-4 px-3 py-2 ${name === view ? "border-brand font-bold text-ink no-underline" : "border-transparent"}`}
-              >
-                {t(`views.${name}`)}
-                <span className="min-w-7 rounded-full bg-panel px-2 text-center text-base text-ink">{countText(name)}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabNav
+        label={t("viewsLabel")}
+        current={view}
+        tabs={queueViews.map((name) => ({ key: name, href: queueHref(name), label: t(`views.${name}`), count: countText(name) }))}
+      />
 
       <h2 id="queue" className="mb-3 text-2xl font-bold">
         {t("viewHeading", { view: t(`views.${view}`), count: countText(view) })}

@@ -1,28 +1,41 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import { CaseStatusTag } from "@/components/cases/status-tag";
 import { DraftList } from "@/components/drafts/draft-list";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
+import { TabNav } from "@/components/ui/tab-nav";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { requireActor } from "@/server/auth/session";
-import { listMyCases } from "@/server/cases/list-my-cases";
+import { listMyCases, myCaseFilters, type TMyCaseFilter } from "@/server/cases/list-my-cases";
 import { listMyDrafts } from "@/server/drafts/list-my-drafts";
+import { countUnread } from "@/server/notifications/count-unread";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("me"))("title") };
 }
 
-export default async function MyCasesPage({ searchParams }: { searchParams: Promise<{ saved?: string; deleted?: string }> }) {
+const ZSearch = z.object({
+  status: z.enum(myCaseFilters).catch("all"),
+  saved: z.string().optional().catch(undefined),
+  deleted: z.string().optional().catch(undefined),
+});
+
+const filterHref = (status: TMyCaseFilter) => (status === "all" ? "/me#cases" : `/me?status=${status}#cases`);
+
+/** The applicant's home: their cases (filtered by status), drafts, and the ways to their inbox, wallet and profile. */
+export default async function MyCasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor({ roles: ["citizen", "enterprise"], returnTo: "/me" });
   const t = await getTranslations("me");
   const locale = (await getLocale()) as Locale;
-  const { saved, deleted } = await searchParams;
+  const { status, saved, deleted } = ZSearch.parse(await searchParams);
   const db = getDb();
-  const [cases, drafts] = await Promise.all([listMyCases({ db, actor }), listMyDrafts({ db, actor })]);
+  const [mine, drafts, unread] = await Promise.all([listMyCases({ db, actor, filter: status }), listMyDrafts({ db, actor }), countUnread({ db, actor })]);
+  const forCompanies = actor.companyIds.length > 0;
   return (
     <>
       {saved ? (
@@ -32,25 +45,59 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
       ) : null}
       {deleted ? <Notice title={t("deletedNotice")} /> : null}
       <PageHeading caption={actor.displayName}>{t("title")}</PageHeading>
+      <nav aria-label={t("sectionsLabel")} className="mb-8">
+        <ul className="grid gap-3 sm:grid-cols-3">
+          <li>
+            <Link href="/me/inbox" className="block h-full border-2 border-line p-4 font-semibold">
+              {t("inbox")}
+              <span className="block font-normal text-muted">{t("unread", { count: unread })}</span>
+            </Link>
+          </li>
+          <li>
+            <Link href="/me/licences" className="block h-full border-2 border-line p-4 font-semibold">
+              {t("licences")}
+              <span className="block font-normal text-muted">{t("licencesHint")}</span>
+            </Link>
+          </li>
+          <li>
+            <Link href="/me/profile" className="block h-full border-2 border-line p-4 font-semibold">
+              {t("profile")}
+              <span className="block font-normal text-muted">{t("profileHint")}</span>
+            </Link>
+          </li>
+        </ul>
+      </nav>
       <DraftList drafts={drafts} locale={locale} />
-      {cases.length === 0 ? (
+
+      <h2 id="cases" className="mb-3 text-2xl font-bold">
+        {t("casesTitle")}
+      </h2>
+      <TabNav
+        label={t("filterLabel")}
+        current={status}
+        tabs={myCaseFilters.map((name) => ({ key: name, href: filterHref(name), label: t(`filters.${name}`), count: mine.counts[name] }))}
+      />
+      {mine.counts.all === 0 ? (
         <p className="mb-6">
           {t("empty")} <Link href="/services">{t("findService")}</Link>
         </p>
+      ) : mine.cases.length === 0 ? (
+        <p className="mb-6">{t("emptyFilter")}</p>
       ) : (
         <div className="overflow-x-auto">
           <table className="mb-8 w-full border-collapse text-left">
-            <caption className="sr-only">{t("title")}</caption>
+            <caption className="sr-only">{t("casesCaption", { filter: t(`filters.${status}`) })}</caption>
             <thead>
               <tr className="border-b-2 border-ink">
                 <th scope="col" className="py-2 pr-4">{t("service")}</th>
                 <th scope="col" className="py-2 pr-4">{t("number")}</th>
+                {forCompanies ? <th scope="col" className="py-2 pr-4">{t("applicant")}</th> : null}
                 <th scope="col" className="py-2 pr-4">{t("submitted")}</th>
                 <th scope="col" className="py-2">{t("status")}</th>
               </tr>
             </thead>
             <tbody>
-              {cases.map((item) => (
+              {mine.cases.map((item) => (
                 <tr key={item.number} className="border-b border-line align-top">
                   <td className="py-3 pr-4">
                     <Link href={`/me/cases/${item.number}`} className="font-semibold">
@@ -58,6 +105,7 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
                     </Link>
                   </td>
                   <td className="py-3 pr-4 font-mono text-base break-all">{item.number}</td>
+                  {forCompanies ? <td className="py-3 pr-4">{item.companyName ?? t("personal")}</td> : null}
                   <td className="py-3 pr-4 whitespace-nowrap">{formatDate(item.submittedAt, locale)}</td>
                   <td className="py-3">
                     <CaseStatusTag status={item.status} />

@@ -57,13 +57,20 @@ describe.each(testDatabaseKinds)("company applicants on %s", (kind) => {
     // The legal representative of A sees the case the agent filed for A.
     const seenByA = await getCaseForApplicant({ db: world.db, actor: await world.actorOf("enterprise"), caseNumber });
     expect(seenByA.ok).toBe(true);
-    expect((await listMyCases({ db: world.db, actor: await world.actorOf("enterprise") })).map((row) => row.number)).toContain(caseNumber);
+    const listed = await listMyCases({ db: world.db, actor: await world.actorOf("enterprise") });
+    expect(listed.cases.find((row) => row.number === caseNumber)).toMatchObject({ companyName: demoCompany.name, status: "submitted" });
+    // The filters of /me: an open case is under "open", not under "concluded"; the counts agree with the lists.
+    const open = await listMyCases({ db: world.db, actor: await world.actorOf("enterprise"), filter: "open" });
+    const concluded = await listMyCases({ db: world.db, actor: await world.actorOf("enterprise"), filter: "concluded" });
+    expect(open.cases.map((row) => row.number)).toContain(caseNumber);
+    expect(concluded.cases.map((row) => row.number)).not.toContain(caseNumber);
+    expect([open.counts.open, open.counts.concluded, open.counts.all]).toEqual([open.cases.length, concluded.cases.length, listed.cases.length]);
 
     // The legal representative of B does not, by number or in the list; nor does a citizen.
     for (const username of ["enterprise2", "citizen"]) {
       const actor = await world.actorOf(username);
       expect(await getCaseForApplicant({ db: world.db, actor, caseNumber })).toMatchObject({ ok: false });
-      expect((await listMyCases({ db: world.db, actor })).map((row) => row.number)).not.toContain(caseNumber);
+      expect((await listMyCases({ db: world.db, actor })).cases.map((row) => row.number)).not.toContain(caseNumber);
     }
 
     // A case filed for B is B's: the agent sees it, A's legal representative does not.

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { PageHeading } from "@/components/ui/page-heading";
+import { SummaryList } from "@/components/ui/summary-list";
+import { maskMobile, maskResidentId } from "@/lib/identifiers/mask";
+import { requireActor } from "@/server/auth/session";
+import { getMyProfile } from "@/server/identity/get-my-profile";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("profile"))("title") };
+}
+
+/**
+ * The person's identity as the register holds it (one source, never typed again), masked: a shoulder-surfer or a
+ * shared screen learns nothing usable. Corrections go to the register, not to this page.
+ */
+export default async function ProfilePage() {
+  const actor = await requireActor({ roles: ["citizen", "enterprise"], returnTo: "/me/profile" });
+  const t = await getTranslations("profile");
+  const profile = await getMyProfile({ db: getDb(), actor });
+  const missing = t("notRecorded");
+  return (
+    <div className="max-w-3xl">
+      <p className="mb-4">
+        <Link href="/me">{t("back")}</Link>
+      </p>
+      <PageHeading>{t("title")}</PageHeading>
+      <p className="mb-6">{t("lead")}</p>
+      <SummaryList
+        rows={[
+          { key: t("name"), value: profile.displayName },
+          { key: t("idNumber"), value: profile.residentIdNumber ? <span className="font-mono">{maskResidentId(profile.residentIdNumber)}</span> : missing },
+          { key: t("mobile"), value: profile.mobile ? <span className="font-mono">{maskMobile(profile.mobile)}</span> : missing },
+        ]}
+      />
+      {profile.companies.length > 0 ? (
+        <>
+          <h2 className="mb-3 text-2xl font-bold">{t("companiesTitle")}</h2>
+          <ul className="mb-8 space-y-3">
+            {profile.companies.map((company) => (
+              <li key={company.uscc} className="border-2 border-line p-4">
+                <span className="block font-semibold">{company.name}</span>
+                <span className="block font-mono text-base">{company.uscc}</span>
+                <span className="block text-muted">{t(`companyRole.${company.role}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p className="text-muted">{t("correctionHint")}</p>
+    </div>
+  );
+}
