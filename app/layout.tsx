@@ -1,8 +1,10 @@
 import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { displayModeCookieName } from "@/lib/display/display-mode";
 import "./globals.css";
 
 // Every page reads the database or the session at request time; nothing is prerendered at build time, so
@@ -22,10 +24,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const locale = await getLocale();
   const t = await getTranslations("header");
   const messages = await getMessages();
+  const elder = (await cookies()).get(displayModeCookieName)?.value === "elder";
   // Client components need only these namespaces; the rest render on the server and need not travel.
   const clientMessages = Object.fromEntries(clientNamespaces.map((namespace) => [namespace, messages[namespace]]));
   return (
-    <html lang={locale}>
+    <html lang={locale} className={elder ? "elder" : undefined}>
       <body className="flex min-h-screen flex-col">
         <a
           href="#main"

@@ -1,3 +1,4 @@
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
@@ -5,12 +6,15 @@ import { getDb } from "@/db/client";
 import { getActor, homeOf } from "@/server/auth/session";
 import { countUnread } from "@/server/notifications/count-unread";
 import { signOutAction } from "@/app/login/actions";
+import { displayModeCookieName } from "@/lib/display/display-mode";
+import { DisplayModeSwitch } from "./display-mode-switch";
 import { LanguageSwitcher } from "./language-switcher";
 
 export async function SiteHeader() {
   const t = await getTranslations("header");
   const locale = (await getLocale()) as Locale;
   const actor = await getActor();
+  const mode = (await cookies()).get(displayModeCookieName)?.value === "elder" ? "elder" : "standard";
   const links: { href: string; label: string }[] = [{ href: "/services", label: t("services") }];
   if (actor) {
     const home = homeOf(actor.role);
@@ -22,7 +26,10 @@ export async function SiteHeader() {
   return (
     <header className="border-b-8 border-accent bg-brand text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-2">
-        <LanguageSwitcher current={locale} label={t("language")} />
+        <div className="flex flex-wrap items-center gap-x-6 gap-y-1">
+          <LanguageSwitcher current={locale} label={t("language")} />
+          <DisplayModeSwitch current={mode} label={mode === "elder" ? t("standardMode") : t("elderMode")} />
+        </div>
         {actor ? (
           <form action={signOutAction} className="flex items-center gap-3 text-base">
             <span>{t("signedInAs", { name: actor.displayName })}</span>
