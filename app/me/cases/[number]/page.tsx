@@ -17,7 +17,10 @@ import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { layoutTaskStages } from "@/lib/workflow/task-stages";
 import { isTaskConcluded } from "@/lib/workflow/task-transitions";
+import { countWorkingDays, toIsoDate } from "@/lib/calendar/working-days";
 import { requireActor } from "@/server/auth/session";
+import { loadCalendar } from "@/server/calendar/load-calendar";
+import { cachedReference } from "@/server/reference-cache";
 import { getCaseForApplicant } from "@/server/cases/get-case-for-applicant";
 
 type TProps = { params: Promise<{ number: string }>; searchParams: Promise<{ submitted?: string; supplied?: string; withdrawn?: string; error?: string }> };
@@ -29,7 +32,8 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function TrackerPage({ params, searchParams }: TProps) {
   const { number } = await params;
   const actor = await requireActor({ roles: ["citizen", "enterprise"], returnTo: `/me/cases/${number}` });
-  const result = await getCaseForApplicant({ db: getDb(), actor, caseNumber: number });
+  const db = getDb();
+  const result = await getCaseForApplicant({ db, actor, caseNumber: number });
   // Someone else's case and a case that does not exist look the same.
   if (!result.ok) notFound();
   const { submitted, supplied, withdrawn, error } = await searchParams;
@@ -42,6 +46,11 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
   const fieldLabels = new Map(listFields(result.definition).map((field) => [field.key, localize(field.label, locale)]));
   const canWithdraw = result.tasks.some((task) => !isTaskConcluded(task.status));
   const hasChain = result.tasks.some((task) => task.prerequisiteTaskIds.length > 0);
+  // Time limits are in working days, so the applicant is told how many working days remain, not only the date.
+  const calendar = await cachedReference(db, "calendar", () => loadCalendar(db));
+  const today = toIsoDate(new Date());
+  const dueText = (dueDate: string) =>
+    today > dueDate ? t("dueByOverdue", { date: formatDate(dueDate, locale) }) : t("dueByDays", { date: formatDate(dueDate, locale), days: countWorkingDays(today, dueDate, calendar) });
 
   return (
     <div className="max-w-3xl">
@@ -98,7 +107,7 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
                   ? tg("startsAfter", { names: task.prerequisiteTaskIds.map((id) => taskDepartment.get(id) ?? "").join(locale === "en" ? ", " : "、") })
                   : task.clockStoppedOn
                     ? tg("clockStopped")
-                    : t("dueBy", { date: formatDate(task.dueDate, locale) })}
+                    : dueText(task.dueDate)}
             </p>
             {task.reason ? <p className="mt-2 border-l-4 border-danger pl-3">{t("reason", { reason: task.reason })}</p> : null}
           </li>
