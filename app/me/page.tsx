@@ -84,37 +84,57 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
       ) : mine.cases.length === 0 ? (
         <p className="mb-6">{t("emptyFilter")}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="mb-8 w-full border-collapse text-left">
-            <caption className="sr-only">{t("casesCaption", { filter: t(`filters.${status}`) })}</caption>
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">{t("service")}</th>
-                <th scope="col" className="py-2 pr-4">{t("number")}</th>
-                {forCompanies ? <th scope="col" className="py-2 pr-4">{t("applicant")}</th> : null}
-                <th scope="col" className="py-2 pr-4">{t("submitted")}</th>
-                <th scope="col" className="py-2">{t("status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {mine.cases.map((item) => (
-                <tr key={item.number} className="border-b border-line align-top">
-                  <td className="py-3 pr-4">
-                    <Link href={`/me/cases/${item.number}`} className="font-semibold">
-                      {localize(item.subjectName, locale)}
-                    </Link>
-                  </td>
-                  <td className="py-3 pr-4 font-mono text-base break-all">{item.number}</td>
-                  {forCompanies ? <td className="py-3 pr-4">{item.companyName ?? t("personal")}</td> : null}
-                  <td className="py-3 pr-4 whitespace-nowrap">{formatDate(item.submittedAt, locale)}</td>
-                  <td className="py-3">
-                    <CaseStatusTag status={item.status} />
-                  </td>
+        <>
+          {/* A phone gets one block per case (a five-column table would hide the status off-screen); wider screens the table. */}
+          <ul className="mb-8 sm:hidden">
+            {mine.cases.map((item) => (
+              <li key={item.number} className="border-b border-line py-3">
+                <Link href={`/me/cases/${item.number}`} className="font-semibold">
+                  {localize(item.subjectName, locale)}
+                </Link>
+                <span className="mt-1 block">
+                  <CaseStatusTag status={item.status} />
+                </span>
+                <span className="mt-1 block font-mono text-base break-all">{item.number}</span>
+                <span className="block text-base text-muted">
+                  {forCompanies ? `${item.companyName ?? t("personal")} · ` : ""}
+                  {t("submittedOn", { date: formatDate(item.submittedAt, locale) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <div className="hidden overflow-x-auto sm:block">
+            <table className="mb-8 w-full border-collapse text-left">
+              <caption className="sr-only">{t("casesCaption", { filter: t(`filters.${status}`) })}</caption>
+              <thead>
+                <tr className="border-b-2 border-ink">
+                  <th scope="col" className="py-2 pr-4">{t("service")}</th>
+                  <th scope="col" className="py-2 pr-4">{t("number")}</th>
+                  {forCompanies ? <th scope="col" className="py-2 pr-4">{t("applicant")}</th> : null}
+                  <th scope="col" className="py-2 pr-4">{t("submitted")}</th>
+                  <th scope="col" className="py-2">{t("status")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {mine.cases.map((item) => (
+                  <tr key={item.number} className="border-b border-line align-top">
+                    <td className="py-3 pr-4">
+                      <Link href={`/me/cases/${item.number}`} className="font-semibold">
+                        {localize(item.subjectName, locale)}
+                      </Link>
+                    </td>
+                    <td className="py-3 pr-4 font-mono text-base break-all">{item.number}</td>
+                    {forCompanies ? <td className="py-3 pr-4">{item.companyName ?? t("personal")}</td> : null}
+                    <td className="py-3 pr-4 whitespace-nowrap">{formatDate(item.submittedAt, locale)}</td>
+                    <td className="py-3">
+                      <CaseStatusTag status={item.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </>
   );
