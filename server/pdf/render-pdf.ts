@@ -25,7 +25,10 @@ export type TPdfBlock =
   | { kind: "fields"; rows: { label: string; value: string }[] }
   /** Column widths are relative (e.g. 3, 2, 2); the header row repeats on every page the table runs onto. */
   | { kind: "table"; columns: { header: string; width: number }[]; rows: string[][] }
-  /** A QR code that opens `url`, with a caption beside it; the code and the caption are also links to the URL. */
+  /**
+   * A QR code that opens `url`, with a caption beside it and the URL itself under the caption (for a reader who
+   * cannot scan); the code and the URL are also links, for a reader on screen.
+   */
   | { kind: "qr"; url: string; caption: string };
 
 export type TPdfDocument = {
@@ -202,7 +205,7 @@ function drawQr(doc: TDoc, url: string, caption: string) {
   const gap = 18;
   const captionLeft = margins.left + qrSize + gap;
   const captionWidth = contentWidth(doc) - qrSize - gap;
-  const captionHeight = measure(doc, "regular", caption, captionWidth);
+  const captionHeight = measure(doc, "regular", caption, captionWidth) + measure(doc, "regular", url, captionWidth);
   const height = Math.max(qrSize, captionHeight);
   keepTogether(doc, height + 6);
   // A rule just above (a table's last line) must stay out of the quiet zone too.
@@ -225,7 +228,9 @@ function drawQr(doc: TDoc, url: string, caption: string) {
   doc.fill(colors.ink);
   doc.link(margins.left, top, qrSize, qrSize, url);
   style(doc, "regular", body.size, colors.ink);
-  doc.text(caption, captionLeft, top, { width: captionWidth, lineGap: body.lineGap, link: url });
+  doc.text(caption, captionLeft, top, { width: captionWidth, lineGap: body.lineGap });
+  // On a line of its own, so it breaks (if it must) between its parts rather than after "https://".
+  doc.text(url, captionLeft, doc.y, { width: captionWidth, lineGap: body.lineGap, link: url });
   doc.x = margins.left;
   doc.y = top + height + 16;
 }
