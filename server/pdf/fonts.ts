@@ -15,18 +15,16 @@ import fs from "node:fs";
 import path from "node:path";
 import * as fontkit from "fontkit";
 
-const fontPackage = ["node_modules", "@expo-google-fonts", "noto-sans-sc"] as const;
-
 /**
- * Paths from the app's root (the working directory of `npm start`, `next start`, vitest and the scripts). A path
- * under node_modules is not bundled by Next: next.config.ts lists these files for output file tracing, so a
- * standalone deployment copies them too.
+ * Read from the app's root (the working directory of `npm start`, `next start`, vitest and the scripts). Each path
+ * is written out whole, so Next's build traces exactly these two files into the routes that render PDFs (a
+ * standalone deployment copies them) instead of tracing the whole project.
  */
-export const pdfFontFiles = {
-  regular: path.join(...fontPackage, "400Regular", "NotoSansSC_400Regular.ttf"),
-  bold: path.join(...fontPackage, "700Bold", "NotoSansSC_700Bold.ttf"),
-} as const;
-export type TPdfFontWeight = keyof typeof pdfFontFiles;
+const readers = {
+  regular: () => fs.readFileSync(path.join(process.cwd(), "node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf")),
+  bold: () => fs.readFileSync(path.join(process.cwd(), "node_modules/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf")),
+};
+export type TPdfFontWeight = keyof typeof readers;
 
 export type TPdfFont = fontkit.Font;
 
@@ -34,12 +32,12 @@ let loaded: Record<TPdfFontWeight, TPdfFont> | undefined;
 
 export function loadPdfFonts(): Record<TPdfFontWeight, TPdfFont> {
   if (loaded) return loaded;
-  const open = (file: string) => {
-    const font = fontkit.create(fs.readFileSync(path.join(process.cwd(), file)));
+  const open = (weight: TPdfFontWeight) => {
+    const font = fontkit.create(readers[weight]());
     // A .ttc collection would give several faces; these files are single fonts.
-    if (!("layout" in font)) throw new Error(`${file} is a font collection, not a single font`);
+    if (!("layout" in font)) throw new Error(`the ${weight} PDF font is a font collection, not a single font`);
     return font;
   };
-  loaded = { regular: open(pdfFontFiles.regular), bold: open(pdfFontFiles.bold) };
+  loaded = { regular: open("regular"), bold: open("bold") };
   return loaded;
 }
