@@ -15,7 +15,7 @@ import { layoutTaskStages } from "@/lib/workflow/task-stages";
 import type { TActor } from "@/server/auth/actor";
 import { fail, type TResult } from "@/server/errors";
 import { translatorFor } from "@/server/i18n/translator";
-import { renderPdf, type TPdfBlock } from "@/server/pdf/render-pdf";
+import { renderPdf, type TPdfBlock, type TPdfDocument } from "@/server/pdf/render-pdf";
 import { casesVisibleToApplicant } from "./case-access";
 import { loadSubjectName } from "./get-case-for-applicant";
 
@@ -33,6 +33,14 @@ export async function renderCaseReceipt({
   /** The portal's public origin (PUBLIC_BASE_URL): the QR code opens the tracker there. */
   baseUrl: string;
 }): Promise<TResult<{ pdf: Uint8Array; fileName: string }>> {
+  const loaded = await loadCaseReceipt({ db, actor, caseNumber });
+  if (!loaded.ok) return loaded;
+  const pdf = await renderPdf(composeCaseReceipt({ receipt: loaded.receipt, locale, baseUrl }));
+  return { ok: true, pdf, fileName: translatorFor(locale)("receipt.fileName", { number: loaded.receipt.number }) };
+}
+
+/** What the receipt shows, read for `actor`: their own case, or their company's. */
+export async function loadCaseReceipt({ db, actor, caseNumber }: { db: TDatabase; actor: TActor; caseNumber: string }) {
   // The tracker's access rule, in the query: someone else's case and a case that does not exist look the same.
   const [found] = await db
     .select({
@@ -74,9 +82,15 @@ export async function renderCaseReceipt({
     .orderBy(asc(departments.code));
   const subjectName = await loadSubjectName(db, found);
 
+  return { ok: true as const, receipt: { ...found, subjectName, tasks: taskRows } };
+}
+export type TCaseReceiptData = Extract<Awaited<ReturnType<typeof loadCaseReceipt>>, { ok: true }>["receipt"];
+
+/** The receipt as the renderer's blocks, in the reader's language. Apart from loading, so `npm run bench:pdf` can time the rendering alone. */
+export function composeCaseReceipt({ receipt, locale, baseUrl }: { receipt: TCaseReceiptData; locale: Locale; baseUrl: string }): TPdfDocument {
   const t = translatorFor(locale);
   const portal = t("header.brand");
-  const departmentOf = new Map(taskRows.map((task) => [task.id, localize(task.departmentName, locale)]));
+  const departmentOf = new Map(receipt.tasks.map((task) => [task.id, localize(task.departmentName, locale)]));
   const progressText = (progress: TTaskProgress) => {
     switch (progress.kind) {
       case "decided":
@@ -90,17 +104,17 @@ export async function renderCaseReceipt({
     }
   };
   const applicantRows =
-    found.applicantType === "legal" && found.companyName && found.companyUscc
+    receipt.applicantType === "legal" && receipt.companyName && receipt.companyUscc
       ? [
-          { label: t("receipt.company"), value: found.companyName },
-          { label: t("receipt.uscc"), value: maskIdentifier(found.companyUscc) },
-          { label: t("receipt.submittedBy"), value: found.applicantName },
+          { label: t("receipt.company"), value: receipt.companyName },
+          { label: t("receipt.uscc"), value: maskIdentifier(receipt.companyUscc) },
+          { label: t("receipt.submittedBy"), value: receipt.applicantName },
         ]
       : [
-          { label: t("receipt.applicant"), value: found.applicantName },
-          ...(found.applicantIdNumber ? [{ label: t("receipt.idNumber"), value: maskIdentifier(found.applicantIdNumber) }] : []),
+          { label: t("receipt.applicant"), value: receipt.applicantName },
+          ...(receipt.applicantIdNumber ? [{ label: t("receipt.idNumber"), value: maskIdentifier(receipt.applicantIdNumber) }] : []),
         ];
-  const trackerUrl = `${baseUrl}/me/cases/${encodeURIComponent(found.number)}`;
+  const trackerUrl = `${baseUrl}/me/cases/${encodeURIComponent(receipt.number)}`;
 
   const blocks: TPdfBlock[] = [
     { kind: "caption", text: t("receipt.caption", { portal }) },
@@ -109,9 +123,9 @@ export async function renderCaseReceipt({
     {
       kind: "fields",
       rows: [
-        { label: t("receipt.caseNumber"), value: found.number },
-        { label: t("receipt.subject"), value: localize(subjectName, locale) },
-        { label: t("receipt.submittedAt"), value: t("receipt.beijingTime", { time: formatDateTime(found.submittedAt, locale) }) },
+        { label: t("receipt.caseNumber"), value: receipt.number },
+        { label: t("receipt.subject"), value: localize(receipt.subjectName, locale) },
+        { label: t("receipt.submittedAt"), value: t("receipt.beijingTime", { time: formatDateTime(receipt.submittedAt, locale) }) },
         ...applicantRows,
       ],
     },
@@ -126,7 +140,7 @@ export async function renderCaseReceipt({
         { header: t("receipt.progress"), width: 31 },
       ],
       // In the order the departments act, as on the tracker.
-      rows: layoutTaskStages(taskRows)
+      rows: layoutTaskStages(receipt.tasks)
         .flat()
         .map((task) => [
           localize(task.serviceName, locale),
@@ -138,13 +152,13 @@ export async function renderCaseReceipt({
     { kind: "qr", url: trackerUrl, caption: t("receipt.qrCaption") },
     { kind: "paragraph", text: t("receipt.notLicence"), emphasis: "notice" },
   ];
-  const pdf = await renderPdf({
+  return {
     locale,
-    title: `${t("receipt.title")} ${found.number}`,
+    title: `${t("receipt.title")} ${receipt.number}`,
     author: portal,
-    subject: localize(subjectName, locale),
-    footer: t("receipt.footer", { portal, number: found.number }),
+    subject: localize(receipt.subjectName, locale),
+    footer: t("receipt.footer", { portal, number: receipt.number }),
     blocks,
-  });
-  return { ok: true, pdf, fileName: t("receipt.fileName", { number: found.number }) };
+  };
 }
+
