@@ -75,8 +75,8 @@ export async function renderPdf(document: TPdfDocument): Promise<Uint8Array> {
     doc.on("end", resolve);
     doc.on("error", reject);
   });
-  // pdfkit takes an already parsed fontkit font as a source (its types only list files and bytes): parsing the
-  // 10 MB face once per process instead of once per document saves most of a receipt's rendering time.
+  // pdfkit takes an already parsed fontkit font as a source (its types only list files and bytes). Given bytes, it
+  // would parse the face per document, and the first layout on a fresh face costs ≈ 30 ms (docs/BENCHMARKS.md).
   for (const weight of ["regular", "bold"] as const) doc.registerFont(weight, fonts[weight] as unknown as Uint8Array);
   doc.addPage();
 
