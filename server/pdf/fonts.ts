@@ -9,7 +9,7 @@
  * need a per-character fallback; the SC face draws traditional characters in the mainland standard's shapes.
  *
  * Each file is ≈ 10.5 MB; it is read and parsed once per process (fontkit reads tables lazily) and shared by every
- * document. pdfkit embeds only the glyphs a document uses (a subset), so a receipt stays ≈ 50 KB.
+ * document. pdfkit embeds only the glyphs a document uses (a subset), so a receipt is 35–46 KB.
  */
 import fs from "node:fs";
 import path from "node:path";

@@ -3,8 +3,8 @@
  * caption, title, heading, paragraph, label/value rows, a table, a QR code — laid out on A4 pages with a footer
  * that numbers them. Callers say what to show; this file alone decides how it looks, so every PDF looks alike.
  *
- * Built on pdfkit: it embeds a subset of the CJK font (fontkit 2, whose subsetter writes correct TrueType — the
- * @pdf-lib/fontkit fork pdf-lib relies on corrupts CJK subsets), and its line wrapper follows Unicode line breaking
+ * Built on pdfkit: it embeds a subset of the CJK font (fontkit 2, whose subsetter writes correct TrueType; the
+ * @pdf-lib/fontkit fork pdf-lib relies on is reported to corrupt CJK subsets), and its line wrapper follows Unicode line breaking
  * (UAX #14): Chinese text breaks between any two characters, but never before a closing mark such as ，。）,
  * while Latin text breaks between words and splits a word only when it is wider than the line.
  */
