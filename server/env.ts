@@ -17,6 +17,16 @@ const ZEnv = z
     SMTP_FROM: z.string().min(3).optional(),
     /** "off" keeps this server from delivering the outbox (another replica or process does it). */
     OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
+    /**
+     * The portal's address as people reach it, e.g. https://onedoor.example.gov.cn: the QR code on a receipt opens
+     * the tracker there, so it must be the public address, not the one a replica listens on behind a proxy. Unset:
+     * http://localhost:PORT, right for a demo on one's own machine.
+     */
+    PUBLIC_BASE_URL: z
+      .url({ protocol: /^https?$/ })
+      .refine((value) => new URL(value).pathname === "/", "must be an origin without a path, e.g. https://onedoor.example.gov.cn")
+      .transform((value) => new URL(value).origin)
+      .default(() => `http://localhost:${process.env.PORT || "3000"}`),
   })
   .refine((env) => !env.SMTP_URL || env.SMTP_FROM, { path: ["SMTP_FROM"], message: "required when SMTP_URL is set" });
 export type TEnv = z.infer<typeof ZEnv>;

@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { maskMobile, maskResidentId } from "./mask";
+import { maskIdentifier, maskMobile } from "./mask";
 
 describe("masking identifiers", () => {
-  it("keeps the first 4 and last 4 characters of a resident ID number", () => {
-    expect(maskResidentId("310104198803124016")).toBe("3101**********4016");
-    expect(maskResidentId("31011019870722441X")).toBe("3101**********441X");
+  it("keeps the first and last 4 characters of an 18-character resident ID number or USCC", () => {
+    expect(maskIdentifier("310104198803124016")).toBe("3101**********4016");
+    expect(maskIdentifier("31011019870722441X")).toBe("3101**********441X");
+    expect(maskIdentifier("91310104MA1FL8XQ36")).toBe("9131**********XQ36");
   });
   it("keeps the first 3 and last 4 digits of a mobile number", () => {
     expect(maskMobile("13800138000")).toBe("138****8000");
   });
-  it("hides a value too short to mask partly", () => {
-    expect(maskResidentId("12345678")).toBe("********");
+  it("masks a short value whole, so nothing of it shows", () => {
+    expect(maskIdentifier("12345678")).toBe("********");
+    expect(maskIdentifier("")).toBe("");
     expect(maskMobile("1234567")).toBe("*******");
   });
 });

@@ -50,19 +50,24 @@ export async function loadCaseDetail(
     .orderBy(asc(caseEvents.id));
   // Every request of the case's tasks: the open ones say what to do now, the rest are history.
   const supplements = await db.select().from(supplementRequests).where(eq(supplementRequests.caseId, caseRow.id)).orderBy(asc(supplementRequests.createdAt));
-  const subjectName =
-    caseRow.subjectType === "service"
-      ? (await db.select({ name: services.name }).from(services).where(eq(services.code, caseRow.subjectCode)))[0]?.name
-      : (await db.select({ name: bundles.name }).from(bundles).where(eq(bundles.code, caseRow.subjectCode)))[0]?.name;
   return {
     ok: true as const,
     case: caseRow,
-    subjectName: subjectName!,
+    subjectName: await loadSubjectName(db, caseRow),
     definition,
     tasks: taskRows,
     events,
     supplements,
   };
+}
+
+/** The name of what the case applied for: a service, or a bundle (一件事). */
+export async function loadSubjectName(db: TDatabase, caseRow: Pick<typeof cases.$inferSelect, "subjectType" | "subjectCode">) {
+  const [subject] =
+    caseRow.subjectType === "service"
+      ? await db.select({ name: services.name }).from(services).where(eq(services.code, caseRow.subjectCode))
+      : await db.select({ name: bundles.name }).from(bundles).where(eq(bundles.code, caseRow.subjectCode));
+  return subject.name;
 }
 
 export type TCaseDetail = Extract<Awaited<ReturnType<typeof getCaseForApplicant>>, { ok: true }>;

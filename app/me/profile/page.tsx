@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SummaryList } from "@/components/ui/summary-list";
-import { maskMobile, maskResidentId } from "@/lib/identifiers/mask";
+import { maskMobile, maskIdentifier } from "@/lib/identifiers/mask";
 import { requireActor } from "@/server/auth/session";
 import { getMyProfile } from "@/server/identity/get-my-profile";
 
@@ -31,7 +31,7 @@ export default async function ProfilePage() {
       <SummaryList
         rows={[
           { key: t("name"), value: profile.displayName },
-          { key: t("idNumber"), value: profile.residentIdNumber ? <span className="font-mono">{maskResidentId(profile.residentIdNumber)}</span> : missing },
+          { key: t("idNumber"), value: profile.residentIdNumber ? <span className="font-mono">{maskIdentifier(profile.residentIdNumber)}</span> : missing },
           { key: t("mobile"), value: profile.mobile ? <span className="font-mono">{maskMobile(profile.mobile)}</span> : missing },
         ]}
       />

@@ -16,6 +16,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { layoutTaskStages } from "@/lib/workflow/task-stages";
+import { describeTaskProgress, type TTaskProgress } from "@/lib/workflow/task-progress";
 import { isTaskConcluded } from "@/lib/workflow/task-transitions";
 import { countWorkingDays, toIsoDate } from "@/lib/calendar/working-days";
 import { requireActor } from "@/server/auth/session";
@@ -49,8 +50,20 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
   // Time limits are in working days, so the applicant is told how many working days remain, not only the date.
   const calendar = await cachedReference(db, "calendar", () => loadCalendar(db));
   const today = toIsoDate(new Date());
-  const dueText = (dueDate: string) =>
-    today > dueDate ? t("dueByOverdue", { date: formatDate(dueDate, locale) }) : t("dueByDays", { date: formatDate(dueDate, locale), days: countWorkingDays(today, dueDate, calendar) });
+  const progressText = (progress: TTaskProgress) => {
+    switch (progress.kind) {
+      case "decided":
+        return t("decidedOn", { date: formatDate(progress.decidedAt, locale) });
+      case "starts-after":
+        return tg("startsAfter", { names: progress.prerequisiteTaskIds.map((id) => taskDepartment.get(id) ?? "").join(locale === "en" ? ", " : "、") });
+      case "clock-stopped":
+        return tg("clockStopped");
+      case "due":
+        return today > progress.dueDate
+          ? t("dueByOverdue", { date: formatDate(progress.dueDate, locale) })
+          : t("dueByDays", { date: formatDate(progress.dueDate, locale), days: countWorkingDays(today, progress.dueDate, calendar) });
+    }
+  };
 
   return (
     <div className="max-w-3xl">
@@ -72,6 +85,12 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
       <p className="mb-8 flex flex-wrap items-center gap-3">
         <span>{t("caseStatus")}</span> <CaseStatusTag status={result.case.status} />
         <span className="text-muted">{t("submittedOn", { date: formatDate(result.case.submittedAt, locale) })}</span>
+      </p>
+      <p className="mb-8">
+        {/* A plain link, not next/link: the receipt is a file download from a route handler, not a page to prefetch. */}
+        <a href={`/me/cases/${encodeURIComponent(result.case.number)}/receipt`} className="font-semibold">
+          {t("receiptLink")}
+        </a>
       </p>
 
       {openRequests.map((request) => (
@@ -100,15 +119,7 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
               <TaskStatusTag status={task.status} />
             </div>
             <p>{localize(task.serviceName, locale)}</p>
-            <p className="mt-1 text-base text-muted">
-              {isTaskConcluded(task.status) && task.decidedAt
-                ? t("decidedOn", { date: formatDate(task.decidedAt, locale) })
-                : task.status === "pending"
-                  ? tg("startsAfter", { names: task.prerequisiteTaskIds.map((id) => taskDepartment.get(id) ?? "").join(locale === "en" ? ", " : "、") })
-                  : task.clockStoppedOn
-                    ? tg("clockStopped")
-                    : dueText(task.dueDate)}
-            </p>
+            <p className="mt-1 text-base text-muted">{progressText(describeTaskProgress(task))}</p>
             {task.reason ? <p className="mt-2 border-l-4 border-danger pl-3">{t("reason", { reason: task.reason })}</p> : null}
           </li>
         ))}
