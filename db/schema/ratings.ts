@@ -10,9 +10,7 @@ import { departments } from "./catalog";
 import { createdAt } from "./columns";
 import { users } from "./identity";
 
-/** Longest comment an applicant may leave with a rating, and longest reply a department may give. */
-export const RATING_COMMENT_MAX = 500;
-export const FOLLOW_UP_REPLY_MAX = 1000;
+import { RATING_COMMENT_MAX } from "@/lib/ratings/levels";
 
 export const ratings = pgTable(
   "ratings",

@@ -2,6 +2,10 @@
  * The five levels of 政务服务好差评, best first, and what counts as good or bad. The labels live in messages/
  * ("ratingLevels.<level>"): 非常满意 · 满意 · 基本满意 · 不满意 · 非常不满意.
  */
+/** Longest comment an applicant may leave with a rating, and longest reply a department may give (characters). */
+export const RATING_COMMENT_MAX = 500;
+export const FOLLOW_UP_REPLY_MAX = 1000;
+
 export const ratingLevels = [5, 4, 3, 2, 1] as const;
 export type TRatingLevel = (typeof ratingLevels)[number];
 

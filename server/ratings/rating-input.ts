@@ -3,7 +3,7 @@
  * field it is about, so the form shows every problem at once next to its question.
  */
 import { z } from "zod";
-import { RATING_COMMENT_MAX } from "@/db/schema";
+import { RATING_COMMENT_MAX } from "@/lib/ratings/levels";
 import type { TRatingLevel } from "@/lib/ratings/levels";
 import { isErrorCode, type TErrorCode } from "@/server/errors";
 

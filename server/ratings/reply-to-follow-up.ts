@@ -5,7 +5,8 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
-import { cases, departments, FOLLOW_UP_REPLY_MAX, ratingFollowUps } from "@/db/schema";
+import { cases, departments, ratingFollowUps } from "@/db/schema";
+import { FOLLOW_UP_REPLY_MAX } from "@/lib/ratings/levels";
 import type { TActor } from "@/server/auth/actor";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
 import { lockCase } from "@/server/cases/lock-case";
