@@ -38,7 +38,8 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
   // Someone else's case and a case that does not exist look the same.
   if (!result.ok) notFound();
   const { submitted, supplied, withdrawn, rated, error } = await searchParams;
-  const rating = await getRatingForApplicant({ db: getDb(), actor, caseNumber: number });
+  // Only a concluded case has, or may get, a rating.
+  const rating = result.case.status === "concluded" ? await getRatingForApplicant({ db: getDb(), actor, caseNumber: number }) : null;
   const tr = await getTranslations("rating");
   const trr = await getTranslations("ratingResult");
   const te = await getTranslations("errors");
@@ -64,7 +65,7 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
       ) : null}
       {supplied === "1" ? <Notice tone="success" title={tg("supplied")} /> : null}
       {withdrawn === "1" ? <Notice tone="success" title={tg("withdrawn")} /> : null}
-      {rated === "1" && rating.ok && rating.rating ? (
+      {rated === "1" && rating?.ok && rating.rating ? (
         <Notice tone="success" title={trr("thanks")}>
           {isBadRating(rating.rating.overall) ? <p>{trr("thanksBad")}</p> : null}
         </Notice>
@@ -120,7 +121,7 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
         ))}
       </ul>
 
-      {rating.ok && rating.rating ? (
+      {rating?.ok && rating.rating ? (
         <section id="rating" aria-labelledby="rating-title" className="mb-10">
           <h2 id="rating-title" className="mb-2 text-2xl font-bold">
             {trr("title")}
