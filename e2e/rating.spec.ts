@@ -1,10 +1,11 @@
 /**
  * 好差评, end to end: a company opens a large restaurant without an outside sign (food, fire and environment
  * departments), all three approve, and the company rates the service "不满意" with a comment. The food licence clerk
- * finds the follow-up on the desk and replies; the company sees that reply beside the two still due.
+ * finds the follow-up on the desk and replies; the company sees that reply beside the two still due. Without
+ * JavaScript, a citizen rates an instant proof: the form is a plain post that comes back with its problems.
  */
 import type { Browser, Page } from "@playwright/test";
-import { ApplyForm, caseNumberOf, expect, expectNoAxeViolations, restaurantAnswers, signIn, test } from "./fixtures";
+import { ApplyForm, caseNumberOf, expect, expectNoAxeViolations, proofAnswers, restaurantAnswers, signIn, test } from "./fixtures";
 
 const departments = [
   { clerk: "clerk-amr", name: "市场监督管理局" },
@@ -159,5 +160,40 @@ test("a company rates a concluded case badly and a department replies", async ({
     await expect(byDepartment.getByRole("row", { name: /生态环境局/ })).toBeVisible();
     await expectNoAxeViolations(visitor);
     await context.close();
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a citizen rates an instant proof, and a good rating opens no follow-up", async ({ page }) => {
+    await signIn(page, "citizen");
+    await page.goto("/apply/HRSS-PROOF");
+    const form = new ApplyForm(page);
+    await form.start();
+    await form.fillProof(proofAnswers());
+    await form.continue();
+    await form.submitButton.click();
+    await page.waitForURL(/\/me\/cases\/[^/?]+\?submitted=1$/);
+    await expect(page.getByText("状态：").locator("..")).toContainText("已办结");
+
+    const rating = page.getByRole("region", { name: "评价本次服务" });
+    await rating.getByRole("group", { name: "您对本次服务的总体评价" }).getByRole("radio", { name: "非常满意" }).check();
+    await rating.getByRole("group", { name: "办理效率" }).getByRole("radio", { name: "非常满意" }).check();
+    await rating.getByRole("button", { name: "提交评价" }).click();
+    const summary = rating.getByRole("alert").filter({ has: page.getByRole("heading", { name: "请检查以下问题" }) });
+    await expect(summary.getByRole("link")).toHaveText(["请选择您对办事指南准确性的评价", "请选择您对办事便捷程度的评价"]);
+    await expect(rating.getByRole("group", { name: "您对本次服务的总体评价" }).getByRole("radio", { name: "非常满意" })).toBeChecked();
+    await expect(rating.getByRole("group", { name: "办理效率" }).getByRole("radio", { name: "非常满意" })).toBeChecked();
+
+    await rating.getByRole("group", { name: "办事指南是否准确" }).getByRole("radio", { name: "满意", exact: true }).check();
+    await rating.getByRole("group", { name: "办事便捷程度" }).getByRole("radio", { name: "非常满意" }).check();
+    await rating.getByLabel("意见和建议（选填）").fill("即时办结，很方便。");
+    await rating.getByRole("button", { name: "提交评价" }).click();
+    await page.waitForURL(/\?rated=1/);
+    await expect(page.getByRole("status").getByRole("heading", { name: "感谢您的评价" })).toBeVisible();
+    const shown = page.getByRole("region", { name: "您的评价" });
+    await expect(shown).toContainText("即时办结，很方便。");
+    await expect(shown.getByRole("heading", { name: "部门回复" })).toHaveCount(0);
   });
 });
