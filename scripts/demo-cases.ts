@@ -5,7 +5,9 @@
  *   - a restaurant bundle by the demo company, its food licence task waiting for a supplement (two items);
  *   - a newborn bundle by the demo citizen: health approved, the police task claimed, the rest waiting on it;
  *   - a social insurance proof for "other purpose" that the instant check passed to a clerk, who asked for an
- *     extension a supervisor has yet to decide.
+ *     extension a supervisor has yet to decide;
+ *   - two restaurants every department approved: one for the company to rate, one it rated "dissatisfied", whose
+ *     follow-ups wait in the food, fire and signage departments; and a proof the citizen rated "very satisfied".
  */
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
@@ -16,6 +18,7 @@ import type { TFieldOf } from "@/lib/forms/definition";
 import { loadActor, type TActor } from "@/server/auth/actor";
 import { submitApplication } from "@/server/intake/submit-application";
 import { storeUpload } from "@/server/materials/store-upload";
+import { rateCase } from "@/server/ratings/rate-case";
 import { requestSupplement } from "@/server/supplements/request-supplement";
 import { claimTask } from "@/server/workflow/claim-task";
 import { requestExtension } from "@/server/workflow/request-extension";
@@ -88,6 +91,28 @@ async function main() {
     const proofVersion = await claimAndAccept(db, hrss, proof.taskOf("HRSS").id);
     must("extension", await requestExtension({ db, actor: hrss, taskId: proof.taskOf("HRSS").id, expectedVersion: proofVersion, days: 5, reason: "需向原参保地核实缴费记录" }));
     console.log(`demo-cases: ${proof.caseNumber} proof passed to a clerk, extension awaiting the supervisor`);
+
+    const approveAll = async (caseRow: Awaited<ReturnType<typeof submit>>) => {
+      for (const code of ["AMR", "FIRE", "URBAN"]) {
+        const clerk = await actorOf(db, `clerk-${code.toLowerCase()}`);
+        await claimAndAccept(db, clerk, caseRow.taskOf(code).id);
+        must(`approve ${code}`, await transitionTask({ db, actor: clerk, taskId: caseRow.taskOf(code).id, action: "approve" }));
+      }
+    };
+    const toRate = await submit(db, "enterprise", "BUNDLE-RESTAURANT", restaurantAnswers({ shopName: "一门面馆" }));
+    await approveAll(toRate);
+    console.log(`demo-cases: ${toRate.caseNumber} restaurant concluded, waiting for the company's rating`);
+    const rated = await submit(db, "enterprise", "BUNDLE-RESTAURANT", restaurantAnswers({ shopName: "一门茶餐厅" }));
+    await approveAll(rated);
+    const enterprise = await actorOf(db, "enterprise");
+    must(
+      "rate",
+      await rateCase({ db, actor: enterprise, caseNumber: rated.caseNumber, overall: 2, efficiency: 2, guideAccuracy: 1, convenience: 3, comment: "办事指南写的材料和窗口要求不一致，来回补了两次。" }),
+    );
+    console.log(`demo-cases: ${rated.caseNumber} restaurant rated "dissatisfied", follow-ups open in AMR, FIRE and URBAN`);
+    const instant = await submit(db, "citizen", "HRSS-PROOF", proofAnswers());
+    must("rate proof", await rateCase({ db, actor: citizen, caseNumber: instant.caseNumber, overall: 5, efficiency: 5, guideAccuracy: 5, convenience: 4, comment: "即时办结，很方便。" }));
+    console.log(`demo-cases: ${instant.caseNumber} proof rated "very satisfied"`);
   } finally {
     await handle.close();
   }

@@ -15,6 +15,8 @@ const ZEnv = z
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     /** The sender of those e-mails, e.g. "OneDoor <no-reply@example.org>"; required with SMTP_URL. */
     SMTP_FROM: z.string().min(3).optional(),
+    /** Working days a department has to answer a bad rating (1–2) of a case it handled. */
+    RATING_FOLLOW_UP_DAYS: z.coerce.number().int().min(1).max(30).default(5),
     /** "off" keeps this server from delivering the outbox (another replica or process does it). */
     OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
     /**

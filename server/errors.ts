@@ -45,6 +45,18 @@ export const errorCodes = [
   "invalid:calendar-name-too-long",
   "invalid:calendar-workday-on-weekday",
   "not-found:calendar-day",
+  "invalid:rating-overall-required",
+  "invalid:rating-efficiency-required",
+  "invalid:rating-guide-accuracy-required",
+  "invalid:rating-convenience-required",
+  "invalid:rating-comment-too-long",
+  "conflict:already-rated",
+  "conflict:case-not-concluded",
+  "conflict:case-withdrawn",
+  "not-found:follow-up",
+  "conflict:follow-up-answered",
+  "invalid:follow-up-reply-required",
+  "invalid:follow-up-reply-too-long",
 ] as const;
 export type TErrorCode = (typeof errorCodes)[number];
 

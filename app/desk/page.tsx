@@ -8,6 +8,7 @@ import { DeadlineTag } from "@/components/desk/deadline-tag";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Notice } from "@/components/ui/notice";
+import { Tag } from "@/components/ui/tag";
 import { PageHeading } from "@/components/ui/page-heading";
 import { TabNav } from "@/components/ui/tab-nav";
 import { formatDate } from "@/lib/i18n/format";
@@ -16,6 +17,7 @@ import { actionableTaskStatuses } from "@/lib/workflow/task-transitions";
 import { requireActor } from "@/server/auth/session";
 import { getDepartment } from "@/server/catalog/get-department";
 import { isErrorCode } from "@/server/errors";
+import { countOpenFollowUps } from "@/server/ratings/count-open-follow-ups";
 import { DONE_COUNT_CAP, listQueue, queueViews, type TQueueView } from "@/server/workflow/list-queue";
 import { claimNextTaskAction, claimTaskAction } from "./actions";
 
@@ -42,12 +44,19 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   const te = await getTranslations("errors");
   const locale = (await getLocale()) as Locale;
   const department = actor.departmentId ? await getDepartment({ db, id: actor.departmentId }) : null;
+  const openFollowUps = await countOpenFollowUps({ db, actor });
   const countText = (name: TQueueView) =>
     name === "done" && result.counts.done >= DONE_COUNT_CAP ? t("countCapped", { count: DONE_COUNT_CAP }) : String(result.counts[name]);
 
   return (
     <>
       <PageHeading caption={department ? localize(department.name, locale) : undefined}>{t("title")}</PageHeading>
+      <p className="mb-6">
+        <Link href="/desk/follow-ups" className="inline-flex flex-wrap items-center gap-2">
+          {t("followUpsLink")}
+          {openFollowUps > 0 ? <Tag tone="warn">{t("followUpsOpen", { count: openFollowUps })}</Tag> : null}
+        </Link>
+      </p>
       <ErrorSummary title={t("errorTitle")} errors={isErrorCode(error) ? [{ href: "#claim-next", text: te(error) }] : []} />
       {done ? <Notice tone="success" title={t(`assignment.${done}`)} /> : null}
 

@@ -13,6 +13,8 @@ import { isErrorCode } from "@/server/errors";
 import { listExtensionRequests } from "@/server/workflow/request-extension";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { RatingLevelTag } from "@/components/ratings/rating-summary";
+import { listOverdueFollowUps } from "@/server/ratings/list-overdue-follow-ups";
 import { decideExtensionAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,6 +28,7 @@ export default async function SupervisePage({ searchParams }: { searchParams: Pr
   const result = await listDeadlineWatch({ db: getDb(), actor });
   if (!result.ok) return null;
   const extensions = await listExtensionRequests({ db: getDb(), actor });
+  const followUps = await listOverdueFollowUps({ db: getDb(), actor });
   const tx = await getTranslations("extensionRequests");
   const te = await getTranslations("errors");
   const { extension, error } = await searchParams;
@@ -64,6 +67,35 @@ export default async function SupervisePage({ searchParams }: { searchParams: Pr
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+      {followUps.ok ? (
+        <section aria-labelledby="overdue-follow-ups" className="mb-10">
+          <h2 id="overdue-follow-ups" className="mb-3 text-2xl font-bold">
+            {t("followUpsTitle")}
+          </h2>
+          <p className="mb-4">{t("followUpsLead")}</p>
+          {followUps.rows.length === 0 ? (
+            <p>{t("followUpsEmpty")}</p>
+          ) : (
+            <ul aria-labelledby="overdue-follow-ups" className="space-y-3">
+              {followUps.rows.map((row) => (
+                <li key={row.id} className="border-2 border-line p-4">
+                  <div className="flex flex-wrap items-start justify-between gap-2">
+                    <p className="font-semibold">
+                      {localize(row.departmentName, locale)} · {localize(row.subjectName, locale)}
+                    </p>
+                    <RatingLevelTag level={row.overall} />
+                  </div>
+                  <p className="font-mono text-base break-all text-muted">{row.caseNumber}</p>
+                  <p className="mt-1 flex flex-wrap items-center gap-2">
+                    {t("replyDueOn", { date: formatDate(row.dueOn, locale) })}
+                    <DeadlineTag state="overdue" />
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
       ) : null}
       <h2 className="mb-3 text-2xl font-bold">{t("deadlinesTitle")}</h2>

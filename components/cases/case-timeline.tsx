@@ -32,6 +32,8 @@ const knownKinds = new Set([
   "task-released",
   "task-assigned",
   "task-overdue",
+  "case-rated",
+  "follow-up-answered",
 ]);
 
 /** The trail of a case or task, oldest first, in plain words. */

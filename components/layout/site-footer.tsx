@@ -11,6 +11,9 @@ export async function SiteFooter() {
             <Link href="/services">{t("allServices")}</Link>
           </li>
           <li>
+            <Link href="/statistics">{t("statistics")}</Link>
+          </li>
+          <li>
             <a href="/api/health">{t("status")}</a>
           </li>
         </ul>

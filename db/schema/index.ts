@@ -7,4 +7,5 @@ export * from "./identity";
 export * from "./licences";
 export * from "./materials";
 export * from "./notifications";
+export * from "./ratings";
 export * from "./supplements";

@@ -18,3 +18,13 @@ export function formatDateTime(value: Date, locale: Locale): string {
 export function formatWeekday(value: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, { weekday: "long", timeZone: "Asia/Shanghai" }).format(new Date(`${value}T00:00:00+08:00`));
 }
+
+/** A number with one decimal in the reader's language, e.g. an average rating: 4.3. */
+export function formatDecimal(value: number, locale: Locale, digits = 1): string {
+  return new Intl.NumberFormat(locale === "en" ? "en-GB" : locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/** A share between 0 and 1 as a whole percentage in the reader's language, e.g. 67%. */
+export function formatPercent(share: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === "en" ? "en-GB" : locale, { style: "percent", maximumFractionDigits: 0 }).format(share);
+}

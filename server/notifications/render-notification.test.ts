@@ -5,7 +5,8 @@ import { locales } from "@/lib/i18n/locales";
 import { renderNotification } from "./render-notification";
 
 const service = { "zh-Hans": "食品经营许可", "zh-Hant": "食品經營許可", en: "Food business licence" };
-const everyParam = { caseNumber: "OD20260302000001", service, reason: "材料不齐", dueDate: "2026-03-16", days: 5 };
+const department = { "zh-Hans": "市场监督管理局", "zh-Hant": "市場監督管理局", en: "Administration for Market Regulation" };
+const everyParam = { caseNumber: "OD20260302000001", service, reason: "材料不齐", dueDate: "2026-03-16", days: 5, department };
 const topics = Object.keys(JSON.parse(fs.readFileSync(path.join(process.cwd(), "messages", "zh-Hans.json"), "utf8")).notifications).filter(
   (key) => key !== "fallback" && key !== "emailFooter",
 );
@@ -30,6 +31,8 @@ describe("renderNotification", () => {
         "extension-requested",
         "extension-approved",
         "extension-denied",
+        "rating-follow-up",
+        "follow-up-answered",
       ].sort(),
     );
     const fallback = Object.fromEntries(locales.map((locale) => [locale, renderNotification({ topic: "no-such-topic", params: {}, locale }).title]));

@@ -2,8 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import { getActor } from "@/server/auth/session";
+import type { TErrorCode } from "@/server/errors";
+import type { TRatingField } from "@/server/ratings/rating-input";
+import { rateCase } from "@/server/ratings/rate-case";
 import { withdrawCase } from "@/server/workflow/withdraw-case";
 
 /** Withdraw what is not yet decided; the answer (or why not) comes back on the tracker. */
@@ -14,4 +18,33 @@ export async function withdrawCaseAction(caseNumber: string, formData: FormData)
   const result = await withdrawCase({ db: getDb(), actor, caseNumber, reason: String(formData.get("reason") ?? "") });
   revalidatePath(tracker);
   redirect(result.ok ? `${tracker}?withdrawn=1` : `${tracker}?error=${encodeURIComponent(result.code)}`);
+}
+
+export type TRatingValues = Record<TRatingField, string>;
+export type TRatingFormState = {
+  /** Each question's problem, shown next to it and in the error summary. */
+  fields?: Partial<Record<TRatingField, TErrorCode>>;
+  /** A refusal about no question (the session ended). */
+  error?: TErrorCode;
+  /** What was posted, shown again. */
+  values?: TRatingValues;
+};
+
+// Only the shape here (a missing field reads as empty): what a rating may be is the use case's to decide.
+const ZText = z.string().catch("");
+const ZPosted = z.object({ caseNumber: ZText, overall: ZText, efficiency: ZText, guideAccuracy: ZText, convenience: ZText, comment: ZText });
+
+/**
+ * The tracker's rating form. A problem with an answer comes back to the form with what was posted; a refusal about
+ * the case itself (rated meanwhile, not concluded) goes back to the tracker, which shows the case as it now is.
+ */
+export async function rateCaseAction(_state: TRatingFormState, formData: FormData): Promise<TRatingFormState> {
+  const { caseNumber, ...values } = ZPosted.parse(Object.fromEntries(formData));
+  const tracker = `/me/cases/${encodeURIComponent(caseNumber)}`;
+  const actor = await getActor();
+  if (!actor) return { error: "unauthorized:session", values };
+  const result = await rateCase({ db: getDb(), actor, caseNumber, ...values });
+  if (!result.ok && "fields" in result) return { fields: result.fields, values };
+  revalidatePath(tracker);
+  redirect(result.ok ? `${tracker}?rated=1#rating` : `${tracker}?error=${encodeURIComponent(result.code)}`);
 }

@@ -23,8 +23,13 @@ import { requireActor } from "@/server/auth/session";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { cachedReference } from "@/server/reference-cache";
 import { getCaseForApplicant } from "@/server/cases/get-case-for-applicant";
+import { getEnv } from "@/server/env";
+import { getRatingForApplicant } from "@/server/ratings/get-rating-for-applicant";
+import { RatingForm } from "@/components/ratings/rating-form";
+import { RatingSummary } from "@/components/ratings/rating-summary";
+import { isBadRating } from "@/lib/ratings/levels";
 
-type TProps = { params: Promise<{ number: string }>; searchParams: Promise<{ submitted?: string; supplied?: string; withdrawn?: string; error?: string }> };
+type TProps = { params: Promise<{ number: string }>; searchParams: Promise<{ submitted?: string; supplied?: string; withdrawn?: string; rated?: string; error?: string }> };
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   return { title: (await getTranslations("tracker"))("title", { number: (await params).number }) };
@@ -37,7 +42,11 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
   const result = await getCaseForApplicant({ db, actor, caseNumber: number });
   // Someone else's case and a case that does not exist look the same.
   if (!result.ok) notFound();
-  const { submitted, supplied, withdrawn, error } = await searchParams;
+  const { submitted, supplied, withdrawn, rated, error } = await searchParams;
+  // Only a concluded case has, or may get, a rating.
+  const rating = result.case.status === "concluded" ? await getRatingForApplicant({ db, actor, caseNumber: number }) : null;
+  const tr = await getTranslations("rating");
+  const trr = await getTranslations("ratingResult");
   const te = await getTranslations("errors");
   const tg = await getTranslations("trackerActions");
   const t = await getTranslations("tracker");
@@ -64,6 +73,8 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
           : t("dueByDays", { date: formatDate(progress.dueDate, locale), days: countWorkingDays(today, progress.dueDate, calendar) });
     }
   };
+  const departmentByCode = new Map(result.tasks.map((task) => [task.departmentCode, localize(task.departmentName, locale)]));
+  const ratingLevelOf = (event: { kind: string; data: Record<string, unknown> }) => (event.kind === "case-rated" && typeof event.data.overall === "number" ? tr(`levels.${event.data.overall}`) : null);
 
   return (
     <div className="max-w-3xl">
@@ -76,6 +87,11 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
       ) : null}
       {supplied === "1" ? <Notice tone="success" title={tg("supplied")} /> : null}
       {withdrawn === "1" ? <Notice tone="success" title={tg("withdrawn")} /> : null}
+      {rated === "1" && rating?.ok && rating.rating ? (
+        <Notice tone="success" title={trr("thanks")}>
+          {isBadRating(rating.rating.overall) ? <p>{trr("thanksBad")}</p> : null}
+        </Notice>
+      ) : null}
       {isErrorCode(error) ? (
         <div role="alert" className="mb-8 border-4 border-danger p-4 font-semibold">
           {te(error)}
@@ -125,6 +141,23 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
         ))}
       </ul>
 
+      {rating?.ok && rating.rating ? (
+        <section id="rating" aria-labelledby="rating-title" className="mb-10">
+          <h2 id="rating-title" className="mb-2 text-2xl font-bold">
+            {trr("title")}
+          </h2>
+          <RatingSummary rating={rating.rating} followUps={rating.followUps} locale={locale} />
+        </section>
+      ) : result.case.status === "concluded" ? (
+        <section id="rating" aria-labelledby="rating-title" className="mb-10 border-4 border-brand p-4 sm:p-6">
+          <h2 id="rating-title" className="mb-2 text-2xl font-bold">
+            {tr("title")}
+          </h2>
+          <p className="mb-6">{tr("lead")}</p>
+          <RatingForm caseNumber={result.case.number} followUpDays={getEnv().RATING_FOLLOW_UP_DAYS} />
+        </section>
+      ) : null}
+
       {hasChain ? (
         <>
           <h2 className="mb-4 text-2xl font-bold">{tg("graphTitle")}</h2>
@@ -136,7 +169,13 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
       <CaseTimeline
         events={result.events}
         locale={locale}
-        labelOf={(event) => (event.taskId ? (taskDepartment.get(event.taskId) ?? null) : null)}
+        labelOf={(event) =>
+          event.taskId
+            ? (taskDepartment.get(event.taskId) ?? null)
+            : typeof event.data.department === "string"
+              ? (departmentByCode.get(event.data.department) ?? null)
+              : ratingLevelOf(event)
+        }
       />
 
       <h2 className="mb-4 text-2xl font-bold">{t("answers")}</h2>
