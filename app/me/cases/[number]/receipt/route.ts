@@ -6,6 +6,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { getActor } from "@/server/auth/session";
 import { renderCaseReceipt } from "@/server/cases/render-case-receipt";
 import { getEnv } from "@/server/env";
+import { pdfAttachment } from "@/server/pdf/pdf-response";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ number: string }> }) {
   const { number } = await params;
@@ -22,23 +23,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ num
   });
   // Someone else's case (or anyone but an applicant: a clerk has no cases of their own) is not found, like the tracker.
   if (!result.ok) notFound();
-  return new Response(result.pdf as Uint8Array<ArrayBuffer>, {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Length": String(result.pdf.byteLength),
-      "Content-Disposition": contentDisposition(result.fileName, `receipt-${number}.pdf`),
-      // It carries personal data: no shared cache may keep it.
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
-}
-
-/**
- * An attachment with the name in the reader's language (RFC 6266 / RFC 5987 filename*) and an ASCII name for
- * clients that only read `filename` — stripped of anything that could end the header's quoted string.
- */
-function contentDisposition(fileName: string, asciiFallback: string) {
-  const ascii = asciiFallback.replace(/[^A-Za-z0-9._-]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return pdfAttachment({ pdf: result.pdf, fileName: result.fileName, asciiFileName: `receipt-${number}.pdf` });
 }
