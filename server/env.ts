@@ -4,6 +4,7 @@
  * DATABASE_URL) are read by db/client.ts and scripts/start.mjs.
  */
 import { z } from "zod";
+import { parsePrivateKey } from "@/server/licences/parse-private-key";
 
 const ZEnv = z
   .object({
@@ -17,6 +18,23 @@ const ZEnv = z
     SMTP_FROM: z.string().min(3).optional(),
     /** "off" keeps this server from delivering the outbox (another replica or process does it). */
     OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
+    /**
+     * The Ed25519 key that signs e-licences: PKCS#8 PEM, or that PEM in base64. Unset: a key generated into
+     * DATA_DIR/licence-keys. Every replica of a PostgreSQL deployment must be given the same one.
+     */
+    LICENCE_SIGNING_KEY: z
+      .string()
+      .optional()
+      .superRefine((value, ctx) => {
+        if (value === undefined) return;
+        try {
+          parsePrivateKey(value);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+        }
+      }),
+    /** The site's public address, printed into licence QR codes, e.g. https://onedoor.example.gov.cn. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   })
   .refine((env) => !env.SMTP_URL || env.SMTP_FROM, { path: ["SMTP_FROM"], message: "required when SMTP_URL is set" });
 export type TEnv = z.infer<typeof ZEnv>;

@@ -1,0 +1,21 @@
+/**
+ * What the public verification page shows of personal numbers. Whoever holds the paper licence reads the full
+ * number on it; the page only has to let them match it, so it keeps a resident ID number's first 4 characters (the
+ * region) and last 4 (with the check digit) and a mobile number's first 3 and last 4, as is usual practice for
+ * de-identified display. A link that travels further than the paper then gives away no one's identity number.
+ * Unified social credit codes are public registry data and stay whole.
+ */
+const residentIdPattern = /(?<![0-9A-Za-z])(\d{4})(\d{10})(\d{3}[\dXx])(?![0-9A-Za-z])|(?<![0-9A-Za-z])(\d{4})(\d{7})(\d{4})(?![0-9A-Za-z])/g;
+const mobilePattern = /(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)/g;
+
+export function maskResidentId(idNumber: string): string {
+  if (idNumber.length <= 8) return "*".repeat(idNumber.length);
+  return `${idNumber.slice(0, 4)}${"*".repeat(idNumber.length - 8)}${idNumber.slice(-4)}`;
+}
+
+/** Masks every resident ID number (18 or 15 characters) and mobile number inside a text. */
+export function maskPersonalNumbers(text: string): string {
+  return text
+    .replace(residentIdPattern, (match) => maskResidentId(match))
+    .replace(mobilePattern, (_match, head: string, _middle: string, tail: string) => `${head}****${tail}`);
+}
