@@ -44,6 +44,11 @@ export const errorCodes = [
   "invalid:calendar-name-too-long",
   "invalid:calendar-workday-on-weekday",
   "not-found:calendar-day",
+  "not-found:licence",
+  "forbidden:licence",
+  "conflict:licence-revoked",
+  "invalid:revocation-reason-required",
+  "invalid:revocation-reason-too-long",
 ] as const;
 export type TErrorCode = (typeof errorCodes)[number];
 
