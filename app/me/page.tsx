@@ -32,6 +32,12 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
       ) : null}
       {deleted ? <Notice title={t("deletedNotice")} /> : null}
       <PageHeading caption={actor.displayName}>{t("title")}</PageHeading>
+      <p className="mb-6">
+        <Link href="/me/licences" className="font-semibold">
+          {t("licencesLink")}
+        </Link>
+        <span className="block text-muted">{t("licencesLead")}</span>
+      </p>
       <DraftList drafts={drafts} locale={locale} />
       {cases.length === 0 ? (
         <p className="mb-6">
