@@ -96,7 +96,7 @@ export function rotateKeyDirectory(directory: string): { active: TSigningKey; re
 }
 
 export function keyDirectoryOf(env: NodeJS.ProcessEnv = process.env): string {
-  return path.join(path.resolve(env.DATA_DIR || ".data"), "licence-keys");
+  return path.join(path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || ".data"), "licence-keys");
 }
 
 const globalForKeys = globalThis as typeof globalThis & { __onedoorSigningKey?: TSigningKey };
