@@ -12,12 +12,13 @@ import { proofAnswers, restaurantAnswers } from "@/db/seed/sample-answers";
 import { seedLicence } from "@/db/seed/factories";
 import { t } from "@/db/seed/text";
 import { toIsoDate } from "@/lib/calendar/working-days";
-import type { TFieldOf } from "@/lib/forms/definition";
+import { checkFormDefinition, type TFieldOf } from "@/lib/forms/definition";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { lockCase } from "@/server/cases/lock-case";
 import { verifyCaseTrail } from "@/server/cases/verify-case-trail";
 import { submitApplication } from "@/server/intake/submit-application";
 import { storeUpload } from "@/server/materials/store-upload";
+import { resolvePrefill } from "@/server/prefill/resolve-prefill";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { claimTask } from "@/server/workflow/claim-task";
 import { loadTransitionContext, runTaskTransition } from "@/server/workflow/run-task-transition";
@@ -333,6 +334,21 @@ describe.each(testDatabaseKinds)("e-licences on %s", (kind) => {
       const altered = await householdRegister();
       await world.db.update(licences).set({ data: { name: "张三", address: "北京市东城区" } }).where(eq(licences.id, altered.id));
       expect(await socialSecurityCard(altered.id)).toMatchObject({ ok: false, code: "invalid:material", field: "householdRegister" });
+    });
+
+    it("prefills from a wallet licence only while it matches its signature", async () => {
+      const checked = checkFormDefinition({
+        schemaVersion: 1,
+        pages: [{ key: "p", title: t("页", "Page"), sections: [{ key: "s", fields: [{ key: "homeAddress", type: "text", label: t("住址", "Address"), required: true, prefill: { source: "licence.household-register.address" } }] }] }],
+      });
+      if (!checked.ok) throw new Error("test definition");
+      await householdRegister();
+      const citizen = await world.actorOf("citizen");
+      const prefill = () => resolvePrefill({ db: world.db, actor: citizen, companyId: null, definition: checked.definition, today });
+      expect((await prefill()).homeAddress).toMatchObject({ value: "上海市徐汇区天钥桥路 100 弄 5 号", locked: true });
+      // Every household register of the citizen altered: nothing authentic is left to prefill from.
+      await world.db.update(licences).set({ data: { name: "张三", address: "北京市东城区" } }).where(and(eq(licences.type, "household-register"), eq(licences.holderUserId, citizen.id)));
+      expect((await prefill()).homeAddress).toBeUndefined();
     });
   });
 
