@@ -1,7 +1,8 @@
 /**
  * Runs once when a Next.js server starts (never during `next build`): opens the database at once, so a second
  * server pointed at the same DATA_DIR fails immediately with the name of the process that holds it, instead of
- * at its first request; then starts the outbox worker that delivers notifications (unless OUTBOX_WORKER=off).
+ * at its first request; publishes the licence signing key (retiring the one it replaces); then starts the outbox
+ * worker that delivers notifications (unless OUTBOX_WORKER=off).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -20,6 +21,11 @@ export async function register() {
   }
   const { getEnv } = await import("@/server/env");
   const env = getEnv();
+  const { getActiveSigningKey, registerActiveSigningKey } = await import("@/server/licences/signing-keys");
+  if (process.env.DATABASE_URL && !env.LICENCE_SIGNING_KEY) {
+    console.warn("[onedoor] LICENCE_SIGNING_KEY is not set: this replica signs licences with its own key from DATA_DIR. Give every replica the same key (docs/OPERATIONS.md).");
+  }
+  await registerActiveSigningKey(getDatabaseHandle().db, getActiveSigningKey());
   if (env.OUTBOX_WORKER === "off") return;
   const { createMailer } = await import("@/server/notifications/mailer");
   const { startOutboxWorker } = await import("@/server/notifications/start-outbox-worker");

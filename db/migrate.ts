@@ -13,9 +13,10 @@ export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta
 // Any constant works; it only has to be the same for every replica so that two never migrate at once.
 const MIGRATION_LOCK_KEY = 741_620_260;
 
-export async function migrateDatabase(handle: TDatabaseHandle): Promise<void> {
+/** `folder` is for tests that upgrade a database from an earlier set of migrations. */
+export async function migrateDatabase(handle: TDatabaseHandle, folder: string = migrationsFolder): Promise<void> {
   if (handle.kind === "pglite") {
-    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
+    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: folder });
     return;
   }
   // Several app replicas may start together against one PostgreSQL: serialize them on one connection
@@ -25,7 +26,7 @@ export async function migrateDatabase(handle: TDatabaseHandle): Promise<void> {
     const db = drizzle({ client });
     await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
     try {
-      await migratePostgres(db, { migrationsFolder });
+      await migratePostgres(db, { migrationsFolder: folder });
     } finally {
       await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
     }

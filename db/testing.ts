@@ -12,10 +12,11 @@ export const testDatabaseKinds: TDatabaseKind[] = process.env.TEST_DATABASE_URL 
 
 export type TTestDatabase = TDatabaseHandle & { drop: () => Promise<void> };
 
-export async function openTestDatabase(kind: TDatabaseKind, options: { poolSize?: number } = {}): Promise<TTestDatabase> {
+/** `migrationsFolder`: migrate with an earlier set instead (to test an upgrade); the default is the committed set. */
+export async function openTestDatabase(kind: TDatabaseKind, options: { poolSize?: number; migrationsFolder?: string } = {}): Promise<TTestDatabase> {
   if (kind === "pglite") {
     const handle = openDatabase({ kind: "pglite-memory" });
-    await migrateDatabase(handle);
+    await migrateDatabase(handle, options.migrationsFolder);
     return { ...handle, drop: handle.close };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -28,7 +29,7 @@ export async function openTestDatabase(kind: TDatabaseKind, options: { poolSize?
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = openDatabase({ kind: "postgresql", url: url.toString(), poolSize: options.poolSize ?? 10 });
-  await migrateDatabase(handle);
+  await migrateDatabase(handle, options.migrationsFolder);
   return {
     ...handle,
     drop: async () => {

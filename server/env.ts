@@ -4,6 +4,7 @@
  * DATABASE_URL) are read by db/client.ts and scripts/start.mjs.
  */
 import { z } from "zod";
+import { parsePrivateKey } from "@/server/licences/parse-private-key";
 
 const ZEnv = z
   .object({
@@ -29,6 +30,21 @@ const ZEnv = z
       .refine((value) => new URL(value).pathname === "/", "must be an origin without a path, e.g. https://onedoor.example.gov.cn")
       .transform((value) => new URL(value).origin)
       .default(() => `http://localhost:${process.env.PORT || "3000"}`),
+    /**
+     * The Ed25519 key that signs e-licences: PKCS#8 PEM, or that PEM in base64. Unset: a key generated into
+     * DATA_DIR/licence-keys. Every replica of a PostgreSQL deployment must be given the same one.
+     */
+    LICENCE_SIGNING_KEY: z
+      .string()
+      .optional()
+      .superRefine((value, ctx) => {
+        if (value === undefined) return;
+        try {
+          parsePrivateKey(value);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+        }
+      }),
   })
   .refine((env) => !env.SMTP_URL || env.SMTP_FROM, { path: ["SMTP_FROM"], message: "required when SMTP_URL is set" });
 export type TEnv = z.infer<typeof ZEnv>;

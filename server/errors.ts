@@ -57,6 +57,11 @@ export const errorCodes = [
   "conflict:follow-up-answered",
   "invalid:follow-up-reply-required",
   "invalid:follow-up-reply-too-long",
+  "not-found:licence",
+  "forbidden:licence",
+  "conflict:licence-revoked",
+  "invalid:revocation-reason-required",
+  "invalid:revocation-reason-too-long",
 ] as const;
 export type TErrorCode = (typeof errorCodes)[number];
 

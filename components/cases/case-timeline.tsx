@@ -34,7 +34,16 @@ const knownKinds = new Set([
   "task-overdue",
   "case-rated",
   "follow-up-answered",
+  "licence-issued",
+  "licence-revoked",
 ]);
+
+/** A licence event names the licence: its title in the reader's language and its number. */
+function licenceOf(data: Record<string, unknown>, locale: Locale): { title: string; number: string } | null {
+  const title = data.title as TLocalizedText | undefined;
+  if (typeof data.number !== "string" || typeof title?.[locale] !== "string") return null;
+  return { title: localize(title, locale), number: data.number };
+}
 
 /** The trail of a case or task, oldest first, in plain words. */
 export async function CaseTimeline({ events, locale, labelOf }: { events: TEvent[]; locale: Locale; labelOf?: (event: TEvent) => string | null }) {
@@ -54,6 +63,7 @@ export async function CaseTimeline({ events, locale, labelOf }: { events: TEvent
           </p>
           {reasonText(event.data.reason, locale) ? <p className="mt-1">{t("reason", { reason: reasonText(event.data.reason, locale)! })}</p> : null}
           {event.kind === "task-extended" && typeof event.data.dueDate === "string" ? <p className="mt-1">{t("extendedTo", { days: Number(event.data.days), date: formatDate(event.data.dueDate, locale) })}</p> : null}
+          {event.kind.startsWith("licence-") && licenceOf(event.data, locale) ? <p className="mt-1">{t("licenceNumber", licenceOf(event.data, locale)!)}</p> : null}
         </li>
       ))}
     </ol>

@@ -2,6 +2,7 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import type { TLogicRule } from "@/lib/forms/definition";
+import type { TLicenceTemplate } from "@/lib/licences/licence-template";
 import { createdAt, localizedText } from "./columns";
 
 export const departments = pgTable("departments", {
@@ -48,6 +49,8 @@ export const services = pgTable(
     materials: jsonb("materials").$type<TMaterial[]>().notNull(),
     fees: localizedText("fees").notNull(),
     legalBasis: jsonb("legal_basis").$type<TLocalizedText[]>().notNull(),
+    /** The e-licence an approval of this service issues (lib/licences/licence-template.ts); null: none. */
+    licenceTemplate: jsonb("licence_template").$type<TLicenceTemplate | null>(),
     createdAt: createdAt(),
   },
   (table) => [index("services_department_idx").on(table.departmentId), index("services_topic_idx").on(table.topic)],

@@ -6,6 +6,7 @@ import { toTraditional } from "@/db/seed/text";
 import { listFields, ZFormDefinition, type TFormDefinition } from "@/lib/forms/definition";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import { ZLocalizedText } from "@/lib/i18n/localized-text";
+import { ZLicenceTemplate } from "@/lib/licences/licence-template";
 
 /** Han ideographs, CJK punctuation and full-width forms: none of these belong in English text. */
 const cjk = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
@@ -115,6 +116,37 @@ describe("services", () => {
       expect(service.legalBasis.length, service.code).toBeGreaterThan(0);
       for (const material of service.materials) expect(material.copies, service.code).toBeGreaterThanOrEqual(1);
     }
+  });
+});
+
+describe("licence templates", () => {
+  const yielding = services.filter((service) => service.licence);
+
+  it("are given for the services that end in a certificate, permit or proof, and pass the template schema", () => {
+    expect(yielding.map((service) => service.code).sort()).toEqual(
+      ["AMR-FOOD-LICENCE", "FIRE-SAFETY-CHECK", "URBAN-OUTDOOR-SIGN", "HEALTH-BIRTH-CERT", "POLICE-BIRTH-REG", "HRSS-SSCARD", "HRSS-PROOF", "POLICE-RESIDENCE-PERMIT", "HEALTH-PUBLIC-PLACE"].sort(),
+    );
+    for (const service of yielding) expect(ZLicenceTemplate.safeParse(service.licence).success, service.code).toBe(true);
+  });
+
+  it("take each datum from a question the service's own form (or a bundle containing it) asks", () => {
+    const asked = new Set([...services.flatMap((service) => listFields(ZFormDefinition.parse(service.form)).map((field) => field.key)), ...bundles.flatMap((bundle) => listFields(ZFormDefinition.parse(bundle.form)).map((field) => field.key))]);
+    for (const service of yielding) {
+      const own = new Set(listFields(ZFormDefinition.parse(service.form)).map((field) => field.key));
+      for (const field of service.licence!.fields) {
+        if (!("answer" in field.from)) continue;
+        // The first key is the service's own question; later ones are how a bundle asks the same datum.
+        expect(own.has(field.from.answer[0]), `${service.code}.${field.key}`).toBe(true);
+        for (const key of field.from.answer) expect(asked.has(key), `${service.code}.${field.key} ← ${key}`).toBe(true);
+      }
+    }
+  });
+
+  it("use one licence type per service, so a wallet licence is known by its type", () => {
+    const types = yielding.map((service) => service.licence!.type);
+    expect(new Set(types).size).toBe(types.length);
+    const prefixes = yielding.map((service) => service.licence!.numberPrefix);
+    expect(new Set(prefixes).size).toBe(prefixes.length);
   });
 });
 

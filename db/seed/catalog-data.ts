@@ -9,6 +9,7 @@
  * company registration 3, residence permit 15); where the law sets none, the limit is this demo city's own.
  */
 import type { TFormDefinitionInput } from "@/lib/forms/definition";
+import type { TLicenceTemplate } from "@/lib/licences/licence-template";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import { t } from "@/db/seed/text";
 
@@ -52,6 +53,8 @@ export type TSeedService = {
   fees: TLocalizedText;
   /** 设定依据 */
   legalBasis: TLocalizedText[];
+  /** The e-licence (电子证照) an approval issues; omitted when the service yields none. */
+  licence?: TLicenceTemplate;
   form: TFormDefinitionInput;
 };
 
@@ -365,6 +368,130 @@ const field = {
 } satisfies Record<string, TFieldInput>;
 
 // ---------------------------------------------------------------------------------------------------------------
+// E-licences the services yield: what each approval issues into the wallet. Numbers start with the prefix the
+// paper document uses where there is one (JY for 食品经营许可证); validity follows the regulation (5 years for a
+// food business licence, 4 for a public venue's hygiene licence, 1 for a residence permit) or the demo city's
+// practice (3 years for a sign permit, 3 months for a contributions proof); null means valid until revoked.
+// ---------------------------------------------------------------------------------------------------------------
+
+const licenceTemplates = {
+  foodBusiness: {
+    type: "food-business-licence",
+    title: t("食品经营许可证", "Food business licence"),
+    numberPrefix: "JY",
+    validityMonths: 60,
+    fields: [
+      { key: "shopName", label: t("经营者名称（店铺）", "Business (shop) name"), from: { answer: ["shopName"] } },
+      { key: "businessAddress", label: t("经营场所", "Premises"), from: { answer: ["businessAddress"] } },
+      { key: "businessType", label: t("主体业态", "Type of business"), from: { answer: ["businessType"] } },
+      { key: "mainFoodCategory", label: t("经营项目", "Food activities"), from: { answer: ["mainFoodCategory"] } },
+      { key: "foodSafetyManagerName", label: t("食品安全管理人员", "Person in charge of food safety"), from: { answer: ["foodSafetyManagerName"] } },
+    ],
+  },
+  fireSafety: {
+    type: "fire-safety-inspection",
+    title: t("公众聚集场所投入使用、营业前消防安全检查意见书", "Fire safety inspection opinion for a public venue"),
+    numberPrefix: "XFJC",
+    validityMonths: null,
+    fields: [
+      { key: "venueName", label: t("场所名称", "Venue name"), from: { answer: ["shopName"] } },
+      { key: "venueAddress", label: t("场所地址", "Venue address"), from: { answer: ["businessAddress"] } },
+      { key: "venueType", label: t("场所类型", "Type of venue"), from: { answer: ["venueType"] } },
+      { key: "businessArea", label: t("使用面积", "Floor area"), from: { answer: ["businessArea"] } },
+      { key: "opinion", label: t("检查意见", "Opinion"), from: { value: "经检查，该场所符合消防安全要求，同意投入使用、营业。" } },
+    ],
+  },
+  outdoorSign: {
+    type: "outdoor-sign-permit",
+    title: t("户外招牌设置许可决定书", "Shop sign permit"),
+    numberPrefix: "ZP",
+    validityMonths: 36,
+    fields: [
+      { key: "shopName", label: t("店铺名称", "Shop name"), from: { answer: ["shopName"] } },
+      { key: "address", label: t("设置地点", "Location"), from: { answer: ["businessAddress"] } },
+      { key: "signText", label: t("招牌文字", "Wording"), from: { answer: ["signText"] } },
+      { key: "signWidth", label: t("招牌宽度", "Width"), from: { answer: ["signWidth"] } },
+      { key: "signHeight", label: t("招牌高度", "Height"), from: { answer: ["signHeight"] } },
+      { key: "signPosition", label: t("设置位置", "Position"), from: { answer: ["signPosition"] } },
+    ],
+  },
+  birthMedical: {
+    type: "birth-medical-certificate",
+    title: t("出生医学证明", "Birth medical certificate"),
+    numberPrefix: "CSYX",
+    validityMonths: null,
+    fields: [
+      { key: "babyName", label: t("新生儿姓名", "Baby's name"), from: { answer: ["babyName"] } },
+      { key: "babySex", label: t("性别", "Sex"), from: { answer: ["babySex"] } },
+      { key: "babyBirthDate", label: t("出生日期", "Date of birth"), from: { answer: ["babyBirthDate"] } },
+      { key: "birthHospital", label: t("出生地点（医疗机构）", "Place of birth (hospital)"), from: { answer: ["birthHospital"] } },
+      { key: "motherName", label: t("母亲姓名", "Mother's name"), from: { answer: ["motherName"] } },
+      { key: "fatherName", label: t("父亲姓名", "Father's name"), from: { answer: ["fatherName"] } },
+    ],
+  },
+  birthRegistration: {
+    type: "birth-registration",
+    title: t("出生登记证明", "Birth registration record"),
+    numberPrefix: "HJDJ",
+    validityMonths: null,
+    fields: [
+      { key: "babyName", label: t("登记人姓名", "Name registered"), from: { answer: ["babyName"] } },
+      { key: "babySex", label: t("性别", "Sex"), from: { answer: ["babySex"] } },
+      { key: "babyBirthDate", label: t("出生日期", "Date of birth"), from: { answer: ["babyBirthDate"] } },
+      { key: "householdOf", label: t("落户方式", "Registered in"), from: { answer: ["householdOf"] } },
+      { key: "householdAddress", label: t("户籍地址", "Household address"), from: { answer: ["householdAddress"] } },
+    ],
+  },
+  socialSecurityCard: {
+    type: "social-security-card-record",
+    title: t("社会保障卡申领记录", "Social security card application record"),
+    numberPrefix: "SBK",
+    validityMonths: null,
+    fields: [
+      { key: "cardholderName", label: t("持卡人姓名", "Cardholder"), from: { answer: ["cardholderName", "childName", "babyName"] } },
+      { key: "cardBank", label: t("合作银行", "Bank"), from: { answer: ["cardBank"] } },
+      { key: "deliveryMethod", label: t("领卡方式", "How the card is delivered"), from: { answer: ["deliveryMethod"] } },
+    ],
+  },
+  contributionsProof: {
+    type: "social-insurance-proof",
+    title: t("社会保险参保缴费证明", "Proof of social insurance contributions"),
+    numberPrefix: "SBZM",
+    validityMonths: 3,
+    fields: [
+      { key: "insuredName", label: t("参保人", "Insured person"), from: { answer: ["applicantName"] } },
+      { key: "insuranceType", label: t("险种", "Type of insurance"), from: { answer: ["insuranceType"] } },
+      { key: "periodStart", label: t("缴费起始日期", "Contributions from"), from: { answer: ["periodStart"] } },
+      { key: "periodEnd", label: t("缴费截止日期", "Contributions to"), from: { answer: ["periodEnd"] } },
+      { key: "purpose", label: t("证明用途", "Issued for"), from: { answer: ["purpose"] } },
+    ],
+  },
+  residencePermit: {
+    type: "residence-permit",
+    title: t("居住证", "Residence permit"),
+    numberPrefix: "JZZ",
+    validityMonths: 12,
+    fields: [
+      { key: "name", label: t("姓名", "Name"), from: { answer: ["applicantName"] } },
+      { key: "address", label: t("居住地址", "Address"), from: { answer: ["residenceAddress"] } },
+      { key: "residenceSince", label: t("居住起始日期", "Living here since"), from: { answer: ["residenceSince"] } },
+    ],
+  },
+  publicPlaceHygiene: {
+    type: "public-place-hygiene-licence",
+    title: t("公共场所卫生许可证", "Hygiene licence for a public venue"),
+    numberPrefix: "WSXK",
+    validityMonths: 48,
+    fields: [
+      { key: "venueName", label: t("单位（场所）名称", "Venue name"), from: { answer: ["shopName"] } },
+      { key: "address", label: t("地址", "Address"), from: { answer: ["businessAddress"] } },
+      { key: "publicPlaceType", label: t("许可项目", "Licensed activity"), from: { answer: ["publicPlaceType"] } },
+      { key: "legalRepresentative", label: t("法定代表人（负责人）", "Legal representative"), from: { answer: ["legalRepresentativeName"] } },
+    ],
+  },
+} satisfies Record<string, TLicenceTemplate>;
+
+// ---------------------------------------------------------------------------------------------------------------
 // Services
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -425,6 +552,7 @@ export const services: TSeedService[] = [
       t("《中华人民共和国食品安全法》第三十五条", "Food Safety Law of the People's Republic of China, Article 35"),
       t("《食品经营许可和备案管理办法》", "Measures for the Administration of Food Business Licensing and Filing"),
     ],
+    licence: licenceTemplates.foodBusiness,
     form: singlePageForm(
       {
         key: "business",
@@ -617,6 +745,7 @@ export const services: TSeedService[] = [
     ],
     fees: free,
     legalBasis: [t("《中华人民共和国消防法》第十五条", "Fire Protection Law of the People's Republic of China, Article 15")],
+    licence: licenceTemplates.fireSafety,
     form: singlePageForm(
       {
         key: "venue",
@@ -691,6 +820,7 @@ export const services: TSeedService[] = [
     ],
     fees: free,
     legalBasis: [t("《城市市容和环境卫生管理条例》第十一条", "Regulations on the Management of City Appearance and Environmental Sanitation, Article 11")],
+    licence: licenceTemplates.outdoorSign,
     form: singlePageForm(
       {
         key: "shop",
@@ -831,6 +961,7 @@ export const services: TSeedService[] = [
     ],
     fees: t("首次签发不收费", "Free for the first certificate"),
     legalBasis: [t("《中华人民共和国母婴保健法》第二十三条", "Law of the People's Republic of China on Maternal and Infant Health Care, Article 23")],
+    licence: licenceTemplates.birthMedical,
     form: singlePageForm(
       {
         key: "baby",
@@ -875,6 +1006,7 @@ export const services: TSeedService[] = [
     ],
     fees: free,
     legalBasis: [t("《中华人民共和国户口登记条例》第七条", "Regulations of the People's Republic of China on Household Registration, Article 7")],
+    licence: licenceTemplates.birthRegistration,
     form: singlePageForm(
       {
         key: "baby",
@@ -984,6 +1116,7 @@ export const services: TSeedService[] = [
     ],
     fees: t("首次申领不收费", "Free for your first card"),
     legalBasis: [t("《中华人民共和国社会保险法》第五十八条", "Social Insurance Law of the People's Republic of China, Article 58")],
+    licence: licenceTemplates.socialSecurityCard,
     form: {
       schemaVersion: 1,
       pages: [
@@ -1146,6 +1279,7 @@ export const services: TSeedService[] = [
     ],
     fees: free,
     legalBasis: [t("《中华人民共和国社会保险法》第七十四条", "Social Insurance Law of the People's Republic of China, Article 74")],
+    licence: licenceTemplates.contributionsProof,
     form: singlePageForm(
       {
         key: "insured",
@@ -1394,6 +1528,7 @@ export const services: TSeedService[] = [
       "Free the first time; a fee is charged to renew or replace a permit",
     ),
     legalBasis: [t("《居住证暂行条例》第二条", "Interim Regulations on Residence Permits, Article 2")],
+    licence: licenceTemplates.residencePermit,
     form: singlePageForm(
       {
         key: "applicant",
@@ -1483,6 +1618,7 @@ export const services: TSeedService[] = [
       t("《公共场所卫生管理条例》第八条", "Regulations on Hygiene Management in Public Places, Article 8"),
       t("《公共场所卫生管理条例实施细则》", "Detailed Rules for the Implementation of the Regulations on Hygiene Management in Public Places"),
     ],
+    licence: licenceTemplates.publicPlaceHygiene,
     form: singlePageForm(
       {
         key: "venue",

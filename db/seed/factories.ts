@@ -12,12 +12,13 @@ import {
   companyMembers,
   departments,
   formDefinitions,
-  licences,
   services,
   users,
   type TRole,
 } from "@/db/schema";
 import { checkFormDefinition } from "@/lib/forms/definition";
+import { ZLicenceTemplate, type TLicenceDataField } from "@/lib/licences/licence-template";
+import { insertSignedLicence } from "@/server/licences/insert-signed-licence";
 import { listOfficialCalendarDays } from "@/lib/calendar/official-holidays";
 import { hashPassword } from "@/server/auth/password";
 import { recomposeBundle } from "@/server/forms/recompose-bundle";
@@ -34,8 +35,10 @@ export async function seedDepartment(db: TDatabase, department: TSeedDepartment)
 export async function seedService(db: TDatabase, service: TSeedService) {
   const [department] = await db.select().from(departments).where(eq(departments.code, service.departmentCode));
   if (!department) throw new Error(`seedService: no department ${service.departmentCode} for ${service.code}`);
-  const { form, departmentCode: _departmentCode, ...fields } = service;
-  const [row] = await db.insert(services).values({ ...fields, departmentId: department.id }).returning();
+  const { form, departmentCode: _departmentCode, licence, ...fields } = service;
+  const template = licence ? ZLicenceTemplate.safeParse(licence) : null;
+  if (template && !template.success) throw new Error(`seedService: the licence template of ${service.code} is not valid: ${template.error.message}`);
+  const [row] = await db.insert(services).values({ ...fields, licenceTemplate: template?.data ?? null, departmentId: department.id }).returning();
   await seedFormDefinition(db, { subjectType: "service", subjectCode: service.code, definition: form });
   return row;
 }
@@ -157,30 +160,49 @@ export type TSeedLicenceInput = {
   type: string;
   title: TLocalizedText;
   issuingDepartmentCode: string;
+  /** A person's licence (printed with their name and resident ID number) or a company's (name and USCC). */
   holderUserId?: string;
   holderCompanyId?: string;
   data?: Record<string, string>;
+  /** The printed label of each data item, in print order. */
+  dataFields?: TLicenceDataField[];
   validFrom: string;
   validUntil?: string | null;
+  signedAt?: Date;
 };
 
-/** An e-licence in someone's wallet, as if issued by a department (Step 4 issues them from approvals). */
+/**
+ * An e-licence in someone's wallet, as if issued by a department before OneDoor (approvals issue theirs through
+ * server/licences/issue-licence.ts). Signed like every licence, with the active key.
+ */
 export async function seedLicence(db: TDatabase, input: TSeedLicenceInput) {
   const [department] = await db.select().from(departments).where(eq(departments.code, input.issuingDepartmentCode));
   if (!department) throw new Error(`seedLicence: no department ${input.issuingDepartmentCode}`);
-  const [row] = await db
-    .insert(licences)
-    .values({
-      number: input.number,
-      type: input.type,
-      title: input.title,
-      issuingDepartmentId: department.id,
-      holderUserId: input.holderUserId ?? null,
-      holderCompanyId: input.holderCompanyId ?? null,
-      data: input.data ?? {},
-      validFrom: input.validFrom,
-      validUntil: input.validUntil ?? null,
-    })
-    .returning();
-  return row;
+  const holder = input.holderCompanyId
+    ? await db
+        .select({ name: companies.name, uscc: companies.uscc })
+        .from(companies)
+        .where(eq(companies.id, input.holderCompanyId))
+        .then(([company]) => ({ holderName: company.name, holderUscc: company.uscc, holderIdNumber: null }))
+    : await db
+        .select({ name: users.displayName, idNumber: users.residentIdNumber })
+        .from(users)
+        .where(eq(users.id, input.holderUserId!))
+        .then(([person]) => ({ holderName: person.name, holderIdNumber: person.idNumber, holderUscc: null }));
+  return insertSignedLicence(db, {
+    number: input.number,
+    type: input.type,
+    title: input.title,
+    holderUserId: input.holderUserId ?? null,
+    holderCompanyId: input.holderCompanyId ?? null,
+    ...holder,
+    issuingDepartmentId: department.id,
+    issuerCode: department.code,
+    issuerName: department.name,
+    data: input.data ?? {},
+    dataFields: input.dataFields ?? [],
+    validFrom: input.validFrom,
+    validUntil: input.validUntil ?? null,
+    signedAt: input.signedAt ?? new Date(),
+  });
 }

@@ -68,7 +68,7 @@ export async function seedDemo(db: TDatabase) {
       { userId: enterprise2.id, role: "legal-representative" },
       { userId: agent.id, role: "agent" },
     ]);
-    // A few e-licences in the wallets, so forms can reuse them instead of uploads (免提交) until Step 4 issues them.
+    // E-licences issued before OneDoor, in the wallets so forms can reuse them instead of uploads (免提交).
     await seedLicence(tx, {
       number: "310104000201809120017",
       type: "business-licence",
@@ -76,6 +76,11 @@ export async function seedDemo(db: TDatabase) {
       issuingDepartmentCode: "AMR",
       holderCompanyId: company.id,
       data: { name: demoCompany.name, uscc: demoCompany.uscc, legalRepresentative: demoCompany.legalRepresentative },
+      dataFields: [
+        { key: "name", label: t("名称", "Name") },
+        { key: "uscc", label: t("统一社会信用代码", "Unified social credit code") },
+        { key: "legalRepresentative", label: t("法定代表人", "Legal representative") },
+      ],
       validFrom: "2018-09-12",
     });
     await seedLicence(tx, {
@@ -85,6 +90,10 @@ export async function seedDemo(db: TDatabase) {
       issuingDepartmentCode: "POLICE",
       holderUserId: citizen.id,
       data: { name: "张三", address: "上海市徐汇区天钥桥路 100 弄 5 号" },
+      dataFields: [
+        { key: "name", label: t("户主姓名", "Head of household") },
+        { key: "address", label: t("住址", "Address") },
+      ],
       validFrom: "2011-03-02",
     });
     await seedUser(tx, { username: "counter", role: "counter", displayName: "赵窗口" });

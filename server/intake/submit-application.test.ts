@@ -144,6 +144,7 @@ describe.each(testDatabaseKinds)("submitApplication on %s", (kind) => {
     expect(rows).toMatchObject([{ code: "HRSS", status: "approved" }]);
     const [row] = await world.db.select({ status: cases.status }).from(cases).where(eq(cases.number, result.caseNumber));
     expect(row.status).toBe("concluded");
-    expect(await verifyCaseTrail({ db: world.db, caseId: rows[0].caseId })).toMatchObject({ ok: true, length: 3 });
+    // Submitted, approved, the proof issued, concluded.
+    expect(await verifyCaseTrail({ db: world.db, caseId: rows[0].caseId })).toMatchObject({ ok: true, length: 4 });
   });
 });

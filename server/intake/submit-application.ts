@@ -22,6 +22,8 @@ import { appendCaseEvent } from "@/server/cases/append-case-event";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { findApplySubject } from "@/server/catalog/find-apply-subject";
 import { fail, type TAppError } from "@/server/errors";
+import { issueLicence } from "@/server/licences/issue-licence";
+import { licenceIssuedNotification } from "@/server/licences/licence-issued-notification";
 import { verifyMaterials } from "@/server/materials/verify-materials";
 import { lockedValues, resolvePrefill } from "@/server/prefill/resolve-prefill";
 import { findCaseNumberByKey } from "./find-case-by-key";
@@ -151,13 +153,20 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
       const { service } = applicable[index];
       if (task.status === "approved") {
         await appendCaseEvent(tx, { caseId: created.id, taskId: task.id, actorId: null, kind: "task-approved", data: { automatic: true }, public: true });
-        await enqueueNotification(tx, {
-          recipientIds: applicantIds,
-          topic: "task-approved",
-          params: { caseNumber, service: service.name },
-          caseId: created.id,
-          link: `/me/cases/${caseNumber}`,
-        });
+        // 即办件 issue their result at once: the licence is signed and in the wallet when the submit returns.
+        const licence = await issueLicence(tx, { caseId: created.id, taskId: task.id, serviceId: service.id, departmentId: service.departmentId, actorId: null, now });
+        await enqueueNotification(
+          tx,
+          licence
+            ? licenceIssuedNotification({ recipientIds: applicantIds, caseId: created.id, caseNumber, serviceName: service.name, licence })
+            : {
+                recipientIds: applicantIds,
+                topic: "task-approved",
+                params: { caseNumber, service: service.name },
+                caseId: created.id,
+                link: `/me/cases/${caseNumber}`,
+              },
+        );
       }
       const failure = instantFailures.get(service.code);
       if (failure) {

@@ -1,7 +1,7 @@
 /**
- * Before a case is written: every material an answer names must be the applicant's own upload, or a valid
- * e-licence they hold of a type the field accepts. File details are re-read from the database, so a forged
- * name, type or size in the answers is replaced by the truth.
+ * Before a case is written: every material an answer names must be the applicant's own upload, or an e-licence
+ * they hold of a type the field accepts, valid today (not revoked, not expired) and still matching its signature.
+ * File details are re-read from the database, so a forged name, type or size in the answers is replaced by the truth.
  */
 import { and, eq, inArray } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
@@ -10,6 +10,7 @@ import type { TAnswers, TMaterialRef } from "@/lib/forms/answers";
 import { listFields, type TFormDefinition } from "@/lib/forms/definition";
 import type { TActor } from "@/server/auth/actor";
 import { fail, type TAppError } from "@/server/errors";
+import { filterAuthenticLicences } from "@/server/licences/filter-authentic-licences";
 import { listUsableLicences } from "@/server/prefill/resolve-prefill";
 
 export async function verifyMaterials(options: {
@@ -26,7 +27,7 @@ export async function verifyMaterials(options: {
 
   const refs = materialFields.flatMap((field) => answers[field.key] as TMaterialRef[]);
   const fileIds = refs.flatMap((ref) => (ref.kind === "file" ? [ref.fileId] : []));
-  const [ownFiles, usableLicences] = await Promise.all([
+  const [ownFiles, currentLicences] = await Promise.all([
     fileIds.length > 0
       ? db
           .select({ id: files.id, name: files.name, mediaType: files.mediaType, size: files.size })
@@ -35,6 +36,8 @@ export async function verifyMaterials(options: {
       : [],
     refs.some((ref) => ref.kind === "licence") ? listUsableLicences({ db, actor, companyId, today }) : [],
   ]);
+  const named = new Set(refs.flatMap((ref) => (ref.kind === "licence" ? [ref.licenceId] : [])));
+  const usableLicences = await filterAuthenticLicences(db, currentLicences.filter((licence) => named.has(licence.id)));
 
   const verified: TAnswers = { ...answers };
   for (const field of materialFields) {

@@ -6,7 +6,11 @@ import { renderNotification } from "./render-notification";
 
 const service = { "zh-Hans": "食品经营许可", "zh-Hant": "食品經營許可", en: "Food business licence" };
 const department = { "zh-Hans": "市场监督管理局", "zh-Hant": "市場監督管理局", en: "Administration for Market Regulation" };
-const everyParam = { caseNumber: "OD20260302000001", service, reason: "材料不齐", dueDate: "2026-03-16", days: 5, department };
+const licence = { "zh-Hans": "食品经营许可证", "zh-Hant": "食品經營許可證", en: "Food business licence" };
+const issuer = department;
+const everyParam = { caseNumber: "OD20260302000001", service, reason: "材料不齐", dueDate: "2026-03-16", days: 5, department, licence, number: "JY-20260302-000001", issuer };
+/** Messages about a licence rather than a case: a seeded licence has no case. */
+const licenceTopics = new Set(["licence-revoked"]);
 const topics = Object.keys(JSON.parse(fs.readFileSync(path.join(process.cwd(), "messages", "zh-Hans.json"), "utf8")).notifications).filter(
   (key) => key !== "fallback" && key !== "emailFooter",
 );
@@ -33,6 +37,8 @@ describe("renderNotification", () => {
         "extension-denied",
         "rating-follow-up",
         "follow-up-answered",
+        "licence-issued",
+        "licence-revoked",
       ].sort(),
     );
     const fallback = Object.fromEntries(locales.map((locale) => [locale, renderNotification({ topic: "no-such-topic", params: {}, locale }).title]));
@@ -42,8 +48,13 @@ describe("renderNotification", () => {
         const { title, body } = renderNotification({ topic, params: everyParam, locale });
         // Its own title, not the generic one shown when a template is missing.
         expect(title, `${topic} ${locale}`).not.toBe(fallback[locale]);
-        expect(body, `${topic} ${locale}`).toContain("OD20260302000001");
-        expect(body, `${topic} ${locale}`).toContain(service[locale]);
+        if (licenceTopics.has(topic)) {
+          expect(body, `${topic} ${locale}`).toContain("JY-20260302-000001");
+          expect(body, `${topic} ${locale}`).toContain(licence[locale]);
+        } else {
+          expect(body, `${topic} ${locale}`).toContain("OD20260302000001");
+          expect(body, `${topic} ${locale}`).toContain(service[locale]);
+        }
       }
     }
     expect(logged).not.toHaveBeenCalled();

@@ -11,6 +11,7 @@ import type { TAnswerValue } from "@/lib/forms/answers";
 import { listFields, type TField, type TFormDefinition, type TPrefillSource } from "@/lib/forms/definition";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import type { TActor } from "@/server/auth/actor";
+import { filterAuthenticLicences } from "@/server/licences/filter-authentic-licences";
 
 export type TPrefilledValue = {
   value: TAnswerValue;
@@ -51,7 +52,8 @@ export async function resolvePrefill({ db, actor, companyId, definition, today }
     needsCompany && actor.companyIds.includes(companyId)
       ? db.select().from(companies).where(eq(companies.id, companyId)).then((rows) => rows[0])
       : undefined,
-    licenceTypes.length > 0 ? listUsableLicences({ db, actor, companyId, types: licenceTypes, today }) : [],
+    // A licence is a source only while it matches its signature: an altered register row prefills nothing.
+    licenceTypes.length > 0 ? listUsableLicences({ db, actor, companyId, types: licenceTypes, today }).then((rows) => filterAuthenticLicences(db, rows)) : [],
   ]);
 
   const prefill: TPrefill = {};

@@ -62,13 +62,13 @@ describe.each(testDatabaseKinds)("claim and decide on %s", (kind) => {
     if (!seen.ok) return;
     expect(seen.case.status).toBe("concluded");
     expect(seen.tasks.map((task) => task.status)).toEqual(["approved", "approved", "approved"]);
-    // Submitted, 3 × (accepted, approved), concluded; the claims are internal and not on the timeline.
+    // Submitted, 3 × (accepted, approved, its licence issued), concluded; the claims are internal and not on the timeline.
     expect(seen.events.map((event) => event.kind)).toEqual([
       "case-submitted",
-      ...Array.from({ length: 3 }, () => ["task-accepted", "task-approved"]).flat(),
+      ...Array.from({ length: 3 }, () => ["task-accepted", "task-approved", "licence-issued"]).flat(),
       "case-concluded",
     ]);
-    expect(await verifyCaseTrail({ db: world.db, caseId })).toMatchObject({ ok: true, length: 11 });
+    expect(await verifyCaseTrail({ db: world.db, caseId })).toMatchObject({ ok: true, length: 14 });
   });
 
   it("lets exactly one of several clerks claiming the same task at once win", async () => {

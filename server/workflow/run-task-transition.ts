@@ -2,12 +2,12 @@
  * The one way a task changes status. Every use case that moves a task (a clerk's decision, a supplement asked or
  * answered, a withdrawal, a prerequisite concluding) checks who may act and then comes here, inside its
  * transaction and after locking the case row. This applies the transition table, moves the clock, writes the case
- * event and the notifications, releases or cancels the tasks that wait on this one, and derives the case status,
- * so none of that can be forgotten by one caller.
+ * event and the notifications, issues the e-licence an approval yields, releases or cancels the tasks that wait on
+ * this one, and derives the case status, so none of that can be forgotten by one caller.
  */
 import { eq, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { cases, services, tasks, type TTask, type TTaskStatus } from "@/db/schema";
+import { cases, services, tasks, type TLicence, type TTask, type TTaskStatus } from "@/db/schema";
 import { addWorkingDays, countWorkingDays, type TCalendar } from "@/lib/calendar/working-days";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import {
@@ -20,7 +20,9 @@ import {
 } from "@/lib/workflow/task-transitions";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
 import { fail, type TResult } from "@/server/errors";
+import { issueLicence } from "@/server/licences/issue-licence";
 import { enqueueNotification, listCaseApplicantIds, listDepartmentStaffIds } from "@/server/notifications/enqueue-notification";
+import { licenceIssuedNotification } from "@/server/licences/licence-issued-notification";
 
 export type TCaseTask = TTask & { serviceCode: string; serviceName: TLocalizedText; promisedLimitDays: number; legalLimitDays: number };
 
@@ -141,7 +143,9 @@ async function applyOne(context: TTransitionContext, input: TTransitionInput): P
     data: { ...(input.reason ? { reason: input.reason } : {}), ...input.data },
     public: true,
   });
-  await notify(context, task, input.action);
+  // An approval of a service that yields a licence issues it here, in the approving transaction.
+  const licence = next === "approved" ? await issueLicence(tx, { caseId: caseRow.id, taskId: task.id, serviceId: task.serviceId, departmentId: task.departmentId, actorId: input.actorId, now }) : null;
+  await notify(context, task, input.action, licence);
 
   // What follows for the tasks that wait on this one.
   for (const dependent of context.tasks.filter((candidate) => candidate.status === "pending" && candidate.prerequisiteTaskIds.includes(task.id))) {
@@ -161,11 +165,14 @@ async function applyOne(context: TTransitionContext, input: TTransitionInput): P
   return { ok: true, version: updated.version, status: next };
 }
 
-async function notify(context: TTransitionContext, task: TCaseTask, action: TTaskAction) {
+async function notify(context: TTransitionContext, task: TCaseTask, action: TTaskAction, licence: TLicence | null) {
   const { tx, caseRow } = context;
   const params = { caseNumber: caseRow.number, service: task.serviceName };
   const applicantTopic = applicantTopics[action];
-  if (applicantTopic) {
+  if (licence) {
+    // One message for the approval and what it issued, leading to the wallet.
+    await enqueueNotification(tx, licenceIssuedNotification({ recipientIds: await listCaseApplicantIds(tx, caseRow.id), caseId: caseRow.id, caseNumber: caseRow.number, serviceName: task.serviceName, licence }));
+  } else if (applicantTopic) {
     await enqueueNotification(tx, {
       recipientIds: await listCaseApplicantIds(tx, caseRow.id),
       topic: applicantTopic,

@@ -106,7 +106,7 @@ describe.each(testDatabaseKinds)("the task's life on %s", (kind) => {
     const passed = await submit("citizen", "HRSS-PROOF", proofAnswers());
     expect((await tasksOf(passed.id)).HRSS.status).toBe("approved");
     expect(passed.status).toBe("concluded");
-    expect(await topicsFor("citizen", passed.id)).toEqual(["task-approved"]);
+    expect(await topicsFor("citizen", passed.id)).toEqual(["licence-issued"]);
 
     const checked = await submit("citizen", "HRSS-PROOF", proofAnswers({ purpose: "other" }));
     const task = (await tasksOf(checked.id)).HRSS;

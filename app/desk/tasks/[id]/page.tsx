@@ -28,6 +28,7 @@ import { loadCalendar } from "@/server/calendar/load-calendar";
 import { listSupplementableFields } from "@/server/supplements/request-supplement";
 import { listColleagues } from "@/server/workflow/assign-task";
 import { getTaskForClerk } from "@/server/workflow/get-task-for-clerk";
+import { findLicenceOfTask } from "@/server/licences/get-issued-licence";
 import { claimTaskAction } from "../../actions";
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
@@ -51,11 +52,12 @@ export default async function TaskPage({ params, searchParams }: TProps) {
   const t = await getTranslations("desk");
   const tt = await getTranslations("task");
   const tf = await getTranslations("form");
+  const tl = await getTranslations("licences");
   const locale = (await getLocale()) as Locale;
   const { done } = await searchParams;
   const { task, service, case: caseRow } = result;
   const mine = task.assigneeId === actor.id;
-  const calendar = await loadCalendar(db);
+  const [calendar, licence] = await Promise.all([loadCalendar(db), task.status === "approved" ? findLicenceOfTask({ db, taskId: task.id }) : null]);
   const today = toIsoDate(new Date());
   const clockStopped = task.clockStoppedOn !== null;
 
@@ -112,6 +114,18 @@ export default async function TaskPage({ params, searchParams }: TProps) {
             : []),
           { key: t("assignee"), value: task.assigneeId ? (result.assigneeName ?? "") : t("unclaimed") },
           ...(task.reason ? [{ key: t("reason"), value: task.reason }] : []),
+          ...(licence
+            ? [
+                {
+                  key: tl("taskLicence"),
+                  value: (
+                    <Link href={`/desk/licences/${licence.id}`}>
+                      {localize(licence.title, locale)} <span className="font-mono break-all">{licence.number}</span>
+                    </Link>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
 

@@ -1,0 +1,55 @@
+/**
+ * A citizen's instant proof becomes an e-licence in their wallet, and anyone can verify it at /verify without
+ * signing in: valid, with the holder's ID number masked. A made-up id and an altered link say so plainly.
+ */
+import { ApplyForm, expect, expectNoAxeViolations, proofAnswers, signIn, test } from "./fixtures";
+
+test("an instant proof is issued into the wallet and verifies as valid for someone not signed in", async ({ page, browser }) => {
+  await signIn(page, "citizen");
+  await page.goto("/apply/HRSS-PROOF");
+  const form = new ApplyForm(page);
+  await form.start();
+  await form.fillProof(proofAnswers());
+  await form.continue();
+  await form.submitButton.click();
+  await page.waitForURL(/\/me\/cases\/[^/?]+\?submitted=1$/);
+  await expect(page.getByText("电子证照已签发")).toBeVisible();
+
+  await page.goto("/me");
+  await page.getByRole("link", { name: "我的电子证照" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "我的电子证照" })).toBeVisible();
+  const proof = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2, name: /社会保险参保缴费证明/ }) }).first();
+  await expect(proof.getByRole("heading", { level: 2 })).toContainText("有效");
+  await expect(proof).toContainText("人力资源和社会保障局");
+  await expect(proof).toContainText(/SBZM-\d{8}-\d{6}/);
+  await expectNoAxeViolations(page);
+  const verifyHref = await proof.getByRole("link", { name: /核验/ }).getAttribute("href");
+  expect(verifyHref).toMatch(/^\/verify\/[0-9a-f-]{36}$/);
+
+  // Someone the citizen shows it to: another browser, not signed in.
+  const stranger = await browser.newContext({ locale: "zh-CN" });
+  const verifier = await stranger.newPage();
+  await verifier.goto(verifyHref!);
+  await expect(verifier.getByRole("link", { name: "登录" })).toBeVisible();
+  const result = verifier.getByRole("region", { name: "证照有效" });
+  await expect(result).toContainText("此证照由人力资源和社会保障局签发");
+  await expect(verifier.getByText("3101**********4016")).toBeVisible();
+  await expect(verifier.getByText("310104198803124016")).toHaveCount(0);
+  await expect(verifier.getByText("社会保险参保缴费证明")).toBeVisible();
+  await expectNoAxeViolations(verifier);
+
+  // The same page with a link whose carried data were changed, and with an id that was never issued.
+  await verifier.goto(`${verifyHref}?d=AAAA&s=BBBB&k=0123456789abcdef`);
+  await expect(verifier.getByRole("heading", { level: 2, name: "核验未通过：证照疑似伪造或被篡改" })).toBeVisible();
+  await expect(verifier.getByText("二维码或链接中携带的证照内容已被改动。")).toBeVisible();
+  await expect(verifier.getByText("张三")).toHaveCount(0);
+  await expectNoAxeViolations(verifier);
+  await verifier.goto("/verify/00000000-0000-4000-8000-000000000000");
+  await expect(verifier.getByRole("heading", { level: 2, name: "查无此证照" })).toBeVisible();
+
+  const keys = await verifier.request.get("/api/v1/licences/keys");
+  expect(keys.ok()).toBe(true);
+  const body = (await keys.json()) as { keys: { keyId: string; algorithm: string; retiredAt: string | null }[] };
+  expect(body.keys.some((key) => key.algorithm === "Ed25519" && key.retiredAt === null)).toBe(true);
+  await stranger.close();
+});

@@ -1,0 +1,79 @@
+/**
+ * 撤销: the issuing department takes a licence back, with a reason the holder and every verifier will read. Only a
+ * clerk of the department that issued it may, or a supervisor of that department or of every department (电子监察,
+ * as for extensions); anyone else changes nothing. A second revocation is refused (already revoked), so repeating
+ * the form post is harmless. The revocation, the case trail event (when an approval issued the licence) and the
+ * holder's messages are written in one transaction.
+ */
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { TDatabase } from "@/db/client";
+import { companyMembers, licences } from "@/db/schema";
+import type { TActor } from "@/server/auth/actor";
+import { appendCaseEvent } from "@/server/cases/append-case-event";
+import { lockCase } from "@/server/cases/lock-case";
+import { fail, type TResult } from "@/server/errors";
+import { enqueueNotification } from "@/server/notifications/enqueue-notification";
+
+export const REVOCATION_REASON_MAX = 500;
+
+export type TRevokeLicenceOptions = {
+  db: TDatabase;
+  actor: TActor;
+  licenceId: string;
+  /** Public: shown to the holder and on /verify. */
+  reason: string;
+  now?: Date;
+};
+
+/** Whether this actor may act for the department that issued a licence. */
+export function actsForIssuer(actor: TActor, issuingDepartmentId: string): boolean {
+  if (actor.role === "clerk") return actor.departmentId === issuingDepartmentId;
+  if (actor.role === "supervisor") return actor.departmentId === null || actor.departmentId === issuingDepartmentId;
+  return false;
+}
+
+export async function revokeLicence(options: TRevokeLicenceOptions): Promise<TResult<{ revokedAt: Date }>> {
+  const { db, actor, now = new Date() } = options;
+  if (actor.role !== "clerk" && actor.role !== "supervisor") return fail("forbidden:role");
+  if (!z.uuid().safeParse(options.licenceId).success) return fail("not-found:licence");
+  const reason = options.reason.trim();
+  if (!reason) return fail("invalid:revocation-reason-required");
+  if (reason.length > REVOCATION_REASON_MAX) return fail("invalid:revocation-reason-too-long", { max: REVOCATION_REASON_MAX });
+
+  return db.transaction(async (tx) => {
+    const [found] = await tx.select({ caseId: licences.caseId }).from(licences).where(eq(licences.id, options.licenceId));
+    if (!found) return fail("not-found:licence");
+    // Writers lock the case first, then what hangs off it (the order every use case keeps).
+    if (found.caseId) await lockCase(tx, found.caseId);
+    const [licence] = await tx.select().from(licences).where(eq(licences.id, options.licenceId)).for("update");
+    if (!actsForIssuer(actor, licence.issuingDepartmentId)) return fail("forbidden:licence");
+    if (licence.revokedAt) return fail("conflict:licence-revoked");
+
+    await tx
+      .update(licences)
+      .set({ status: "revoked", revokedAt: now, revokedById: actor.id, revocationReason: reason })
+      .where(eq(licences.id, licence.id));
+    if (licence.caseId) {
+      await appendCaseEvent(tx, {
+        caseId: licence.caseId,
+        taskId: licence.taskId,
+        actorId: actor.id,
+        kind: "licence-revoked",
+        data: { licenceId: licence.id, number: licence.number, title: licence.title, reason },
+        public: true,
+      });
+    }
+    const staff = licence.holderCompanyId
+      ? (await tx.select({ userId: companyMembers.userId }).from(companyMembers).where(eq(companyMembers.companyId, licence.holderCompanyId))).map((member) => member.userId)
+      : [];
+    await enqueueNotification(tx, {
+      recipientIds: [...(licence.holderUserId ? [licence.holderUserId] : []), ...staff],
+      topic: "licence-revoked",
+      params: { licence: licence.title, number: licence.number, issuer: licence.issuerName, reason },
+      caseId: licence.caseId,
+      link: "/me/licences",
+    });
+    return { ok: true as const, revokedAt: now };
+  });
+}
