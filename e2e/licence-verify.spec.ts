@@ -2,6 +2,7 @@
  * A citizen's instant proof becomes an e-licence in their wallet, and anyone can verify it at /verify without
  * signing in: valid, with the holder's ID number masked. A made-up id and an altered link say so plainly.
  */
+import fs from "node:fs/promises";
 import { ApplyForm, expect, expectNoAxeViolations, proofAnswers, signIn, test } from "./fixtures";
 
 test("an instant proof is issued into the wallet and verifies as valid for someone not signed in", async ({ page, browser }) => {
@@ -16,7 +17,7 @@ test("an instant proof is issued into the wallet and verifies as valid for someo
   await expect(page.getByText("电子证照已签发")).toBeVisible();
 
   await page.goto("/me");
-  await page.getByRole("link", { name: "我的电子证照" }).click();
+  await page.getByRole("navigation", { name: "我的账户" }).getByRole("link", { name: /电子证照/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "我的电子证照" })).toBeVisible();
   const proof = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2, name: /社会保险参保缴费证明/ }) }).first();
   await expect(proof.getByRole("heading", { level: 2 })).toContainText("有效");
@@ -25,6 +26,11 @@ test("an instant proof is issued into the wallet and verifies as valid for someo
   await expectNoAxeViolations(page);
   const verifyHref = await proof.getByRole("link", { name: /核验/ }).getAttribute("href");
   expect(verifyHref).toMatch(/^\/verify\/[0-9a-f-]{36}$/);
+  // The licence as a PDF to print or pass on.
+  const [download] = await Promise.all([page.waitForEvent("download"), proof.getByRole("link", { name: /下载 PDF/ }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^社会保险参保缴费证明-SBZM-\d{8}-\d{6}\.pdf$/);
+  const bytes = await fs.readFile((await download.path())!);
+  expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
 
   // Someone the citizen shows it to: another browser, not signed in.
   const stranger = await browser.newContext({ locale: "zh-CN" });

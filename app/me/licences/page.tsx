@@ -19,6 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MyLicencesPage() {
   const actor = await requireActor({ roles: ["citizen", "enterprise"], returnTo: "/me/licences" });
   const t = await getTranslations("licences");
+  const tp = await getTranslations("licencePdf");
   const locale = (await getLocale()) as Locale;
   const wallet = await listMyLicences({ db: getDb(), actor, today: toIsoDate(new Date()) });
 
@@ -55,7 +56,7 @@ export default async function MyLicencesPage() {
                 {licence.state === "revoked" && licence.revokedAt ? (
                   <p className="mt-2 font-semibold">{t("revokedOn", { date: formatDate(licence.revokedAt, locale), reason: licence.revocationReason ?? "" })}</p>
                 ) : null}
-                <p className="mt-2">
+                <p className="mt-2 flex flex-wrap gap-x-6 gap-y-1">
                   <Link href={`/verify/${licence.id}`} className="font-semibold">
                     {t("verify")}
                     <span className="sr-only">
@@ -63,6 +64,11 @@ export default async function MyLicencesPage() {
                       {localize(licence.title, locale)} {licence.number}
                     </span>
                   </Link>
+                  {/* A file download, not a page: a plain link, so Next neither prefetches nor routes it. */}
+                  <a href={`/me/licences/${licence.id}/pdf`} className="font-semibold" download>
+                    {tp("download")}
+                    <span className="sr-only"> {localize(licence.title, locale)} {licence.number}</span>
+                  </a>
                 </p>
               </li>
             ))}

@@ -1,0 +1,76 @@
+/**
+ * The e-licence PDF: the holder downloads what the licence prints, with a QR code whose address carries the signed
+ * payload; someone else gets not-found; a revoked licence still downloads but says so at the top.
+ */
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cases, licences } from "@/db/schema";
+import { proofAnswers } from "@/db/seed/sample-answers";
+import { testDatabaseKinds } from "@/db/testing";
+import { submitApplication } from "@/server/intake/submit-application";
+import { readPdf } from "@/server/testing/pdf-text";
+import { openSeededWorld, type TWorld } from "@/server/testing/world";
+import { renderLicencePdf } from "./render-licence-pdf";
+import { revokeLicence } from "./revoke-licence";
+
+const origin = "https://onedoor.example.gov.cn";
+
+describe.each(testDatabaseKinds)("renderLicencePdf on %s", (kind) => {
+  let world: TWorld;
+  let licenceId = "";
+  let licenceNumber = "";
+  beforeAll(async () => {
+    world = await openSeededWorld(kind);
+    // An instant proof is approved at submit and issues its licence in the same transaction.
+    const proof = await submitApplication({
+      db: world.db,
+      actor: await world.actorOf("citizen"),
+      subjectCode: "HRSS-PROOF",
+      rawAnswers: proofAnswers(),
+      idempotencyKey: randomUUID(),
+      channel: "online",
+    });
+    if (!proof.ok) throw new Error(proof.code);
+    const [row] = await world.db
+      .select({ id: licences.id, number: licences.number })
+      .from(licences)
+      .innerJoin(cases, eq(cases.id, licences.caseId))
+      .where(and(eq(cases.number, proof.caseNumber)));
+    [licenceId, licenceNumber] = [row.id, row.number];
+  });
+  afterAll(async () => {
+    await world?.drop();
+  });
+
+  const render = async (username: string, locale: "zh-Hans" | "en" = "zh-Hans") =>
+    renderLicencePdf({ db: world.db, actor: await world.actorOf(username), licenceId, locale, origin });
+
+  it("gives the holder their licence as printed, with the signed verify address in the QR code", async () => {
+    const result = await render("citizen");
+    if (!result.ok) throw new Error(result.code);
+    const read = await readPdf(result.pdf);
+    const text = read.pages.flatMap((page) => page.lines.map((line) => line.text)).join("\n");
+    expect(text).toContain(licenceNumber);
+    expect(text).toContain("张三");
+    // The holder's own document prints their full number; only the public page masks it.
+    expect(text).toContain("310104198803124016");
+    const links = read.pages.flatMap((page) => page.links.map((link) => link.url));
+    expect(links.some((url) => url.startsWith(`${origin}/verify/${licenceId}?d=`) && url.includes("&s=") && url.includes("&k="))).toBe(true);
+    expect(result.fileName).toContain(licenceNumber);
+  });
+
+  it("finds nothing for someone else, and an unknown id is the same", async () => {
+    expect(await render("citizen2")).toMatchObject({ ok: false, code: "not-found:licence" });
+    expect(await render("enterprise")).toMatchObject({ ok: false, code: "not-found:licence" });
+    expect(await renderLicencePdf({ db: world.db, actor: await world.actorOf("citizen"), licenceId: randomUUID(), locale: "en", origin })).toMatchObject({ ok: false });
+  });
+
+  it("still gives a revoked licence to its holder, saying at the top that it is no longer valid", async () => {
+    expect(await revokeLicence({ db: world.db, actor: await world.actorOf("clerk-hrss"), licenceId, reason: "缴费记录有误" })).toMatchObject({ ok: true });
+    const result = await render("citizen", "en");
+    if (!result.ok) throw new Error(result.code);
+    const text = (await readPdf(result.pdf)).pages.flatMap((page) => page.lines.map((line) => line.text)).join(" ");
+    expect(text).toMatch(/revoked on .* no longer valid/);
+  });
+});
