@@ -1,12 +1,15 @@
 /**
- * 补正, end to end: the food licence clerk finds the floor area and seats wrong and asks for both at once; the
- * company sees exactly what to correct, gets a wrong value refused, corrects only those two answers, and the clerk
- * accepts the supplement and approves. The time limit stands still while the company has the case.
+ * A company's whole visit, end to end. 补正: the food licence clerk finds the floor area and seats wrong and asks for
+ * both at once; the company sees exactly what to correct, gets a wrong value refused, corrects only those two
+ * answers, and the clerk accepts the supplement and approves (the time limit stands still while the company has the
+ * case). Fire approves too; the food business licence lands in the company's wallet, downloads as a PDF and
+ * verifies at /verify for a stranger; the company rates the service 不满意 and the food clerk answers the follow-up.
  */
+import fs from "node:fs/promises";
 import { ApplyForm, caseNumberOf, expect, expectNoAxeViolations, restaurantAnswers, signIn, test } from "./fixtures";
 
-test("a clerk asks for a supplement and the company supplies it", async ({ page, browser }) => {
-  test.setTimeout(120_000);
+test("a company gets a supplement request, supplies it, is approved, verifies its licence and rates the service", async ({ page, browser }) => {
+  test.setTimeout(300_000);
   await signIn(page, "enterprise");
   await page.goto("/apply/BUNDLE-RESTAURANT");
   const form = new ApplyForm(page);
@@ -75,4 +78,61 @@ test("a clerk asks for a supplement and the company supplies it", async ({ page,
   await page.reload();
   const amr = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: "市场监督管理局" }) });
   await expect(amr).toContainText("准予许可");
+
+  // Fire approves too, and the case concludes.
+  const fireContext = await browser.newContext();
+  const fire = await fireContext.newPage();
+  await signIn(fire, "clerk-fire");
+  await fire.getByRole("listitem").filter({ hasText: caseNumber }).getByRole("button", { name: `认领 ${caseNumber}` }).click();
+  await fire.waitForURL(/\/desk\/tasks\/[0-9a-f-]+$/);
+  await fire.getByRole("button", { name: "受理", exact: true }).click();
+  await expect(fire.getByRole("status").getByRole("heading", { name: "已受理" })).toBeVisible();
+  await fire.getByRole("button", { name: "准予许可", exact: true }).click();
+  await expect(fire.getByRole("status").getByRole("heading", { name: "已准予许可" })).toBeVisible();
+  await fireContext.close();
+  await page.reload();
+  await expect(page.getByText("状态：").locator("..")).toContainText("已办结");
+
+  // The food business licence is in the company's wallet: as a PDF, and verified by someone not signed in.
+  await page.goto("/me/licences");
+  const licence = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2, name: /食品经营许可证/ }) }).first();
+  await expect(licence.getByRole("heading", { level: 2 })).toContainText("有效");
+  const [download] = await Promise.all([page.waitForEvent("download"), licence.getByRole("link", { name: /下载 PDF/ }).click()]);
+  const pdf = await fs.readFile((await download.path())!);
+  expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  const verifyHref = (await licence.getByRole("link", { name: /核验/ }).getAttribute("href"))!;
+  const strangerContext = await browser.newContext({ locale: "zh-CN" });
+  const stranger = await strangerContext.newPage();
+  await stranger.goto(verifyHref);
+  await expect(stranger.getByRole("region", { name: "证照有效" })).toContainText("市场监督管理局");
+  await expect(stranger.getByRole("main")).toContainText("上海一门餐饮管理有限公司");
+  await strangerContext.close();
+
+  // The company rates the service 不满意; the food licence clerk answers the follow-up; the company sees the answer.
+  await page.goto(`/me/cases/${caseNumber}`);
+  const rating = page.getByRole("region", { name: "评价本次服务" });
+  await rating.getByRole("group", { name: "您对本次服务的总体评价" }).getByRole("radio", { name: "不满意", exact: true }).check();
+  await rating.getByRole("group", { name: "办理效率" }).getByRole("radio", { name: "不满意", exact: true }).check();
+  await rating.getByRole("group", { name: "办事指南是否准确" }).getByRole("radio", { name: "基本满意" }).check();
+  await rating.getByRole("group", { name: "办事便捷程度" }).getByRole("radio", { name: "满意", exact: true }).check();
+  await rating.getByLabel("意见和建议（选填）").fill("补正要求不够清楚，多跑了一趟。");
+  await rating.getByRole("button", { name: "提交评价" }).click();
+  await page.waitForURL(/\?rated=1/);
+  await expect(page.getByRole("status").getByRole("heading", { name: "感谢您的评价" })).toBeVisible();
+
+  const answerContext = await browser.newContext();
+  const answer = await answerContext.newPage();
+  await signIn(answer, "clerk-amr");
+  await answer.getByRole("link", { name: /差评回访/ }).click();
+  const followUp = answer.getByRole("listitem").filter({ hasText: caseNumber });
+  await expect(followUp).toContainText("补正要求不够清楚");
+  await followUp.getByRole("link", { name: `开办餐饮店一件事 ${caseNumber}` }).click();
+  await answer.getByLabel("回复内容").fill("已将平面图要求写入办事指南，感谢您的意见。");
+  await answer.getByRole("button", { name: "发送回复" }).click();
+  await expect(answer.getByRole("status").getByRole("heading", { name: "已回复，申请人会收到通知" })).toBeVisible();
+  await answerContext.close();
+
+  await page.goto(`/me/cases/${caseNumber}`);
+  await expect(page.getByRole("region", { name: "您的评价" })).toContainText("已将平面图要求写入办事指南");
+  await expectNoAxeViolations(page);
 });
