@@ -3,7 +3,7 @@
  * home, the catalog, a service's start page, /me and its filters, the tracker of a concluded case with its rating
  * form, messages, the wallet, a licence's public check, profile, and the statistics.
  */
-import { ApplyForm, caseNumberOf, expect, expectNoAxeViolations, proofAnswers, setLocale, signIn, test, type TLocale } from "./fixtures";
+import { expect, expectNoAxeViolations, setLocale, signIn, test, type TLocale, submitInstantProof } from "./fixtures";
 
 const locales: TLocale[] = ["zh-Hans", "zh-Hant", "en"];
 
@@ -11,14 +11,7 @@ test("the applicant's pages pass axe in simplified and traditional Chinese and i
   test.setTimeout(240_000);
   // A concluded case with an e-licence to look at: an instant proof, approved on submit.
   await signIn(page, "citizen");
-  await page.goto("/apply/HRSS-PROOF");
-  const form = new ApplyForm(page);
-  await form.start();
-  await form.fillProof(proofAnswers());
-  await form.continue();
-  await form.submitButton.click();
-  await page.waitForURL(/\/me\/cases\/[^/?]+\?submitted=1$/);
-  const caseNumber = caseNumberOf(page);
+  const caseNumber = await submitInstantProof(page);
   await page.goto("/me/licences");
   const verifyHref = await page.getByRole("link", { name: /核验/ }).first().getAttribute("href");
   expect(verifyHref).toMatch(/^\/verify\//);

@@ -255,3 +255,18 @@ export const test = base.extend<TFixtures>({
     await use(new ApplyForm(page));
   },
 });
+
+/**
+ * The signed-in page applies for the instant HRSS-PROOF and lands on its tracker: a concluded case (with its
+ * e-licence) for journeys about what comes after. Returns the case number.
+ */
+export async function submitInstantProof(page: Page): Promise<string> {
+  await page.goto("/apply/HRSS-PROOF");
+  const form = new ApplyForm(page);
+  await form.start();
+  await form.fillProof(proofAnswers());
+  await form.continue();
+  await form.submitButton.click();
+  await page.waitForURL(/\/me\/cases\/[^/?]+\?submitted=1$/);
+  return caseNumberOf(page);
+}

@@ -3,17 +3,11 @@
  * signing in: valid, with the holder's ID number masked. A made-up id and an altered link say so plainly.
  */
 import fs from "node:fs/promises";
-import { ApplyForm, expect, expectNoAxeViolations, proofAnswers, signIn, test } from "./fixtures";
+import { expect, expectNoAxeViolations, signIn, test, submitInstantProof } from "./fixtures";
 
 test("an instant proof is issued into the wallet and verifies as valid for someone not signed in", async ({ page, browser }) => {
   await signIn(page, "citizen");
-  await page.goto("/apply/HRSS-PROOF");
-  const form = new ApplyForm(page);
-  await form.start();
-  await form.fillProof(proofAnswers());
-  await form.continue();
-  await form.submitButton.click();
-  await page.waitForURL(/\/me\/cases\/[^/?]+\?submitted=1$/);
+  await submitInstantProof(page);
   await expect(page.getByText("电子证照已签发")).toBeVisible();
 
   await page.goto("/me");

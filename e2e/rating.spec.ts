@@ -5,7 +5,7 @@
  * JavaScript, a citizen rates an instant proof: the form is a plain post that comes back with its problems.
  */
 import type { Browser, Page } from "@playwright/test";
-import { ApplyForm, caseNumberOf, expect, expectNoAxeViolations, proofAnswers, restaurantAnswers, signIn, test } from "./fixtures";
+import { ApplyForm, caseNumberOf, expect, expectNoAxeViolations, restaurantAnswers, signIn, test, submitInstantProof } from "./fixtures";
 
 const departments = [
   { clerk: "clerk-amr", name: "市场监督管理局" },
@@ -168,13 +168,7 @@ test.describe("without JavaScript", () => {
 
   test("a citizen rates an instant proof, and a good rating opens no follow-up", async ({ page }) => {
     await signIn(page, "citizen");
-    await page.goto("/apply/HRSS-PROOF");
-    const form = new ApplyForm(page);
-    await form.start();
-    await form.fillProof(proofAnswers());
-    await form.continue();
-    await form.submitButton.click();
-    await page.waitForURL(/\/me\/cases\/[^/?]+\?submitted=1$/);
+    await submitInstantProof(page);
     await expect(page.getByText("状态：").locator("..")).toContainText("已办结");
 
     const rating = page.getByRole("region", { name: "评价本次服务" });

@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import { readPdf } from "../server/testing/pdf-text";
-import { ApplyForm, caseNumberOf, expect, proofAnswers, signIn, test } from "./fixtures";
+import { expect, signIn, test, submitInstantProof } from "./fixtures";
 
 test.describe("the receipt of a citizen's application", () => {
   test.describe.configure({ mode: "serial" });
@@ -12,14 +12,7 @@ test.describe("the receipt of a citizen's application", () => {
 
   test("the citizen downloads it from the tracker: a PDF with the case number, the applicant and a link to the tracker", async ({ page }) => {
     await signIn(page, "citizen");
-    await page.goto("/apply/HRSS-PROOF");
-    const form = new ApplyForm(page);
-    await form.start();
-    await form.fillProof(proofAnswers());
-    await form.continue();
-    await form.submitButton.click();
-    await page.waitForURL(/\/me\/cases\/[^/?]+\?submitted=1$/);
-    caseNumber = caseNumberOf(page);
+    caseNumber = await submitInstantProof(page);
 
     const downloading = page.waitForEvent("download");
     await page.getByRole("link", { name: "下载受理回执（PDF）" }).click();
