@@ -1,5 +1,5 @@
 /** People who sign in, and the companies they act for. */
-import { index, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { departments } from "./catalog";
 
@@ -21,6 +21,11 @@ export const users = pgTable(
     mobile: text("mobile"),
     /** Where copies of inbox messages are e-mailed when SMTP is configured; optional. */
     email: text("email"),
+    /**
+     * The server-side revocation point of this person's sessions: a session cookie carries the version it was
+     * issued under and stops working once this moves on (sign-out, role change, password change).
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: createdAt(),
   },
   (table) => [index("users_department_idx").on(table.departmentId)],

@@ -8,4 +8,5 @@ export * from "./licences";
 export * from "./materials";
 export * from "./notifications";
 export * from "./ratings";
+export * from "./security";
 export * from "./supplements";

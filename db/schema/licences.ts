@@ -4,7 +4,7 @@
  * (server/licences/licence-payload.ts), so anyone can verify it at /verify/<id> or offline with the published keys.
  */
 import { sql } from "drizzle-orm";
-import { date, index, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { TLicenceDataField } from "@/lib/licences/licence-template";
 import { cases, tasks } from "./cases";
 import { departments } from "./catalog";
@@ -58,6 +58,8 @@ export const licences = pgTable(
      */
     signature: text("signature"),
     keyId: text("key_id").references(() => licenceSigningKeys.keyId),
+    /** The payload format the signature covers (server/licences/licence-payload.ts); older ones are re-signed at setup. */
+    payloadVersion: integer("payload_version").notNull().default(1),
     signedAt: timestamp("signed_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     revokedById: uuid("revoked_by_id").references(() => users.id),

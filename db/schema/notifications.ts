@@ -30,9 +30,14 @@ export const outbox = pgTable(
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
     lastError: text("last_error"),
+    /** Set when the last attempt failed: the row is a dead letter, kept for an admin to see and retry. */
+    deadAt: timestamp("dead_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (table) => [index("outbox_due_idx").on(table.nextAttemptAt, table.id).where(sql`${table.deliveredAt} is null`)],
+  (table) => [
+    index("outbox_due_idx").on(table.nextAttemptAt, table.id).where(sql`${table.deliveredAt} is null and ${table.deadAt} is null`),
+    index("outbox_dead_idx").on(table.deadAt).where(sql`${table.deadAt} is not null`),
+  ],
 );
 export type TOutboxRow = typeof outbox.$inferSelect;
 
