@@ -8,6 +8,7 @@ import { users } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { signIn, signOut } from "@/server/auth/next-auth";
 import { homeOf } from "@/server/auth/session";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 export type TSignInState = { error?: "missing" | "invalid"; username?: string };
 
@@ -16,12 +17,6 @@ const ZSignIn = z.object({
   password: z.string().max(200),
   callbackUrl: z.string().max(500).optional(),
 });
-
-/** Only paths on this site: never send someone elsewhere after signing in. */
-function safePath(path: string | undefined): string | null {
-  if (!path || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return null;
-  return path;
-}
 
 export async function signInAction(_state: TSignInState, formData: FormData): Promise<TSignInState> {
   const parsed = ZSignIn.safeParse(Object.fromEntries(formData));
@@ -36,7 +31,7 @@ export async function signInAction(_state: TSignInState, formData: FormData): Pr
     throw error;
   }
   const [user] = await getDb().select({ role: users.role }).from(users).where(eq(users.username, username)).limit(1);
-  redirect(safePath(parsed.data.callbackUrl) ?? homeOf(user.role));
+  redirect(parsed.data.callbackUrl ? safeRedirectPath(parsed.data.callbackUrl) : homeOf(user.role));
 }
 
 export async function signOutAction() {

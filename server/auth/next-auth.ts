@@ -13,6 +13,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { hashPassword, verifyPassword } from "./password";
 
 const ZCredentials = z.object({
@@ -54,6 +55,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
+    // The credentials endpoint's callbackUrl goes through the same check as every other post-action destination.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeRedirectPath(url, baseUrl)}`;
+    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;
