@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { uploadBodyLimit } from "./lib/http/body-limit";
 
 const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 
@@ -13,9 +14,12 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403 for a signed-in user on a page their role may not see.
     authInterrupts: true,
-    // Material uploads travel in the wizard's form post: up to 20 MiB per field (ZMaterialField.maxSizeKb), and
-    // a page may hold a few. Larger posts are refused by Next before any of our code runs.
-    serverActions: { bodySizeLimit: "50mb" },
+    // proxy.ts refuses a post over its own limit (1 MiB, an upload page's own for someone signed in) by its
+    // Content-Length before the body is read; these two are the ceiling behind it. Next.js copies a body into
+    // memory for the proxy up to proxyClientMaxBodySize and silently cuts it there, so that must hold the largest
+    // upload a page may take (lib/http/body-limit.ts).
+    serverActions: { bodySizeLimit: uploadBodyLimit },
+    proxyClientMaxBodySize: uploadBodyLimit,
   },
 };
 

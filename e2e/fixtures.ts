@@ -248,12 +248,37 @@ export function proofAnswers(): TProofAnswers {
   };
 }
 
-type TFixtures = { applyForm: ApplyForm };
+/** What Chromium writes to the console when the Content-Security-Policy blocks something. */
+const cspViolationMessage = /Content Security Policy/i;
+
+type TFixtures = {
+  applyForm: ApplyForm;
+  /**
+   * Every Content-Security-Policy violation in any page of the test, its own context or one it opens: the test
+   * fails if any is left at its end. A test that provokes one on purpose takes it out (`splice`) after checking it.
+   */
+  cspViolations: string[];
+};
 
 export const test = base.extend<TFixtures>({
   applyForm: async ({ page }, use) => {
     await use(new ApplyForm(page));
   },
+  cspViolations: [
+    async ({ browser, context }, use) => {
+      const violations: string[] = [];
+      const watch = (watched: BrowserContext) =>
+        watched.on("console", (message) => {
+          if (cspViolationMessage.test(message.text())) violations.push(`${message.page()?.url() ?? "?"}: ${message.text()}`);
+        });
+      watch(context);
+      browser.on("context", watch);
+      await use(violations);
+      browser.off("context", watch);
+      expect(violations, "Content-Security-Policy violations in the browser console").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 /**

@@ -14,6 +14,7 @@
  */
 import { z } from "zod";
 import { checkRuleShape } from "@/lib/forms/logic";
+import { maxFileSizeKb, maxFilesPerField, maxPageUploadKb } from "@/lib/forms/upload-limits";
 import { ZLocalizedText } from "@/lib/i18n/localized-text";
 
 /** A json-logic rule, e.g. `{ "==": [{ "var": "hasOutdoorSign" }, true] }`; its operators are whitelisted. */
@@ -149,9 +150,9 @@ export const ZMaterialField = z.object({
   type: z.literal("material"),
   /** Media types accepted, checked against the file's content, never its name. */
   accept: z.array(z.enum(materialMediaTypes)).min(1).default(["application/pdf", "image/jpeg", "image/png"]),
-  maxFiles: z.number().int().positive().max(20).default(5),
+  maxFiles: z.number().int().positive().max(maxFilesPerField).default(5),
   /** Per file, in KiB. */
-  maxSizeKb: z.number().int().positive().max(20480).default(10240),
+  maxSizeKb: z.number().int().positive().max(maxFileSizeKb).default(10240),
   /** E-licence types the applicant may take from their wallet instead of uploading (免提交). */
   licenceTypes: z.array(z.string().regex(/^[a-z0-9-]+$/)).default([]),
 });
@@ -243,6 +244,14 @@ export const ZFormDefinition = z
     definition.pages.forEach((page, p) => {
       if (pageKeys.has(page.key)) ctx.addIssue({ code: "custom", path: ["pages", p, "key"], message: `duplicate page key "${page.key}"` });
       pageKeys.add(page.key);
+      const uploadKb = pageUploadKb(page);
+      if (uploadKb > maxPageUploadKb) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["pages", p],
+          message: `the material fields on this page take up to ${uploadKb / 1024} MiB in one post (maxFiles × maxSizeKb, added up); at most ${maxPageUploadKb / 1024} MiB fit: move a material to another page or lower its maxFiles or maxSizeKb`,
+        });
+      }
       page.sections.forEach((section, s) => {
         if (sectionKeys.has(section.key)) {
           ctx.addIssue({ code: "custom", path: ["pages", p, "sections", s, "key"], message: `duplicate section key "${section.key}"` });
@@ -317,6 +326,18 @@ export function checkFormDefinition(input: unknown): TDefinitionCheck {
   const parsed = ZFormDefinition.safeParse(input);
   if (parsed.success) return { ok: true, definition: parsed.data };
   return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: formatJsonPath(issue.path), message: issue.message })) };
+}
+
+/**
+ * The most one post of this page can carry in files, in KiB: every material field with all its files at full
+ * size (whether or not a rule hides it: the browser decides what it sends).
+ */
+export function pageUploadKb(page: TPage): number {
+  let total = 0;
+  for (const section of page.sections) {
+    for (const field of section.fields) if (field.type === "material") total += field.maxFiles * field.maxSizeKb;
+  }
+  return total;
 }
 
 /** Every top-level field of a definition in reading order (group item fields stay inside their group). */

@@ -5,8 +5,6 @@
  * actor (role, department, companies) is loaded fresh on each request, so a changed role takes effect at once.
  */
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { eq } from "drizzle-orm";
@@ -14,6 +12,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { readAuthSecret } from "./auth-secret";
 import { hashPassword, verifyPassword } from "./password";
 
 const ZCredentials = z.object({
@@ -21,15 +20,8 @@ const ZCredentials = z.object({
   password: z.string().min(1).max(200),
 });
 
-/** AUTH_SECRET from the environment, else the one `npm start` generated into DATA_DIR. */
-function readSecret(): string | undefined {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = path.join(path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || ".data"), "auth-secret");
-  return fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : undefined;
-}
-
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  secret: readSecret(),
+  secret: readAuthSecret(),
   trustHost: true,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/login" },

@@ -1,0 +1,23 @@
+import type { NextRequest } from "next/server";
+import { bodyLimitFor } from "@/lib/http/body-limit";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { isHttpsRequest } from "@/lib/http/security-headers";
+import { hasSessionCookie } from "@/server/auth/has-session-cookie";
+import { readerOf, renderRefusalPage } from "@/server/http/refusal-page";
+
+/**
+ * Where a server action called with JavaScript lands when proxy.ts refused its post as too large (the post itself
+ * answered 413): the same page a form posted without JavaScript gets, with the limit of the page it came from.
+ */
+export async function GET(request: NextRequest) {
+  const back = safeRedirectPath(request.nextUrl.searchParams.get("back"));
+  const https = isHttpsRequest(request.nextUrl, request.headers.get("x-forwarded-proto"));
+  const signedIn = await hasSessionCookie({ headers: request.headers, https });
+  const html = renderRefusalPage({
+    refusal: { kind: "too-large", limit: bodyLimitFor({ pathname: back.split(/[?#]/)[0], signedIn }), back },
+    ...readerOf(request),
+    // The nonce proxy.ts put in this response's CSP.
+    nonce: request.headers.get("x-nonce") ?? "",
+  });
+  return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,77 @@
+/**
+ * The edge of the application (Next.js "proxy", formerly middleware): runs before every request — pages, server
+ * actions, route handlers, static files, error pages — and
+ *
+ * 1. refuses a state-changing request sent from another site (403; lib/http/same-origin.ts),
+ * 2. refuses a body larger than its page may take, by its Content-Length, before the application reads it
+ *    (413, or 411 for a body of unknown length; lib/http/body-limit.ts),
+ * 3. gives every response the security headers, with a new CSP nonce that Next.js puts on its own scripts
+ *    (lib/http/security-headers.ts).
+ *
+ * Refusals answer with a small page in the reader's language (server/http/refusal-page.ts). A server action called
+ * with JavaScript cannot show a page from its fetch, so its 413 also tells Next.js's client to go to
+ * /request-too-large, which shows the same page.
+ */
+import { NextResponse, type NextRequest } from "next/server";
+import { checkBodySize } from "@/lib/http/body-limit";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { checkSameOrigin } from "@/lib/http/same-origin";
+import { buildSecurityHeaders, createNonce, isHttpsRequest } from "@/lib/http/security-headers";
+import { hasSessionCookie } from "@/server/auth/has-session-cookie";
+import { readerOf, renderRefusalPage, type TRefusal } from "@/server/http/refusal-page";
+
+export async function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const https = isHttpsRequest(request.nextUrl, request.headers.get("x-forwarded-proto"));
+  const securityHeaders = buildSecurityHeaders({ nonce, https, development: process.env.NODE_ENV === "development" });
+  const method = request.method.toUpperCase();
+
+  const origin = checkSameOrigin({
+    method,
+    origin: request.headers.get("origin"),
+    host: request.headers.get("host"),
+    forwardedHost: request.headers.get("x-forwarded-host"),
+    secFetchSite: request.headers.get("sec-fetch-site"),
+  });
+  if (!origin.ok) return refuse(request, { status: 403, refusal: { kind: "foreign-origin" }, securityHeaders, nonce });
+
+  const size = await checkBodySize({
+    method,
+    pathname: request.nextUrl.pathname,
+    contentLength: request.headers.get("content-length"),
+    transferEncoding: request.headers.get("transfer-encoding"),
+    isSignedIn: () => hasSessionCookie({ headers: request.headers, https }),
+  });
+  if (!size.ok && size.status === 411) {
+    return new NextResponse("Length Required: send the body with a Content-Length.\n", {
+      status: 411,
+      headers: { ...securityHeaders, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
+  if (!size.ok) {
+    const back = safeRedirectPath(`${request.nextUrl.pathname}${request.nextUrl.search}`);
+    const response = refuse(request, { status: 413, refusal: { kind: "too-large", limit: size.limit, back }, securityHeaders, nonce });
+    // Next.js's client reads this header on a server action's answer and loads that page in place of the form.
+    if (request.headers.has("next-action")) response.headers.set("x-action-redirect", `/request-too-large?back=${encodeURIComponent(back)}`);
+    return response;
+  }
+
+  // Next.js reads the nonce from the request's CSP header while it renders; /request-too-large reads x-nonce.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", securityHeaders["Content-Security-Policy"]);
+  requestHeaders.set("x-nonce", nonce);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
+  return response;
+}
+
+function refuse(
+  request: NextRequest,
+  { status, refusal, securityHeaders, nonce }: { status: 403 | 413; refusal: TRefusal; securityHeaders: Record<string, string>; nonce: string },
+): NextResponse {
+  const html = renderRefusalPage({ refusal, ...readerOf(request), nonce });
+  return new NextResponse(html, {
+    status,
+    headers: { ...securityHeaders, "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
