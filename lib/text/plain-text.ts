@@ -21,6 +21,11 @@ import { z } from "zod";
 export const plainTextErrorCodes = ["invalid:text-control-character", "invalid:text-line-break"] as const;
 export type TPlainTextErrorCode = (typeof plainTextErrorCodes)[number];
 
+/** Whether a refusal is about a text's characters, so a form shows it at the text's field. */
+export function isPlainTextErrorCode(code: unknown): code is TPlainTextErrorCode {
+  return (plainTextErrorCodes as readonly unknown[]).includes(code);
+}
+
 /** Every control character but tab, LF and CR: the rest of C0, DEL, and C1 (which includes NEL, U+0085). */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /** What breaks a line or a table cell: tab, LF, CR, and Unicode's line and paragraph separators. */

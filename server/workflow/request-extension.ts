@@ -8,6 +8,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { cases, services, tasks } from "@/db/schema";
 import { addWorkingDays, toIsoDate } from "@/lib/calendar/working-days";
+import { readPlainText } from "@/lib/text/plain-text";
 import { isTaskConcluded } from "@/lib/workflow/task-transitions";
 import type { TActor } from "@/server/auth/actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
@@ -49,8 +50,10 @@ export async function requestExtension(options: {
 }): Promise<TResult<{ version: number }>> {
   const { db, actor, taskId, expectedVersion, days, now = new Date() } = options;
   if (actor.role !== "clerk" || !actor.departmentId) return fail("forbidden:role");
-  const reason = options.reason.trim();
-  if (!Number.isInteger(days) || days < 1 || days > EXTENSION_MAX_DAYS || !reason || reason.length > EXTENSION_REASON_MAX) return fail("invalid:extension");
+  const read = readPlainText(options.reason, { multiline: true, max: EXTENSION_REASON_MAX, required: "invalid:extension", tooLong: "invalid:extension" });
+  if (!Number.isInteger(days) || days < 1 || days > EXTENSION_MAX_DAYS) return fail("invalid:extension");
+  if (!read.ok) return fail(read.code);
+  const reason = read.text;
   const departmentId = actor.departmentId;
 
   return db.transaction(async (tx) => {
