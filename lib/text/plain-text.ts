@@ -91,6 +91,16 @@ export function ZPlainText<TCode extends string>(options: TPlainTextSchemaOption
 }
 
 /**
+ * The first character in `text` that nobody types on purpose — a control character but tab and line breaks, a bidi
+ * control, a lone surrogate — as "U+XXXX", or null. For text an author writes as data (a form definition), where
+ * an invisible character is pointed at rather than removed.
+ */
+export function findHiddenCharacter(text: string): string | null {
+  const match = new RegExp(`${CONTROL.source}|${BIDI_CONTROLS.source}|${LONE_SURROGATE.source}`).exec(text);
+  return match ? `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : null;
+}
+
+/**
  * A name we show but cannot ask about again — an uploaded file's name — made safe to show: path, control, line-break
  * and bidi characters removed rather than refused, cut to `max` characters; "" when nothing is left.
  */

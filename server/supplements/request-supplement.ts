@@ -54,6 +54,8 @@ export function listSupplementableFields(definition: TFormDefinition) {
 export async function requestSupplement(options: TRequestSupplementOptions): Promise<TResult<{ requestId: string; version: number }>> {
   const { db, actor, taskId, expectedVersion, now = new Date() } = options;
   if (actor.role !== "clerk" || !actor.departmentId) return fail("forbidden:role");
+  // A malformed id would be a database error: it is refused like another department's task.
+  if (!z.uuid().safeParse(taskId).success) return fail("forbidden:task");
   const read = readPlainText(options.note, { multiline: true, max: SUPPLEMENT_NOTE_MAX, tooLong: "invalid:reason-too-long" });
   if (!read.ok) return fail(read.code, read.code === "invalid:reason-too-long" ? { max: SUPPLEMENT_NOTE_MAX } : undefined);
   const note = read.text;

@@ -5,6 +5,7 @@
  * version, a transition the table does not allow, or a task of another department changes nothing and says why.
  */
 import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { tasks } from "@/db/schema";
 import { toIsoDate } from "@/lib/calendar/working-days";
@@ -39,6 +40,8 @@ export async function transitionTask(options: TTransitionTaskOptions): Promise<T
   const { db, actor, taskId, action, expectedVersion, now = new Date() } = options;
   if (actor.role !== "clerk" || !actor.departmentId) return fail("forbidden:role");
   if (!(clerkDecisions as readonly string[]).includes(action)) return fail("conflict:transition-not-allowed", { action });
+  // A malformed id would be a database error: it is refused like another department's task.
+  if (!z.uuid().safeParse(taskId).success) return fail("forbidden:task");
   const departmentId = actor.departmentId;
   const read = readPlainText(options.reason, {
     multiline: true,
