@@ -31,7 +31,7 @@ export async function answerSupplementAction(caseNumber: string, requestId: stri
   const actor = await getActor();
   if (!actor) return { formError: "unauthorized:session" };
   // Both are bound by the page; a forged call's values must not reach a query or an address.
-  if (!z.uuid().safeParse(requestId).success || !caseNumberPattern.test(String(caseNumber))) return { formError: "not-found:supplement" };
+  if (!z.uuid().safeParse(requestId).success || typeof caseNumber !== "string" || !caseNumberPattern.test(caseNumber)) return { formError: "not-found:supplement" };
   const result = await answerSupplement({
     db: getDb(),
     actor,
