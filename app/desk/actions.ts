@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 
-import { getActor } from "@/server/auth/session";
+import { actorForAction } from "@/server/auth/require-actor";
 import type { TErrorCode } from "@/server/errors";
 import { assignTask } from "@/server/workflow/assign-task";
 import { claimNextTask } from "@/server/workflow/claim-next-task";
@@ -19,7 +19,7 @@ const ZClaim = z.object({ taskId: z.uuid() });
 export async function claimTaskAction(formData: FormData) {
   const parsed = ZClaim.safeParse({ taskId: formData.get("taskId") });
   if (!parsed.success) redirect("/desk?error=forbidden:task");
-  const actor = await getActor();
+  const actor = await actorForAction("/desk", "claimTaskAction");
   if (!actor) redirect("/login?callbackUrl=/desk");
   const result = await claimTask({ db: getDb(), actor, taskId: parsed.data.taskId });
   revalidatePath("/desk");
@@ -29,7 +29,7 @@ export async function claimTaskAction(formData: FormData) {
 
 /** "Claim next": the department's unclaimed task due soonest, then go to it; an empty queue says so on the queue. */
 export async function claimNextTaskAction() {
-  const actor = await getActor();
+  const actor = await actorForAction("/desk", "claimNextTaskAction");
   if (!actor) redirect("/login?callbackUrl=/desk");
   const result = await claimNextTask({ db: getDb(), actor });
   revalidatePath("/desk");
@@ -45,7 +45,7 @@ const ZRelease = z.object({ taskId: z.uuid(), version: z.coerce.number().int().p
 export async function releaseTaskAction(_state: TAssignmentState, formData: FormData): Promise<TAssignmentState> {
   const parsed = ZRelease.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "forbidden:task" };
-  const actor = await getActor();
+  const actor = await actorForAction("/desk", "releaseTaskAction");
   if (!actor) return { error: "unauthorized:session" };
   const result = await releaseTask({ db: getDb(), actor, taskId: parsed.data.taskId, expectedVersion: parsed.data.version });
   if (!result.ok) return { error: result.code };
@@ -59,7 +59,7 @@ const ZAssign = ZRelease.extend({ colleagueId: z.uuid() });
 export async function assignTaskAction(_state: TAssignmentState, formData: FormData): Promise<TAssignmentState> {
   const parsed = ZAssign.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: parsed.error.issues.some((issue) => issue.path[0] === "colleagueId") ? "invalid:colleague" : "forbidden:task" };
-  const actor = await getActor();
+  const actor = await actorForAction("/desk", "assignTaskAction");
   if (!actor) return { error: "unauthorized:session" };
   const { taskId, version, colleagueId } = parsed.data;
   const result = await assignTask({ db: getDb(), actor, taskId, colleagueId, expectedVersion: version });
@@ -80,7 +80,7 @@ const ZDecide = z.object({
 export async function decideTaskAction(_state: TDecideState, formData: FormData): Promise<TDecideState> {
   const parsed = ZDecide.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "conflict:transition-not-allowed" };
-  const actor = await getActor();
+  const actor = await actorForAction("/desk", "decideTaskAction");
   if (!actor) return { error: "unauthorized:session" };
   const { taskId, action, version, reason } = parsed.data;
   const result = await transitionTask({ db: getDb(), actor, taskId, action, reason, expectedVersion: version });

@@ -14,7 +14,7 @@ import { TabNav } from "@/components/ui/tab-nav";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { actionableTaskStatuses } from "@/lib/workflow/task-transitions";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { getDepartment } from "@/server/catalog/get-department";
 import { isErrorCode } from "@/server/errors";
 import { countOpenFollowUps } from "@/server/ratings/count-open-follow-ups";
@@ -35,7 +35,7 @@ const ZSearch = z.object({
 const queueHref = (view: TQueueView, after?: string) => `/desk?${new URLSearchParams(after ? { view, after } : { view })}`;
 
 export default async function DeskPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireActor({ roles: ["clerk"], returnTo: "/desk" });
+  const actor = await requireActor({ page: "/desk", returnTo: "/desk" });
   const db = getDb();
   const { view, after, error, done } = ZSearch.parse(await searchParams);
   const result = await listQueue({ db, actor, view, cursor: after });

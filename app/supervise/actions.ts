@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { getActor } from "@/server/auth/session";
+import { actorForAction } from "@/server/auth/require-actor";
 import { decideExtension } from "@/server/workflow/request-extension";
 
 const ZDecision = z.object({ taskId: z.uuid(), version: z.coerce.number().int().positive(), decision: z.enum(["approve", "deny"]) });
@@ -13,7 +13,7 @@ const ZDecision = z.object({ taskId: z.uuid(), version: z.coerce.number().int().
 export async function decideExtensionAction(formData: FormData): Promise<void> {
   const parsed = ZDecision.safeParse(Object.fromEntries(formData));
   if (!parsed.success) redirect("/supervise?error=conflict:task-changed");
-  const actor = await getActor();
+  const actor = await actorForAction("/supervise", "decideExtensionAction");
   if (!actor) redirect("/login?callbackUrl=/supervise");
   const { taskId, version, decision } = parsed.data;
   const result = await decideExtension({ db: getDb(), actor, taskId, expectedVersion: version, approve: decision === "approve" });

@@ -7,7 +7,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { deadlineState } from "@/lib/workflow/deadline-state";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { listDeadlineWatch } from "@/server/supervision/list-deadline-watch";
 import { isErrorCode } from "@/server/errors";
 import { listExtensionRequests } from "@/server/workflow/request-extension";
@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SupervisePage({ searchParams }: { searchParams: Promise<{ extension?: string; error?: string }> }) {
-  const actor = await requireActor({ roles: ["supervisor", "admin"], returnTo: "/supervise" });
+  const actor = await requireActor({ page: "/supervise", returnTo: "/supervise" });
   const t = await getTranslations("supervise");
   const locale = (await getLocale()) as Locale;
   const result = await listDeadlineWatch({ db: getDb(), actor });

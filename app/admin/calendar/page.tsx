@@ -12,7 +12,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { isIsoDate, toIsoDate } from "@/lib/calendar/working-days";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, isCalendarYear } from "@/server/calendar/calendar-day-input";
 import { listCalendarDays } from "@/server/calendar/list-calendar-days";
 import { isErrorCode } from "@/server/errors";
@@ -34,7 +34,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminCalendarPage({ searchParams }: TProps) {
   const query = await searchParams;
   const yearParam = textOf(query.year);
-  const actor = await requireActor({ roles: ["admin"], returnTo: yearParam ? `/admin/calendar?year=${encodeURIComponent(yearParam)}` : "/admin/calendar" });
+  const actor = await requireActor({ page: "/admin/calendar", returnTo: yearParam ? `/admin/calendar?year=${encodeURIComponent(yearParam)}` : "/admin/calendar" });
   // The current year in Beijing time, as deadlines are.
   const year = yearParam === undefined ? Number(toIsoDate(new Date()).slice(0, 4)) : /^\d{4}$/.test(yearParam) ? Number(yearParam) : NaN;
   if (!isCalendarYear(year)) notFound();

@@ -1,8 +1,8 @@
 "use server";
 
 /**
- * The wizard's server actions. Each proves someone is signed in, reads the post, and hands over to a use case that
- * proves THIS applicant may touch THIS draft. They work as plain form posts, so every step works without
+ * The wizard's server actions. Each asks for the actor the access policy admits (an applicant), reads the post, and
+ * hands over to a use case that proves THIS applicant may touch THIS draft. They work as plain form posts, so every step works without
  * JavaScript; with it, they also serve autosave.
  */
 import { revalidatePath } from "next/cache";
@@ -11,7 +11,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { readFormData } from "@/lib/forms/read-form-data";
 import type { TFieldError } from "@/lib/forms/validate-answers";
-import { getActor } from "@/server/auth/session";
+import { actorForAction } from "@/server/auth/require-actor";
 import { deleteDraft } from "@/server/drafts/delete-draft";
 import { parseIntent, saveDraftPage } from "@/server/drafts/save-draft-page";
 import { startDraft } from "@/server/drafts/start-draft";
@@ -30,7 +30,7 @@ const ZId = z.uuid();
 const ZPageKey = z.string().regex(/^[a-z][a-zA-Z0-9]{0,63}$/);
 
 export async function startDraftAction(subjectCode: string, formData: FormData): Promise<void> {
-  const actor = await getActor();
+  const actor = await actorForAction("/apply/[code]", "startDraftAction");
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(`/apply/${subjectCode}`)}`);
   const code = ZCode.parse(subjectCode);
   const companyId = ZId.safeParse(formData.get("companyId"));
@@ -56,7 +56,7 @@ export async function saveDraftPageAction(
   _state: TWizardState,
   formData: FormData,
 ): Promise<TWizardState> {
-  const actor = await getActor();
+  const actor = await actorForAction("/apply/[code]", "saveDraftPageAction");
   if (!actor) return { formError: "unauthorized:session" };
   const code = ZCode.safeParse(subjectCode);
   const id = ZId.safeParse(draftId);
@@ -97,7 +97,7 @@ export async function saveDraftPageAction(
 }
 
 export async function submitDraftAction(subjectCode: string, draftId: string, _state: TWizardState, formData: FormData): Promise<TWizardState> {
-  const actor = await getActor();
+  const actor = await actorForAction("/apply/[code]", "submitDraftAction");
   if (!actor) return { formError: "unauthorized:session" };
   const id = ZId.safeParse(draftId);
   const key = ZId.safeParse(formData.get("idempotencyKey"));
@@ -108,7 +108,7 @@ export async function submitDraftAction(subjectCode: string, draftId: string, _s
 }
 
 export async function deleteDraftAction(draftId: string): Promise<void> {
-  const actor = await getActor();
+  const actor = await actorForAction("/apply/[code]", "deleteDraftAction");
   if (!actor) redirect("/login?callbackUrl=%2Fme");
   const id = ZId.safeParse(draftId);
   if (id.success) await deleteDraft({ db: getDb(), actor, draftId: id.data });

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { getActor } from "@/server/auth/session";
+import { actorForAction } from "@/server/auth/require-actor";
 import { markInboxRead } from "@/server/notifications/mark-inbox-read";
 
 const ZMarkRead = z.object({ messageId: z.uuid(), before: z.string().max(300).optional() });
@@ -13,7 +13,7 @@ const ZMarkRead = z.object({ messageId: z.uuid(), before: z.string().max(300).op
 export async function markInboxReadAction(formData: FormData) {
   const parsed = ZMarkRead.safeParse({ messageId: formData.get("messageId"), before: formData.get("before") || undefined });
   if (!parsed.success) redirect("/me/inbox?error=not-found:inbox-message");
-  const actor = await getActor();
+  const actor = await actorForAction("/me/inbox", "markInboxReadAction");
   if (!actor) redirect("/login?callbackUrl=/me/inbox");
   const result = await markInboxRead({ db: getDb(), actor, messageId: parsed.data.messageId });
   revalidatePath("/me/inbox");

@@ -2,14 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { roles } from "@/db/schema";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Tag } from "@/components/ui/tag";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { isErrorCode } from "@/server/errors";
 import { listInbox } from "@/server/notifications/list-inbox";
 import { markInboxReadAction } from "./actions";
@@ -22,7 +21,7 @@ type TProps = { searchParams: Promise<{ before?: string; read?: string; error?: 
 
 /** Everyone who signs in has an inbox: applicants hear about their cases, clerks and supervisors about their work. */
 export default async function InboxPage({ searchParams }: TProps) {
-  const actor = await requireActor({ roles, returnTo: "/me/inbox" });
+  const actor = await requireActor({ page: "/me/inbox", returnTo: "/me/inbox" });
   const { before, read, error } = await searchParams;
   const t = await getTranslations("inbox");
   const te = await getTranslations("errors");

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { getActor } from "@/server/auth/session";
+import { actorForAction } from "@/server/auth/require-actor";
 import type { TErrorCode } from "@/server/errors";
 import { requestSupplement } from "@/server/supplements/request-supplement";
 import { requestExtension } from "@/server/workflow/request-extension";
@@ -17,7 +17,7 @@ const ZSupplementPost = z.object({ taskId: z.uuid(), version: z.coerce.number().
 export async function requestSupplementAction(_state: TSupplementFormState, formData: FormData): Promise<TSupplementFormState> {
   const parsed = ZSupplementPost.safeParse({ taskId: formData.get("taskId"), version: formData.get("version") });
   if (!parsed.success) return { error: "conflict:task-changed" };
-  const actor = await getActor();
+  const actor = await actorForAction("/desk/tasks/[id]", "requestSupplementAction");
   if (!actor) return { error: "unauthorized:session" };
   const picked = formData.getAll("item").filter((value): value is string => typeof value === "string");
   const notes = Object.fromEntries(picked.map((key) => [key, String(formData.get(`note-${key}`) ?? "")]));
@@ -40,7 +40,7 @@ export type TExtensionFormState = { error?: TErrorCode; days?: string; reason?: 
 export async function requestExtensionAction(_state: TExtensionFormState, formData: FormData): Promise<TExtensionFormState> {
   const parsed = ZSupplementPost.safeParse({ taskId: formData.get("taskId"), version: formData.get("version") });
   if (!parsed.success) return { error: "conflict:task-changed" };
-  const actor = await getActor();
+  const actor = await actorForAction("/desk/tasks/[id]", "requestExtensionAction");
   if (!actor) return { error: "unauthorized:session" };
   const days = String(formData.get("days") ?? "");
   const reason = String(formData.get("reason") ?? "");

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { getActor } from "@/server/auth/session";
+import { actorForAction } from "@/server/auth/require-actor";
 import type { TErrorCode } from "@/server/errors";
 import type { TRatingField } from "@/server/ratings/rating-input";
 import { rateCase } from "@/server/ratings/rate-case";
@@ -12,7 +12,7 @@ import { withdrawCase } from "@/server/workflow/withdraw-case";
 
 /** Withdraw what is not yet decided; the answer (or why not) comes back on the tracker. */
 export async function withdrawCaseAction(caseNumber: string, formData: FormData): Promise<void> {
-  const actor = await getActor();
+  const actor = await actorForAction("/me/cases/[number]", "withdrawCaseAction");
   const tracker = `/me/cases/${encodeURIComponent(caseNumber)}`;
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(tracker)}`);
   const result = await withdrawCase({ db: getDb(), actor, caseNumber, reason: String(formData.get("reason") ?? "") });
@@ -41,7 +41,7 @@ const ZPosted = z.object({ caseNumber: ZText, overall: ZText, efficiency: ZText,
 export async function rateCaseAction(_state: TRatingFormState, formData: FormData): Promise<TRatingFormState> {
   const { caseNumber, ...values } = ZPosted.parse(Object.fromEntries(formData));
   const tracker = `/me/cases/${encodeURIComponent(caseNumber)}`;
-  const actor = await getActor();
+  const actor = await actorForAction("/me/cases/[number]", "rateCaseAction");
   if (!actor) return { error: "unauthorized:session", values };
   const result = await rateCase({ db: getDb(), actor, caseNumber, ...values });
   if (!result.ok && "fields" in result) return { fields: result.fields, values };

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { readFormData } from "@/lib/forms/read-form-data";
 import type { TSupplementAnswerState } from "@/components/supplements/supplement-answer-form";
-import { getActor } from "@/server/auth/session";
+import { actorForAction } from "@/server/auth/require-actor";
 import { answerSupplement } from "@/server/supplements/answer-supplement";
 
 function readUploads(formData: FormData): Record<string, File[]> {
@@ -27,7 +27,7 @@ function parseIntent(value: unknown): { kind: "send" } | { kind: "remove-file"; 
 }
 
 export async function answerSupplementAction(caseNumber: string, requestId: string, _state: TSupplementAnswerState, formData: FormData): Promise<TSupplementAnswerState> {
-  const actor = await getActor();
+  const actor = await actorForAction("/me/cases/[number]/supplements/[request]", "answerSupplementAction");
   if (!actor) return { formError: "unauthorized:session" };
   if (!z.uuid().safeParse(requestId).success) return { formError: "not-found:supplement" };
   const result = await answerSupplement({
