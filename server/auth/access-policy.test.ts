@@ -15,160 +15,17 @@ vi.mock("next-intl/server", async (original) => (await import("@/server/testing/
 vi.mock("@/server/auth/session", async (original) => (await import("@/server/testing/call-action")).sessionStub(await original()));
 
 import path from "node:path";
-import * as calendarActions from "@/app/admin/calendar/actions";
-import * as formActions from "@/app/admin/forms/[subjectType]/[code]/actions";
-import * as applyActions from "@/app/apply/[code]/actions";
-import * as deskActions from "@/app/desk/actions";
-import * as followUpActions from "@/app/desk/follow-ups/[id]/actions";
-import * as licenceActions from "@/app/desk/licences/[id]/actions";
-import * as taskActions from "@/app/desk/tasks/[id]/actions";
-import * as loginActions from "@/app/login/actions";
-import * as caseActions from "@/app/me/cases/[number]/actions";
-import * as supplementActions from "@/app/me/cases/[number]/supplements/[request]/actions";
-import * as inboxActions from "@/app/me/inbox/actions";
-import * as superviseActions from "@/app/supervise/actions";
 import { testDatabaseKinds } from "@/db/testing";
-import { DEMO_PASSWORD } from "@/db/seed/factories";
 import { accessUsernames, openAccessWorld, type TAccessUsername, type TAccessWorld } from "@/server/testing/access-world";
+import { actionTrials, callTrial, validInput, type TActionTrial } from "@/server/testing/action-trials";
 import { listAppEntries } from "@/server/testing/app-routes";
-import { callAs, formDataOf, useTestDatabase, type TCallResult } from "@/server/testing/call-action";
+import { callAs, useTestDatabase, type TCallResult } from "@/server/testing/call-action";
 import { accessPolicy, audienceAdmits, routeAccess, type TAccessRule, type THttpMethod } from "./access-policy";
-
-/**
- * How to try one action on its record: the call as the owner would make it, the people the record belongs to (for a
- * rule other than "none"), and how its success looks (a refusal must not look like that).
- */
-type TTrial = {
-  insiders?: readonly TAccessUsername[];
-  call: (world: TAccessWorld) => Promise<unknown>;
-  succeeded: (result: TCallResult) => boolean;
-};
-
-const redirectsTo = (pattern: RegExp) => (result: TCallResult) => result.outcome.kind === "redirect" && pattern.test(result.outcome.location);
-const company = ["enterprise", "agent"] as const;
-
-const trials: Record<string, TTrial> = {
-  "/login#signInAction": {
-    call: () => loginActions.signInAction({}, formDataOf({ username: "citizen", password: DEMO_PASSWORD })),
-    succeeded: redirectsTo(/^\/me$/),
-  },
-  "/login#signOutAction": { call: () => loginActions.signOutAction(), succeeded: redirectsTo(/^\/$/) },
-
-  "/apply/[code]#startDraftAction": {
-    insiders: ["citizen", "citizen2"],
-    call: ({ records }) => applyActions.startDraftAction(records.draft.subjectCode, formDataOf({})),
-    succeeded: redirectsTo(/^\/apply\/HRSS-PROOF\/[0-9a-f-]{36}\/\w+$/),
-  },
-  "/apply/[code]#saveDraftPageAction": {
-    insiders: ["citizen"],
-    call: ({ records: { draft } }) => applyActions.saveDraftPageAction(draft.subjectCode, draft.draftId, draft.pageKey, {}, formDataOf({ ...draft.answers, intent: "next" })),
-    succeeded: (result) => redirectsTo(/^\/apply\/HRSS-PROOF\/[0-9a-f-]{36}\/\w+$/)(result) && result.writes.includes("drafts"),
-  },
-  "/apply/[code]#submitDraftAction": {
-    insiders: ["citizen"],
-    call: ({ records: { draft } }) => applyActions.submitDraftAction(draft.subjectCode, draft.draftId, {}, formDataOf({ idempotencyKey: draft.idempotencyKey })),
-    succeeded: redirectsTo(/^\/me\/cases\/[^/?]+\?submitted=1$/),
-  },
-  "/apply/[code]#deleteDraftAction": {
-    insiders: ["citizen"],
-    call: ({ records }) => applyActions.deleteDraftAction(records.draft.draftId),
-    // It says "deleted" either way (a stranger learns nothing); only the owner's call removes the draft.
-    succeeded: (result) => result.writes.includes("drafts"),
-  },
-  "/me/cases/[number]#withdrawCaseAction": {
-    insiders: company,
-    call: ({ records }) => caseActions.withdrawCaseAction(records.openCase.caseNumber, formDataOf({ reason: "不再需要" })),
-    succeeded: redirectsTo(/\?withdrawn=1$/),
-  },
-  "/me/cases/[number]#rateCaseAction": {
-    insiders: company,
-    call: ({ records }) =>
-      caseActions.rateCaseAction({}, formDataOf({ caseNumber: records.concludedCase.caseNumber, overall: "5", efficiency: "5", guideAccuracy: "4", convenience: "5", comment: "很好" })),
-    succeeded: redirectsTo(/\?rated=1#rating$/),
-  },
-  "/me/cases/[number]/supplements/[request]#answerSupplementAction": {
-    insiders: company,
-    call: ({ records: { supplement } }) =>
-      supplementActions.answerSupplementAction(supplement.caseNumber, supplement.requestId, {}, formDataOf({ [supplement.field]: "130", intent: "send" })),
-    succeeded: redirectsTo(/\?supplied=1$/),
-  },
-  "/me/inbox#markInboxReadAction": {
-    insiders: ["enterprise"],
-    call: ({ records }) => inboxActions.markInboxReadAction(formDataOf({ messageId: records.message.id })),
-    succeeded: redirectsTo(/[?&]read=1/),
-  },
-
-  "/desk#claimTaskAction": {
-    insiders: ["clerk-fire"],
-    call: ({ records }) => deskActions.claimTaskAction(formDataOf({ taskId: records.openCase.unclaimedTaskId })),
-    succeeded: redirectsTo(/^\/desk\/tasks\/[0-9a-f-]{36}$/),
-  },
-  "/desk#claimNextTaskAction": { call: () => deskActions.claimNextTaskAction(), succeeded: redirectsTo(/^\/desk\/tasks\/[0-9a-f-]{36}$/) },
-  "/desk#releaseTaskAction": {
-    insiders: ["clerk-amr"],
-    call: ({ records: { openCase } }) => deskActions.releaseTaskAction({}, formDataOf({ taskId: openCase.claimedTask.id, version: String(openCase.claimedTask.version) })),
-    succeeded: redirectsTo(/^\/desk\?done=released$/),
-  },
-  "/desk#assignTaskAction": {
-    insiders: ["clerk-amr"],
-    call: ({ records: { openCase } }) =>
-      deskActions.assignTaskAction({}, formDataOf({ taskId: openCase.claimedTask.id, version: String(openCase.claimedTask.version), colleagueId: openCase.colleagueId })),
-    succeeded: redirectsTo(/^\/desk\?done=assigned$/),
-  },
-  "/desk#decideTaskAction": {
-    insiders: ["clerk-amr"],
-    call: ({ records: { openCase } }) => deskActions.decideTaskAction({}, formDataOf({ taskId: openCase.claimedTask.id, action: "approve", version: String(openCase.claimedTask.version) })),
-    succeeded: redirectsTo(/\?done=approve$/),
-  },
-  "/desk/tasks/[id]#requestSupplementAction": {
-    insiders: ["clerk-amr"],
-    call: ({ records: { openCase } }) =>
-      taskActions.requestSupplementAction(
-        {},
-        formDataOf({ taskId: openCase.claimedTask.id, version: String(openCase.claimedTask.version), item: "seats", "note-seats": "请核实座位数", note: "" }),
-      ),
-    succeeded: redirectsTo(/\?done=request-supplement$/),
-  },
-  "/desk/tasks/[id]#requestExtensionAction": {
-    insiders: ["clerk-amr"],
-    call: ({ records: { openCase } }) =>
-      taskActions.requestExtensionAction({}, formDataOf({ taskId: openCase.claimedTask.id, version: String(openCase.claimedTask.version), days: "5", reason: "需现场核查" })),
-    succeeded: redirectsTo(/\?done=extension-requested$/),
-  },
-  "/desk/follow-ups/[id]#replyToFollowUpAction": {
-    insiders: ["clerk-amr", "clerk-amr2"],
-    call: ({ records }) => followUpActions.replyToFollowUpAction({}, formDataOf({ followUpId: records.followUp.id, reply: "已整改办事指南" })),
-    succeeded: redirectsTo(/\?done=1$/),
-  },
-  "/desk/licences/[id]#revokeLicenceAction": {
-    insiders: ["clerk-amr", "clerk-amr2", "supervisor"],
-    call: ({ records }) => licenceActions.revokeLicenceAction({}, formDataOf({ licenceId: records.licence.id, reason: "以欺骗手段取得" })),
-    succeeded: redirectsTo(/\?revoked=1$/),
-  },
-  "/supervise#decideExtensionAction": {
-    insiders: ["supervisor"],
-    call: ({ records: { extension } }) => superviseActions.decideExtensionAction(formDataOf({ taskId: extension.taskId, version: String(extension.version), decision: "approve" })),
-    succeeded: redirectsTo(/^\/supervise\?extension=approve$/),
-  },
-  "/admin/forms/[subjectType]/[code]#definitionEditorAction": {
-    call: ({ records: { form } }) =>
-      formActions.definitionEditorAction(form.subjectType, form.subjectCode, {}, formDataOf({ intent: "publish", definition: form.definitionJson, baseVersion: String(form.version) })),
-    succeeded: redirectsTo(/\?published=\d+/),
-  },
-  "/admin/calendar#setCalendarDayAction": {
-    call: () => calendarActions.setCalendarDayAction({}, formDataOf({ date: "2026-03-10", kind: "holiday", name: "测试假日" })),
-    succeeded: redirectsTo(/saved=2026-03-10/),
-  },
-  "/admin/calendar#removeCalendarDayAction": {
-    call: ({ records }) => calendarActions.removeCalendarDayAction(formDataOf({ date: records.calendar.holiday, year: records.calendar.holiday.slice(0, 4) })),
-    succeeded: redirectsTo(/removed=\d{4}-\d{2}-\d{2}/),
-  },
-};
 
 type TAnswer = "allowed" | "sign-in" | "forbidden" | "refused";
 
 /** What the policy says this person gets from this action on the trial's record. */
-function expectedAnswer(rule: TAccessRule, username: TAccessUsername | null, world: TAccessWorld, trial: TTrial): TAnswer {
+function expectedAnswer(rule: TAccessRule, username: TAccessUsername | null, world: TAccessWorld, trial: TActionTrial): TAnswer {
   if (!audienceAdmits(rule.who, username ? world.actors[username].role : null)) return username ? "forbidden" : "sign-in";
   if (rule.record === "none" || !username) return "allowed";
   if (!trial.insiders) throw new Error(`a trial of a "${rule.record}" action must name who the record belongs to (insiders)`);
@@ -176,7 +33,7 @@ function expectedAnswer(rule: TAccessRule, username: TAccessUsername | null, wor
 }
 
 /** Whether the call answered as expected; else what was wrong, in words. */
-function judge(expected: TAnswer, result: TCallResult, trial: TTrial): string | null {
+function judge(expected: TAnswer, result: TCallResult, trial: TActionTrial): string | null {
   const { outcome, writes } = result;
   if (outcome.kind === "error") return `threw ${String((outcome.error as Error)?.stack ?? outcome.error)}`;
   if (expected === "allowed") return trial.succeeded(result) ? null : "was refused";
@@ -235,8 +92,8 @@ describe("the access policy", () => {
   });
 
   it("has a trial here for every server action", () => {
-    const untried = entries.filter((entry) => entry.kind === "action" && !trials[`${entry.route}#${entry.name}`]).map((entry) => (entry.kind === "action" ? `"${entry.route}#${entry.name}"` : ""));
-    expect(untried, "add a trial to `trials` in server/auth/access-policy.test.ts: how the record's owner calls it, and what success looks like").toEqual([]);
+    const untried = entries.filter((entry) => entry.kind === "action" && !actionTrials[`${entry.route}#${entry.name}`]).map((entry) => (entry.kind === "action" ? `"${entry.route}#${entry.name}"` : ""));
+    expect(untried, "add a trial to actionTrials in server/testing/action-trials.ts: how the record's owner calls it, and what success looks like").toEqual([]);
   });
 
   describe.each(testDatabaseKinds)("every server action on %s", (kind) => {
@@ -252,11 +109,11 @@ describe("the access policy", () => {
     const actions = entries.flatMap((entry) => (entry.kind === "action" ? [entry] : []));
     it.each(actions.map((entry) => [`${entry.route} ${entry.name}`, entry] as const))("%s answers each person as the policy says", async (_name, entry) => {
       const rule = routeAccess(entry.route)!.actions![entry.name];
-      const trial = trials[`${entry.route}#${entry.name}`];
+      const trial = actionTrials[`${entry.route}#${entry.name}`];
       const wrong: string[] = [];
       for (const username of [null, ...accessUsernames]) {
         const expected = expectedAnswer(rule, username, world, trial);
-        const result = await callAs(world, username ? world.actors[username] : null, () => trial.call(world));
+        const result = await callAs(world, username ? world.actors[username] : null, () => callTrial(trial, validInput(trial, world.records)));
         const problem = judge(expected, result, trial);
         if (problem) wrong.push(`${username ?? "anonymous"} (expected ${expected}): ${problem} — ${describeOutcome(result)}`);
       }

@@ -37,11 +37,8 @@ process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS ??= "true";
 // Auth.js signs its cookies with this; `npm start` generates one into DATA_DIR, which tests do not have.
 process.env.AUTH_SECRET ??= "test-secret-not-for-production-0123456789";
 
-const request = {
-  actor: null as TActor | null,
-  cookies: new Map<string, string>(),
-  headers: { host: "localhost:3000", "x-forwarded-proto": "http", "accept-language": "zh-CN" } as Record<string, string>,
-};
+const browserHeaders = { host: "localhost:3000", "x-forwarded-proto": "http", "accept-language": "zh-CN" };
+const request = { actor: null as TActor | null, cookies: new Map<string, string>(), headers: browserHeaders as Record<string, string> };
 
 /** The stubbed session: getActor answers with the actor of the current call; everything else is the real module. */
 export function sessionStub<T extends object>(original: T): T {
@@ -87,14 +84,21 @@ class RolledBack extends Error {}
  * back, and says how it ended and which tables it wrote. Hostile input must end in anything but "error", with no
  * writes; an action the actor may use on their own record ends in its success redirect or state.
  */
-export async function callAs(handle: TDatabaseHandle, actor: TActor | null, call: () => Promise<unknown>): Promise<TCallResult> {
+export async function callAs(
+  handle: TDatabaseHandle,
+  actor: TActor | null,
+  call: () => Promise<unknown>,
+  /** Request headers and cookies beyond a browser's usual ones (next/headers answers with them). */
+  extra: { headers?: Record<string, string>; cookies?: Record<string, string> } = {},
+): Promise<TCallResult> {
   let result: TCallResult | undefined;
   try {
     await handle.db.transaction(async (tx) => {
       const before = await countWrites(tx);
       globalForDb.__onedoorDatabase = { ...handle, db: tx };
       request.actor = actor;
-      request.cookies.clear();
+      request.cookies = new Map(Object.entries(extra.cookies ?? {}));
+      request.headers = { ...browserHeaders, ...extra.headers };
       let outcome: TOutcome;
       try {
         outcome = outcomeOf({ value: await call() });
