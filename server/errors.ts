@@ -62,6 +62,9 @@ export const errorCodes = [
   "conflict:licence-revoked",
   "invalid:revocation-reason-required",
   "invalid:revocation-reason-too-long",
+  // Any typed text (lib/text/plain-text.ts).
+  "invalid:text-control-character",
+  "invalid:text-line-break",
 ] as const;
 export type TErrorCode = (typeof errorCodes)[number];
 

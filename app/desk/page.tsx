@@ -11,6 +11,7 @@ import { Notice } from "@/components/ui/notice";
 import { Tag } from "@/components/ui/tag";
 import { PageHeading } from "@/components/ui/page-heading";
 import { TabNav } from "@/components/ui/tab-nav";
+import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { actionableTaskStatuses } from "@/lib/workflow/task-transitions";
@@ -25,21 +26,20 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("desk"))("title") };
 }
 
-const ZSearch = z.object({
-  view: z.enum(queueViews).catch("unclaimed"),
-  after: z.string().optional().catch(undefined),
-  error: z.string().optional().catch(undefined),
-  done: z.enum(["released", "assigned"]).optional().catch(undefined),
-});
+const searchFields = { view: z.enum(queueViews), after: z.string(), error: z.string(), done: z.enum(["released", "assigned"]) };
 
 const queueHref = (view: TQueueView, after?: string) => `/desk?${new URLSearchParams(after ? { view, after } : { view })}`;
 
-export default async function DeskPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DeskPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const actor = await requireActor({ page: "/desk", returnTo: "/desk" });
   const db = getDb();
-  const { view, after, error, done } = ZSearch.parse(await searchParams);
-  const result = await listQueue({ db, actor, view, cursor: after });
+  const query = readSearchParams(await searchParams, searchFields);
+  const { error, done } = query;
+  const view = query.view ?? "unclaimed";
+  const result = await listQueue({ db, actor, view, cursor: query.after });
   if (!result.ok) return null;
+  // A cursor that is not the queue's own showed the first page, and says so.
+  const after = result.after;
   const t = await getTranslations("desk");
   const te = await getTranslations("errors");
   const locale = (await getLocale()) as Locale;

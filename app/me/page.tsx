@@ -8,6 +8,7 @@ import { DraftList } from "@/components/drafts/draft-list";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { TabNav } from "@/components/ui/tab-nav";
+import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { requireActor } from "@/server/auth/require-actor";
@@ -19,20 +20,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("me"))("title") };
 }
 
-const ZSearch = z.object({
-  status: z.enum(myCaseFilters).catch("all"),
-  saved: z.string().optional().catch(undefined),
-  deleted: z.string().optional().catch(undefined),
-});
+const searchFields = { status: z.enum(myCaseFilters), saved: z.string(), deleted: z.string() };
 
 const filterHref = (status: TMyCaseFilter) => (status === "all" ? "/me#cases" : `/me?status=${status}#cases`);
 
 /** The applicant's home: their cases (filtered by status), drafts, and the ways to their inbox, wallet and profile. */
-export default async function MyCasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MyCasesPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const actor = await requireActor({ page: "/me", returnTo: "/me" });
   const t = await getTranslations("me");
   const locale = (await getLocale()) as Locale;
-  const { status, saved, deleted } = ZSearch.parse(await searchParams);
+  const { status = "all", saved, deleted } = readSearchParams(await searchParams, searchFields);
   const db = getDb();
   const [mine, drafts, unread] = await Promise.all([listMyCases({ db, actor, filter: status }), listMyDrafts({ db, actor }), countUnread({ db, actor })]);
   const forCompanies = actor.companyIds.length > 0;

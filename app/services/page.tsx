@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { CatalogCard } from "@/components/catalog/catalog-card";
 import { Button } from "@/components/ui/button";
 import { PageHeading } from "@/components/ui/page-heading";
+import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { listCatalog, listDepartments, listTopics, ZCatalogFilters } from "@/server/catalog/list-catalog";
 
@@ -11,16 +12,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("catalog"))("title") };
 }
 
-export default async function ServicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ServicesPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const t = await getTranslations("catalog");
   const locale = (await getLocale()) as Locale;
-  const raw = await searchParams;
-  const filters = ZCatalogFilters.parse({
-    q: typeof raw.q === "string" && raw.q ? raw.q : undefined,
-    department: typeof raw.department === "string" && raw.department ? raw.department : undefined,
-    applicantType: typeof raw.applicantType === "string" && raw.applicantType ? raw.applicantType : undefined,
-    topic: typeof raw.topic === "string" && raw.topic ? raw.topic : undefined,
-  });
+  // Each filter on its own: a malformed one (a NUL, a made-up code) is no filter, the others still apply.
+  const filters = readSearchParams(await searchParams, ZCatalogFilters.shape);
   const db = getDb();
   const [catalog, departments, topics] = await Promise.all([listCatalog({ db, filters }), listDepartments({ db }), listTopics({ db })]);
   const total = catalog.services.length + catalog.bundles.length;

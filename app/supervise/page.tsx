@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import { TaskStatusTag } from "@/components/cases/status-tag";
 import { DeadlineTag } from "@/components/desk/deadline-tag";
 import { PageHeading } from "@/components/ui/page-heading";
+import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { deadlineState } from "@/lib/workflow/deadline-state";
@@ -21,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("supervise"))("title") };
 }
 
-export default async function SupervisePage({ searchParams }: { searchParams: Promise<{ extension?: string; error?: string }> }) {
+export default async function SupervisePage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const actor = await requireActor({ page: "/supervise", returnTo: "/supervise" });
   const t = await getTranslations("supervise");
   const locale = (await getLocale()) as Locale;
@@ -31,7 +33,7 @@ export default async function SupervisePage({ searchParams }: { searchParams: Pr
   const followUps = await listOverdueFollowUps({ db: getDb(), actor });
   const tx = await getTranslations("extensionRequests");
   const te = await getTranslations("errors");
-  const { extension, error } = await searchParams;
+  const { extension, error } = readSearchParams(await searchParams, { extension: z.enum(["approve", "deny"]), error: z.string() });
   return (
     <>
       {extension === "approve" || extension === "deny" ? <Notice tone="success" title={tx(`done.${extension}`)} /> : null}

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { decideTaskAction, type TDecideState } from "@/app/desk/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { isPlainTextErrorCode } from "@/lib/text/plain-text";
 import type { TTaskAction } from "@/lib/workflow/task-transitions";
 
 /**
@@ -15,7 +16,7 @@ export function DecisionForm({ taskId, version, positive, negative }: { taskId: 
   const t = useTranslations("desk");
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState<TDecideState, FormData>(decideTaskAction, {});
-  const reasonError = state.error === "invalid:reason-required" || state.error === "invalid:reason-too-long" ? te(state.error) : undefined;
+  const reasonError = state.error === "invalid:reason-required" || state.error === "invalid:reason-too-long" || isPlainTextErrorCode(state.error) ? te(state.error) : undefined;
   return (
     <form action={action} className="mb-8" noValidate>
       <ErrorSummary title={t("errorTitle")} errors={state.error ? [{ href: reasonError ? "#reason" : "#decision", text: te(state.error) }] : []} />

@@ -8,6 +8,7 @@ import { describedBy, FieldShell, inputClass } from "@/components/forms/text-inp
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FOLLOW_UP_REPLY_MAX } from "@/lib/ratings/levels";
+import { isPlainTextErrorCode } from "@/lib/text/plain-text";
 
 /**
  * A department's reply to a bad rating. A plain form post, so it works without JavaScript; a refusal comes back
@@ -19,7 +20,8 @@ export function FollowUpReplyForm({ followUpId }: { followUpId: string }) {
   const [state, action, pending] = useActionState<TFollowUpReplyState, FormData>(replyToFollowUpAction, {});
   const hydrated = useHydrated();
   const [length, setLength] = useState([...(state.reply ?? "")].length);
-  const replyError = state.error === "invalid:follow-up-reply-required" || state.error === "invalid:follow-up-reply-too-long" ? te(state.error) : undefined;
+  const replyError =
+    state.error === "invalid:follow-up-reply-required" || state.error === "invalid:follow-up-reply-too-long" || isPlainTextErrorCode(state.error) ? te(state.error) : undefined;
   return (
     <form action={action} noValidate className="mb-10">
       <ErrorSummary title={t("errorTitle")} errors={state.error ? [{ href: "#reply", text: te(state.error) }] : []} />

@@ -15,6 +15,7 @@
 import { z } from "zod";
 import { checkRuleShape } from "@/lib/forms/logic";
 import { ZLocalizedText } from "@/lib/i18n/localized-text";
+import { findHiddenCharacter } from "@/lib/text/plain-text";
 
 /** A json-logic rule, e.g. `{ "==": [{ "var": "hasOutdoorSign" }, true] }`; its operators are whitelisted. */
 export const ZLogicRule = z.record(z.string(), z.unknown()).superRefine((rule, ctx) => {
@@ -312,8 +313,38 @@ export function formatJsonPath(path: readonly PropertyKey[]): string {
   return out === "" ? "(the definition)" : out;
 }
 
+/** Deeper than any real definition (a rule in a group field is about 12), shallow enough for any stack. */
+const MAX_DEFINITION_DEPTH = 64;
+
+/**
+ * Strings (keys included) holding a character no author means to type, each with its path: PostgreSQL's jsonb
+ * refuses NUL and lone surrogates, and a bidi control would make a label read otherwise than it is written. Nesting
+ * past MAX_DEFINITION_DEPTH is reported too, before any recursive check could overflow the stack on it.
+ */
+function findHiddenCharacters(value: unknown, path: PropertyKey[], issues: TDefinitionIssue[]): void {
+  if (issues.length >= 20) return;
+  if (path.length > MAX_DEFINITION_DEPTH) {
+    issues.push({ path: formatJsonPath(path), message: `nested more than ${MAX_DEFINITION_DEPTH} levels deep` });
+    return;
+  }
+  const report = (text: string, at: PropertyKey[]) => {
+    const character = findHiddenCharacter(text);
+    if (character) issues.push({ path: formatJsonPath(at), message: `contains an invisible character (${character}); remove it` });
+  };
+  if (typeof value === "string") return report(value, path);
+  if (Array.isArray(value)) return value.forEach((item, index) => findHiddenCharacters(item, [...path, index], issues));
+  if (typeof value !== "object" || value === null) return;
+  for (const [key, item] of Object.entries(value)) {
+    report(key, [...path, key]);
+    findHiddenCharacters(item, [...path, key], issues);
+  }
+}
+
 /** Checks a definition written by an author; every problem comes back with the JSON path where it lies. */
 export function checkFormDefinition(input: unknown): TDefinitionCheck {
+  const hidden: TDefinitionIssue[] = [];
+  findHiddenCharacters(input, [], hidden);
+  if (hidden.length > 0) return { ok: false, issues: hidden };
   const parsed = ZFormDefinition.safeParse(input);
   if (parsed.success) return { ok: true, definition: parsed.data };
   return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: formatJsonPath(issue.path), message: issue.message })) };

@@ -265,3 +265,40 @@ describe("validateAnswers and resolveFormLayout, on any post", () => {
     expect(withGroup).toBeGreaterThan(3);
   });
 });
+
+/** Any code point — NUL, escapes, bidi overrides, lone surrogates — where a person would type text. */
+const hostileText = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 12 }),
+  fc.tuple(fc.constantFrom("张三", "a.pdf", "310115"), fc.constantFrom("\u0000", "\u001b[31m", "\u202e", "\u2066", "\ud800", "\r\n", "\t", "\u0085")).map(([text, bad]) => `${text}${bad}${text}`),
+);
+const hostileAnswers = fc.record(
+  {
+    name: hostileText,
+    spouseName: hostileText,
+    married: fc.constant("yes"),
+    kind: fc.constant("restaurant"),
+    place: fc.constant("310115"),
+    address: fc.record({ region: fc.constant("310115"), detail: hostileText }),
+    lease: fc.record({ from: hostileText, to: hostileText }),
+    services: fc.array(hostileText, { maxLength: 3 }),
+    shareholders: fc.array(fc.record({ holder: hostileText, passport: hostileText, foreign: fc.constant("yes") }), { maxLength: 2 }),
+    plan: fc.array(fc.record({ kind: fc.constant("file"), fileId: fc.constant(validFile.fileId), name: hostileText, mediaType: fc.constant("application/pdf"), size: fc.constant(2048) }), { maxLength: 2 }),
+  },
+  { requiredKeys: [] },
+);
+/** What PostgreSQL's jsonb refuses, as JSON.stringify writes it: NUL, and a lone surrogate (escaped as \udXXX). */
+const unstorable = /\\u0000|\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])|(?<!\\ud[89ab][0-9a-f]{2})\\ud[c-f][0-9a-f]{2}/i;
+
+describe("validateAnswers on hostile text", () => {
+  it("keeps nothing jsonb refuses, and answers no control, bidi or stray line-break character", () => {
+    fc.assert(
+      fc.property(hostileAnswers, (raw) => {
+        const result = validateAnswers(definition, raw, { today, regions: regionLookup });
+        expect(JSON.stringify(result.keep)).not.toMatch(unstorable);
+        expect(JSON.stringify(result.answers)).not.toMatch(unstorable);
+        expect(JSON.stringify(result.answers)).not.toMatch(/\\u00[01][0-9a-f]|\\u007f|[\u0080-\u009f\u202a-\u202e\u2066-\u2069]|\\r|\\t|\\n/);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

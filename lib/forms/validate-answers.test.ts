@@ -84,8 +84,25 @@ describe("text and textarea", () => {
     expect(validate(form, { name: "x", note: ["a"] })).toMatchObject({ ok: true, answers: { name: "x" } });
   });
 
-  it("cleans what PostgreSQL could not store", () => {
-    expect(validate(form, { name: "a\u0000b" }).answers.name).toBe("ab");
+  it("refuses a control character, keeping the text (less a NUL, which jsonb cannot hold) to show again", () => {
+    for (const control of ["\u0000", "\u0007", "\u001b", "\u007f", "\u0085"]) {
+      const result = validate(form, { name: `张${control}三`, note: `第一行\n第二${control}行` });
+      expect(result.errors).toEqual({ name: { code: "control-character" }, note: { code: "control-character" } });
+      expect(result.answers).toEqual({});
+      expect(result.keep.name).toBe(control === "\u0000" ? "张三" : `张${control}三`);
+    }
+  });
+
+  it("refuses a line break or a tab inside one-line text, and keeps them in a textarea", () => {
+    for (const lineBreak of ["\n", "\r\n", "\t", "\u2028"]) {
+      expect(errorOf(form, { name: `张${lineBreak}三` }, "name")).toEqual({ code: "line-break" });
+      expect(validate(form, { name: "x", note: `a${lineBreak}b` }).ok).toBe(true);
+    }
+  });
+
+  it("removes bidi overrides and isolates, and mends a lone surrogate", () => {
+    expect(validate(form, { name: "ab\u202Ecd", note: "\u2066x\u2069" }).answers).toEqual({ name: "abcd", note: "x" });
+    expect(errorOf(form, { name: "\u202E" }, "name")).toEqual({ code: "required" });
     expect(validate(form, { name: "a\uD800b" }).answers.name).toBe("a\uFFFDb");
   });
 

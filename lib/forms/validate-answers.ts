@@ -20,6 +20,7 @@ import { checkMobile } from "@/lib/identifiers/mobile";
 import { checkResidentId } from "@/lib/identifiers/resident-id";
 import { checkUscc } from "@/lib/identifiers/uscc";
 import { formatFen, parseYuan } from "@/lib/money";
+import { checkPlainText, toDisplayName, toStorableText } from "@/lib/text/plain-text";
 import { regionLevelDepth, type TRegionLevel, type TRegionLookup } from "@/lib/regions/lookup-type";
 
 export type { TAnswers, TAnswerPath, TAnswerValue } from "@/lib/forms/answers";
@@ -32,6 +33,8 @@ export type TFieldErrorCode =
   | "required"
   | "required-choice"
   | "too-long"
+  | "control-character"
+  | "line-break"
   | "not-a-number"
   | "not-an-integer"
   | "not-a-step"
@@ -114,15 +117,6 @@ const isRecord = (value: unknown): value is TRecord => typeof value === "object"
 /** Own properties only: a field called "constructor" must not read Object.prototype.constructor. */
 const own = (record: TRecord, key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
 
-/**
- * NUL and lone surrogates cannot be stored in PostgreSQL jsonb; NUL is dropped and a lone surrogate becomes
- * U+FFFD, as String.prototype.toWellFormed would.
- */
-function cleanString(text: string): string {
-  if (!/[\u0000\uD800-\uDFFF]/.test(text)) return text;
-  return text.replace(/\u0000/g, "").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
-}
-
 /** Cuts a well-formed string to about `length` UTF-16 units without splitting a surrogate pair. */
 function capString(text: string, length: number): string {
   if (text.length <= length) return text;
@@ -130,9 +124,12 @@ function capString(text: string, length: number): string {
   return text.slice(0, last >= 0xd800 && last <= 0xdbff ? length + 1 : length);
 }
 
-/** A posted scalar: strings (cleaned), finite numbers and booleans; anything else is not an answer. */
+/**
+ * A posted scalar: strings (made storable: PostgreSQL's jsonb holds no NUL and no lone surrogate), finite numbers
+ * and booleans; anything else is not an answer. Free text reads its raw string itself, to refuse what this drops.
+ */
 function readPrimitive(value: unknown): TPrimitive | undefined {
-  if (typeof value === "string") return cleanString(value);
+  if (typeof value === "string") return toStorableText(value);
   if (typeof value === "number") return Number.isFinite(value) ? value + 0 : undefined; // + 0 turns -0 into 0
   if (typeof value === "boolean") return value;
   return undefined;
@@ -167,17 +164,23 @@ function countCodePointsUpTo(text: string, limit: number): number {
 // ---------------------------------------------------------------------------------------------------------------
 // One coercer per field type. Each gets a non-blank primitive or a structured raw value.
 
-/** Free text: trimmed, CRLF (as browsers post a textarea) read as LF, counted in code points as the database does. */
-function coerceText(raw: unknown, maxLength: number): TOutcome<string> {
-  const value = readPrimitive(raw);
+/**
+ * Free text, checked as all typed text is (lib/text/plain-text.ts): control characters refused, line breaks and tabs
+ * only in a textarea (CRLF, as browsers post it, read as LF), bidi controls removed, trimmed, counted in code points
+ * as the database does. A refused text is kept as typed (less a NUL, which jsonb cannot hold) to be shown again.
+ */
+function coerceText(raw: unknown, maxLength: number, multiline: boolean): TOutcome<string> {
+  const value = typeof raw === "string" ? raw : readPrimitive(raw);
   // There is no "wrong type" for free text: a boolean or an object is simply not an answer.
   if (typeof value === "boolean" || isBlank(value)) return absent;
-  const text = String(value).replace(/\r\n?/g, "\n");
+  const typed = String(value);
   // No valid answer needs more than two UTF-16 units a character plus padding; longer is not even counted.
-  if (text.length > 2 * maxLength) return fail("too-long", capString(text, 2 * maxLength + 1), { max: maxLength });
-  const trimmed = text.trim();
-  if (countCodePointsUpTo(trimmed, maxLength) > maxLength) return fail("too-long", text, { max: maxLength });
-  return accept(trimmed);
+  if (typed.length > 2 * maxLength) return fail("too-long", toStorableText(capString(typed, 2 * maxLength + 1)), { max: maxLength });
+  const checked = checkPlainText(typed, { multiline });
+  if (!checked.ok) return fail(checked.code === "invalid:text-line-break" ? "line-break" : "control-character", toStorableText(typed));
+  if (checked.text === "") return absent;
+  if (countCodePointsUpTo(checked.text, maxLength) > maxLength) return fail("too-long", toStorableText(typed), { max: maxLength });
+  return accept(checked.text);
 }
 
 /** A decimal number as people type it; Number() alone would also accept "0x10", "Infinity" and "". */
@@ -389,7 +392,7 @@ function coerceRegion(raw: unknown, level: TRegionLevel, context: TContext): TOu
 function coerceAddress(field: TFieldOf<"address">, raw: unknown, context: TContext): TOutcome<TAddress> {
   if (!isRecord(raw)) return absent;
   const region = coerceRegion(own(raw, "region"), "county", context);
-  const detail = coerceText(own(raw, "detail"), field.maxLength);
+  const detail = coerceText(own(raw, "detail"), field.maxLength, false);
   if (region.kind === "absent" && detail.kind === "absent") return absent;
   const keep: TRecord = {};
   if (region.kind !== "absent") keep.region = region.kind === "value" ? region.value : region.keep;
@@ -425,11 +428,12 @@ function readMaterialRef(entry: TRecord, field: TFieldOf<"material">): TMaterial
   const kind = own(entry, "kind");
   if (kind === "file") {
     const fileId = text("fileId");
-    const name = text("name");
+    // Shown to the clerk: never with characters that would make it read as another name (a bidi override).
+    const name = toDisplayName(text("name") ?? "", { max: maxFileNameLength });
     const mediaType = text("mediaType");
     const size = own(entry, "size");
     if (!fileId || !uuidPattern.test(fileId)) return null;
-    if (!name || countCodePointsUpTo(name, maxFileNameLength) > maxFileNameLength) return null;
+    if (!name) return null;
     if (!mediaType || !(field.accept as readonly string[]).includes(mediaType)) return null;
     if (typeof size !== "number" || !Number.isInteger(size) || size <= 0 || size > field.maxSizeKb * 1024) return null;
     return { kind: "file", fileId: fileId.toLowerCase(), name, mediaType, size };
@@ -480,8 +484,9 @@ function coerceDeclaration(raw: unknown): TOutcome<true> {
 function coerceField(field: TField, raw: unknown, context: TContext): TOutcome {
   switch (field.type) {
     case "text":
+      return coerceText(raw, field.maxLength, false);
     case "textarea":
-      return coerceText(raw, field.maxLength);
+      return coerceText(raw, field.maxLength, true);
     case "date-range":
       return coerceDateRange(field, raw, context);
     case "checkbox-group":

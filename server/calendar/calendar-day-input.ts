@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { calendarDayKinds, type TCalendarDay } from "@/db/schema";
 import { isIsoDate, isWeekend } from "@/lib/calendar/working-days";
+import { ZPlainText } from "@/lib/text/plain-text";
 import { isErrorCode, type TErrorCode } from "@/server/errors";
 
 /** Years an administrator may edit: wide enough for any real arrangement, narrow enough to catch a typo (20277). */
@@ -25,11 +26,8 @@ export const ZCalendarDate = z
 export const ZCalendarDayInput = z.object({
   date: ZCalendarDate,
   kind: z.enum(calendarDayKinds, { error: "invalid:calendar-kind" }),
-  name: z
-    .string({ error: "invalid:calendar-name-required" })
-    .trim()
-    .min(1, { error: "invalid:calendar-name-required" })
-    .refine((name) => [...name].length <= CALENDAR_NAME_MAX, { error: "invalid:calendar-name-too-long" }),
+  // One line: the name is a cell of the calendar table.
+  name: ZPlainText({ max: CALENDAR_NAME_MAX, required: "invalid:calendar-name-required", tooLong: "invalid:calendar-name-too-long" }),
 });
 export type TCalendarDayInput = { date: string; kind: string; name: string };
 

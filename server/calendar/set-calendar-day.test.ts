@@ -6,6 +6,7 @@ import { testDatabaseKinds } from "@/db/testing";
 import { addWorkingDays, countWorkingDays } from "@/lib/calendar/working-days";
 import type { TActor } from "@/server/auth/actor";
 import { cachedReference } from "@/server/reference-cache";
+import { bidiText, refusedTexts } from "@/server/testing/hostile-text";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { loadCalendar } from "./load-calendar";
 import { setCalendarDay } from "./set-calendar-day";
@@ -95,6 +96,23 @@ describe.each(testDatabaseKinds)("set a calendar day on %s", (kind) => {
     expect(await setCalendarDay({ db: world.db, actor: admin, date: "2026-02-15", kind: "holiday", name: "春节（周日）" })).toMatchObject({ ok: true });
     // Sixty characters is the limit, counted as characters.
     expect(await setCalendarDay({ db: world.db, actor: admin, date: "2027-10-04", kind: "holiday", name: "节".repeat(60) })).toMatchObject({ ok: true });
+  });
+
+  it("refuses a name with a control character or a line break, changing nothing; keeps one without its bidi controls", async () => {
+    const before = await allDays();
+    const attempts: [string, string][] = [
+      ...refusedTexts.map(([, name]): [string, string] => [name, "invalid:text-control-character"]),
+      ["国庆节\n（调休）", "invalid:text-line-break"],
+      ["国庆节\t调休", "invalid:text-line-break"],
+    ];
+    for (const [name, code] of attempts) {
+      expect(await setCalendarDay({ db: world.db, actor: admin, date: "2027-10-05", kind: "holiday", name }), JSON.stringify(name)).toEqual({ ok: false, code, fields: { name: code } });
+    }
+    expect(await allDays()).toEqual(before);
+    expect(await setCalendarDay({ db: world.db, actor: admin, date: "2027-10-05", kind: "holiday", name: bidiText.sent })).toEqual({
+      ok: true,
+      day: { date: "2027-10-05", kind: "holiday", name: bidiText.stored },
+    });
   });
 
   it("refuses everyone but an administrator, and changes nothing", async () => {

@@ -2,11 +2,14 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { bundles, caseEvents, cases, departments, formDefinitions, services, supplementRequests, tasks } from "@/db/schema";
+import { caseNumberPattern } from "@/lib/workflow/case-number";
 import type { TActor } from "@/server/auth/actor";
 import { fail, type TResult } from "@/server/errors";
 import { casesVisibleToApplicant } from "./case-access";
 
 export async function getCaseForApplicant({ db, actor, caseNumber }: { db: TDatabase; actor: TActor; caseNumber: string }) {
+  // A number from an address: anything else (a NUL would be a database error) is simply not found.
+  if (!caseNumberPattern.test(caseNumber)) return fail("not-found:case");
   // The access rule is part of the query: someone else's case is simply not found.
   const [found] = await db
     .select({ case: cases, definition: formDefinitions.definition })

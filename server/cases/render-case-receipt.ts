@@ -11,6 +11,7 @@ import { maskIdentifier } from "@/lib/identifiers/mask";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { describeTaskProgress, type TTaskProgress } from "@/lib/workflow/task-progress";
+import { caseNumberPattern } from "@/lib/workflow/case-number";
 import { layoutTaskStages } from "@/lib/workflow/task-stages";
 import type { TActor } from "@/server/auth/actor";
 import { fail, type TResult } from "@/server/errors";
@@ -41,6 +42,7 @@ export async function renderCaseReceipt({
 
 /** What the receipt shows, read for `actor`: their own case, or their company's. */
 export async function loadCaseReceipt({ db, actor, caseNumber }: { db: TDatabase; actor: TActor; caseNumber: string }) {
+  if (!caseNumberPattern.test(caseNumber)) return fail("not-found:case");
   // The tracker's access rule, in the query: someone else's case and a case that does not exist look the same.
   const [found] = await db
     .select({

@@ -16,6 +16,7 @@ import {
   type TApplySubjectType,
   type TService,
 } from "@/db/schema";
+import { isCatalogCode } from "@/lib/catalog/catalog-code";
 import type { TLogicRule } from "@/lib/forms/definition";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 
@@ -61,6 +62,7 @@ async function findLatestForm(db: TDatabase, type: TApplySubjectType, code: stri
 }
 
 export async function findApplySubject(db: TDatabase, code: string): Promise<TApplySubject | null> {
+  if (!isCatalogCode(code)) return null;
   const [service] = await db
     .select({ service: { ...serviceColumns, summary: services.summary, applicantType: services.applicantType }, department: departmentColumns })
     .from(services)

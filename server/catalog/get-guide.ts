@@ -2,8 +2,10 @@
 import { asc, eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { bundleItems, bundles, departments, services } from "@/db/schema";
+import { isCatalogCode } from "@/lib/catalog/catalog-code";
 
 export async function getGuide({ db, code }: { db: TDatabase; code: string }) {
+  if (!isCatalogCode(code)) return null;
   const [service] = await db
     .select({ service: services, department: departments })
     .from(services)

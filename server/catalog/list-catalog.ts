@@ -3,14 +3,19 @@ import { and, asc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { applicantTypes, bundleItems, bundles, departments, services } from "@/db/schema";
+import { catalogCodePattern } from "@/lib/catalog/catalog-code";
+import { ZPlainText } from "@/lib/text/plain-text";
 
+/** Filters from the address: each one malformed (a NUL, a control character, a made-up code) is no filter at all. */
 export const ZCatalogFilters = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  department: z.string().trim().max(20).optional().catch(undefined),
+  q: ZPlainText({ max: 100, tooLong: "search-too-long" })
+    .transform((q) => q || undefined)
+    .catch(undefined),
+  department: z.string().trim().regex(catalogCodePattern).optional().catch(undefined),
   applicantType: z.enum(applicantTypes).optional().catch(undefined),
-  topic: z.string().trim().max(40).optional().catch(undefined),
+  topic: z.string().trim().regex(/^[a-z][a-z0-9-]{0,39}$/).optional().catch(undefined),
 });
-export type TCatalogFilters = z.infer<typeof ZCatalogFilters>;
+export type TCatalogFilters = Partial<z.infer<typeof ZCatalogFilters>>;
 
 function escapeLike(text: string) {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,5 +1,6 @@
 /** The applicant throws a draft away. Only their own. */
 import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { drafts } from "@/db/schema";
 import type { TActor } from "@/server/auth/actor";
@@ -7,7 +8,7 @@ import { fail, type TAppError } from "@/server/errors";
 
 export async function deleteDraft(options: { db: TDatabase; actor: TActor; draftId: string }): Promise<{ ok: true } | TAppError> {
   const { db, actor, draftId } = options;
-  if (!/^[0-9a-f-]{36}$/i.test(draftId)) return fail("not-found:draft");
+  if (!z.uuid().safeParse(draftId).success) return fail("not-found:draft");
   const deleted = await db
     .delete(drafts)
     .where(and(eq(drafts.id, draftId), eq(drafts.applicantId, actor.id)))

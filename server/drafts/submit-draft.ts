@@ -3,6 +3,7 @@
  * same transaction that writes the case. The draft's own idempotency key makes a double submit yield one case,
  * even after the draft is gone.
  */
+import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import type { TActor } from "@/server/auth/actor";
 import { fail } from "@/server/errors";
@@ -19,6 +20,8 @@ export async function submitDraft(options: {
   now?: Date;
 }): Promise<TSubmitApplicationResult> {
   const { db, actor, draftId, idempotencyKey } = options;
+  // A draft's key is a UUID; anything else was never rendered by us.
+  if (!z.uuid().safeParse(idempotencyKey).success) return fail("not-found:draft");
   const loaded = await loadDraft({ db, actor, draftId, now: options.now });
   if (!loaded.ok) {
     // Submitted a moment ago (a double click, a refresh of the post): hand back that case.

@@ -29,4 +29,31 @@ describe("checkDefinitionJson", () => {
     if (result.ok || result.code !== "invalid:form-definition") return;
     expect(result.issues.map((issue) => issue.path)).toEqual(["schemaVersion", "pages"]);
   });
+
+  it("points at an invisible character in any string, which jsonb could not store or would read otherwise", () => {
+    const text = (zh: string) => ({ "zh-Hans": zh, "zh-Hant": "名稱", en: "Name" });
+    const definition = (label: string, rule: unknown) => ({
+      schemaVersion: 1,
+      pages: [{ key: "main", title: text("主页"), sections: [{ key: "s", fields: [{ key: "name", type: "text", label: text(label), showWhen: rule }] }] }],
+    });
+    for (const [hidden, character] of [["\u0000", "U+0000"], ["\u202e", "U+202E"], ["\u001b", "U+001B"], ["\ud800", "U+D800"]]) {
+      expect(checkDefinitionJson(JSON.stringify(definition(`名${hidden}称`, { "==": [1, 1] })))).toEqual({
+        ok: false,
+        code: "invalid:form-definition",
+        issues: [{ path: 'pages[0].sections[0].fields[0].label.zh-Hans', message: `contains an invisible character (${character}); remove it` }],
+      });
+      // A rule's operands are data too.
+      expect(checkDefinitionJson(JSON.stringify(definition("名称", { "==": [{ var: "name" }, `x${hidden}`] })))).toMatchObject({
+        ok: false,
+        issues: [{ path: 'pages[0].sections[0].fields[0].showWhen.==[1]' }],
+      });
+    }
+  });
+
+  it("answers nesting of any depth without overflowing the stack", () => {
+    const deep = "[".repeat(100_000) + "]".repeat(100_000);
+    expect(checkDefinitionJson(deep)).toMatchObject({ ok: false, code: "invalid:form-definition" });
+    expect(checkDefinitionJson("[".repeat(100_000))).toMatchObject({ ok: false, code: "invalid:form-definition-json" });
+    expect(checkDefinitionJson('{"a":'.repeat(100_000) + "1" + "}".repeat(99_999))).toMatchObject({ ok: false, code: "invalid:form-definition-json" });
+  });
 });

@@ -36,9 +36,13 @@ function describeSyntaxError(text: string, error: unknown): TJsonSyntaxError {
   return { message, line: lines.length, column: lines[lines.length - 1].length + 1 };
 }
 
+/** Nesting the scanner follows; deeper text is reported where it passes this, not by overflowing the stack. */
+const MAX_SCAN_DEPTH = 512;
+
 /** The offset of the first character at which `text` is not JSON (text.length if it ends too early). */
 export function findJsonErrorOffset(text: string): number {
   let at = 0;
+  let depth = 0;
   class Stop extends Error {}
   const stop = (): never => {
     throw new Stop();
@@ -77,11 +81,14 @@ export function findJsonErrorOffset(text: string): number {
   const value = (): void => {
     space();
     const character = text[at];
+    if ((character === "{" || character === "[") && depth >= MAX_SCAN_DEPTH) stop();
     if (character === "{") {
       at += 1;
+      depth += 1;
       space();
       if (text[at] === "}") {
         at += 1;
+        depth -= 1;
         return;
       }
       for (;;) {
@@ -92,21 +99,31 @@ export function findJsonErrorOffset(text: string): number {
         value();
         space();
         if (text[at] === ",") at += 1;
-        else return expect("}");
+        else {
+          expect("}");
+          depth -= 1;
+          return;
+        }
       }
     }
     if (character === "[") {
       at += 1;
+      depth += 1;
       space();
       if (text[at] === "]") {
         at += 1;
+        depth -= 1;
         return;
       }
       for (;;) {
         value();
         space();
         if (text[at] === ",") at += 1;
-        else return expect("]");
+        else {
+          expect("]");
+          depth -= 1;
+          return;
+        }
       }
     }
     if (character === '"') return string();

@@ -6,6 +6,7 @@
 import { and, asc, count, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { bundleItems, bundles, cases, formDefinitions, services, users, type TFormSubjectType } from "@/db/schema";
+import { isCatalogCode } from "@/lib/catalog/catalog-code";
 import type { TFormDefinition } from "@/lib/forms/definition";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import type { TActor } from "@/server/auth/actor";
@@ -46,6 +47,7 @@ export type TGetFormDefinitionVersionsResult =
 export async function getFormDefinitionVersions(options: TGetFormDefinitionVersionsOptions): Promise<TGetFormDefinitionVersionsResult> {
   const { db, actor, subjectType, subjectCode } = options;
   if (actor.role !== "admin") return fail("forbidden:role");
+  if (!isCatalogCode(subjectCode)) return fail("not-found:form-subject");
   const subject = await findSubject(db, subjectType, subjectCode);
   if (!subject) return fail("not-found:form-subject");
 

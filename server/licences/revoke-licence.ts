@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { companyMembers, licences } from "@/db/schema";
+import { readPlainText } from "@/lib/text/plain-text";
 import type { TActor } from "@/server/auth/actor";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
 import { lockCase } from "@/server/cases/lock-case";
@@ -37,9 +38,14 @@ export async function revokeLicence(options: TRevokeLicenceOptions): Promise<TRe
   const { db, actor, now = new Date() } = options;
   if (actor.role !== "clerk" && actor.role !== "supervisor") return fail("forbidden:role");
   if (!z.uuid().safeParse(options.licenceId).success) return fail("not-found:licence");
-  const reason = options.reason.trim();
-  if (!reason) return fail("invalid:revocation-reason-required");
-  if (reason.length > REVOCATION_REASON_MAX) return fail("invalid:revocation-reason-too-long", { max: REVOCATION_REASON_MAX });
+  const read = readPlainText(options.reason, {
+    multiline: true,
+    max: REVOCATION_REASON_MAX,
+    required: "invalid:revocation-reason-required",
+    tooLong: "invalid:revocation-reason-too-long",
+  });
+  if (!read.ok) return fail(read.code, read.code === "invalid:revocation-reason-too-long" ? { max: REVOCATION_REASON_MAX } : undefined);
+  const reason = read.text;
 
   return db.transaction(async (tx) => {
     const [found] = await tx.select({ caseId: licences.caseId }).from(licences).where(eq(licences.id, options.licenceId));

@@ -8,16 +8,19 @@ import type { TDatabase } from "@/db/client";
 import { files } from "@/db/schema";
 import type { TMaterialRef } from "@/lib/forms/answers";
 import type { TFieldOf } from "@/lib/forms/definition";
+import { toDisplayName } from "@/lib/text/plain-text";
 import type { TActor } from "@/server/auth/actor";
 
 export type TUploadRefusal = "file-empty" | "file-too-large" | "file-type-not-allowed";
 export type TStoreUploadResult = { ok: true; ref: Extract<TMaterialRef, { kind: "file" }> } | { ok: false; reason: TUploadRefusal; name: string };
 
-/** Names are shown, never trusted: keep them short and free of path and control characters. */
+/**
+ * Names are shown to clerks, never trusted: short, without folders, control characters or bidi overrides (which
+ * would make "invoice\u202Efdp.exe" read "invoiceexe.pdf"). Removed rather than refused: the name is only a label,
+ * and the applicant should not have to rename a file on their device to upload it.
+ */
 function cleanName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = [...base.replace(/[\u0000-\u001f\u007f]/g, "").trim()].slice(0, 120).join("");
-  return cleaned === "" ? "file" : cleaned;
+  return toDisplayName(name, { max: 120 }) || "file";
 }
 
 export async function storeUpload(options: {

@@ -1,11 +1,13 @@
 /**
  * The actor's own inbox, newest first, rendered in the reader's language, a page at a time. Pages are keyed by
- * (created_at, id) of the last message shown, so a message arriving while the reader pages never shifts a page.
+ * (created_at, id) of the last message shown (lib/http/keyset-cursor.ts), so a message arriving while the reader
+ * pages never shifts a page; a cursor that is not one of ours shows the newest page.
  */
 import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { inboxMessages } from "@/db/schema";
+import { decodeCursor, encodeCursor, ZCursorId, ZCursorInstant } from "@/lib/http/keyset-cursor";
 import type { Locale } from "@/lib/i18n/locales";
 import type { TActor } from "@/server/auth/actor";
 import { countUnread } from "./count-unread";
@@ -21,23 +23,8 @@ export type TInboxItem = {
   read: boolean;
 };
 
-// The cursor carries created_at as PostgreSQL's own text, which keeps the microseconds a JavaScript Date would drop
-// (two messages in one millisecond must not be skipped or shown twice).
-const ZCursor = z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/), z.uuid()]);
-
-function encodeCursor(createdAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt, id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string | undefined): [string, string] | null {
-  if (!cursor) return null;
-  try {
-    const parsed = ZCursor.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+/** created_at in microseconds, and the id. */
+const ZInboxCursor = z.tuple([ZCursorInstant, ZCursorId]);
 
 /** Links are written by our own use cases; still, only a path on this site is ever rendered as a link. */
 function sitePath(link: string | null): string | null {
@@ -47,11 +34,13 @@ function sitePath(link: string | null): string | null {
 export async function listInbox(options: { db: TDatabase; actor: TActor; locale: Locale; before?: string; limit?: number }): Promise<{
   messages: TInboxItem[];
   unreadCount: number;
+  /** The cursor this page was read after, or null when it is the newest page (none given, or not one of ours). */
+  before: string | null;
   /** Pass as `before` for the next, older page; null on the last page. */
   olderCursor: string | null;
 }> {
   const { db, actor, locale, limit = 20 } = options;
-  const cursor = decodeCursor(options.before);
+  const cursor = decodeCursor(options.before, ZInboxCursor);
   const [rows, unreadCount] = await Promise.all([
     db
       .select({
@@ -61,13 +50,15 @@ export async function listInbox(options: { db: TDatabase; actor: TActor; locale:
         link: inboxMessages.link,
         readAt: inboxMessages.readAt,
         createdAt: inboxMessages.createdAt,
-        createdAtText: sql<string>`${inboxMessages.createdAt}::text`,
+        createdAtMicros: sql<string>`(extract(epoch from ${inboxMessages.createdAt}) * 1000000)::bigint::text`,
       })
       .from(inboxMessages)
       .where(
         and(
           eq(inboxMessages.userId, actor.id),
-          cursor ? sql`(${inboxMessages.createdAt}, ${inboxMessages.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)` : undefined,
+          cursor
+            ? sql`(${inboxMessages.createdAt}, ${inboxMessages.id}) < (timestamptz 'epoch' + ${cursor[0]}::bigint * interval '1 microsecond', ${cursor[1]}::uuid)`
+            : undefined,
         ),
       )
       .orderBy(desc(inboxMessages.createdAt), desc(inboxMessages.id))
@@ -85,6 +76,7 @@ export async function listInbox(options: { db: TDatabase; actor: TActor; locale:
       read: row.readAt !== null,
     })),
     unreadCount,
-    olderCursor: rows.length > limit && last ? encodeCursor(last.createdAtText, last.id) : null,
+    before: cursor ? encodeCursor(cursor) : null,
+    olderCursor: rows.length > limit && last ? encodeCursor([last.createdAtMicros, last.id]) : null,
   };
 }

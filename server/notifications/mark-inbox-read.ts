@@ -1,5 +1,6 @@
 /** The reader marks one of their own inbox messages read. Marking it again keeps the first time it was read. */
 import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { inboxMessages } from "@/db/schema";
 import type { TActor } from "@/server/auth/actor";
@@ -7,7 +8,7 @@ import { fail, type TAppError } from "@/server/errors";
 
 export async function markInboxRead(options: { db: TDatabase; actor: TActor; messageId: string; now?: Date }): Promise<{ ok: true } | TAppError> {
   const { db, actor, messageId, now = new Date() } = options;
-  if (!/^[0-9a-f-]{36}$/i.test(messageId)) return fail("not-found:inbox-message");
+  if (!z.uuid().safeParse(messageId).success) return fail("not-found:inbox-message");
   const [message] = await db.select({ userId: inboxMessages.userId }).from(inboxMessages).where(eq(inboxMessages.id, messageId));
   if (!message) return fail("not-found:inbox-message");
   if (message.userId !== actor.id) return fail("forbidden:inbox-message");

@@ -5,11 +5,13 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { cases, departments, ratingFollowUps, ratings } from "@/db/schema";
+import { caseNumberPattern } from "@/lib/workflow/case-number";
 import type { TActor } from "@/server/auth/actor";
 import { casesVisibleToApplicant } from "@/server/cases/case-access";
 import { fail } from "@/server/errors";
 
 export async function getRatingForApplicant({ db, actor, caseNumber }: { db: TDatabase; actor: TActor; caseNumber: string }) {
+  if (!caseNumberPattern.test(caseNumber)) return fail("not-found:case");
   // Someone else's case is simply not found.
   const [found] = await db
     .select({ caseId: cases.id, rating: ratings })

@@ -13,6 +13,7 @@ import type { TDatabase } from "@/db/client";
 import { cases, ratingFollowUps, ratings, tasks } from "@/db/schema";
 import { addWorkingDays, toIsoDate } from "@/lib/calendar/working-days";
 import { isBadRating } from "@/lib/ratings/levels";
+import { caseNumberPattern } from "@/lib/workflow/case-number";
 import type { TActor } from "@/server/auth/actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
@@ -34,6 +35,7 @@ export async function rateCase(
   if (actor.role !== "citizen" && actor.role !== "enterprise") return fail("forbidden:role");
   const checked = readRatingInput(input);
   if (!checked.ok) return checked;
+  if (!caseNumberPattern.test(caseNumber)) return fail("not-found:case");
   const rating = checked.rating;
   // The access rule is part of the query: someone else's case is simply not found.
   const [visible] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.number, caseNumber), casesVisibleToApplicant(actor))).limit(1);

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { RATING_COMMENT_MAX } from "@/lib/ratings/levels";
+import { ZPlainText } from "@/lib/text/plain-text";
 import type { TRatingLevel } from "@/lib/ratings/levels";
 import { isErrorCode, type TErrorCode } from "@/server/errors";
 
@@ -19,12 +20,7 @@ export const ZRatingInput = z.object({
   efficiency: level("invalid:rating-efficiency-required"),
   guideAccuracy: level("invalid:rating-guide-accuracy-required"),
   convenience: level("invalid:rating-convenience-required"),
-  comment: z
-    .string()
-    .optional()
-    .transform((comment) => (comment ?? "").trim())
-    // Characters, not UTF-16 units, as the database's char_length counts them.
-    .refine((comment) => [...comment].length <= RATING_COMMENT_MAX, { error: "invalid:rating-comment-too-long" }),
+  comment: ZPlainText({ multiline: true, max: RATING_COMMENT_MAX, tooLong: "invalid:rating-comment-too-long" }),
 });
 
 export type TRatingInput = { overall: unknown; efficiency: unknown; guideAccuracy: unknown; convenience: unknown; comment?: string };

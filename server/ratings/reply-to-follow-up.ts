@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { cases, departments, ratingFollowUps } from "@/db/schema";
 import { FOLLOW_UP_REPLY_MAX } from "@/lib/ratings/levels";
+import { readPlainText } from "@/lib/text/plain-text";
 import type { TActor } from "@/server/auth/actor";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
 import { lockCase } from "@/server/cases/lock-case";
@@ -14,20 +15,16 @@ import { fail, type TResult } from "@/server/errors";
 import { enqueueNotification, listCaseApplicantIds } from "@/server/notifications/enqueue-notification";
 import { caseSubjectName } from "./case-subject-name";
 
-const ZReply = z
-  .string()
-  .transform((reply) => reply.trim())
-  .refine((reply) => reply.length > 0, { error: "invalid:follow-up-reply-required" })
-  .refine((reply) => [...reply].length <= FOLLOW_UP_REPLY_MAX, { error: "invalid:follow-up-reply-too-long" });
+const replyText = { multiline: true, max: FOLLOW_UP_REPLY_MAX, required: "invalid:follow-up-reply-required", tooLong: "invalid:follow-up-reply-too-long" } as const;
 
 export async function replyToFollowUp(options: { db: TDatabase; actor: TActor; followUpId: string; reply: string; now?: Date }): Promise<TResult<{ followUpId: string }>> {
   const { db, actor, followUpId, now = new Date() } = options;
   if (actor.role !== "clerk" || !actor.departmentId) return fail("forbidden:role");
   const departmentId = actor.departmentId;
   if (!z.uuid().safeParse(followUpId).success) return fail("not-found:follow-up");
-  const parsed = ZReply.safeParse(options.reply);
-  if (!parsed.success) return fail(parsed.error.issues[0].message === "invalid:follow-up-reply-too-long" ? "invalid:follow-up-reply-too-long" : "invalid:follow-up-reply-required");
-  const reply = parsed.data;
+  const read = readPlainText(options.reply, replyText);
+  if (!read.ok) return fail(read.code);
+  const reply = read.text;
 
   // Another department's follow-up is simply not found.
   const [visible] = await db

@@ -5,6 +5,7 @@
  * its clock and tells the clerk — in one transaction. Only the applicant or their company's staff may answer.
  */
 import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { cases, formDefinitions, supplementRequests, tasks, type TSupplementRequest } from "@/db/schema";
 import type { TAnswers } from "@/lib/forms/answers";
@@ -36,7 +37,7 @@ export type TSupplementForApplicant = {
 /** Loads a supplement request the actor may see (their own case or their company's), with what the form needs. */
 export async function getSupplementForApplicant(options: { db: TDatabase; actor: TActor; requestId: string }): Promise<TResult<{ supplement: TSupplementForApplicant }>> {
   const { db, actor, requestId } = options;
-  if (!/^[0-9a-f-]{36}$/i.test(requestId)) return fail("not-found:supplement");
+  if (!z.uuid().safeParse(requestId).success) return fail("not-found:supplement");
   const [row] = await db
     .select({ request: supplementRequests, caseRow: { id: cases.id, number: cases.number, companyId: cases.companyId, answers: cases.answers }, definition: formDefinitions.definition })
     .from(supplementRequests)

@@ -9,6 +9,7 @@ import type { TDatabase } from "@/db/client";
 import { formDefinitions, supplementRequests, tasks } from "@/db/schema";
 import { toIsoDate } from "@/lib/calendar/working-days";
 import { listFields, type TFormDefinition } from "@/lib/forms/definition";
+import { isPlainTextErrorCode, readPlainText, ZPlainText } from "@/lib/text/plain-text";
 import type { TActor } from "@/server/auth/actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { lockCase } from "@/server/cases/lock-case";
@@ -20,7 +21,12 @@ export const SUPPLEMENT_NOTE_MAX = 1000;
 export const SUPPLEMENT_ITEM_NOTE_MAX = 500;
 
 const ZItems = z
-  .array(z.object({ key: z.string().min(1).max(200), note: z.string().trim().min(1).max(SUPPLEMENT_ITEM_NOTE_MAX) }))
+  .array(
+    z.object({
+      key: z.string().min(1).max(200),
+      note: ZPlainText({ multiline: true, max: SUPPLEMENT_ITEM_NOTE_MAX, required: "invalid:supplement-items", tooLong: "invalid:supplement-items" }),
+    }),
+  )
   .min(1)
   .max(100)
   .refine((items) => new Set(items.map((item) => item.key)).size === items.length);
@@ -48,10 +54,14 @@ export function listSupplementableFields(definition: TFormDefinition) {
 export async function requestSupplement(options: TRequestSupplementOptions): Promise<TResult<{ requestId: string; version: number }>> {
   const { db, actor, taskId, expectedVersion, now = new Date() } = options;
   if (actor.role !== "clerk" || !actor.departmentId) return fail("forbidden:role");
-  const note = options.note?.trim() ?? "";
-  if (note.length > SUPPLEMENT_NOTE_MAX) return fail("invalid:reason-too-long", { max: SUPPLEMENT_NOTE_MAX });
+  // A malformed id would be a database error: it is refused like another department's task.
+  if (!z.uuid().safeParse(taskId).success) return fail("forbidden:task");
+  const read = readPlainText(options.note, { multiline: true, max: SUPPLEMENT_NOTE_MAX, tooLong: "invalid:reason-too-long" });
+  if (!read.ok) return fail(read.code, read.code === "invalid:reason-too-long" ? { max: SUPPLEMENT_NOTE_MAX } : undefined);
+  const note = read.text;
   const items = ZItems.safeParse(options.items);
-  if (!items.success) return fail("invalid:supplement-items");
+  // An item's note with a control character says so; any other problem with the list is one refusal.
+  if (!items.success) return fail(items.error.issues.map((issue) => issue.message).find(isPlainTextErrorCode) ?? "invalid:supplement-items");
   const departmentId = actor.departmentId;
   const calendar = await cachedReference(db, "calendar", () => loadCalendar(db));
 

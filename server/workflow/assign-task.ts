@@ -5,6 +5,7 @@
  * version changes nothing.
  */
 import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { services, tasks, users } from "@/db/schema";
 import { isTaskConcluded } from "@/lib/workflow/task-transitions";
@@ -27,6 +28,9 @@ export type TAssignTaskOptions = {
 
 export async function assignTask({ db, actor, taskId, colleagueId, expectedVersion, now = new Date() }: TAssignTaskOptions): Promise<TResult<{ version: number }>> {
   if (actor.role !== "clerk" || !actor.departmentId) return fail("forbidden:role");
+  // A malformed id would be a database error: it is refused like another department's task, or a stranger.
+  if (!z.uuid().safeParse(taskId).success) return fail("forbidden:task");
+  if (!z.uuid().safeParse(colleagueId).success) return fail("invalid:colleague");
   const departmentId = actor.departmentId;
 
   return db.transaction(async (tx) => {

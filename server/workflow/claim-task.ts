@@ -3,6 +3,7 @@
  * update lets exactly one win; the other is told the task is already claimed. Nothing changes for the loser.
  */
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { tasks } from "@/db/schema";
 import { actionableTaskStatuses } from "@/lib/workflow/task-transitions";
@@ -15,6 +16,8 @@ export type TClaimTaskOptions = { db: TDatabase; actor: TActor; taskId: string; 
 
 export async function claimTask({ db, actor, taskId, now = new Date() }: TClaimTaskOptions): Promise<TResult<{ version: number }>> {
   if (actor.role !== "clerk" || !actor.departmentId) return fail("forbidden:role");
+  // A malformed id would be a database error: it is refused like another department's task.
+  if (!z.uuid().safeParse(taskId).success) return fail("forbidden:task");
   const departmentId = actor.departmentId;
 
   return db.transaction(async (tx) => {

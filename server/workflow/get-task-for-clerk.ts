@@ -1,5 +1,6 @@
 /** One task as a clerk of its department sees it: the application's answers, the other departments' progress. */
 import { and, asc, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { caseEvents, cases, departments, formDefinitions, services, supplementRequests, tasks, users } from "@/db/schema";
 import type { TActor } from "@/server/auth/actor";
@@ -7,6 +8,8 @@ import { fail } from "@/server/errors";
 
 export async function getTaskForClerk({ db, actor, taskId }: { db: TDatabase; actor: TActor; taskId: string }) {
   if (actor.role !== "clerk" || !actor.departmentId) return fail("forbidden:role");
+  // A malformed id would be a database error: it is refused like another department's task.
+  if (!z.uuid().safeParse(taskId).success) return fail("forbidden:task");
   const [found] = await db
     .select({ task: tasks, service: services, case: cases, definition: formDefinitions.definition, assigneeName: users.displayName })
     .from(tasks)

@@ -16,7 +16,8 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL 
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { cases, services, taskStatuses, tasks, users, type TApplicantType, type TTaskStatus } from "@/db/schema";
-import { addWorkingDays, isIsoDate, toIsoDate } from "@/lib/calendar/working-days";
+import { addWorkingDays, toIsoDate } from "@/lib/calendar/working-days";
+import { decodeCursor, encodeCursor, ZCursorDate, ZCursorId, ZCursorInstant } from "@/lib/http/keyset-cursor";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import { deadlineState, type TDeadlineState } from "@/lib/workflow/deadline-state";
 import { actionableTaskStatuses, clockRunningStatuses, isTaskConcluded, openTaskStatuses } from "@/lib/workflow/task-transitions";
@@ -51,6 +52,8 @@ export type TQueueRow = {
 export type TQueue = {
   view: TQueueView;
   rows: TQueueRow[];
+  /** The cursor this page was read after, or null on the first page (none given, or not one of ours). */
+  after: string | null;
   /** The cursor of the next page, or null on the last page. */
   nextCursor: string | null;
   /** Rows in each view; `done` is at most DONE_COUNT_CAP. */
@@ -119,7 +122,7 @@ export async function listQueue({ db, actor, view, cursor, now = new Date(), pag
     deadline: clockRunningStatuses.includes(row.status) ? deadlineState(row.dueDate, today, calendar) : null,
   }));
 
-  return { ok: true as const, view, rows, nextCursor, counts: await countViews(db, departmentId, filters), today };
+  return { ok: true as const, view, rows, after: after ? encodeQueueCursor(after) : null, nextCursor, counts: await countViews(db, departmentId, filters), today };
 }
 
 async function countViews(db: TDatabase, departmentId: string, filters: Record<TQueueView, SQL>): Promise<Record<TQueueView, number>> {
@@ -145,27 +148,19 @@ async function countViews(db: TDatabase, departmentId: string, filters: Record<T
   return { unclaimed: open.unclaimed, mine: open.mine, waiting: open.waiting, "soon-due": open.soonDue, overdue: open.overdue, done: done.count };
 }
 
-const ZQueueCursor = z.object({ view: z.enum(queueViews), key: z.string().max(20), id: z.uuid() });
+/** The position after the last row of a page: the decision instant for `done`, else the due date; and the id. */
+const ZQueueCursor = z.union([
+  z.object({ view: z.literal("done"), key: ZCursorInstant, id: ZCursorId }),
+  z.object({ view: z.enum(queueViews.filter((view) => view !== "done") as [TQueueView, ...TQueueView[]]), key: ZCursorDate, id: ZCursorId }),
+]);
 export type TQueueCursor = z.infer<typeof ZQueueCursor>;
 
-/** The position after the last row of a page: its due date (or decision instant in microseconds) and id. */
 export function encodeQueueCursor(cursor: TQueueCursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+  return encodeCursor(cursor);
 }
 
-/** The cursor if it is well-formed and belongs to this view; anything else means "first page". */
+/** The cursor if it is one of ours and belongs to this view; anything else means "first page". */
 export function decodeQueueCursor(raw: string | null | undefined, view: TQueueView): TQueueCursor | null {
-  if (!raw || raw.length > 200) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-  } catch {
-    return null;
-  }
-  const parsed = ZQueueCursor.safeParse(json);
-  if (!parsed.success || parsed.data.view !== view) return null;
-  const { key } = parsed.data;
-  // Each key must be a value PostgreSQL accepts, or a forged cursor would become an error page.
-  const valid = view === "done" ? /^\d{1,16}$/.test(key) : isIsoDate(key) && key >= "1000-01-01";
-  return valid ? parsed.data : null;
+  const cursor = decodeCursor(raw, ZQueueCursor);
+  return cursor?.view === view ? cursor : null;
 }

@@ -5,6 +5,7 @@
  * only loses its assignee, so "claim next" offers it again when it is actionable.
  */
 import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { tasks } from "@/db/schema";
 import { isTaskConcluded } from "@/lib/workflow/task-transitions";
@@ -24,6 +25,8 @@ export type TReleaseTaskOptions = {
 
 export async function releaseTask({ db, actor, taskId, expectedVersion, now = new Date() }: TReleaseTaskOptions): Promise<TResult<{ version: number }>> {
   if (actor.role !== "clerk" || !actor.departmentId) return fail("forbidden:role");
+  // A malformed id would be a database error: it is refused like another department's task.
+  if (!z.uuid().safeParse(taskId).success) return fail("forbidden:task");
   const departmentId = actor.departmentId;
 
   return db.transaction(async (tx) => {

@@ -5,9 +5,11 @@
  * its own transaction, checked against the task's version.
  */
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { cases, services, tasks } from "@/db/schema";
 import { addWorkingDays, toIsoDate } from "@/lib/calendar/working-days";
+import { readPlainText } from "@/lib/text/plain-text";
 import { isTaskConcluded } from "@/lib/workflow/task-transitions";
 import type { TActor } from "@/server/auth/actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
@@ -49,8 +51,12 @@ export async function requestExtension(options: {
 }): Promise<TResult<{ version: number }>> {
   const { db, actor, taskId, expectedVersion, days, now = new Date() } = options;
   if (actor.role !== "clerk" || !actor.departmentId) return fail("forbidden:role");
-  const reason = options.reason.trim();
-  if (!Number.isInteger(days) || days < 1 || days > EXTENSION_MAX_DAYS || !reason || reason.length > EXTENSION_REASON_MAX) return fail("invalid:extension");
+  // A malformed id would be a database error: it is refused like another department's task.
+  if (!z.uuid().safeParse(taskId).success) return fail("forbidden:task");
+  const read = readPlainText(options.reason, { multiline: true, max: EXTENSION_REASON_MAX, required: "invalid:extension", tooLong: "invalid:extension" });
+  if (!Number.isInteger(days) || days < 1 || days > EXTENSION_MAX_DAYS) return fail("invalid:extension");
+  if (!read.ok) return fail(read.code);
+  const reason = read.text;
   const departmentId = actor.departmentId;
 
   return db.transaction(async (tx) => {
@@ -90,6 +96,7 @@ export async function decideExtension(options: {
   const { db, actor, taskId, expectedVersion, approve, now = new Date() } = options;
   // A supervisor of the task's own department, or one who watches every department (电子监察).
   if (actor.role !== "supervisor") return fail("forbidden:role");
+  if (!z.uuid().safeParse(taskId).success) return fail("forbidden:task");
   const calendar = await cachedReference(db, "calendar", () => loadCalendar(db));
 
   return db.transaction(async (tx) => {

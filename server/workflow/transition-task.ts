@@ -5,9 +5,11 @@
  * version, a transition the table does not allow, or a task of another department changes nothing and says why.
  */
 import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { tasks } from "@/db/schema";
 import { toIsoDate } from "@/lib/calendar/working-days";
+import { readPlainText } from "@/lib/text/plain-text";
 import { actionNeedsReason, type TTaskAction } from "@/lib/workflow/task-transitions";
 import type { TActor } from "@/server/auth/actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
@@ -38,10 +40,17 @@ export async function transitionTask(options: TTransitionTaskOptions): Promise<T
   const { db, actor, taskId, action, expectedVersion, now = new Date() } = options;
   if (actor.role !== "clerk" || !actor.departmentId) return fail("forbidden:role");
   if (!(clerkDecisions as readonly string[]).includes(action)) return fail("conflict:transition-not-allowed", { action });
+  // A malformed id would be a database error: it is refused like another department's task.
+  if (!z.uuid().safeParse(taskId).success) return fail("forbidden:task");
   const departmentId = actor.departmentId;
-  const reason = options.reason?.trim() ?? "";
-  if (actionNeedsReason(action) && !reason) return fail("invalid:reason-required");
-  if (reason.length > REASON_MAX_LENGTH) return fail("invalid:reason-too-long", { max: REASON_MAX_LENGTH });
+  const read = readPlainText(options.reason, {
+    multiline: true,
+    max: REASON_MAX_LENGTH,
+    tooLong: "invalid:reason-too-long",
+    required: actionNeedsReason(action) ? "invalid:reason-required" : undefined,
+  });
+  if (!read.ok) return fail(read.code, read.code === "invalid:reason-too-long" ? { max: REASON_MAX_LENGTH } : undefined);
+  const reason = read.text;
   const calendar = await cachedReference(db, "calendar", () => loadCalendar(db));
 
   return db.transaction(async (tx) => {

@@ -7,6 +7,8 @@ import { and, eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { cases, supplementRequests } from "@/db/schema";
 import { toIsoDate } from "@/lib/calendar/working-days";
+import { readPlainText } from "@/lib/text/plain-text";
+import { caseNumberPattern } from "@/lib/workflow/case-number";
 import { isTaskConcluded } from "@/lib/workflow/task-transitions";
 import type { TActor } from "@/server/auth/actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
@@ -20,8 +22,10 @@ export const WITHDRAW_REASON_MAX = 500;
 
 export async function withdrawCase(options: { db: TDatabase; actor: TActor; caseNumber: string; reason?: string; now?: Date }): Promise<TResult<{ withdrawn: number }>> {
   const { db, actor, caseNumber, now = new Date() } = options;
-  const reason = options.reason?.trim() ?? "";
-  if (reason.length > WITHDRAW_REASON_MAX) return fail("invalid:reason-too-long", { max: WITHDRAW_REASON_MAX });
+  if (!caseNumberPattern.test(caseNumber)) return fail("not-found:case");
+  const read = readPlainText(options.reason, { multiline: true, max: WITHDRAW_REASON_MAX, tooLong: "invalid:reason-too-long" });
+  if (!read.ok) return fail(read.code, read.code === "invalid:reason-too-long" ? { max: WITHDRAW_REASON_MAX } : undefined);
+  const reason = read.text;
   const [visible] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.number, caseNumber), casesVisibleToApplicant(actor))).limit(1);
   if (!visible) return fail("not-found:case");
   const calendar = await cachedReference(db, "calendar", () => loadCalendar(db));

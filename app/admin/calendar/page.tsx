@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import { CalendarDayForm } from "@/components/admin/calendar-day-form";
 import { CalendarDaysTable } from "@/components/admin/calendar-days-table";
@@ -10,6 +11,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { isIsoDate, toIsoDate } from "@/lib/calendar/working-days";
+import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { requireActor } from "@/server/auth/require-actor";
@@ -17,13 +19,15 @@ import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, isCalendarYear } from "@/serve
 import { listCalendarDays } from "@/server/calendar/list-calendar-days";
 import { isErrorCode } from "@/server/errors";
 
-type TQuery = Record<string, string | string[] | undefined>;
-type TProps = { searchParams: Promise<TQuery> };
+type TProps = { searchParams: Promise<TSearchParams> };
 
-const textOf = (value: TQuery[string]) => (typeof value === "string" ? value : undefined);
-const dateOf = (value: TQuery[string]) => {
-  const text = textOf(value);
-  return text && isIsoDate(text) ? text : undefined;
+const ZDate = z.string().refine(isIsoDate);
+const searchFields = {
+  year: z.string().regex(/^\d{4}$/).transform(Number).refine(isCalendarYear),
+  saved: ZDate,
+  removed: ZDate,
+  edit: ZDate,
+  error: z.string(),
 };
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,12 +36,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** /admin/calendar?year=YYYY — one year's holidays and make-up working days, and the form to add or change one. */
 export default async function AdminCalendarPage({ searchParams }: TProps) {
-  const query = await searchParams;
-  const yearParam = textOf(query.year);
-  const actor = await requireActor({ page: "/admin/calendar", returnTo: yearParam ? `/admin/calendar?year=${encodeURIComponent(yearParam)}` : "/admin/calendar" });
-  // The current year in Beijing time, as deadlines are.
-  const year = yearParam === undefined ? Number(toIsoDate(new Date()).slice(0, 4)) : /^\d{4}$/.test(yearParam) ? Number(yearParam) : NaN;
-  if (!isCalendarYear(year)) notFound();
+  const query = readSearchParams(await searchParams, searchFields);
+  const actor = await requireActor({ page: "/admin/calendar", returnTo: query.year ? `/admin/calendar?year=${query.year}` : "/admin/calendar" });
+  // The current year in Beijing time, as deadlines are; also for a year that is missing or not one an admin may edit.
+  const year = query.year ?? Number(toIsoDate(new Date()).slice(0, 4));
   const result = await listCalendarDays({ db: getDb(), actor, year });
   if (!result.ok) notFound();
 
@@ -46,10 +48,8 @@ export default async function AdminCalendarPage({ searchParams }: TProps) {
   const ta = await getTranslations("admin");
   const locale = (await getLocale()) as Locale;
   const messages = await getMessages();
-  const saved = dateOf(query.saved);
-  const removed = dateOf(query.removed);
-  const error = textOf(query.error);
-  const editing = result.days.find((day) => day.date === dateOf(query.edit));
+  const { saved, removed, error } = query;
+  const editing = result.days.find((day) => day.date === query.edit);
 
   return (
     <div className="max-w-4xl">

@@ -30,9 +30,12 @@ const ZId = z.uuid();
 const ZPageKey = z.string().regex(/^[a-z][a-zA-Z0-9]{0,63}$/);
 
 export async function startDraftAction(subjectCode: string, formData: FormData): Promise<void> {
+  // Bound by the page, but a forged call can send anything: a malformed code is a service that does not exist.
+  const parsed = ZCode.safeParse(subjectCode);
+  if (!parsed.success) redirect("/services");
+  const code = parsed.data;
   const actor = await actorForAction("/apply/[code]", "startDraftAction");
-  if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(`/apply/${subjectCode}`)}`);
-  const code = ZCode.parse(subjectCode);
+  if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(`/apply/${code}`)}`);
   const companyId = ZId.safeParse(formData.get("companyId"));
   const result = await startDraft({ db: getDb(), actor, subjectCode: code, companyId: companyId.success ? companyId.data : undefined });
   if (!result.ok) redirect(`/apply/${code}?error=${encodeURIComponent(result.code)}`);

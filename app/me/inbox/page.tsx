@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Tag } from "@/components/ui/tag";
+import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { requireActor } from "@/server/auth/require-actor";
@@ -17,16 +19,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("inbox"))("title") };
 }
 
-type TProps = { searchParams: Promise<{ before?: string; read?: string; error?: string }> };
+type TProps = { searchParams: Promise<TSearchParams> };
 
 /** Everyone who signs in has an inbox: applicants hear about their cases, clerks and supervisors about their work. */
 export default async function InboxPage({ searchParams }: TProps) {
   const actor = await requireActor({ page: "/me/inbox", returnTo: "/me/inbox" });
-  const { before, read, error } = await searchParams;
+  const { before: asked, read, error } = readSearchParams(await searchParams, { before: z.string(), read: z.literal("1"), error: z.string() });
   const t = await getTranslations("inbox");
   const te = await getTranslations("errors");
   const locale = (await getLocale()) as Locale;
-  const inbox = await listInbox({ db: getDb(), actor, locale, before });
+  const inbox = await listInbox({ db: getDb(), actor, locale, before: asked });
+  // Only a cursor the inbox honoured is carried on: anything else was the newest page.
+  const before = inbox.before;
 
   return (
     <div className="max-w-3xl">

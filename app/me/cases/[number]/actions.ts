@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { actorForAction } from "@/server/auth/require-actor";
+import { caseNumberPattern } from "@/lib/workflow/case-number";
 import type { TErrorCode } from "@/server/errors";
 import type { TRatingField } from "@/server/ratings/rating-input";
 import { rateCase } from "@/server/ratings/rate-case";
@@ -12,8 +13,10 @@ import { withdrawCase } from "@/server/workflow/withdraw-case";
 
 /** Withdraw what is not yet decided; the answer (or why not) comes back on the tracker. */
 export async function withdrawCaseAction(caseNumber: string, formData: FormData): Promise<void> {
+  // Bound by the page, but a forged call can send anything, and only a case number belongs in the address.
+  if (!caseNumberPattern.test(String(caseNumber))) redirect("/me");
   const actor = await actorForAction("/me/cases/[number]", "withdrawCaseAction");
-  const tracker = `/me/cases/${encodeURIComponent(caseNumber)}`;
+  const tracker = `/me/cases/${caseNumber}`;
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(tracker)}`);
   const result = await withdrawCase({ db: getDb(), actor, caseNumber, reason: String(formData.get("reason") ?? "") });
   revalidatePath(tracker);
@@ -40,7 +43,8 @@ const ZPosted = z.object({ caseNumber: ZText, overall: ZText, efficiency: ZText,
  */
 export async function rateCaseAction(_state: TRatingFormState, formData: FormData): Promise<TRatingFormState> {
   const { caseNumber, ...values } = ZPosted.parse(Object.fromEntries(formData));
-  const tracker = `/me/cases/${encodeURIComponent(caseNumber)}`;
+  if (!caseNumberPattern.test(caseNumber)) redirect("/me");
+  const tracker = `/me/cases/${caseNumber}`;
   const actor = await actorForAction("/me/cases/[number]", "rateCaseAction");
   if (!actor) return { error: "unauthorized:session", values };
   const result = await rateCase({ db: getDb(), actor, caseNumber, ...values });

@@ -12,6 +12,7 @@ import { FormVersionsTable } from "@/components/admin/form-versions-table";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SummaryList } from "@/components/ui/summary-list";
+import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { requireActor } from "@/server/auth/require-actor";
 import { getFormDefinitionVersions } from "@/server/forms/get-form-definition-versions";
@@ -19,7 +20,7 @@ import { definitionEditorAction } from "./actions";
 
 type TProps = {
   params: Promise<{ subjectType: string; code: string }>;
-  searchParams: Promise<{ published?: string; recomposed?: string }>;
+  searchParams: Promise<TSearchParams>;
 };
 
 const ZParams = z.object({ subjectType: z.enum(formSubjectTypes), code: z.string().regex(/^[A-Z0-9-]{1,64}$/) });
@@ -39,9 +40,12 @@ export default async function AdminFormPage({ params, searchParams }: TProps) {
   const t = await getTranslations("adminForms");
   const locale = (await getLocale()) as Locale;
   const messages = await getMessages();
-  const { published, recomposed } = await searchParams;
+  // Written by the publish action: a version number and the codes of the bundles it recomposed.
+  const { published: publishedVersion, recomposed } = readSearchParams(await searchParams, {
+    published: z.string().regex(/^\d{1,9}$/),
+    recomposed: z.string().regex(/^[A-Z0-9-]{1,64}(?:,[A-Z0-9-]{1,64}){0,99}$/),
+  });
   const latest = result.versions[0];
-  const publishedVersion = published && /^\d+$/.test(published) ? published : null;
 
   return (
     <div className="max-w-4xl">

@@ -29,6 +29,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function WizardStepPage({ params }: TProps) {
   const { code, draft: draftId, step } = await params;
   const actor = await requireActor({ page: "/apply/[code]/[draft]/[step]", returnTo: `/apply/${code}/${draftId}/${step}` });
+  // A step is a page key or "check"; anything else (a line break would break the redirect below) is no page.
+  if (!/^(?:check|[a-z][a-zA-Z0-9]{0,63})$/.test(step)) notFound();
   const db = getDb();
   const t = await getTranslations("wizard");
   const locale = (await getLocale()) as Locale;

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { readFormData } from "@/lib/forms/read-form-data";
 import type { TSupplementAnswerState } from "@/components/supplements/supplement-answer-form";
+import { caseNumberPattern } from "@/lib/workflow/case-number";
 import { actorForAction } from "@/server/auth/require-actor";
 import { answerSupplement } from "@/server/supplements/answer-supplement";
 
@@ -29,7 +30,8 @@ function parseIntent(value: unknown): { kind: "send" } | { kind: "remove-file"; 
 export async function answerSupplementAction(caseNumber: string, requestId: string, _state: TSupplementAnswerState, formData: FormData): Promise<TSupplementAnswerState> {
   const actor = await actorForAction("/me/cases/[number]/supplements/[request]", "answerSupplementAction");
   if (!actor) return { formError: "unauthorized:session" };
-  if (!z.uuid().safeParse(requestId).success) return { formError: "not-found:supplement" };
+  // Both are bound by the page; a forged call's values must not reach a query or an address.
+  if (!z.uuid().safeParse(requestId).success || !caseNumberPattern.test(String(caseNumber))) return { formError: "not-found:supplement" };
   const result = await answerSupplement({
     db: getDb(),
     actor,
