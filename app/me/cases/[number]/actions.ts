@@ -14,7 +14,7 @@ import { withdrawCase } from "@/server/workflow/withdraw-case";
 /** Withdraw what is not yet decided; the answer (or why not) comes back on the tracker. */
 export async function withdrawCaseAction(caseNumber: string, formData: FormData): Promise<void> {
   // Bound by the page, but a forged call can send anything, and only a case number belongs in the address.
-  if (!caseNumberPattern.test(String(caseNumber))) redirect("/me");
+  if (typeof caseNumber !== "string" || !caseNumberPattern.test(caseNumber)) redirect("/me");
   const actor = await actorForAction("/me/cases/[number]", "withdrawCaseAction");
   const tracker = `/me/cases/${caseNumber}`;
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(tracker)}`);
