@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { errorCodes } from "@/server/errors";
 import { checkPlainText, countCharacters, plainTextErrorCodes, readPlainText, toDisplayName, toStorableText, ZPlainText } from "./plain-text";
 
@@ -108,6 +109,12 @@ describe("readPlainText and ZPlainText", () => {
     const refused = schema.safeParse(`a${RLO}b\u001b`);
     expect(refused.success).toBe(false);
     expect(refused.error?.issues.map((issue) => issue.message)).toEqual(["invalid:text-control-character"]);
+  });
+
+  it("reads a missing key of an object as empty text, or as missing when required", () => {
+    expect(z.object({ comment: ZPlainText({ max: 5, tooLong: "too-long" }) }).parse({})).toEqual({ comment: "" });
+    const refused = z.object({ reason: ZPlainText(reason) }).safeParse({});
+    expect(refused.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([[["reason"], "invalid:reason-required"]]);
   });
 
   it("property: accepted text is never longer than max characters", () => {

@@ -82,7 +82,8 @@ export function readPlainText<TCode extends string>(
 
 /** The zod schema of one plain-text input, for input schemas: each refusal's issue message is its error code. */
 export function ZPlainText<TCode extends string>(options: TPlainTextSchemaOptions<TCode>) {
-  return z.unknown().transform((value, context): string => {
+  // Optional before the transform: a missing object key reads as empty, rather than zod's "nonoptional" refusal.
+  return z.unknown().optional().transform((value, context): string => {
     const read = readPlainText(value, options);
     if (read.ok) return read.text;
     context.addIssue({ code: "custom", message: read.code, input: value });
