@@ -10,15 +10,15 @@ vi.mock("next/headers", async () => (await import("@/server/testing/call-action"
 vi.mock("@/server/auth/session", async (original) => (await import("@/server/testing/call-action")).sessionStub(await original()));
 
 import { signInAction } from "@/app/login/actions";
-import { testDatabaseKinds } from "@/db/testing";
-import { DEMO_PASSWORD } from "@/db/seed/factories";
+import { openTestDatabase, testDatabaseKinds, type TTestDatabase } from "@/db/testing";
+import { DEMO_PASSWORD, seedUser } from "@/db/seed/factories";
 import { callAs, formDataOf, useTestDatabase } from "@/server/testing/call-action";
-import { openSeededWorld, type TWorld } from "@/server/testing/world";
 
 describe.each(testDatabaseKinds)("signing in with a hostile user name on %s", (kind) => {
-  let world: TWorld;
+  let world: TTestDatabase;
   beforeAll(async () => {
-    world = await openSeededWorld(kind);
+    world = await openTestDatabase(kind);
+    await seedUser(world.db, { username: "citizen", role: "citizen", displayName: "张三" });
     useTestDatabase(world);
   });
   afterAll(async () => {
