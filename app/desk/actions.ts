@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { actionForm } from "@/lib/http/action-form";
 
 import { actorForAction } from "@/server/auth/require-actor";
 import type { TErrorCode } from "@/server/errors";
@@ -17,6 +18,7 @@ const ZClaim = z.object({ taskId: z.uuid() });
 
 /** Claim from the queue, then go to the task. A lost race comes back to the queue with the reason. */
 export async function claimTaskAction(formData: FormData) {
+  formData = actionForm(formData);
   const parsed = ZClaim.safeParse({ taskId: formData.get("taskId") });
   if (!parsed.success) redirect("/desk?error=forbidden:task");
   const actor = await actorForAction("/desk", "claimTaskAction");
@@ -43,6 +45,7 @@ const ZRelease = z.object({ taskId: z.uuid(), version: z.coerce.number().int().p
 
 /** The assignee gives the task back to the queue; back on the queue, they are told it worked. */
 export async function releaseTaskAction(_state: TAssignmentState, formData: FormData): Promise<TAssignmentState> {
+  formData = actionForm(formData);
   const parsed = ZRelease.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "forbidden:task" };
   const actor = await actorForAction("/desk", "releaseTaskAction");
@@ -57,6 +60,7 @@ const ZAssign = ZRelease.extend({ colleagueId: z.uuid() });
 
 /** Hands the task to a colleague of the department, who is told in their inbox. */
 export async function assignTaskAction(_state: TAssignmentState, formData: FormData): Promise<TAssignmentState> {
+  formData = actionForm(formData);
   const parsed = ZAssign.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: parsed.error.issues.some((issue) => issue.path[0] === "colleagueId") ? "invalid:colleague" : "forbidden:task" };
   const actor = await actorForAction("/desk", "assignTaskAction");
@@ -78,6 +82,7 @@ const ZDecide = z.object({
 });
 
 export async function decideTaskAction(_state: TDecideState, formData: FormData): Promise<TDecideState> {
+  formData = actionForm(formData);
   const parsed = ZDecide.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "conflict:transition-not-allowed" };
   const actor = await actorForAction("/desk", "decideTaskAction");

@@ -46,15 +46,18 @@ export type TActionTrial = {
   writesAnyway?: readonly string[];
 };
 
-/** The arguments a trial's action is called with, as a page would send them. */
-export type TActionInput = { bound: unknown[]; state: unknown; formData: FormData | undefined };
+/**
+ * The arguments a trial's action is called with, as a page would send them — or, forged, as anything: a call to an
+ * action's endpoint may send any serialisable values in their place, a string where the FormData goes.
+ */
+export type TActionInput = { bound: unknown[]; state: unknown; formData: unknown };
 
 export function validInput(trial: TActionTrial, records: TRecords): TActionInput {
   return { bound: trial.bound?.(records) ?? [], state: {}, formData: trial.fields ? formDataOf(trial.fields(records)) : undefined };
 }
 
 export function callTrial(trial: TActionTrial, input: TActionInput): Promise<unknown> {
-  const args = [...input.bound, ...(trial.state ? [input.state] : []), ...(input.formData ? [input.formData] : [])];
+  const args = [...input.bound, ...(trial.state ? [input.state] : []), ...(trial.fields ? [input.formData] : [])];
   return (trial.action as (...args: unknown[]) => Promise<unknown>)(...args);
 }
 

@@ -109,11 +109,13 @@ function hostileActionInput(trial: TActionTrial, records: TRecords): fc.Arbitrar
   const bound = fc.tuple(...(trial.bound?.(records) ?? []).map((valid) => fc.oneof(fc.constant(valid), hostileAnything(valid))));
   const state = fc.oneof({ weight: 3, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: hostileAnything() });
   const validFields = trial.fields?.(records);
-  const formData: fc.Arbitrary<FormData | undefined> = validFields
+  const posted = validFields
     ? fc
         .tuple(fc.record(Object.fromEntries(Object.entries(validFields).map(([name, valid]) => [name, fc.oneof({ weight: 1, arbitrary: fc.constant<TPostedValue>(valid as string | string[]) }, { weight: 2, arbitrary: hostileField(valid) })]))), extraFields)
-        .map(([fields, extra]) => toFormData({ ...fields, ...extra }))
+        .map(([fields, extra]): unknown => toFormData({ ...fields, ...extra }))
     : fc.constant(undefined);
+  // Now and then no FormData at all where one is expected (a forged call to the action's endpoint).
+  const formData = fc.oneof({ weight: 12, arbitrary: posted }, { weight: 1, arbitrary: hostileAnything() });
   return fc.record({ bound, state, formData });
 }
 

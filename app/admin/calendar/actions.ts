@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { actionForm } from "@/lib/http/action-form";
 import { actorForAction } from "@/server/auth/require-actor";
 import { isCalendarYear, type TCalendarDayField, type TCalendarDayInput } from "@/server/calendar/calendar-day-input";
 import { removeCalendarDay } from "@/server/calendar/remove-calendar-day";
@@ -32,6 +33,7 @@ function calendarPage(years: string[], outcome: Record<string, string> = {}) {
 
 /** Adds a day or changes one, then shows the year it is in; a refusal comes back with what was typed. */
 export async function setCalendarDayAction(_state: TCalendarDayFormState, formData: FormData): Promise<TCalendarDayFormState> {
+  formData = actionForm(formData);
   const values = ZPosted.parse(Object.fromEntries(formData));
   const actor = await actorForAction("/admin/calendar", "setCalendarDayAction");
   if (!actor) return { error: "unauthorized:session", values };
@@ -43,6 +45,7 @@ export async function setCalendarDayAction(_state: TCalendarDayFormState, formDa
 
 /** The remove button of a table row: a plain form post that comes back to the year with what happened. */
 export async function removeCalendarDayAction(formData: FormData) {
+  formData = actionForm(formData);
   const { date, year } = ZRemove.parse(Object.fromEntries(formData));
   const actor = await actorForAction("/admin/calendar", "removeCalendarDayAction");
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(calendarPage([year]))}`);

@@ -9,6 +9,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { actionForm } from "@/lib/http/action-form";
 import { readFormData } from "@/lib/forms/read-form-data";
 import { readUploads } from "@/lib/forms/read-uploads";
 import type { TFieldError } from "@/lib/forms/validate-answers";
@@ -31,6 +32,7 @@ const ZId = z.uuid();
 const ZPageKey = z.string().regex(/^[a-z][a-zA-Z0-9]{0,63}$/);
 
 export async function startDraftAction(subjectCode: string, formData: FormData): Promise<void> {
+  formData = actionForm(formData);
   // Bound by the page, but a forged call can send anything: a malformed code is a service that does not exist.
   const parsed = ZCode.safeParse(subjectCode);
   if (!parsed.success) redirect("/services");
@@ -50,6 +52,7 @@ export async function saveDraftPageAction(
   _state: TWizardState,
   formData: FormData,
 ): Promise<TWizardState> {
+  formData = actionForm(formData);
   const actor = await actorForAction("/apply/[code]", "saveDraftPageAction");
   if (!actor) return { formError: "unauthorized:session" };
   const code = ZCode.safeParse(subjectCode);
@@ -91,6 +94,7 @@ export async function saveDraftPageAction(
 }
 
 export async function submitDraftAction(subjectCode: string, draftId: string, _state: TWizardState, formData: FormData): Promise<TWizardState> {
+  formData = actionForm(formData);
   const actor = await actorForAction("/apply/[code]", "submitDraftAction");
   if (!actor) return { formError: "unauthorized:session" };
   const id = ZId.safeParse(draftId);

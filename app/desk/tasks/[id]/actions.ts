@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { actionForm } from "@/lib/http/action-form";
 import { actorForAction } from "@/server/auth/require-actor";
 import type { TErrorCode } from "@/server/errors";
 import { requestSupplement } from "@/server/supplements/request-supplement";
@@ -15,6 +16,7 @@ const ZSupplementPost = z.object({ taskId: z.uuid(), version: z.coerce.number().
 
 /** The clerk's 补正 request: the ticked fields, each with its note, and an optional note for the whole request. */
 export async function requestSupplementAction(_state: TSupplementFormState, formData: FormData): Promise<TSupplementFormState> {
+  formData = actionForm(formData);
   const parsed = ZSupplementPost.safeParse({ taskId: formData.get("taskId"), version: formData.get("version") });
   if (!parsed.success) return { error: "conflict:task-changed" };
   const actor = await actorForAction("/desk/tasks/[id]", "requestSupplementAction");
@@ -38,6 +40,7 @@ export async function requestSupplementAction(_state: TSupplementFormState, form
 export type TExtensionFormState = { error?: TErrorCode; days?: string; reason?: string };
 
 export async function requestExtensionAction(_state: TExtensionFormState, formData: FormData): Promise<TExtensionFormState> {
+  formData = actionForm(formData);
   const parsed = ZSupplementPost.safeParse({ taskId: formData.get("taskId"), version: formData.get("version") });
   if (!parsed.success) return { error: "conflict:task-changed" };
   const actor = await actorForAction("/desk/tasks/[id]", "requestExtensionAction");

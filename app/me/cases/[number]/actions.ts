@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { actionForm } from "@/lib/http/action-form";
 import { actorForAction } from "@/server/auth/require-actor";
 import { caseNumberPattern } from "@/lib/workflow/case-number";
 import type { TErrorCode } from "@/server/errors";
@@ -13,6 +14,7 @@ import { withdrawCase } from "@/server/workflow/withdraw-case";
 
 /** Withdraw what is not yet decided; the answer (or why not) comes back on the tracker. */
 export async function withdrawCaseAction(caseNumber: string, formData: FormData): Promise<void> {
+  formData = actionForm(formData);
   // Bound by the page, but a forged call can send anything, and only a case number belongs in the address.
   if (typeof caseNumber !== "string" || !caseNumberPattern.test(caseNumber)) redirect("/me");
   const actor = await actorForAction("/me/cases/[number]", "withdrawCaseAction");
@@ -42,6 +44,7 @@ const ZPosted = z.object({ caseNumber: ZText, overall: ZText, efficiency: ZText,
  * the case itself (rated meanwhile, not concluded) goes back to the tracker, which shows the case as it now is.
  */
 export async function rateCaseAction(_state: TRatingFormState, formData: FormData): Promise<TRatingFormState> {
+  formData = actionForm(formData);
   const { caseNumber, ...values } = ZPosted.parse(Object.fromEntries(formData));
   if (!caseNumberPattern.test(caseNumber)) redirect("/me");
   const tracker = `/me/cases/${caseNumber}`;

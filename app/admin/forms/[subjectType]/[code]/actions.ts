@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { actionForm } from "@/lib/http/action-form";
 import type { TDefinitionIssue, TFormDefinition } from "@/lib/forms/definition";
 import { actorForAction } from "@/server/auth/require-actor";
 import type { TErrorCode } from "@/server/errors";
@@ -40,6 +41,7 @@ export async function definitionEditorAction(
   _state: TDefinitionEditorState,
   formData: FormData,
 ): Promise<TDefinitionEditorState> {
+  formData = actionForm(formData);
   const subject = ZSubject.safeParse({ subjectType, subjectCode });
   if (!subject.success) return { error: "not-found:form-subject" };
   const parsed = ZEditor.safeParse(Object.fromEntries(formData));

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { actionForm } from "@/lib/http/action-form";
 import { readFormData } from "@/lib/forms/read-form-data";
 import { readUploads } from "@/lib/forms/read-uploads";
 import type { TSupplementAnswerState } from "@/components/supplements/supplement-answer-form";
@@ -20,6 +21,7 @@ function parseIntent(value: unknown): { kind: "send" } | { kind: "remove-file"; 
 }
 
 export async function answerSupplementAction(caseNumber: string, requestId: string, _state: TSupplementAnswerState, formData: FormData): Promise<TSupplementAnswerState> {
+  formData = actionForm(formData);
   const actor = await actorForAction("/me/cases/[number]/supplements/[request]", "answerSupplementAction");
   if (!actor) return { formError: "unauthorized:session" };
   // Both are bound by the page; a forged call's values must not reach a query or an address.
