@@ -38,7 +38,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   const view = query.view ?? "unclaimed";
   const result = await listQueue({ db, actor, view, cursor: query.after });
   if (!result.ok) return null;
-  // A cursor that is not the queue's own showed the first page, and says so.
+  // Only a cursor the queue honoured is carried on; any other address showed the first page.
   const after = result.after;
   const t = await getTranslations("desk");
   const te = await getTranslations("errors");
