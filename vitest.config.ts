@@ -13,6 +13,8 @@ export default defineConfig({
     env: { LICENCE_SIGNING_KEY: licenceSigningKey },
     // Integration tests open their own database each; PGlite boots in ~1 s, so give them room.
     testTimeout: 30_000,
+    // next-auth imports "next/server" without an extension, which only a bundler resolves: let Vite transform it.
+    server: { deps: { inline: ["next-auth"] } },
     hookTimeout: 60_000,
   },
 });

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { PageHeading } from "@/components/ui/page-heading";
 import { localize, type Locale } from "@/lib/i18n/locales";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { summarizeCatalog } from "@/server/catalog/summarize-catalog";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminPage() {
-  const actor = await requireActor({ roles: ["admin"], returnTo: "/admin" });
+  const actor = await requireActor({ page: "/admin", returnTo: "/admin" });
   const t = await getTranslations("admin");
   const tf = await getTranslations("adminForms");
   const tc = await getTranslations("adminCalendar");

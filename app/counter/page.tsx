@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/ui/page-heading";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("counter"))("title") };
 }
 
 export default async function CounterPage() {
-  await requireActor({ roles: ["counter"], returnTo: "/counter" });
+  await requireActor({ page: "/counter", returnTo: "/counter" });
   const t = await getTranslations("counter");
   return (
     <div className="max-w-3xl">

@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { actionForm } from "@/lib/http/action-form";
 
-import { getActor } from "@/server/auth/session";
+import { actorForAction } from "@/server/auth/require-actor";
 import type { TErrorCode } from "@/server/errors";
 import { assignTask } from "@/server/workflow/assign-task";
 import { claimNextTask } from "@/server/workflow/claim-next-task";
@@ -17,9 +18,10 @@ const ZClaim = z.object({ taskId: z.uuid() });
 
 /** Claim from the queue, then go to the task. A lost race comes back to the queue with the reason. */
 export async function claimTaskAction(formData: FormData) {
+  formData = actionForm(formData);
   const parsed = ZClaim.safeParse({ taskId: formData.get("taskId") });
   if (!parsed.success) redirect("/desk?error=forbidden:task");
-  const actor = await getActor();
+  const actor = await actorForAction("/desk", "claimTaskAction");
   if (!actor) redirect("/login?callbackUrl=/desk");
   const result = await claimTask({ db: getDb(), actor, taskId: parsed.data.taskId });
   revalidatePath("/desk");
@@ -29,7 +31,7 @@ export async function claimTaskAction(formData: FormData) {
 
 /** "Claim next": the department's unclaimed task due soonest, then go to it; an empty queue says so on the queue. */
 export async function claimNextTaskAction() {
-  const actor = await getActor();
+  const actor = await actorForAction("/desk", "claimNextTaskAction");
   if (!actor) redirect("/login?callbackUrl=/desk");
   const result = await claimNextTask({ db: getDb(), actor });
   revalidatePath("/desk");
@@ -43,9 +45,10 @@ const ZRelease = z.object({ taskId: z.uuid(), version: z.coerce.number().int().p
 
 /** The assignee gives the task back to the queue; back on the queue, they are told it worked. */
 export async function releaseTaskAction(_state: TAssignmentState, formData: FormData): Promise<TAssignmentState> {
+  formData = actionForm(formData);
   const parsed = ZRelease.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "forbidden:task" };
-  const actor = await getActor();
+  const actor = await actorForAction("/desk", "releaseTaskAction");
   if (!actor) return { error: "unauthorized:session" };
   const result = await releaseTask({ db: getDb(), actor, taskId: parsed.data.taskId, expectedVersion: parsed.data.version });
   if (!result.ok) return { error: result.code };
@@ -57,9 +60,10 @@ const ZAssign = ZRelease.extend({ colleagueId: z.uuid() });
 
 /** Hands the task to a colleague of the department, who is told in their inbox. */
 export async function assignTaskAction(_state: TAssignmentState, formData: FormData): Promise<TAssignmentState> {
+  formData = actionForm(formData);
   const parsed = ZAssign.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: parsed.error.issues.some((issue) => issue.path[0] === "colleagueId") ? "invalid:colleague" : "forbidden:task" };
-  const actor = await getActor();
+  const actor = await actorForAction("/desk", "assignTaskAction");
   if (!actor) return { error: "unauthorized:session" };
   const { taskId, version, colleagueId } = parsed.data;
   const result = await assignTask({ db: getDb(), actor, taskId, colleagueId, expectedVersion: version });
@@ -78,9 +82,10 @@ const ZDecide = z.object({
 });
 
 export async function decideTaskAction(_state: TDecideState, formData: FormData): Promise<TDecideState> {
+  formData = actionForm(formData);
   const parsed = ZDecide.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "conflict:transition-not-allowed" };
-  const actor = await getActor();
+  const actor = await actorForAction("/desk", "decideTaskAction");
   if (!actor) return { error: "unauthorized:session" };
   const { taskId, action, version, reason } = parsed.data;
   const result = await transitionTask({ db: getDb(), actor, taskId, action, reason, expectedVersion: version });

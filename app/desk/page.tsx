@@ -15,7 +15,7 @@ import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { actionableTaskStatuses } from "@/lib/workflow/task-transitions";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { getDepartment } from "@/server/catalog/get-department";
 import { isErrorCode } from "@/server/errors";
 import { countOpenFollowUps } from "@/server/ratings/count-open-follow-ups";
@@ -31,7 +31,7 @@ const searchFields = { view: z.enum(queueViews), after: z.string(), error: z.str
 const queueHref = (view: TQueueView, after?: string) => `/desk?${new URLSearchParams(after ? { view, after } : { view })}`;
 
 export default async function DeskPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
-  const actor = await requireActor({ roles: ["clerk"], returnTo: "/desk" });
+  const actor = await requireActor({ page: "/desk", returnTo: "/desk" });
   const db = getDb();
   const query = readSearchParams(await searchParams, searchFields);
   const { error, done } = query;

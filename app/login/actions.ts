@@ -4,6 +4,7 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { actionForm } from "@/lib/http/action-form";
 import { users } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { signIn, signOut } from "@/server/auth/next-auth";
@@ -19,6 +20,7 @@ const ZSignIn = z.object({
 });
 
 export async function signInAction(_state: TSignInState, formData: FormData): Promise<TSignInState> {
+  formData = actionForm(formData);
   const parsed = ZSignIn.safeParse(Object.fromEntries(formData));
   if (!parsed.success || !parsed.data.username || !parsed.data.password) {
     return { error: "missing", username: parsed.success ? parsed.data.username : "" };

@@ -11,7 +11,7 @@ import { TabNav } from "@/components/ui/tab-nav";
 import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { listMyCases, myCaseFilters, type TMyCaseFilter } from "@/server/cases/list-my-cases";
 import { listMyDrafts } from "@/server/drafts/list-my-drafts";
 import { countUnread } from "@/server/notifications/count-unread";
@@ -26,7 +26,7 @@ const filterHref = (status: TMyCaseFilter) => (status === "all" ? "/me#cases" : 
 
 /** The applicant's home: their cases (filtered by status), drafts, and the ways to their inbox, wallet and profile. */
 export default async function MyCasesPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
-  const actor = await requireActor({ roles: ["citizen", "enterprise"], returnTo: "/me" });
+  const actor = await requireActor({ page: "/me", returnTo: "/me" });
   const t = await getTranslations("me");
   const locale = (await getLocale()) as Locale;
   const { status = "all", saved, deleted } = readSearchParams(await searchParams, searchFields);

@@ -9,7 +9,7 @@ import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { deadlineState } from "@/lib/workflow/deadline-state";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { listDeadlineWatch } from "@/server/supervision/list-deadline-watch";
 import { isErrorCode } from "@/server/errors";
 import { listExtensionRequests } from "@/server/workflow/request-extension";
@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SupervisePage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
-  const actor = await requireActor({ roles: ["supervisor", "admin"], returnTo: "/supervise" });
+  const actor = await requireActor({ page: "/supervise", returnTo: "/supervise" });
   const t = await getTranslations("supervise");
   const locale = (await getLocale()) as Locale;
   const result = await listDeadlineWatch({ db: getDb(), actor });

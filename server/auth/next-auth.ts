@@ -13,10 +13,12 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { readAuthSecret } from "./auth-secret";
+import { checkPlainText } from "@/lib/text/plain-text";
 import { hashPassword, verifyPassword } from "./password";
 
 const ZCredentials = z.object({
-  username: z.string().trim().min(1).max(64),
+  // A name with a control character is nobody's (and a NUL would be a database error): a wrong name, not a query.
+  username: z.string().trim().min(1).max(64).refine((name) => checkPlainText(name).ok),
   password: z.string().min(1).max(200),
 });
 
@@ -24,7 +26,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: readAuthSecret(),
   trustHost: true,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
-  pages: { signIn: "/login" },
+  // Auth.js's own error page answers 500 to ?error=Configuration (anyone can ask for it): errors go back to sign-in.
+  pages: { signIn: "/login", error: "/login" },
   logger: {
     // A wrong password is the user's mistake, answered on the form, not a server error worth a stack trace.
     error(error) {

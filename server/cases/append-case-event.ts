@@ -34,7 +34,10 @@ export function hashCaseEvent(prevHash: string | null, event: TCaseEventInput & 
   return createHash("sha256").update(content).digest("hex");
 }
 
-export async function appendCaseEvent(tx: TDatabase, event: TCaseEventInput): Promise<void> {
+export async function appendCaseEvent(tx: TDatabase, input: TCaseEventInput): Promise<void> {
+  // Hash what the database stores: uuid columns keep ids in lower case, and an id posted in capitals (which the
+  // database matches all the same) would otherwise be hashed as posted and break the chain when it is verified.
+  const event = { ...input, caseId: input.caseId.toLowerCase(), taskId: input.taskId?.toLowerCase() ?? null, actorId: input.actorId?.toLowerCase() ?? null };
   const [last] = event.first
     ? []
     : await tx

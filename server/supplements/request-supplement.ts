@@ -67,14 +67,15 @@ export async function requestSupplement(options: TRequestSupplementOptions): Pro
 
   return catchRefusal(db.transaction(async (tx) => {
     const [owner] = await tx
-      .select({ caseId: tasks.caseId })
+      .select({ id: tasks.id, caseId: tasks.caseId })
       .from(tasks)
       .where(and(eq(tasks.id, taskId), eq(tasks.departmentId, departmentId)))
       .limit(1);
     if (!owner) return fail("forbidden:task");
     const caseRow = await lockCase(tx, owner.caseId);
     const context = await loadTransitionContext(tx, caseRow, { calendar, today: toIsoDate(now), now });
-    const task = context.tasks.find((candidate) => candidate.id === taskId)!;
+    // The id as the database spells it: a posted one may be in capitals, and the tasks are compared in JavaScript.
+    const task = context.tasks.find((candidate) => candidate.id === owner.id)!;
     if (task.version !== expectedVersion) return fail("conflict:task-changed");
     if (task.assigneeId !== actor.id) return fail("conflict:task-not-claimed-by-you");
 
@@ -85,10 +86,10 @@ export async function requestSupplement(options: TRequestSupplementOptions): Pro
 
     const [request] = await tx
       .insert(supplementRequests)
-      .values({ taskId, caseId: caseRow.id, requestedById: actor.id, note, items: items.data, createdAt: now })
+      .values({ taskId: owner.id, caseId: caseRow.id, requestedById: actor.id, note, items: items.data, createdAt: now })
       .returning({ id: supplementRequests.id });
     const result = await runTaskTransition(context, {
-      taskId,
+      taskId: owner.id,
       action: "request-supplement",
       by: "clerk",
       actorId: actor.id,

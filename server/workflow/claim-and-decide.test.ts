@@ -9,6 +9,7 @@ import { loadActor } from "@/server/auth/actor";
 import { getCaseForApplicant } from "@/server/cases/get-case-for-applicant";
 import { verifyCaseTrail } from "@/server/cases/verify-case-trail";
 import { submitApplication } from "@/server/intake/submit-application";
+import { requestSupplement } from "@/server/supplements/request-supplement";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { claimTask } from "./claim-task";
 import { listQueue } from "./list-queue";
@@ -100,6 +101,19 @@ describe.each(testDatabaseKinds)("claim and decide on %s", (kind) => {
       code: "forbidden:role",
     });
     expect(await snapshot(taskOf("AMR"))).toEqual(before);
+  });
+
+  it("takes a task id written in capitals as the same task (a posted id may be; it was a 500)", async () => {
+    const { caseId, taskOf } = await newRestaurantCase();
+    const clerk = await world.actorOf("clerk-amr");
+    const taskId = taskOf("AMR").toUpperCase();
+    expect(await claimTask({ db: world.db, actor: clerk, taskId })).toMatchObject({ ok: true });
+    const accepted = await transitionTask({ db: world.db, actor: clerk, taskId, action: "accept" });
+    expect(accepted).toMatchObject({ ok: true });
+    const supplement = await requestSupplement({ db: world.db, actor: clerk, taskId, expectedVersion: accepted.ok ? accepted.version : 0, items: [{ key: "seats", note: "请核实" }] });
+    expect(supplement).toMatchObject({ ok: true });
+    expect((await snapshot(taskOf("AMR"))).status).toBe("supplement-requested");
+    expect(await verifyCaseTrail({ db: world.db, caseId })).toMatchObject({ ok: true });
   });
 
   it("refuses transitions the table does not allow, unclaimed work, missing reasons and stale versions", async () => {

@@ -56,18 +56,19 @@ export async function transitionTask(options: TTransitionTaskOptions): Promise<T
   return db.transaction(async (tx) => {
     // Lock the case first (the same order every writer uses), then read the task as it is now.
     const [owner] = await tx
-      .select({ caseId: tasks.caseId })
+      .select({ id: tasks.id, caseId: tasks.caseId })
       .from(tasks)
       .where(and(eq(tasks.id, taskId), eq(tasks.departmentId, departmentId)))
       .limit(1);
     if (!owner) return fail("forbidden:task");
     const caseRow = await lockCase(tx, owner.caseId);
     const context = await loadTransitionContext(tx, caseRow, { calendar, today: toIsoDate(now), now });
-    const task = context.tasks.find((candidate) => candidate.id === taskId)!;
+    // The id as the database spells it: a posted one may be in capitals, and the tasks are compared in JavaScript.
+    const task = context.tasks.find((candidate) => candidate.id === owner.id)!;
 
     if (expectedVersion !== undefined && task.version !== expectedVersion) return fail("conflict:task-changed");
     if (task.assigneeId !== actor.id) return fail("conflict:task-not-claimed-by-you");
-    const result = await runTaskTransition(context, { taskId, action, by: "clerk", actorId: actor.id, reason: actionNeedsReason(action) ? reason : undefined });
+    const result = await runTaskTransition(context, { taskId: owner.id, action, by: "clerk", actorId: actor.id, reason: actionNeedsReason(action) ? reason : undefined });
     if (!result.ok) return result;
     return { ok: true as const, version: result.version };
   });

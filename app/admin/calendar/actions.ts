@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { getActor } from "@/server/auth/session";
+import { actionForm } from "@/lib/http/action-form";
+import { actorForAction } from "@/server/auth/require-actor";
 import { isCalendarYear, type TCalendarDayField, type TCalendarDayInput } from "@/server/calendar/calendar-day-input";
 import { removeCalendarDay } from "@/server/calendar/remove-calendar-day";
 import { setCalendarDay } from "@/server/calendar/set-calendar-day";
@@ -32,8 +33,9 @@ function calendarPage(years: string[], outcome: Record<string, string> = {}) {
 
 /** Adds a day or changes one, then shows the year it is in; a refusal comes back with what was typed. */
 export async function setCalendarDayAction(_state: TCalendarDayFormState, formData: FormData): Promise<TCalendarDayFormState> {
+  formData = actionForm(formData);
   const values = ZPosted.parse(Object.fromEntries(formData));
-  const actor = await getActor();
+  const actor = await actorForAction("/admin/calendar", "setCalendarDayAction");
   if (!actor) return { error: "unauthorized:session", values };
   const result = await setCalendarDay({ db: getDb(), actor, ...values });
   if (!result.ok) return { error: result.code, fields: "fields" in result ? result.fields : undefined, values };
@@ -43,8 +45,9 @@ export async function setCalendarDayAction(_state: TCalendarDayFormState, formDa
 
 /** The remove button of a table row: a plain form post that comes back to the year with what happened. */
 export async function removeCalendarDayAction(formData: FormData) {
+  formData = actionForm(formData);
   const { date, year } = ZRemove.parse(Object.fromEntries(formData));
-  const actor = await getActor();
+  const actor = await actorForAction("/admin/calendar", "removeCalendarDayAction");
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(calendarPage([year]))}`);
   const result = await removeCalendarDay({ db: getDb(), actor, date });
   if (!result.ok) redirect(calendarPage([year], { error: result.code }));

@@ -14,7 +14,7 @@ import { isIsoDate, toIsoDate } from "@/lib/calendar/working-days";
 import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, isCalendarYear } from "@/server/calendar/calendar-day-input";
 import { listCalendarDays } from "@/server/calendar/list-calendar-days";
 import { isErrorCode } from "@/server/errors";
@@ -37,7 +37,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** /admin/calendar?year=YYYY — one year's holidays and make-up working days, and the form to add or change one. */
 export default async function AdminCalendarPage({ searchParams }: TProps) {
   const query = readSearchParams(await searchParams, searchFields);
-  const actor = await requireActor({ roles: ["admin"], returnTo: query.year ? `/admin/calendar?year=${query.year}` : "/admin/calendar" });
+  const actor = await requireActor({ page: "/admin/calendar", returnTo: query.year ? `/admin/calendar?year=${query.year}` : "/admin/calendar" });
   // The current year in Beijing time, as deadlines are; also for a year that is missing or not one an admin may edit.
   const year = query.year ?? Number(toIsoDate(new Date()).slice(0, 4));
   const result = await listCalendarDays({ db: getDb(), actor, year });

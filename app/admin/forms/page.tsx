@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { FormSubjectTable } from "@/components/admin/form-subject-table";
 import { PageHeading } from "@/components/ui/page-heading";
 import type { Locale } from "@/lib/i18n/locales";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { listFormDefinitions } from "@/server/forms/list-form-definitions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminFormsPage() {
-  const actor = await requireActor({ roles: ["admin"], returnTo: "/admin/forms" });
+  const actor = await requireActor({ page: "/admin/forms", returnTo: "/admin/forms" });
   const t = await getTranslations("adminForms");
   const locale = (await getLocale()) as Locale;
   const result = await listFormDefinitions({ db: getDb(), actor });

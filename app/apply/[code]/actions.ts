@@ -1,17 +1,19 @@
 "use server";
 
 /**
- * The wizard's server actions. Each proves someone is signed in, reads the post, and hands over to a use case that
- * proves THIS applicant may touch THIS draft. They work as plain form posts, so every step works without
+ * The wizard's server actions. Each asks for the actor the access policy admits (an applicant), reads the post, and
+ * hands over to a use case that proves THIS applicant may touch THIS draft. They work as plain form posts, so every step works without
  * JavaScript; with it, they also serve autosave.
  */
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { actionForm } from "@/lib/http/action-form";
 import { readFormData } from "@/lib/forms/read-form-data";
+import { readUploads } from "@/lib/forms/read-uploads";
 import type { TFieldError } from "@/lib/forms/validate-answers";
-import { getActor } from "@/server/auth/session";
+import { actorForAction } from "@/server/auth/require-actor";
 import { deleteDraft } from "@/server/drafts/delete-draft";
 import { parseIntent, saveDraftPage } from "@/server/drafts/save-draft-page";
 import { startDraft } from "@/server/drafts/start-draft";
@@ -30,26 +32,17 @@ const ZId = z.uuid();
 const ZPageKey = z.string().regex(/^[a-z][a-zA-Z0-9]{0,63}$/);
 
 export async function startDraftAction(subjectCode: string, formData: FormData): Promise<void> {
+  formData = actionForm(formData);
   // Bound by the page, but a forged call can send anything: a malformed code is a service that does not exist.
   const parsed = ZCode.safeParse(subjectCode);
   if (!parsed.success) redirect("/services");
   const code = parsed.data;
-  const actor = await getActor();
+  const actor = await actorForAction("/apply/[code]", "startDraftAction");
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(`/apply/${code}`)}`);
   const companyId = ZId.safeParse(formData.get("companyId"));
   const result = await startDraft({ db: getDb(), actor, subjectCode: code, companyId: companyId.success ? companyId.data : undefined });
   if (!result.ok) redirect(`/apply/${code}?error=${encodeURIComponent(result.code)}`);
   redirect(`/apply/${code}/${result.draftId}/${result.firstPageKey}`);
-}
-
-/** Only the files of material fields; everything else goes through readFormData. */
-function readUploads(formData: FormData): Record<string, File[]> {
-  const uploads: Record<string, File[]> = {};
-  for (const [name, value] of formData.entries()) {
-    if (typeof value === "string" || !/^[a-z][a-zA-Z0-9]{0,63}$/.test(name)) continue;
-    (uploads[name] ??= []).push(value);
-  }
-  return uploads;
 }
 
 export async function saveDraftPageAction(
@@ -59,7 +52,8 @@ export async function saveDraftPageAction(
   _state: TWizardState,
   formData: FormData,
 ): Promise<TWizardState> {
-  const actor = await getActor();
+  formData = actionForm(formData);
+  const actor = await actorForAction("/apply/[code]", "saveDraftPageAction");
   if (!actor) return { formError: "unauthorized:session" };
   const code = ZCode.safeParse(subjectCode);
   const id = ZId.safeParse(draftId);
@@ -100,7 +94,8 @@ export async function saveDraftPageAction(
 }
 
 export async function submitDraftAction(subjectCode: string, draftId: string, _state: TWizardState, formData: FormData): Promise<TWizardState> {
-  const actor = await getActor();
+  formData = actionForm(formData);
+  const actor = await actorForAction("/apply/[code]", "submitDraftAction");
   if (!actor) return { formError: "unauthorized:session" };
   const id = ZId.safeParse(draftId);
   const key = ZId.safeParse(formData.get("idempotencyKey"));
@@ -111,7 +106,7 @@ export async function submitDraftAction(subjectCode: string, draftId: string, _s
 }
 
 export async function deleteDraftAction(draftId: string): Promise<void> {
-  const actor = await getActor();
+  const actor = await actorForAction("/apply/[code]", "deleteDraftAction");
   if (!actor) redirect("/login?callbackUrl=%2Fme");
   const id = ZId.safeParse(draftId);
   if (id.success) await deleteDraft({ db: getDb(), actor, draftId: id.data });

@@ -9,7 +9,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { SummaryList } from "@/components/ui/summary-list";
 import { formatDateTime } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { findApplySubject } from "@/server/catalog/find-apply-subject";
 import { listMyDrafts } from "@/server/drafts/list-my-drafts";
 import { isErrorCode } from "@/server/errors";
@@ -31,7 +31,7 @@ export default async function ApplyStartPage({ params, searchParams }: TProps) {
   const db = getDb();
   const subject = await findApplySubject(db, code);
   if (!subject) notFound();
-  const actor = await requireActor({ roles: ["citizen", "enterprise"], returnTo: `/apply/${code}` });
+  const actor = await requireActor({ page: "/apply/[code]", returnTo: `/apply/${code}` });
   const t = await getTranslations("apply");
   const tw = await getTranslations("wizard");
   const te = await getTranslations("errors");

@@ -7,7 +7,7 @@ import { RatingLevelTag } from "@/components/ratings/rating-summary";
 import { PageHeading } from "@/components/ui/page-heading";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { getDepartment } from "@/server/catalog/get-department";
 import { listFollowUps, type TFollowUpRow } from "@/server/ratings/list-follow-ups";
 
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function FollowUpsPage() {
-  const actor = await requireActor({ roles: ["clerk"], returnTo: "/desk/follow-ups" });
+  const actor = await requireActor({ page: "/desk/follow-ups", returnTo: "/desk/follow-ups" });
   const db = getDb();
   const result = await listFollowUps({ db, actor });
   if (!result.ok) return null;

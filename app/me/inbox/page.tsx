@@ -3,7 +3,6 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { roles } from "@/db/schema";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -11,7 +10,7 @@ import { Tag } from "@/components/ui/tag";
 import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { isErrorCode } from "@/server/errors";
 import { listInbox } from "@/server/notifications/list-inbox";
 import { markInboxReadAction } from "./actions";
@@ -24,7 +23,7 @@ type TProps = { searchParams: Promise<TSearchParams> };
 
 /** Everyone who signs in has an inbox: applicants hear about their cases, clerks and supervisors about their work. */
 export default async function InboxPage({ searchParams }: TProps) {
-  const actor = await requireActor({ roles, returnTo: "/me/inbox" });
+  const actor = await requireActor({ page: "/me/inbox", returnTo: "/me/inbox" });
   const { before: asked, read, error } = readSearchParams(await searchParams, { before: z.string(), read: z.literal("1"), error: z.string() });
   const t = await getTranslations("inbox");
   const te = await getTranslations("errors");

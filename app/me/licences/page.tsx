@@ -8,7 +8,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { toIsoDate } from "@/lib/calendar/working-days";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { listMyLicences } from "@/server/licences/list-my-licences";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The e-licence wallet: each licence as a card (a table would not fit a phone), newest first, with its state. */
 export default async function MyLicencesPage() {
-  const actor = await requireActor({ roles: ["citizen", "enterprise"], returnTo: "/me/licences" });
+  const actor = await requireActor({ page: "/me/licences", returnTo: "/me/licences" });
   const t = await getTranslations("licences");
   const tp = await getTranslations("licencePdf");
   const locale = (await getLocale()) as Locale;

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SummaryList } from "@/components/ui/summary-list";
 import { maskMobile, maskIdentifier } from "@/lib/identifiers/mask";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { getMyProfile } from "@/server/identity/get-my-profile";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * shared screen learns nothing usable. Corrections go to the register, not to this page.
  */
 export default async function ProfilePage() {
-  const actor = await requireActor({ roles: ["citizen", "enterprise"], returnTo: "/me/profile" });
+  const actor = await requireActor({ page: "/me/profile", returnTo: "/me/profile" });
   const t = await getTranslations("profile");
   const profile = await getMyProfile({ db: getDb(), actor });
   const missing = t("notRecorded");

@@ -13,7 +13,7 @@ import { SummaryList } from "@/components/ui/summary-list";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { subRatings } from "@/lib/ratings/levels";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { getFollowUpForClerk } from "@/server/ratings/get-follow-up-for-clerk";
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function FollowUpPage({ params, searchParams }: TProps) {
   const { id } = await params;
-  const actor = await requireActor({ roles: ["clerk"], returnTo: `/desk/follow-ups/${id}` });
+  const actor = await requireActor({ page: "/desk/follow-ups/[id]", returnTo: `/desk/follow-ups/${id}` });
   const result = await getFollowUpForClerk({ db: getDb(), actor, followUpId: id });
   // Another department's follow-up is not shown, and not confirmed to exist.
   if (!result.ok) notFound();

@@ -12,7 +12,7 @@ import { toIsoDate } from "@/lib/calendar/working-days";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { formatLicenceValue } from "@/lib/licences/format-licence-value";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { getIssuedLicence } from "@/server/licences/get-issued-licence";
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ revoked?: string }> };
@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** A licence the clerk's department issued: what it prints, its state, and the form to revoke it. */
 export default async function IssuedLicencePage({ params, searchParams }: TProps) {
   const { id } = await params;
-  const actor = await requireActor({ roles: ["clerk", "supervisor"], returnTo: `/desk/licences/${id}` });
+  const actor = await requireActor({ page: "/desk/licences/[id]", returnTo: `/desk/licences/${id}` });
   const result = await getIssuedLicence({ db: getDb(), actor, licenceId: id, today: toIsoDate(new Date()) });
   // Another department's licence is not shown here (anyone may still verify it publicly).
   if (!result.ok) notFound();

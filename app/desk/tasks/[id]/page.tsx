@@ -23,7 +23,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { deadlineState } from "@/lib/workflow/deadline-state";
 import { actionableTaskStatuses } from "@/lib/workflow/task-transitions";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { listSupplementableFields } from "@/server/supplements/request-supplement";
 import { listColleagues } from "@/server/workflow/assign-task";
@@ -43,7 +43,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function TaskPage({ params, searchParams }: TProps) {
   const { id } = await params;
-  const actor = await requireActor({ roles: ["clerk"], returnTo: `/desk/tasks/${id}` });
+  const actor = await requireActor({ page: "/desk/tasks/[id]", returnTo: `/desk/tasks/${id}` });
   if (!z.uuid().safeParse(id).success) notFound();
   const db = getDb();
   const result = await getTaskForClerk({ db, actor, taskId: id });

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { getActor } from "@/server/auth/session";
+import { actionForm } from "@/lib/http/action-form";
+import { actorForAction } from "@/server/auth/require-actor";
 import { caseNumberPattern } from "@/lib/workflow/case-number";
 import type { TErrorCode } from "@/server/errors";
 import type { TRatingField } from "@/server/ratings/rating-input";
@@ -13,9 +14,10 @@ import { withdrawCase } from "@/server/workflow/withdraw-case";
 
 /** Withdraw what is not yet decided; the answer (or why not) comes back on the tracker. */
 export async function withdrawCaseAction(caseNumber: string, formData: FormData): Promise<void> {
+  formData = actionForm(formData);
   // Bound by the page, but a forged call can send anything, and only a case number belongs in the address.
   if (typeof caseNumber !== "string" || !caseNumberPattern.test(caseNumber)) redirect("/me");
-  const actor = await getActor();
+  const actor = await actorForAction("/me/cases/[number]", "withdrawCaseAction");
   const tracker = `/me/cases/${caseNumber}`;
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(tracker)}`);
   const result = await withdrawCase({ db: getDb(), actor, caseNumber, reason: String(formData.get("reason") ?? "") });
@@ -42,10 +44,11 @@ const ZPosted = z.object({ caseNumber: ZText, overall: ZText, efficiency: ZText,
  * the case itself (rated meanwhile, not concluded) goes back to the tracker, which shows the case as it now is.
  */
 export async function rateCaseAction(_state: TRatingFormState, formData: FormData): Promise<TRatingFormState> {
+  formData = actionForm(formData);
   const { caseNumber, ...values } = ZPosted.parse(Object.fromEntries(formData));
   if (!caseNumberPattern.test(caseNumber)) redirect("/me");
   const tracker = `/me/cases/${caseNumber}`;
-  const actor = await getActor();
+  const actor = await actorForAction("/me/cases/[number]", "rateCaseAction");
   if (!actor) return { error: "unauthorized:session", values };
   const result = await rateCase({ db: getDb(), actor, caseNumber, ...values });
   if (!result.ok && "fields" in result) return { fields: result.fields, values };

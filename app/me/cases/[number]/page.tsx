@@ -19,7 +19,7 @@ import { layoutTaskStages } from "@/lib/workflow/task-stages";
 import { describeTaskProgress, type TTaskProgress } from "@/lib/workflow/task-progress";
 import { isTaskConcluded } from "@/lib/workflow/task-transitions";
 import { countWorkingDays, toIsoDate } from "@/lib/calendar/working-days";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { cachedReference } from "@/server/reference-cache";
 import { getCaseForApplicant } from "@/server/cases/get-case-for-applicant";
@@ -37,7 +37,7 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 
 export default async function TrackerPage({ params, searchParams }: TProps) {
   const { number } = await params;
-  const actor = await requireActor({ roles: ["citizen", "enterprise"], returnTo: `/me/cases/${number}` });
+  const actor = await requireActor({ page: "/me/cases/[number]", returnTo: `/me/cases/${number}` });
   const db = getDb();
   const result = await getCaseForApplicant({ db, actor, caseNumber: number });
   // Someone else's case and a case that does not exist look the same.

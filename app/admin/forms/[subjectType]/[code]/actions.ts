@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { actionForm } from "@/lib/http/action-form";
 import type { TDefinitionIssue, TFormDefinition } from "@/lib/forms/definition";
-import { getActor } from "@/server/auth/session";
+import { actorForAction } from "@/server/auth/require-actor";
 import type { TErrorCode } from "@/server/errors";
 import type { TJsonSyntaxError } from "@/server/forms/check-definition-json";
 import { previewFormDefinition } from "@/server/forms/preview-form-definition";
@@ -40,11 +41,12 @@ export async function definitionEditorAction(
   _state: TDefinitionEditorState,
   formData: FormData,
 ): Promise<TDefinitionEditorState> {
+  formData = actionForm(formData);
   const subject = ZSubject.safeParse({ subjectType, subjectCode });
   if (!subject.success) return { error: "not-found:form-subject" };
   const parsed = ZEditor.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "invalid:form-definition-json", definitionJson: String(formData.get("definition") ?? "") };
-  const actor = await getActor();
+  const actor = await actorForAction("/admin/forms/[subjectType]/[code]", "definitionEditorAction");
   const { intent, definition: definitionJson, baseVersion } = parsed.data;
   if (!actor) return { error: "unauthorized:session", definitionJson };
   const db = getDb();

@@ -14,7 +14,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { SummaryList } from "@/components/ui/summary-list";
 import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
 import { localize, type Locale } from "@/lib/i18n/locales";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { getFormDefinitionVersions } from "@/server/forms/get-form-definition-versions";
 import { definitionEditorAction } from "./actions";
 
@@ -31,7 +31,7 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 
 export default async function AdminFormPage({ params, searchParams }: TProps) {
   const raw = await params;
-  const actor = await requireActor({ roles: ["admin"], returnTo: `/admin/forms/${raw.subjectType}/${raw.code}` });
+  const actor = await requireActor({ page: "/admin/forms/[subjectType]/[code]", returnTo: `/admin/forms/${raw.subjectType}/${raw.code}` });
   const parsed = ZParams.safeParse(raw);
   if (!parsed.success) notFound();
   const { subjectType, code } = parsed.data;

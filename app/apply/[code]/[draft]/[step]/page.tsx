@@ -14,7 +14,7 @@ import { validateAnswers } from "@/lib/forms/validate-answers";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { regionLookup } from "@/lib/regions/regions";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { loadDraft } from "@/server/drafts/load-draft";
 import { buildFieldContext } from "@/server/forms/build-field-context";
 import { lockedValues, resolvePrefill, listUsableLicences } from "@/server/prefill/resolve-prefill";
@@ -28,7 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function WizardStepPage({ params }: TProps) {
   const { code, draft: draftId, step } = await params;
-  const actor = await requireActor({ roles: ["citizen", "enterprise"], returnTo: `/apply/${code}/${draftId}/${step}` });
+  const actor = await requireActor({ page: "/apply/[code]/[draft]/[step]", returnTo: `/apply/${code}/${draftId}/${step}` });
   // A step is a page key or "check"; anything else (a line break would break the redirect below) is no page.
   if (!/^(?:check|[a-z][a-zA-Z0-9]{0,63})$/.test(step)) notFound();
   const db = getDb();

@@ -4,20 +4,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { actionForm } from "@/lib/http/action-form";
 import { readFormData } from "@/lib/forms/read-form-data";
+import { readUploads } from "@/lib/forms/read-uploads";
 import type { TSupplementAnswerState } from "@/components/supplements/supplement-answer-form";
 import { caseNumberPattern } from "@/lib/workflow/case-number";
-import { getActor } from "@/server/auth/session";
+import { actorForAction } from "@/server/auth/require-actor";
 import { answerSupplement } from "@/server/supplements/answer-supplement";
-
-function readUploads(formData: FormData): Record<string, File[]> {
-  const uploads: Record<string, File[]> = {};
-  for (const [name, value] of formData.entries()) {
-    if (typeof value === "string" || !/^[a-z][a-zA-Z0-9]{0,63}$/.test(name)) continue;
-    (uploads[name] ??= []).push(value);
-  }
-  return uploads;
-}
 
 function parseIntent(value: unknown): { kind: "send" } | { kind: "remove-file"; field: string; fileId: string } {
   if (typeof value === "string") {
@@ -28,7 +21,8 @@ function parseIntent(value: unknown): { kind: "send" } | { kind: "remove-file"; 
 }
 
 export async function answerSupplementAction(caseNumber: string, requestId: string, _state: TSupplementAnswerState, formData: FormData): Promise<TSupplementAnswerState> {
-  const actor = await getActor();
+  formData = actionForm(formData);
+  const actor = await actorForAction("/me/cases/[number]/supplements/[request]", "answerSupplementAction");
   if (!actor) return { formError: "unauthorized:session" };
   // Both are bound by the page; a forged call's values must not reach a query or an address.
   if (!z.uuid().safeParse(requestId).success || typeof caseNumber !== "string" || !caseNumberPattern.test(caseNumber)) return { formError: "not-found:supplement" };

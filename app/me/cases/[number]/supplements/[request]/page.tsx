@@ -8,7 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { toIsoDate } from "@/lib/calendar/working-days";
 import type { Locale } from "@/lib/i18n/locales";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/require-actor";
 import { buildFieldContext } from "@/server/forms/build-field-context";
 import { resolvePrefill } from "@/server/prefill/resolve-prefill";
 import { getSupplementForApplicant } from "@/server/supplements/answer-supplement";
@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SupplementAnswerPage({ params }: TProps) {
   const { number, request: requestId } = await params;
-  const actor = await requireActor({ roles: ["citizen", "enterprise"], returnTo: `/me/cases/${number}/supplements/${requestId}` });
+  const actor = await requireActor({ page: "/me/cases/[number]/supplements/[request]", returnTo: `/me/cases/${number}/supplements/${requestId}` });
   const db = getDb();
   const loaded = await getSupplementForApplicant({ db, actor, requestId });
   // Someone else's request and a made-up one look the same.

@@ -1,0 +1,145 @@
+/**
+ * Who may use what, in one table: every page, route handler and server action under app/, keyed by its route (the
+ * folder under app/, as Next names it: "/desk/tasks/[id]"), with the roles that may use it and the rule that decides
+ * whether this person may touch THIS record.
+ *
+ * The code reads it: pages and route handlers pass their route to `requireActor`, server actions their route and
+ * name to `actorForAction` (server/auth/require-actor.ts), so the roles here are the roles enforced. The record
+ * rules are enforced by the use cases (their queries only find what the actor may touch); this table names them so
+ * server/auth/access-policy.test.ts and e2e/authorization.spec.ts can try every entry as every kind of person and
+ * expect the answer written here. A new page, route handler or exported action without an entry fails those tests
+ * with the line to add.
+ *
+ * Pure data (no server-only imports), so the Playwright journeys can read it too.
+ */
+import type { TRole } from "@/db/schema";
+
+/** Who may use it: anyone (no sign-in), anyone signed in, or only these roles. */
+export type TAudience = "anyone" | "signed-in" | readonly TRole[];
+
+/** Which record the actor may touch, beyond having the role. Refusals of a foreign record change nothing. */
+export const recordRules = {
+  none: "no particular record: lists and forms show only the actor's own, by query",
+  "applicant-type": "a service the actor's kind of applicant may apply for: natural-person ones for citizens, legal-person ones for a company's staff",
+  "own-draft": "a draft the actor started themselves (a company's draft belongs to the colleague who started it)",
+  "own-case": "a case the actor applied for, or one filed for a company the actor acts for",
+  "own-message": "an inbox message addressed to the actor",
+  "own-licence": "a licence held by the actor, or by a company the actor acts for",
+  "department-task": "a task of the clerk's department",
+  "claimed-task": "a task of the clerk's department that this clerk has claimed",
+  "department-follow-up": "a bad rating's follow-up addressed to the clerk's department",
+  "issuing-department-licence": "a licence the clerk's department issued; for a supervisor, one their department issued (every department's, for a supervisor of none)",
+  "supervised-task": "a task of the supervisor's department (every department's, for a supervisor of none)",
+} as const;
+export type TRecordRule = keyof typeof recordRules;
+
+export type TAccessRule = { who: TAudience; record: TRecordRule };
+
+export const httpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
+export type THttpMethod = (typeof httpMethods)[number];
+
+/** One route folder: its page, its route handler's methods, and the server actions exported beside it (by name). */
+export type TRouteAccess = {
+  page?: TAccessRule;
+  handler?: Partial<Record<THttpMethod, TAccessRule>>;
+  actions?: Record<string, TAccessRule>;
+};
+
+const applicants = ["citizen", "enterprise"] as const satisfies readonly TRole[];
+const open: TAccessRule = { who: "anyone", record: "none" };
+const rule = (who: TAudience, record: TRecordRule = "none"): TAccessRule => ({ who, record });
+
+export const accessPolicy = {
+  // The public portal: catalog, guides, statistics, verification, sign-in.
+  "/": { page: open },
+  "/services": { page: open },
+  "/services/[code]": { page: open },
+  "/statistics": { page: open },
+  "/verify/[id]": { page: open },
+  "/login": { page: open, actions: { signInAction: open, signOutAction: open } },
+  "/language": { handler: { GET: open } },
+  "/display": { handler: { GET: open } },
+  "/api/health": { handler: { GET: open } },
+  "/api/regions": { handler: { GET: open } },
+  "/api/v1/licences/keys": { handler: { GET: open } },
+  "/api/auth/[...nextauth]": { handler: { GET: open, POST: open } },
+
+  // Applicants: citizens, and the staff of the companies they act for.
+  "/apply/[code]": {
+    page: rule(applicants),
+    actions: {
+      startDraftAction: rule(applicants, "applicant-type"),
+      saveDraftPageAction: rule(applicants, "own-draft"),
+      submitDraftAction: rule(applicants, "own-draft"),
+      deleteDraftAction: rule(applicants, "own-draft"),
+    },
+  },
+  "/apply/[code]/[draft]/[step]": { page: rule(applicants, "own-draft") },
+  "/me": { page: rule(applicants) },
+  "/me/profile": { page: rule(applicants) },
+  "/me/licences": { page: rule(applicants) },
+  "/me/licences/[id]/pdf": { handler: { GET: rule(applicants, "own-licence") } },
+  "/me/cases/[number]": {
+    page: rule(applicants, "own-case"),
+    actions: { withdrawCaseAction: rule(applicants, "own-case"), rateCaseAction: rule(applicants, "own-case") },
+  },
+  "/me/cases/[number]/receipt": { handler: { GET: rule(applicants, "own-case") } },
+  "/me/cases/[number]/supplements/[request]": {
+    page: rule(applicants, "own-case"),
+    actions: { answerSupplementAction: rule(applicants, "own-case") },
+  },
+  // Everyone who signs in has an inbox.
+  "/me/inbox": { page: rule("signed-in"), actions: { markInboxReadAction: rule("signed-in", "own-message") } },
+
+  // Department clerks.
+  "/desk": {
+    page: rule(["clerk"]),
+    actions: {
+      claimTaskAction: rule(["clerk"], "department-task"),
+      claimNextTaskAction: rule(["clerk"]),
+      releaseTaskAction: rule(["clerk"], "claimed-task"),
+      assignTaskAction: rule(["clerk"], "claimed-task"),
+      decideTaskAction: rule(["clerk"], "claimed-task"),
+    },
+  },
+  "/desk/tasks/[id]": {
+    page: rule(["clerk"], "department-task"),
+    actions: { requestSupplementAction: rule(["clerk"], "claimed-task"), requestExtensionAction: rule(["clerk"], "claimed-task") },
+  },
+  "/desk/follow-ups": { page: rule(["clerk"]) },
+  "/desk/follow-ups/[id]": {
+    page: rule(["clerk"], "department-follow-up"),
+    actions: { replyToFollowUpAction: rule(["clerk"], "department-follow-up") },
+  },
+  "/desk/licences/[id]": {
+    page: rule(["clerk", "supervisor"], "issuing-department-licence"),
+    actions: { revokeLicenceAction: rule(["clerk", "supervisor"], "issuing-department-licence") },
+  },
+
+  // The counter, supervision and administration.
+  "/counter": { page: rule(["counter"]) },
+  "/supervise": { page: rule(["supervisor", "admin"]), actions: { decideExtensionAction: rule(["supervisor"], "supervised-task") } },
+  "/admin": { page: rule(["admin"]) },
+  "/admin/forms": { page: rule(["admin"]) },
+  "/admin/forms/[subjectType]/[code]": { page: rule(["admin"]), actions: { definitionEditorAction: rule(["admin"]) } },
+  "/admin/calendar": { page: rule(["admin"]), actions: { setCalendarDayAction: rule(["admin"]), removeCalendarDayAction: rule(["admin"]) } },
+} as const satisfies Record<string, TRouteAccess>;
+
+export type TAccessPolicy = typeof accessPolicy;
+export type TRoute = keyof TAccessPolicy;
+export type TPageRoute = { [R in TRoute]: TAccessPolicy[R] extends { page: TAccessRule } ? R : never }[TRoute];
+export type THandlerRoute = { [R in TRoute]: TAccessPolicy[R] extends { handler: object } ? R : never }[TRoute];
+export type TActionRoute = { [R in TRoute]: TAccessPolicy[R] extends { actions: object } ? R : never }[TRoute];
+export type TActionName<R extends TActionRoute> = keyof TAccessPolicy[R]["actions"] & string;
+
+/** Whether a person of this role (null: not signed in) may use what the audience describes. */
+export function audienceAdmits(who: TAudience, role: TRole | null): boolean {
+  if (who === "anyone") return true;
+  if (role === null) return false;
+  return who === "signed-in" || who.includes(role);
+}
+
+/** The table's entry for one route, or undefined (the policy tests name what is missing). */
+export function routeAccess(route: string): TRouteAccess | undefined {
+  return (accessPolicy as Record<string, TRouteAccess>)[route];
+}

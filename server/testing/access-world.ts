@@ -1,0 +1,153 @@
+/**
+ * A seeded world with one record in each state the server actions work on, made through the same use cases a
+ * person's clicks run (as scripts/demo-cases.ts does): for the access-policy test, which tries each action on these
+ * records as every kind of person, and the hostile-input test, which needs real ids to get past the lookups.
+ *
+ * Beyond the demo accounts: `clerk-amr2`, a second clerk of the market regulator (a colleague to assign to, and a
+ * clerk of the right department who has not claimed the task), and `supervisor-fire`, a supervisor of one department.
+ */
+import { randomUUID } from "node:crypto";
+import { and, asc, desc, eq } from "drizzle-orm";
+import type { TDatabaseKind } from "@/db/client";
+import { calendarDays, cases, departments, drafts, formDefinitions, inboxMessages, licences, ratingFollowUps, tasks, users } from "@/db/schema";
+import { seedUser } from "@/db/seed/factories";
+import { proofAnswers, restaurantAnswers } from "@/db/seed/sample-answers";
+import { seedQueueTasks } from "@/db/seed/seed-queue-tasks";
+import type { TFormDefinition } from "@/lib/forms/definition";
+import type { TActor } from "@/server/auth/actor";
+import { startDraft } from "@/server/drafts/start-draft";
+import { submitApplication } from "@/server/intake/submit-application";
+import { deliverOutbox } from "@/server/notifications/deliver-outbox";
+import { rateCase } from "@/server/ratings/rate-case";
+import { requestSupplement } from "@/server/supplements/request-supplement";
+import { claimTask } from "@/server/workflow/claim-task";
+import { requestExtension } from "@/server/workflow/request-extension";
+import { transitionTask } from "@/server/workflow/transition-task";
+import { openSeededWorld } from "./world";
+
+/** Everyone the policy tests act as: each role, and the neighbours who must find nothing of each other's. */
+export const accessUsernames = [
+  "citizen",
+  "citizen2",
+  "enterprise",
+  "agent",
+  "enterprise2",
+  "counter",
+  "clerk-amr",
+  "clerk-amr2",
+  "clerk-fire",
+  "supervisor",
+  "supervisor-fire",
+  "admin",
+] as const;
+export type TAccessUsername = (typeof accessUsernames)[number];
+
+function must<T extends { ok: boolean }>(step: string, result: T): Extract<T, { ok: true }> {
+  if (!result.ok) throw new Error(`access world: ${step} refused: ${JSON.stringify(result)}`);
+  return result as Extract<T, { ok: true }>;
+}
+
+function retitled(definition: TFormDefinition): TFormDefinition {
+  const [first, ...rest] = definition.pages;
+  return { ...definition, pages: [{ ...first, title: { ...first.title, en: `${first.title.en} (revised)` } }, ...rest] };
+}
+
+export async function openAccessWorld(kind: TDatabaseKind) {
+  const world = await openSeededWorld(kind, { poolSize: 4 });
+  const { db } = world;
+  await seedUser(db, { username: "clerk-amr2", role: "clerk", displayName: "周食品", departmentCode: "AMR" });
+  await seedUser(db, { username: "supervisor-fire", role: "supervisor", displayName: "吴消防监察", departmentCode: "FIRE" });
+
+  const actors = Object.fromEntries(await Promise.all(accessUsernames.map(async (username) => [username, await world.actorOf(username)] as const))) as Record<
+    TAccessUsername,
+    TActor
+  >;
+
+  async function submit(username: TAccessUsername, subjectCode: string, rawAnswers: Record<string, unknown>) {
+    const result = must(`submit ${subjectCode}`, await submitApplication({ db, actor: actors[username], subjectCode, rawAnswers, idempotencyKey: randomUUID(), channel: "online" }));
+    const [caseRow] = await db.select().from(cases).where(eq(cases.number, result.caseNumber));
+    const rows = await db.select({ task: tasks, code: departments.code }).from(tasks).innerJoin(departments, eq(departments.id, tasks.departmentId)).where(eq(tasks.caseId, caseRow.id));
+    return { caseNumber: result.caseNumber, caseId: caseRow.id, taskOf: (code: string) => rows.find((row) => row.code === code)!.task };
+  }
+  async function claimAndAccept(clerk: TActor, taskId: string) {
+    must("claim", await claimTask({ db, actor: clerk, taskId }));
+    return must("accept", await transitionTask({ db, actor: clerk, taskId, action: "accept" })).version;
+  }
+  async function conclude(restaurant: Awaited<ReturnType<typeof submit>>) {
+    for (const code of ["AMR", "FIRE", "URBAN"]) {
+      const clerk = await world.actorOf(`clerk-${code.toLowerCase()}`);
+      await claimAndAccept(clerk, restaurant.taskOf(code).id);
+      must(`approve ${code}`, await transitionTask({ db, actor: clerk, taskId: restaurant.taskOf(code).id, action: "approve" }));
+    }
+  }
+
+  // The citizen's draft of the social insurance proof, every answer given: ready to save a page or submit.
+  const started = must("start draft", await startDraft({ db, actor: actors.citizen, subjectCode: "HRSS-PROOF" }));
+  await db.update(drafts).set({ answers: proofAnswers() }).where(eq(drafts.id, started.draftId));
+  const [draftRow] = await db.select().from(drafts).where(eq(drafts.id, started.draftId));
+  const draft = { subjectCode: "HRSS-PROOF", draftId: started.draftId, pageKey: started.firstPageKey, idempotencyKey: draftRow.idempotencyKey, answers: proofAnswers() };
+
+  // The company's restaurant, open: food (AMR) claimed and accepted by clerk-amr, fire (FIRE) waiting in its queue.
+  const open = await submit("enterprise", "BUNDLE-RESTAURANT", restaurantAnswers({ shopName: "一门开放小馆" }));
+  const claimedVersion = await claimAndAccept(actors["clerk-amr"], open.taskOf("AMR").id);
+  // A task of the market regulator nobody has claimed, for "claim next".
+  await seedQueueTasks(db, { departmentCode: "AMR", count: 1 });
+
+  // Another restaurant whose food licence task asks the company for a supplement.
+  const supplemented = await submit("enterprise", "BUNDLE-RESTAURANT", restaurantAnswers({ shopName: "一门补正小馆" }));
+  const supplementVersion = await claimAndAccept(actors["clerk-amr"], supplemented.taskOf("AMR").id);
+  const supplement = must(
+    "supplement",
+    await requestSupplement({ db, actor: actors["clerk-amr"], taskId: supplemented.taskOf("AMR").id, expectedVersion: supplementVersion, note: "请补正", items: [{ key: "businessArea", note: "与平面图不符" }] }),
+  );
+
+  // The citizen's proof for "other purpose", passed to clerk-hrss, who asked the supervisor for five more days.
+  const proof = await submit("citizen", "HRSS-PROOF", proofAnswers({ purpose: "other" }));
+  const hrss = await world.actorOf("clerk-hrss");
+  const proofVersion = await claimAndAccept(hrss, proof.taskOf("HRSS").id);
+  const extension = must("extension", await requestExtension({ db, actor: hrss, taskId: proof.taskOf("HRSS").id, expectedVersion: proofVersion, days: 5, reason: "需核实" }));
+
+  // Two concluded restaurants: one waiting for the company's rating, one it rated badly (follow-ups in AMR, FIRE, URBAN).
+  const concluded = await submit("enterprise", "BUNDLE-RESTAURANT", restaurantAnswers({ shopName: "一门待评小馆" }));
+  await conclude(concluded);
+  const rated = await submit("enterprise", "BUNDLE-RESTAURANT", restaurantAnswers({ shopName: "一门差评小馆" }));
+  await conclude(rated);
+  must("rate", await rateCase({ db, actor: actors.enterprise, caseNumber: rated.caseNumber, overall: 1, efficiency: 2, guideAccuracy: 2, convenience: 2, comment: "" }));
+  const [amr] = await db.select().from(departments).where(eq(departments.code, "AMR"));
+  const [followUp] = await db.select().from(ratingFollowUps).where(and(eq(ratingFollowUps.caseId, rated.caseId), eq(ratingFollowUps.departmentId, amr.id)));
+
+  // Every notification delivered, so the company has messages in its inbox.
+  while ((await deliverOutbox({ db, limit: 500 })).delivered > 0);
+  const [message] = await db.select().from(inboxMessages).where(eq(inboxMessages.userId, actors.enterprise.id)).orderBy(asc(inboxMessages.createdAt)).limit(1);
+
+  // The company's business licence, issued by the market regulator (demo seed).
+  const [licence] = await db.select().from(licences).where(and(eq(licences.holderCompanyId, actors.enterprise.companyIds[0]), eq(licences.type, "business-licence")));
+  const [holiday] = await db.select().from(calendarDays).where(eq(calendarDays.kind, "holiday")).orderBy(asc(calendarDays.date)).limit(1);
+  const [form] = await db
+    .select()
+    .from(formDefinitions)
+    .where(and(eq(formDefinitions.subjectType, "service"), eq(formDefinitions.subjectCode, "HRSS-PROOF")))
+    .orderBy(desc(formDefinitions.version))
+    .limit(1);
+  const [colleague] = await db.select({ id: users.id }).from(users).where(eq(users.username, "clerk-amr2"));
+
+  return {
+    ...world,
+    actors,
+    records: {
+      draft,
+      /** Open restaurant of the company: AMR claimed by clerk-amr, FIRE unclaimed. */
+      openCase: { caseNumber: open.caseNumber, claimedTask: { id: open.taskOf("AMR").id, version: claimedVersion }, unclaimedTaskId: open.taskOf("FIRE").id, colleagueId: colleague.id },
+      supplement: { caseNumber: supplemented.caseNumber, requestId: supplement.requestId, field: "businessArea" },
+      extension: { taskId: proof.taskOf("HRSS").id, version: extension.version },
+      concludedCase: { caseNumber: concluded.caseNumber },
+      followUp: { id: followUp.id },
+      message: { id: message.id },
+      licence: { id: licence.id },
+      calendar: { holiday: holiday.date },
+      /** The proof's current form, its first page retitled: a change an admin may publish. */
+      form: { subjectType: "service" as const, subjectCode: "HRSS-PROOF", version: form.version, definitionJson: JSON.stringify(retitled(form.definition)) },
+    },
+  };
+}
+export type TAccessWorld = Awaited<ReturnType<typeof openAccessWorld>>;

@@ -1,0 +1,231 @@
+/**
+ * How to call each server action of app/ on a record of the access world (server/testing/access-world.ts): what the
+ * page binds, whether it takes useActionState's state, the fields its form posts, whose record it is, and what
+ * success looks like. The access-policy test calls each one as every kind of person; the hostile-input test calls it
+ * as the record's owner with hostile values in place of the valid ones.
+ *
+ * A new action needs a trial here (both tests say so). Import this module after the stubs of
+ * server/testing/call-action.ts are declared (vi.mock is hoisted, so any import order in the test file works).
+ */
+import * as calendarActions from "@/app/admin/calendar/actions";
+import * as formActions from "@/app/admin/forms/[subjectType]/[code]/actions";
+import * as applyActions from "@/app/apply/[code]/actions";
+import * as deskActions from "@/app/desk/actions";
+import * as followUpActions from "@/app/desk/follow-ups/[id]/actions";
+import * as licenceActions from "@/app/desk/licences/[id]/actions";
+import * as taskActions from "@/app/desk/tasks/[id]/actions";
+import * as loginActions from "@/app/login/actions";
+import * as caseActions from "@/app/me/cases/[number]/actions";
+import * as supplementActions from "@/app/me/cases/[number]/supplements/[request]/actions";
+import * as inboxActions from "@/app/me/inbox/actions";
+import * as superviseActions from "@/app/supervise/actions";
+import { DEMO_PASSWORD } from "@/db/seed/factories";
+import type { TAccessUsername, TAccessWorld } from "./access-world";
+import { formDataOf, type TCallResult } from "./call-action";
+
+type TRecords = TAccessWorld["records"];
+/** A form's fields: one value, or several for a repeated field (checkboxes). */
+export type TFields = Record<string, string | readonly string[]>;
+
+export type TActionTrial = {
+  // Each action has its own parameter types; trials call it with what its page would send (or, fuzzed, with anything).
+  action: (...args: never[]) => Promise<unknown>;
+  /** What the page binds before the form's arguments (a case number, a draft id …), valid for the record. */
+  bound?: (records: TRecords) => unknown[];
+  /** Whether it takes useActionState's previous state before the FormData. */
+  state?: boolean;
+  /** The fields its form posts for the record; absent when the action takes no FormData. */
+  fields?: (records: TRecords) => TFields;
+  /** Whose record it is (for a record rule other than "none"); the first is who the hostile-input test acts as. */
+  insiders?: readonly TAccessUsername[];
+  /** Who the hostile-input test acts as when there are no insiders (null: nobody signed in). */
+  actor?: TAccessUsername | null;
+  /** How success looks; a refusal must not look like this. */
+  succeeded: (result: TCallResult) => boolean;
+  /** Tables the action writes even when it does not succeed, because that is its job (a wizard page keeps what was typed). */
+  writesAnyway?: readonly string[];
+};
+
+/**
+ * The arguments a trial's action is called with, as a page would send them — or, forged, as anything: a call to an
+ * action's endpoint may send any serialisable values in their place, a string where the FormData goes.
+ */
+export type TActionInput = { bound: unknown[]; state: unknown; formData: unknown };
+
+export function validInput(trial: TActionTrial, records: TRecords): TActionInput {
+  return { bound: trial.bound?.(records) ?? [], state: {}, formData: trial.fields ? formDataOf(trial.fields(records)) : undefined };
+}
+
+export function callTrial(trial: TActionTrial, input: TActionInput): Promise<unknown> {
+  const args = [...input.bound, ...(trial.state ? [input.state] : []), ...(trial.fields ? [input.formData] : [])];
+  return (trial.action as (...args: unknown[]) => Promise<unknown>)(...args);
+}
+
+/** Who the hostile-input test acts as: someone the action is for, on their own record. */
+export function ownerOf(trial: TActionTrial): TAccessUsername | null {
+  return trial.insiders?.[0] ?? trial.actor ?? null;
+}
+
+const redirectsTo = (pattern: RegExp) => (result: TCallResult) => result.outcome.kind === "redirect" && pattern.test(result.outcome.location);
+const company = ["enterprise", "agent"] as const;
+
+/** Keyed "<route>#<action>", as the access policy names them. */
+export const actionTrials: Record<string, TActionTrial> = {
+  "/login#signInAction": {
+    action: loginActions.signInAction,
+    state: true,
+    fields: () => ({ username: "citizen", password: DEMO_PASSWORD }),
+    actor: null,
+    succeeded: redirectsTo(/^\/me$/),
+    // A failed sign-in counts against the account and the address (the sign-in throttle).
+    writesAnyway: ["rate_limits"],
+  },
+  "/login#signOutAction": { action: loginActions.signOutAction, actor: "citizen", succeeded: redirectsTo(/^\/$/) },
+
+  "/apply/[code]#startDraftAction": {
+    action: applyActions.startDraftAction,
+    bound: ({ draft }) => [draft.subjectCode],
+    fields: () => ({}),
+    insiders: ["citizen", "citizen2"],
+    succeeded: redirectsTo(/^\/apply\/HRSS-PROOF\/[0-9a-f-]{36}\/\w+$/),
+  },
+  "/apply/[code]#saveDraftPageAction": {
+    action: applyActions.saveDraftPageAction,
+    bound: ({ draft }) => [draft.subjectCode, draft.draftId, draft.pageKey],
+    state: true,
+    fields: ({ draft }) => ({ ...draft.answers, intent: "next" }),
+    insiders: ["citizen"],
+    succeeded: (result) => redirectsTo(/^\/apply\/HRSS-PROOF\/[0-9a-f-]{36}\/\w+$/)(result) && result.writes.includes("drafts"),
+    // Every post is saved into the draft, valid or not: nothing typed is lost.
+    writesAnyway: ["drafts", "files"],
+  },
+  "/apply/[code]#submitDraftAction": {
+    action: applyActions.submitDraftAction,
+    bound: ({ draft }) => [draft.subjectCode, draft.draftId],
+    state: true,
+    fields: ({ draft }) => ({ idempotencyKey: draft.idempotencyKey }),
+    insiders: ["citizen"],
+    succeeded: redirectsTo(/^\/me\/cases\/[^/?]+\?submitted=1$/),
+  },
+  "/apply/[code]#deleteDraftAction": {
+    action: applyActions.deleteDraftAction,
+    bound: ({ draft }) => [draft.draftId],
+    insiders: ["citizen"],
+    // It says "deleted" either way (a stranger learns nothing); only the owner's call removes the draft.
+    succeeded: (result) => result.writes.includes("drafts"),
+  },
+  "/me/cases/[number]#withdrawCaseAction": {
+    action: caseActions.withdrawCaseAction,
+    bound: ({ openCase }) => [openCase.caseNumber],
+    fields: () => ({ reason: "不再需要" }),
+    insiders: company,
+    succeeded: redirectsTo(/\?withdrawn=1$/),
+  },
+  "/me/cases/[number]#rateCaseAction": {
+    action: caseActions.rateCaseAction,
+    state: true,
+    fields: ({ concludedCase }) => ({ caseNumber: concludedCase.caseNumber, overall: "5", efficiency: "5", guideAccuracy: "4", convenience: "5", comment: "很好" }),
+    insiders: company,
+    succeeded: redirectsTo(/\?rated=1#rating$/),
+  },
+  "/me/cases/[number]/supplements/[request]#answerSupplementAction": {
+    action: supplementActions.answerSupplementAction,
+    bound: ({ supplement }) => [supplement.caseNumber, supplement.requestId],
+    state: true,
+    fields: ({ supplement }) => ({ [supplement.field]: "130", intent: "send" }),
+    insiders: company,
+    succeeded: redirectsTo(/\?supplied=1$/),
+    // What the applicant typed is kept with the request until it is sent, as the wizard keeps a draft.
+    writesAnyway: ["supplement_requests", "files"],
+  },
+  "/me/inbox#markInboxReadAction": {
+    action: inboxActions.markInboxReadAction,
+    fields: ({ message }) => ({ messageId: message.id }),
+    insiders: ["enterprise"],
+    succeeded: redirectsTo(/[?&]read=1/),
+  },
+
+  "/desk#claimTaskAction": {
+    action: deskActions.claimTaskAction,
+    fields: ({ openCase }) => ({ taskId: openCase.unclaimedTaskId }),
+    insiders: ["clerk-fire"],
+    succeeded: redirectsTo(/^\/desk\/tasks\/[0-9a-f-]{36}$/i),
+  },
+  "/desk#claimNextTaskAction": { action: deskActions.claimNextTaskAction, actor: "clerk-amr", succeeded: redirectsTo(/^\/desk\/tasks\/[0-9a-f-]{36}$/) },
+  "/desk#releaseTaskAction": {
+    action: deskActions.releaseTaskAction,
+    state: true,
+    fields: ({ openCase }) => ({ taskId: openCase.claimedTask.id, version: String(openCase.claimedTask.version) }),
+    insiders: ["clerk-amr"],
+    succeeded: redirectsTo(/^\/desk\?done=released$/),
+  },
+  "/desk#assignTaskAction": {
+    action: deskActions.assignTaskAction,
+    state: true,
+    fields: ({ openCase }) => ({ taskId: openCase.claimedTask.id, version: String(openCase.claimedTask.version), colleagueId: openCase.colleagueId }),
+    insiders: ["clerk-amr"],
+    succeeded: redirectsTo(/^\/desk\?done=assigned$/),
+  },
+  "/desk#decideTaskAction": {
+    action: deskActions.decideTaskAction,
+    state: true,
+    fields: ({ openCase }) => ({ taskId: openCase.claimedTask.id, action: "approve", version: String(openCase.claimedTask.version), reason: "" }),
+    insiders: ["clerk-amr"],
+    succeeded: redirectsTo(/\?done=approve$/),
+  },
+  "/desk/tasks/[id]#requestSupplementAction": {
+    action: taskActions.requestSupplementAction,
+    state: true,
+    fields: ({ openCase }) => ({ taskId: openCase.claimedTask.id, version: String(openCase.claimedTask.version), item: ["seats"], "note-seats": "请核实座位数", note: "" }),
+    insiders: ["clerk-amr"],
+    succeeded: redirectsTo(/\?done=request-supplement$/),
+  },
+  "/desk/tasks/[id]#requestExtensionAction": {
+    action: taskActions.requestExtensionAction,
+    state: true,
+    fields: ({ openCase }) => ({ taskId: openCase.claimedTask.id, version: String(openCase.claimedTask.version), days: "5", reason: "需现场核查" }),
+    insiders: ["clerk-amr"],
+    succeeded: redirectsTo(/\?done=extension-requested$/),
+  },
+  "/desk/follow-ups/[id]#replyToFollowUpAction": {
+    action: followUpActions.replyToFollowUpAction,
+    state: true,
+    fields: ({ followUp }) => ({ followUpId: followUp.id, reply: "已整改办事指南" }),
+    insiders: ["clerk-amr", "clerk-amr2"],
+    succeeded: redirectsTo(/\?done=1$/),
+  },
+  "/desk/licences/[id]#revokeLicenceAction": {
+    action: licenceActions.revokeLicenceAction,
+    state: true,
+    fields: ({ licence }) => ({ licenceId: licence.id, reason: "以欺骗手段取得" }),
+    insiders: ["clerk-amr", "clerk-amr2", "supervisor"],
+    succeeded: redirectsTo(/\?revoked=1$/),
+  },
+  "/supervise#decideExtensionAction": {
+    action: superviseActions.decideExtensionAction,
+    fields: ({ extension }) => ({ taskId: extension.taskId, version: String(extension.version), decision: "approve" }),
+    insiders: ["supervisor"],
+    succeeded: redirectsTo(/^\/supervise\?extension=approve$/),
+  },
+  "/admin/forms/[subjectType]/[code]#definitionEditorAction": {
+    action: formActions.definitionEditorAction,
+    bound: ({ form }) => [form.subjectType, form.subjectCode],
+    state: true,
+    fields: ({ form }) => ({ intent: "publish", definition: form.definitionJson, baseVersion: String(form.version) }),
+    actor: "admin",
+    succeeded: redirectsTo(/\?published=\d+/),
+  },
+  "/admin/calendar#setCalendarDayAction": {
+    action: calendarActions.setCalendarDayAction,
+    state: true,
+    fields: () => ({ date: "2026-03-10", kind: "holiday", name: "测试假日" }),
+    actor: "admin",
+    succeeded: redirectsTo(/saved=\d{4}-\d{2}-\d{2}/),
+  },
+  "/admin/calendar#removeCalendarDayAction": {
+    action: calendarActions.removeCalendarDayAction,
+    fields: ({ calendar }) => ({ date: calendar.holiday, year: calendar.holiday.slice(0, 4) }),
+    actor: "admin",
+    succeeded: redirectsTo(/removed=\d{4}-\d{2}-\d{2}/),
+  },
+};
