@@ -5,15 +5,15 @@
  * carries a payload (the QR code's `d`, `s`, `k`) that is not signed by a published key or is not exactly the
  * register's licence. Otherwise revoked (with when and the public reason), expired, or valid. A made-up id is not
  * found. What comes back is only what the licence prints, with personal numbers masked
- * (lib/licences/mask-personal-numbers.ts): the page is public, so it must give a reader no more than the paper does.
+ * (lib/identifiers/mask.ts): the page is public, so it must give a reader no more than the paper does.
  */
 import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { licences, licenceSigningKeys } from "@/db/schema";
 import type { TLocalizedText } from "@/lib/i18n/locales";
-import { maskIdentifier } from "@/lib/identifiers/mask";
-import { maskPersonalNumbers } from "@/lib/licences/mask-personal-numbers";
+import { maskIdentifier, maskPersonalNumbers } from "@/lib/identifiers/mask";
+
 import { licenceStateOn, type TLicenceState } from "@/lib/licences/validity";
 import { buildLicencePayload } from "./licence-payload";
 import { verifyLicencePayload } from "./licence-signature";
