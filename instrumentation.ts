@@ -25,6 +25,9 @@ export async function register() {
   if (process.env.DATABASE_URL && !env.LICENCE_SIGNING_KEY) {
     console.warn("[onedoor] LICENCE_SIGNING_KEY is not set: this replica signs licences with its own key from DATA_DIR. Give every replica the same key (docs/OPERATIONS.md).");
   }
+  if (process.env.DATABASE_URL && !env.LICENCE_HASH_KEY) {
+    console.warn("[onedoor] LICENCE_HASH_KEY is not set: this replica hashes licences' personal numbers with its own key from DATA_DIR, and cannot check those hashed by another. Give every replica the same key (docs/OPERATIONS.md).");
+  }
   await registerActiveSigningKey(getDatabaseHandle().db, getActiveSigningKey());
   if (env.OUTBOX_WORKER === "off") return;
   const { createMailer } = await import("@/server/notifications/mailer");

@@ -62,6 +62,8 @@ export const errorCodes = [
   "conflict:licence-revoked",
   "invalid:revocation-reason-required",
   "invalid:revocation-reason-too-long",
+  "invalid:holder-id-number",
+  "conflict:licence-holder-not-checkable",
 ] as const;
 export type TErrorCode = (typeof errorCodes)[number];
 
