@@ -5,12 +5,14 @@
  * While it runs it holds the DATA_DIR lock, so it refuses to touch a directory a running server has open.
  */
 import { databaseOptionsFromEnv, openDatabase } from "@/db/client";
+import { installQueryErrorRedaction } from "@/db/redact-query-errors";
 import { DataDirLockedError } from "@/db/data-dir-lock";
 import { migrateDatabase } from "@/db/migrate";
 import { isDatabaseEmpty, seedDemo } from "@/db/seed/seed-demo";
 import { resignLicences } from "@/server/licences/resign-licences";
 
 async function main() {
+  installQueryErrorRedaction();
   const options = databaseOptionsFromEnv();
   const handle = openDatabase(options);
   try {

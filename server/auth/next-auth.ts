@@ -15,6 +15,7 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { hashPassword, verifyPassword } from "./password";
+import { logger } from "@/server/log/logger";
 
 const ZCredentials = z.object({
   username: z.string().trim().min(1).max(64),
@@ -37,7 +38,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // A wrong password is the user's mistake, answered on the form, not a server error worth a stack trace.
     error(error) {
       if (error.name === "CredentialsSignin") return;
-      console.error(error);
+      logger.error({ err: error }, "sign-in failed");
     },
   },
   providers: [
