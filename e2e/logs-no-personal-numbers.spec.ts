@@ -13,7 +13,8 @@ import { PGlite } from "@electric-sql/pglite";
 import { ApplyForm, expect, proofAnswers, signIn, test } from "./fixtures";
 
 const idNumber = "310104198803124016";
-const port = Number(process.env.E2E_PORT ?? 3100) + 1;
+// Beside the journeys' own server (E2E_PORT), far enough not to meet other well-known ports (3306 is MySQL's).
+const port = Number(process.env.E2E_PORT ?? 3100) + 50;
 const baseURL = `http://127.0.0.1:${port}`;
 
 let dataDir: string;
@@ -21,6 +22,8 @@ let server: ChildProcess | undefined;
 let output = "";
 
 test.beforeAll(async () => {
+  // Setup, then `npm start` (which runs setup again and starts Next): more than a journey's minute on a busy machine.
+  test.setTimeout(240_000);
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onedoor-e2e-logs-"));
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), ONEDOOR_SKIP_BUILD: "1", AUTH_SECRET: "e2e-secret-not-for-production-0123456789", LOG_LEVEL: "info" };
   // Migrate and seed first, then make the database refuse every new case, with the failing row in the error.
@@ -33,10 +36,14 @@ test.beforeAll(async () => {
   server = spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] });
   server.stdout!.on("data", (chunk) => (output += String(chunk)));
   server.stderr!.on("data", (chunk) => (output += String(chunk)));
-  await expect(async () => {
+  const stopped = new Promise<string>((resolve) => server!.once("exit", (code) => resolve(`stopped (exit ${code})`)));
+  const ready = expect(async () => {
     const health = await fetch(`${baseURL}/api/health`);
     expect(health.status).toBe(200);
-  }).toPass({ timeout: 120_000 });
+  })
+    .toPass({ timeout: 200_000 })
+    .then(() => "ready");
+  expect(await Promise.race([ready, stopped]), output).toBe("ready");
 });
 
 test.afterAll(async () => {
