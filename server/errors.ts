@@ -64,6 +64,7 @@ export const errorCodes = [
   "invalid:revocation-reason-too-long",
   "invalid:holder-id-number",
   "conflict:licence-holder-not-checkable",
+  "rate-limited:holder-check",
 ] as const;
 export type TErrorCode = (typeof errorCodes)[number];
 

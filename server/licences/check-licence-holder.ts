@@ -6,7 +6,8 @@
  * further than this function.
  *
  * Only a person's licence whose register row still matches its signature can be asked; a company's licence prints
- * its USCC whole, and a forged one answers nothing.
+ * its USCC whole, and a forged one answers nothing. Each licence answers a limited number of checks an hour
+ * (take-holder-check.ts), so the check cannot be used to guess the number.
  */
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -17,6 +18,7 @@ import { fail, type TResult } from "@/server/errors";
 import { filterAuthenticLicences } from "./filter-authentic-licences";
 import { getLicenceHashKeys, type TLicenceHashKeys } from "./licence-hash-key";
 import { buildLicencePayload, holderIdNumberMatches, LICENCE_PAYLOAD_VERSION } from "./licence-payload";
+import { takeHolderCheck } from "./take-holder-check";
 
 export type TCheckLicenceHolderOptions = {
   db: TDatabase;
@@ -35,5 +37,7 @@ export async function checkLicenceHolder({ db, licenceId, idNumber, hashKeys = g
   if (licence.holderIdNumber === null || licence.payloadVersion !== LICENCE_PAYLOAD_VERSION) return fail("conflict:licence-holder-not-checkable");
   const [authentic] = await filterAuthenticLicences(db, [licence], hashKeys);
   if (!authentic) return fail("conflict:licence-holder-not-checkable");
+  const allowed = await takeHolderCheck(db, licence.id);
+  if (!allowed.ok) return fail("rate-limited:holder-check", { retryAfterSeconds: allowed.retryAfterSeconds });
   return { ok: true, matches: holderIdNumberMatches(buildLicencePayload(authentic, hashKeys), typed.normalized, hashKeys) };
 }

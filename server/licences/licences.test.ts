@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseEvents, cases, licences, outbox, tasks, users } from "@/db/schema";
+import { caseEvents, cases, licences, outbox, rateLimits, tasks, users } from "@/db/schema";
 import { testDatabaseKinds } from "@/db/testing";
 import { proofAnswers, restaurantAnswers } from "@/db/seed/sample-answers";
 import { seedLicence } from "@/db/seed/factories";
@@ -35,6 +35,7 @@ import { listMyLicences } from "./list-my-licences";
 import { listSigningKeys } from "./list-signing-keys";
 import { revokeLicence } from "./revoke-licence";
 import { resignLicences } from "./resign-licences";
+import { HOLDER_CHECKS_PER_HOUR } from "./take-holder-check";
 import { generateSigningKey, getActiveSigningKey, registerActiveSigningKey } from "./signing-keys";
 import { verifyLicence } from "./verify-licence";
 
@@ -218,6 +219,20 @@ describe.each(testDatabaseKinds)("e-licences on %s", (kind) => {
       expect(await check("310104198803124016", randomUUID())).toEqual({ ok: false, code: "not-found:licence" });
       expect(await check("310104198803124016", "not-a-uuid")).toEqual({ ok: false, code: "not-found:licence" });
       expect(await verifyLicence({ db: world.db, licenceId: licence.id, today })).toMatchObject({ state: "valid", link: "none", licence: { holderCheck: true } });
+    });
+
+    it("answers a licence's holder check ten times an hour, so it cannot be used to guess the hidden digits", async () => {
+      const { licence } = await proofLicence();
+      const check = () => checkLicenceHolder({ db: world.db, licenceId: licence.id, idNumber: "11010519491231002X" });
+      for (let attempt = 1; attempt <= HOLDER_CHECKS_PER_HOUR; attempt += 1) expect(await check(), `attempt ${attempt}`).toEqual({ ok: true, matches: false });
+      expect(await check()).toMatchObject({ ok: false, code: "rate-limited:holder-check", details: { retryAfterSeconds: expect.any(Number) } });
+      // Even the right number waits; another licence does not.
+      expect(await checkLicenceHolder({ db: world.db, licenceId: licence.id, idNumber: "310104198803124016" })).toMatchObject({ ok: false, code: "rate-limited:holder-check" });
+      const { licence: other } = await proofLicence();
+      expect(await checkLicenceHolder({ db: world.db, licenceId: other.id, idNumber: "310104198803124016" })).toEqual({ ok: true, matches: true });
+      // An hour later the count starts again.
+      await world.db.update(rateLimits).set({ expire: new Date(Date.now() - 1000) }).where(eq(rateLimits.key, `licence-holder-check:${licence.id}`));
+      expect(await checkLicenceHolder({ db: world.db, licenceId: licence.id, idNumber: "310104198803124016" })).toEqual({ ok: true, matches: true });
     });
 
     it("does not answer the holder check for a company's licence or for a licence whose row was altered", async () => {
