@@ -12,8 +12,8 @@
  * and quoted values masked in its message. Class and `cause.code` stay, so code that inspects errors still can.
  *
  * Installed once per process, idempotent: by instrumentation.ts for the server (drizzle-orm is a server external
- * package there, so every part of the server shares the patched class), by db/client.ts when it opens a database,
- * and by scripts and tests that open one.
+ * package there, so every part of the server shares the patched class) and by scripts/setup.ts. Any other process
+ * that opens a database should call it first; db/client.ts's openDatabase is the natural home for that call.
  */
 import { PgPreparedQuery } from "drizzle-orm/pg-core";
 import { scrubLogText } from "@/server/log/scrub-log-value";
