@@ -1,16 +1,17 @@
-import { generateKeyPairSync } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// Tests sign e-licences with a throw-away key of their own, never one from a DATA_DIR on this machine.
+// Tests sign e-licences with throw-away keys of their own, never ones from a DATA_DIR on this machine.
 const licenceSigningKey = generateKeyPairSync("ed25519").privateKey.export({ format: "pem", type: "pkcs8" }).toString();
+const licenceHashKey = randomBytes(32).toString("base64");
 
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
   test: {
     include: ["{lib,server,db,scripts,components}/**/*.test.ts"],
     environment: "node",
-    env: { LICENCE_SIGNING_KEY: licenceSigningKey },
+    env: { LICENCE_SIGNING_KEY: licenceSigningKey, LICENCE_HASH_KEY: licenceHashKey },
     // Integration tests open their own database each; PGlite boots in ~1 s, so give them room.
     testTimeout: 30_000,
     // next-auth imports "next/server" without an extension, which only a bundler resolves: let Vite transform it.

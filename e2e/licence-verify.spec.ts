@@ -1,6 +1,7 @@
 /**
  * A citizen's instant proof becomes an e-licence in their wallet, and anyone can verify it at /verify without
- * signing in: valid, with the holder's ID number masked. A made-up id and an altered link say so plainly.
+ * signing in: valid, with the holder's ID number masked, and — typing the number on the ID card shown to them —
+ * whether it belongs to that person, also without JavaScript. A made-up id and an altered link say so plainly.
  */
 import fs from "node:fs/promises";
 import { expect, expectNoAxeViolations, signIn, test, submitInstantProof } from "./fixtures";
@@ -9,6 +10,9 @@ test("an instant proof is issued into the wallet and verifies as valid for someo
   await signIn(page, "citizen");
   await submitInstantProof(page);
   await expect(page.getByText("电子证照已签发")).toBeVisible();
+  // The tracker's "your answers" masks the ID number, as /me/profile does.
+  await expect(page.getByText("3101**********4016")).toBeVisible();
+  await expect(page.getByText("310104198803124016")).toHaveCount(0);
 
   await page.goto("/me");
   await page.getByRole("navigation", { name: "我的账户" }).getByRole("link", { name: /电子证照/ }).click();
@@ -36,7 +40,36 @@ test("an instant proof is issued into the wallet and verifies as valid for someo
   await expect(verifier.getByText("3101**********4016")).toBeVisible();
   await expect(verifier.getByText("310104198803124016")).toHaveCount(0);
   await expect(verifier.getByText("社会保险参保缴费证明")).toBeVisible();
+
+  // "Does this licence belong to the person in front of me?": the number typed goes in a form post, never the address.
+  const holderCheck = verifier.getByRole("region", { name: "核对持证人" });
+  await holderCheck.getByLabel("公民身份号码").fill("310104198803124016");
+  await holderCheck.getByRole("button", { name: "核对" }).click();
+  await expect(holderCheck.getByRole("status")).toContainText("一致：此号码就是这张证照持证人的公民身份号码。");
+  expect(verifier.url()).not.toContain("310104198803124016");
+  await expect(holderCheck.getByLabel("公民身份号码")).not.toHaveValue("310104198803124016");
   await expectNoAxeViolations(verifier);
+  await holderCheck.getByLabel("公民身份号码").fill("11010519491231002X");
+  await holderCheck.getByRole("button", { name: "核对" }).click();
+  await expect(holderCheck.getByRole("status")).toContainText("不一致：此号码不是这张证照持证人的公民身份号码。");
+  await holderCheck.getByLabel("公民身份号码").fill("310104198803124017");
+  await holderCheck.getByRole("button", { name: "核对" }).click();
+  await expect(holderCheck.getByText("请输入证件上的18位公民身份号码")).toBeVisible();
+  await expect(holderCheck.getByRole("status")).toHaveText("");
+  await expectNoAxeViolations(verifier);
+
+  // The same check in a browser without JavaScript: a plain form post answers in the page it returns.
+  const noScript = await browser.newContext({ locale: "zh-CN", javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await plain.goto(verifyHref!);
+  await plain.getByLabel("公民身份号码").fill("310104198803124016");
+  await plain.getByRole("button", { name: "核对" }).click();
+  await expect(plain.getByText("一致：此号码就是这张证照持证人的公民身份号码。")).toBeVisible();
+  expect(plain.url()).not.toContain("310104198803124016");
+  await plain.getByLabel("公民身份号码").fill("11010519491231002X");
+  await plain.getByRole("button", { name: "核对" }).click();
+  await expect(plain.getByText("不一致：此号码不是这张证照持证人的公民身份号码。", { exact: false })).toBeVisible();
+  await noScript.close();
 
   // The same page with a link whose carried data were changed, and with an id that was never issued.
   await verifier.goto(`${verifyHref}?d=AAAA&s=BBBB&k=0123456789abcdef`);

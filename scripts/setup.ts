@@ -1,23 +1,34 @@
 /**
  * Brings the database up to date: applies the committed migrations, signs licences stored before licences were
- * signed, then seeds the demo data into an empty embedded database (or into PostgreSQL when SEED_DEMO=1). Run by
+ * signed and re-signs those of an older payload format or hash key (server/licences/resign-licences.ts), then seeds the demo data into an empty embedded database (or into PostgreSQL when SEED_DEMO=1). Run by
  * `npm start` before the server starts.
  * While it runs it holds the DATA_DIR lock, so it refuses to touch a directory a running server has open.
  */
 import { databaseOptionsFromEnv, openDatabase } from "@/db/client";
+import { installQueryErrorRedaction } from "@/db/redact-query-errors";
 import { DataDirLockedError } from "@/db/data-dir-lock";
 import { migrateDatabase } from "@/db/migrate";
 import { isDatabaseEmpty, seedDemo } from "@/db/seed/seed-demo";
-import { signUnsignedLicences } from "@/server/licences/sign-unsigned-licences";
+import { resignLicences } from "@/server/licences/resign-licences";
 
 async function main() {
+  installQueryErrorRedaction();
   const options = databaseOptionsFromEnv();
   const handle = openDatabase(options);
   try {
     await migrateDatabase(handle);
     console.log(`setup: migrations applied (${handle.kind})`);
-    const signed = await signUnsignedLicences({ db: handle.db });
-    if (signed > 0) console.log(`setup: signed ${signed} licence(s) stored before licences were signed`);
+    const licences = await resignLicences({ db: handle.db });
+    if (licences.signed > 0) console.log(`setup: signed ${licences.signed} licence(s) stored before licences were signed`);
+    if (licences.resigned > 0) console.log(`setup: re-signed ${licences.resigned} licence(s) in the current payload format and hash key (QR codes no longer carry full ID numbers)`);
+    if (licences.refused.length > 0) {
+      console.warn(`setup: ${licences.refused.length} licence(s) no longer match their signature and were left as they are (they verify as forged): ${licences.refused.join(", ")}`);
+    }
+    if (licences.unknownHashKey.length > 0) {
+      throw new Error(
+        `${licences.unknownHashKey.length} licence(s) name a licence hash key that is not configured, so they cannot be verified: give the key they were hashed with back as LICENCE_HASH_KEY_PREVIOUS (or DATA_DIR/licence-keys/hash.previous.key) and start again (docs/OPERATIONS.md)`,
+      );
+    }
     const wantDemo = process.env.SEED_DEMO ? process.env.SEED_DEMO === "1" : handle.kind === "pglite";
     if (wantDemo && (await isDatabaseEmpty(handle.db))) {
       await seedDemo(handle.db);

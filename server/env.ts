@@ -4,7 +4,22 @@
  * DATABASE_URL) are read by db/client.ts and scripts/start.mjs.
  */
 import { z } from "zod";
+import { parseHashKey } from "@/server/licences/parse-hash-key";
 import { parsePrivateKey } from "@/server/licences/parse-private-key";
+
+/** A setting checked with `parse`, whose message names what is wrong. */
+const checkedWith = (parse: (value: string) => unknown) =>
+  z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (value === undefined) return;
+      try {
+        parse(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    });
 
 const ZEnv = z
   .object({
@@ -34,19 +49,18 @@ const ZEnv = z
      * The Ed25519 key that signs e-licences: PKCS#8 PEM, or that PEM in base64. Unset: a key generated into
      * DATA_DIR/licence-keys. Every replica of a PostgreSQL deployment must be given the same one.
      */
-    LICENCE_SIGNING_KEY: z
-      .string()
-      .optional()
-      .superRefine((value, ctx) => {
-        if (value === undefined) return;
-        try {
-          parsePrivateKey(value);
-        } catch (error) {
-          ctx.addIssue({ code: "custom", message: (error as Error).message });
-        }
-      }),
+    LICENCE_SIGNING_KEY: checkedWith(parsePrivateKey),
+    /**
+     * The secret of the keyed hashes that stand for personal numbers in a licence's QR code (base64, at least 32
+     * random bytes: openssl rand -base64 32). Unset: generated into DATA_DIR/licence-keys/hash.key. Every replica of a
+     * PostgreSQL deployment must be given the same one.
+     */
+    LICENCE_HASH_KEY: checkedWith(parseHashKey),
+    /** During a rotation of LICENCE_HASH_KEY: the key it replaces, until setup has re-hashed every licence. */
+    LICENCE_HASH_KEY_PREVIOUS: checkedWith(parseHashKey),
   })
-  .refine((env) => !env.SMTP_URL || env.SMTP_FROM, { path: ["SMTP_FROM"], message: "required when SMTP_URL is set" });
+  .refine((env) => !env.SMTP_URL || env.SMTP_FROM, { path: ["SMTP_FROM"], message: "required when SMTP_URL is set" })
+  .refine((env) => !env.LICENCE_HASH_KEY_PREVIOUS || env.LICENCE_HASH_KEY, { path: ["LICENCE_HASH_KEY_PREVIOUS"], message: "only with LICENCE_HASH_KEY (the key that replaces it)" });
 export type TEnv = z.infer<typeof ZEnv>;
 
 let parsed: TEnv | undefined;

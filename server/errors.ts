@@ -65,6 +65,9 @@ export const errorCodes = [
   // Any typed text (lib/text/plain-text.ts).
   "invalid:text-control-character",
   "invalid:text-line-break",
+  "invalid:holder-id-number",
+  "conflict:licence-holder-not-checkable",
+  "rate-limited:holder-check",
 ] as const;
 export type TErrorCode = (typeof errorCodes)[number];
 

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SummaryList } from "@/components/ui/summary-list";
 import type { TField, TFormDefinition, TItemField } from "@/lib/forms/definition";
+import { maskPersonalAnswer } from "@/lib/forms/mask-personal-answer";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { formatFen } from "@/lib/money";
@@ -98,6 +99,8 @@ export function formatAnswer(
 /**
  * The answers of a case (or a draft on its check page), labelled by the form definition version they were given
  * under. With `changeHref`, each row links back to the page that asks it (a row it gives no link for cannot change).
+ * Personal numbers (resident ID, mobile) are masked unless `revealFull` says a field is shown whole: applicant pages
+ * reveal only what the applicant is still typing (the check page's editable rows), so a typo can be caught.
  */
 export async function AnswerList({
   definition,
@@ -106,6 +109,7 @@ export async function AnswerList({
   fields,
   changeHref,
   licenceTitles,
+  revealFull = () => false,
 }: {
   definition: TFormDefinition;
   answers: Record<string, unknown>;
@@ -114,6 +118,8 @@ export async function AnswerList({
   fields?: TField[];
   changeHref?: (field: TField) => string | undefined;
   licenceTitles?: Record<string, string>;
+  /** Fields whose personal numbers are shown whole; default: none. */
+  revealFull?: (field: TField) => boolean;
 }) {
   const t = await getTranslations("form");
   const shown = fields ?? definition.pages.flatMap((page) => page.sections.flatMap((section) => section.fields)).filter((field) => answers[field.key] !== undefined);
@@ -121,7 +127,7 @@ export async function AnswerList({
     const href = changeHref?.(field);
     return {
       key: localize(field.label, locale),
-      value: formatAnswer(field, answers[field.key], locale, t, licenceTitles),
+      value: formatAnswer(field, revealFull(field) ? answers[field.key] : maskPersonalAnswer(field, answers[field.key]), locale, t, licenceTitles),
       action: href ? (
         <Link href={href}>
           {t("change")}

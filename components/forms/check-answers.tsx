@@ -12,8 +12,8 @@ import { describeFieldError } from "./describe-field-error";
 
 /**
  * "Check your answers" (GOV.UK): every answer on the pages the applicant's answers lead through, each with a
- * Change link back to its page; anything still missing or wrong is listed at the top with a link to fix it; then
- * the declaration and the one submit.
+ * Change link back to its page (personal numbers the applicant typed shown whole, the register's masked); anything
+ * still missing or wrong is listed at the top with a link to fix it; then the declaration and the one submit.
  */
 export async function CheckAnswers({
   definition,
@@ -69,6 +69,9 @@ export async function CheckAnswers({
             fields={sections.flatMap((section) => section.fields)}
             changeHref={(field) => (lockedKeys.has(field.key) ? undefined : changeHref(page.key, field.key))}
             licenceTitles={licenceTitles}
+            // What the applicant typed is shown whole, so a wrong digit can be caught before submitting; what the
+            // register filled in (locked) cannot be changed here, so it is masked as on /me/profile.
+            revealFull={(field) => !lockedKeys.has(field.key)}
           />
         </section>
       ))}

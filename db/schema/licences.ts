@@ -60,6 +60,12 @@ export const licences = pgTable(
     keyId: text("key_id").references(() => licenceSigningKeys.keyId),
     /** The payload format the signature covers (server/licences/licence-payload.ts); older ones are re-signed at setup. */
     payloadVersion: integer("payload_version").notNull().default(1),
+    /**
+     * The secret key (server/licences/licence-hash-key.ts) whose keyed hashes of the holder's ID number and of data
+     * items holding personal numbers the signed payload carries instead of the numbers; null when it holds none.
+     * Licences hashed with a key that was rotated out are re-hashed and re-signed at setup.
+     */
+    hashKeyId: text("hash_key_id"),
     signedAt: timestamp("signed_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     revokedById: uuid("revoked_by_id").references(() => users.id),

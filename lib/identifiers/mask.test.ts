@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { maskIdentifier, maskMobile } from "./mask";
+import { maskIdentifier, maskMobile, maskPersonalNumbers } from "./mask";
 
 describe("masking identifiers", () => {
   it("keeps the first and last 4 characters of an 18-character resident ID number or USCC", () => {
     expect(maskIdentifier("310104198803124016")).toBe("3101**********4016");
     expect(maskIdentifier("31011019870722441X")).toBe("3101**********441X");
+    expect(maskIdentifier("11010519491231002X")).toBe("1101**********002X");
     expect(maskIdentifier("91310104MA1FL8XQ36")).toBe("9131**********XQ36");
   });
   it("keeps the first 3 and last 4 digits of a mobile number", () => {
@@ -14,5 +15,17 @@ describe("masking identifiers", () => {
     expect(maskIdentifier("12345678")).toBe("********");
     expect(maskIdentifier("")).toBe("");
     expect(maskMobile("1234567")).toBe("*******");
+  });
+});
+
+describe("masking personal numbers inside a text", () => {
+  it("masks ID and mobile numbers, and leaves other numbers alone", () => {
+    expect(maskPersonalNumbers("母亲 310104199002150024，电话 13800138000")).toBe("母亲 3101**********0024，电话 138****8000");
+    expect(maskPersonalNumbers("old card 310104880312401")).toBe("old card 3101*******2401");
+    expect(maskPersonalNumbers("params: 31010419880312401x,张三")).toBe("params: 3101**********401x,张三");
+    expect(maskPersonalNumbers("310104000201809120017")).toBe("310104000201809120017");
+    expect(maskPersonalNumbers("91310104MA1FL8XQ36")).toBe("91310104MA1FL8XQ36");
+    expect(maskPersonalNumbers("2025-01-01 至 2025-12-31")).toBe("2025-01-01 至 2025-12-31");
+    expect(maskPersonalNumbers("JY-20260301-000042")).toBe("JY-20260301-000042");
   });
 });

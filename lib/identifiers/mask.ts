@@ -1,7 +1,8 @@
 /**
- * Personal identifiers shown on screen or printed on a document the holder may hand to others (a receipt, a
- * licence's public check) are masked (个人信息去标识化): enough for the holder to recognise their own, not enough to
- * use someone else's. The rules follow common practice on Chinese government portals.
+ * Personal identifiers shown on screen, printed on a document the holder may hand to others (a receipt, a
+ * licence's public check) or written to a log are masked (个人信息去标识化): enough for the holder to recognise
+ * their own, not enough to use someone else's. The rules follow common practice on Chinese government portals.
+ * This is the one place that knows how to mask; everything else calls it.
  */
 
 /**
@@ -18,4 +19,16 @@ export function maskIdentifier(value: string): string {
 export function maskMobile(value: string): string {
   if (value.length <= 7) return "*".repeat(value.length);
   return `${value.slice(0, 3)}${"*".repeat(value.length - 7)}${value.slice(-4)}`;
+}
+
+const residentIdPattern = /(?<![0-9A-Za-z])(\d{4})(\d{10})(\d{3}[\dXx])(?![0-9A-Za-z])|(?<![0-9A-Za-z])(\d{4})(\d{7})(\d{4})(?![0-9A-Za-z])/g;
+const mobilePattern = /(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)/g;
+
+/**
+ * Masks every resident ID number (18 or 15 characters) and mobile number inside a free text: a licence's data
+ * item, an answer typed into a text box, a log line. Other numbers (dates, licence numbers, USCCs, which are public
+ * registry data) are left alone.
+ */
+export function maskPersonalNumbers(text: string): string {
+  return text.replace(residentIdPattern, (match) => maskIdentifier(match)).replace(mobilePattern, (match) => maskMobile(match));
 }

@@ -15,6 +15,7 @@ import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { readAuthSecret } from "./auth-secret";
 import { checkPlainText } from "@/lib/text/plain-text";
 import { hashPassword, verifyPassword } from "./password";
+import { logger } from "@/server/log/logger";
 
 const ZCredentials = z.object({
   // A name with a control character is nobody's (and a NUL would be a database error): a wrong name, not a query.
@@ -32,7 +33,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // A wrong password is the user's mistake, answered on the form, not a server error worth a stack trace.
     error(error) {
       if (error.name === "CredentialsSignin") return;
-      console.error(error);
+      logger.error({ err: error }, "sign-in failed");
     },
   },
   providers: [

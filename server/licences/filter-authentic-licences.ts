@@ -5,15 +5,16 @@
 import { inArray } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { licenceSigningKeys, type TLicence } from "@/db/schema";
-import { buildLicencePayload } from "./licence-payload";
+import { getLicenceHashKeys, type TLicenceHashKeys } from "./licence-hash-key";
+import { buildRegisterPayload } from "./licence-payload";
 import { verifyLicencePayload } from "./licence-signature";
 
-export async function filterAuthenticLicences<T extends TLicence>(db: TDatabase, rows: T[]): Promise<T[]> {
+export async function filterAuthenticLicences<T extends TLicence>(db: TDatabase, rows: T[], hashKeys: TLicenceHashKeys = getLicenceHashKeys()): Promise<T[]> {
   const keyIds = [...new Set(rows.flatMap((row) => (row.keyId ? [row.keyId] : [])))];
   if (keyIds.length === 0) return [];
   const keys = new Map((await db.select().from(licenceSigningKeys).where(inArray(licenceSigningKeys.keyId, keyIds))).map((key) => [key.keyId, key.publicKey]));
   return rows.filter((row) => {
     const publicKey = row.keyId ? keys.get(row.keyId) : undefined;
-    return row.signature !== null && publicKey !== undefined && verifyLicencePayload(buildLicencePayload(row), row.signature, publicKey);
+    return row.signature !== null && publicKey !== undefined && verifyLicencePayload(buildRegisterPayload(row, hashKeys), row.signature, publicKey);
   });
 }

@@ -10,17 +10,17 @@ import { licences } from "@/db/schema";
 import { licenceStateOn, type TLicenceState } from "@/lib/licences/validity";
 import type { TActor } from "@/server/auth/actor";
 import { fail, type TResult } from "@/server/errors";
-import { buildLicencePayload, type TLicencePayload } from "./licence-payload";
+import { buildPrintedLicence, type TPrintedLicence } from "./licence-payload";
 import { licenceVerifyUrl } from "./licence-verify-url";
 import { actsForIssuer } from "./revoke-licence";
 
 export type TLicenceForPdf = {
-  /** The signed, printed content: number, title, holder (full ID number, as the holder's own document prints it), issuer, data, validity. */
-  printed: TLicencePayload;
+  /** The printed content: number, title, holder (full ID number, as the holder's own document prints it), issuer, data, validity. */
+  printed: TPrintedLicence;
   state: TLicenceState;
   revokedAt: Date | null;
   keyId: string | null;
-  /** The /verify address with the signed payload, for the QR code. */
+  /** The /verify address with the signed payload (personal numbers masked and hashed), for the QR code. */
   verifyUrl: string;
 };
 
@@ -34,7 +34,7 @@ export async function getLicenceForPdf({ db, actor, licenceId, today, origin }: 
   return {
     ok: true,
     licence: {
-      printed: buildLicencePayload(licence),
+      printed: buildPrintedLicence(licence),
       state: licenceStateOn(licence, today),
       revokedAt: licence.revokedAt,
       keyId: licence.keyId,

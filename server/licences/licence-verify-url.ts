@@ -5,13 +5,29 @@
  * made it. So the code carries the licence: another system can check it offline with the keys published at
  * /api/v1/licences/keys (inflate d, verify s over those bytes), and /verify compares it with the register — a
  * payload edited in the URL fails its signature, and a register row edited in the database fails its own, so both
- * read "forged". The payload holds what the paper prints (the holder's full ID number included), nothing more;
- * the page that opens it masks personal numbers and sends no referrer onwards.
+ * read "forged". An address lands in browser histories and proxy logs, so the payload (version 2) carries no full
+ * personal number: masked numbers, and keyed hashes only the server can check (licence-payload.ts).
+ *
+ * Links printed before version 2 carry a version-1 payload with the holder's full ID number. They still verify —
+ * the paper they are printed on is genuine — against the register's content rebuilt in that version, and the page
+ * says the code is of the old kind; a holder who downloads the licence again gets a version-2 code.
  */
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { z } from "zod";
+import { canonicalJson } from "@/lib/canonical-json";
 import { getEnv } from "@/server/env";
-import { buildLicencePayload, serializeLicencePayload, ZLicencePayload, type TLicenceContent, type TLicencePayload } from "./licence-payload";
+import { getLicenceHashKeys, type TLicenceHashKeys } from "./licence-hash-key";
+import {
+  buildLegacyLicencePayload,
+  buildLicencePayload,
+  LEGACY_PAYLOAD_VERSION,
+  LICENCE_PAYLOAD_VERSION,
+  printedPartOf,
+  serializeLicencePayload,
+  ZLicencePayload,
+  type TLicenceContent,
+  type TLicencePayload,
+} from "./licence-payload";
 import { verifySignedBytes } from "./licence-signature";
 
 /** Inflating a hostile `d` stops here: a real payload is a few kilobytes at most. */
@@ -35,12 +51,16 @@ export function encodeLicencePayload(payload: TLicencePayload): string {
   return deflateRawSync(Buffer.from(serializeLicencePayload(payload), "utf8"), { level: 9 }).toString("base64url");
 }
 
-/** The verify address of a signed licence; the PDF's QR code encodes it. */
-export function licenceVerifyUrl(licence: TSignedLicence, options: { origin?: string } = {}): string {
+/**
+ * The verify address of a signed licence; the PDF's QR code encodes it. A row not yet re-signed in the current
+ * format gets the bare address: its old payload would put the full ID number back into the link.
+ */
+export function licenceVerifyUrl(licence: TSignedLicence, options: { origin?: string; hashKeys?: TLicenceHashKeys } = {}): string {
   const origin = (options.origin ?? publicOrigin()).replace(/\/+$/, "");
   const path = `${origin}/verify/${licence.id}`;
-  if (!licence.signature || !licence.keyId) return path;
-  const query = new URLSearchParams({ d: encodeLicencePayload(buildLicencePayload(licence)), s: licence.signature, k: licence.keyId });
+  if (!licence.signature || !licence.keyId || licence.payloadVersion !== LICENCE_PAYLOAD_VERSION) return path;
+  const payload = buildLicencePayload(licence, options.hashKeys ?? getLicenceHashKeys());
+  const query = new URLSearchParams({ d: encodeLicencePayload(payload), s: licence.signature, k: licence.keyId });
   return `${path}?${query}`;
 }
 
@@ -68,10 +88,27 @@ export function decodeLicencePayload(d: string): TDecodedUrlPayload {
   return { ok: true, payload: parsed.data, bytes };
 }
 
-/** Whether the URL's payload is signed by `s` under this public key and is exactly the register's payload. */
-export function urlPayloadMatches(query: Required<Pick<TVerifyQuery, "d" | "s">>, rawPublicKey: string, register: TLicencePayload): boolean {
+export type TLinkCheck = { ok: true; format: "current" | "legacy" } | { ok: false };
+
+/**
+ * Whether the URL's payload is signed by `s` under this public key and is this register row's licence: byte-equal to
+ * the row's payload in the link's version; for a link hashed with a key since rotated out (the row was re-hashed),
+ * equal in everything it prints.
+ */
+export function checkLinkPayload(
+  query: Required<Pick<TVerifyQuery, "d" | "s">>,
+  rawPublicKey: string,
+  licence: TLicenceContent,
+  hashKeys: TLicenceHashKeys = getLicenceHashKeys(),
+): TLinkCheck {
   const decoded = decodeLicencePayload(query.d);
-  if (!decoded.ok) return false;
-  if (!verifySignedBytes(decoded.bytes, query.s, rawPublicKey)) return false;
-  return decoded.bytes === serializeLicencePayload(register);
+  if (!decoded.ok || !verifySignedBytes(decoded.bytes, query.s, rawPublicKey)) return { ok: false };
+  const link = decoded.payload;
+  if (link.v === LEGACY_PAYLOAD_VERSION) {
+    return decoded.bytes === serializeLicencePayload(buildLegacyLicencePayload(licence)) ? { ok: true, format: "legacy" } : { ok: false };
+  }
+  if (licence.payloadVersion !== LICENCE_PAYLOAD_VERSION) return { ok: false };
+  const register = buildLicencePayload(licence, hashKeys);
+  const matches = link.hk === register.hk ? decoded.bytes === serializeLicencePayload(register) : canonicalJson(printedPartOf(link)) === canonicalJson(printedPartOf(register));
+  return matches ? { ok: true, format: "current" } : { ok: false };
 }

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseEvents, cases, licences, outbox, tasks, users } from "@/db/schema";
+import { caseEvents, cases, licences, outbox, rateLimits, tasks, users } from "@/db/schema";
 import { testDatabaseKinds } from "@/db/testing";
 import { proofAnswers, restaurantAnswers } from "@/db/seed/sample-answers";
 import { seedLicence } from "@/db/seed/factories";
@@ -26,12 +26,16 @@ import { transitionTask } from "@/server/workflow/transition-task";
 import { getLicenceForPdf } from "./get-licence-for-pdf";
 import { insertSignedLicence } from "./insert-signed-licence";
 import { issueLicence } from "./issue-licence";
-import { encodeLicencePayload, licenceVerifyUrl } from "./licence-verify-url";
-import { buildLicencePayload } from "./licence-payload";
+import { checkLicenceHolder } from "./check-licence-holder";
+import { generateHashKeySecret, getLicenceHashKeys, hashKeyFrom, type TLicenceHashKeys } from "./licence-hash-key";
+import { decodeLicencePayload, encodeLicencePayload, licenceVerifyUrl } from "./licence-verify-url";
+import { buildLicencePayload, buildPrintedLicence } from "./licence-payload";
+import { parseHashKey } from "./parse-hash-key";
 import { listMyLicences } from "./list-my-licences";
 import { listSigningKeys } from "./list-signing-keys";
 import { revokeLicence } from "./revoke-licence";
-import { signUnsignedLicences } from "./sign-unsigned-licences";
+import { resignLicences } from "./resign-licences";
+import { HOLDER_CHECKS_PER_HOUR } from "./take-holder-check";
 import { generateSigningKey, getActiveSigningKey, registerActiveSigningKey } from "./signing-keys";
 import { verifyLicence } from "./verify-licence";
 
@@ -185,11 +189,59 @@ describe.each(testDatabaseKinds)("e-licences on %s", (kind) => {
     it("says forged when the link's payload is altered, though the register's row is intact", async () => {
       const { licence } = await proofLicence();
       const query = queryOf(licenceVerifyUrl(licence, { origin: "https://onedoor.example" }));
-      const altered = encodeLicencePayload({ ...buildLicencePayload(licence), validUntil: "2030-12-31" });
+      const altered = encodeLicencePayload({ ...buildLicencePayload(licence, getLicenceHashKeys()), validUntil: "2030-12-31" });
       expect(await verifyLicence({ db: world.db, licenceId: licence.id, query: { ...query, d: altered }, today })).toEqual({ state: "forged", where: "link" });
       expect(await verifyLicence({ db: world.db, licenceId: licence.id, query: { ...query, d: "garbage" }, today })).toEqual({ state: "forged", where: "link" });
       expect(await verifyLicence({ db: world.db, licenceId: licence.id, query: { d: query.d }, today })).toEqual({ state: "forged", where: "link" });
       expect(await verifyLicence({ db: world.db, licenceId: licence.id, query: { ...query, k: "0123456789abcdef" }, today })).toEqual({ state: "forged", where: "link" });
+    });
+
+    it("gives a new licence a verify address that holds no full ID number, not even inside its deflated payload", async () => {
+      const { licence } = await proofLicence();
+      const url = licenceVerifyUrl(licence, { origin: "https://onedoor.example" });
+      expect(url).not.toContain("310104198803124016");
+      const decoded = decodeLicencePayload(new URL(url).searchParams.get("d")!);
+      expect(decoded.ok).toBe(true);
+      if (!decoded.ok) return;
+      expect(decoded.bytes).not.toContain("310104198803124016");
+      expect(decoded.payload).toMatchObject({ v: 2, holder: { idNumber: "3101**********4016" } });
+      expect(licence).toMatchObject({ payloadVersion: 2, hashKeyId: getLicenceHashKeys().active.keyId });
+    });
+
+    it("answers the holder check: yes for the holder's ID number, no for another, and a clear refusal for a malformed one", async () => {
+      const { licence } = await proofLicence();
+      const check = (idNumber: string, licenceId = licence.id) => checkLicenceHolder({ db: world.db, licenceId, idNumber });
+      expect(await check("310104198803124016")).toEqual({ ok: true, matches: true });
+      expect(await check(" 3101 0419 8803 1240 16 ")).toEqual({ ok: true, matches: true });
+      expect(await check("11010519491231002X")).toEqual({ ok: true, matches: false });
+      expect(await check("310104198803124017")).toEqual({ ok: false, code: "invalid:holder-id-number" });
+      expect(await check("")).toEqual({ ok: false, code: "invalid:holder-id-number" });
+      expect(await check("310104198803124016", randomUUID())).toEqual({ ok: false, code: "not-found:licence" });
+      expect(await check("310104198803124016", "not-a-uuid")).toEqual({ ok: false, code: "not-found:licence" });
+      expect(await verifyLicence({ db: world.db, licenceId: licence.id, today })).toMatchObject({ state: "valid", link: "none", licence: { holderCheck: true } });
+    });
+
+    it("answers a licence's holder check ten times an hour, so it cannot be used to guess the hidden digits", async () => {
+      const { licence } = await proofLicence();
+      const check = () => checkLicenceHolder({ db: world.db, licenceId: licence.id, idNumber: "11010519491231002X" });
+      for (let attempt = 1; attempt <= HOLDER_CHECKS_PER_HOUR; attempt += 1) expect(await check(), `attempt ${attempt}`).toEqual({ ok: true, matches: false });
+      expect(await check()).toMatchObject({ ok: false, code: "rate-limited:holder-check", details: { retryAfterSeconds: expect.any(Number) } });
+      // Even the right number waits; another licence does not.
+      expect(await checkLicenceHolder({ db: world.db, licenceId: licence.id, idNumber: "310104198803124016" })).toMatchObject({ ok: false, code: "rate-limited:holder-check" });
+      const { licence: other } = await proofLicence();
+      expect(await checkLicenceHolder({ db: world.db, licenceId: other.id, idNumber: "310104198803124016" })).toEqual({ ok: true, matches: true });
+      // An hour later the count starts again.
+      await world.db.update(rateLimits).set({ expire: new Date(Date.now() - 1000) }).where(eq(rateLimits.key, `licence-holder-check:${licence.id}`));
+      expect(await checkLicenceHolder({ db: world.db, licenceId: licence.id, idNumber: "310104198803124016" })).toEqual({ ok: true, matches: true });
+    });
+
+    it("does not answer the holder check for a company's licence or for a licence whose row was altered", async () => {
+      const [company] = await world.db.select().from(licences).where(eq(licences.type, "business-licence"));
+      expect(await checkLicenceHolder({ db: world.db, licenceId: company.id, idNumber: "310104198803124016" })).toEqual({ ok: false, code: "conflict:licence-holder-not-checkable" });
+      expect(await verifyLicence({ db: world.db, licenceId: company.id, today })).toMatchObject({ licence: { holderCheck: false } });
+      const { licence } = await proofLicence();
+      await world.db.update(licences).set({ holderIdNumber: "11010519491231002X" }).where(eq(licences.id, licence.id));
+      expect(await checkLicenceHolder({ db: world.db, licenceId: licence.id, idNumber: "11010519491231002X" })).toEqual({ ok: false, code: "conflict:licence-holder-not-checkable" });
     });
 
     it("says expired after the last valid day, and not found for a made-up id", async () => {
@@ -204,8 +256,8 @@ describe.each(testDatabaseKinds)("e-licences on %s", (kind) => {
       const { licence } = await proofLicence();
       await world.db.update(licences).set({ signature: null, keyId: null }).where(eq(licences.id, licence.id));
       expect(await verifyLicence({ db: world.db, licenceId: licence.id, today })).toEqual({ state: "forged", where: "register" });
-      expect(await signUnsignedLicences({ db: world.db })).toBe(1);
-      expect(await signUnsignedLicences({ db: world.db })).toBe(0);
+      expect(await resignLicences({ db: world.db })).toMatchObject({ signed: 1, resigned: 0, refused: [] });
+      expect(await resignLicences({ db: world.db })).toMatchObject({ signed: 0, resigned: 0 });
       expect(await verifyLicence({ db: world.db, licenceId: licence.id, today })).toMatchObject({ state: "valid" });
     });
   });
@@ -283,7 +335,10 @@ describe.each(testDatabaseKinds)("e-licences on %s", (kind) => {
       const mine = await getLicenceForPdf({ db: world.db, actor: await world.actorOf("citizen"), licenceId: licence.id, today, origin: "https://onedoor.example" });
       expect(mine.ok).toBe(true);
       if (!mine.ok) return;
-      expect(mine.licence.printed).toEqual(buildLicencePayload(licence));
+      // The holder's own document prints the full number; the QR code's address carries none.
+      expect(mine.licence.printed).toEqual(buildPrintedLicence(licence));
+      expect(mine.licence.printed.holder.idNumber).toBe("310104198803124016");
+      expect(mine.licence.verifyUrl).not.toContain("310104198803124016");
       expect(mine.licence.verifyUrl.startsWith(`https://onedoor.example/verify/${licence.id}?d=`)).toBe(true);
       expect(await verifyLicence({ db: world.db, licenceId: licence.id, query: queryOf(mine.licence.verifyUrl), today })).toMatchObject({ state: "valid" });
       expect(await getLicenceForPdf({ db: world.db, actor: await world.actorOf("clerk-hrss"), licenceId: licence.id, today })).toMatchObject({ ok: true });
@@ -349,6 +404,32 @@ describe.each(testDatabaseKinds)("e-licences on %s", (kind) => {
       // Every household register of the citizen altered: nothing authentic is left to prefill from.
       await world.db.update(licences).set({ data: { name: "张三", address: "北京市东城区" } }).where(and(eq(licences.type, "household-register"), eq(licences.holderUserId, citizen.id)));
       expect((await prefill()).homeAddress).toBeUndefined();
+    });
+  });
+
+  describe("hash key rotation", () => {
+    it("re-hashes and re-signs with the new hash key at setup, keeps the QR codes printed before verifying, and refuses to go on without the old key", async () => {
+      const { licence } = await proofLicence();
+      const before = getLicenceHashKeys();
+      const oldUrl = licenceVerifyUrl(licence, { origin: "https://x", hashKeys: before });
+      const rotated: TLicenceHashKeys = { active: hashKeyFrom(parseHashKey(generateHashKeySecret())), previous: before.active };
+
+      // Without the previous key the licences it hashed cannot be re-hashed: setup is told, and nothing changes.
+      const stranded = await resignLicences({ db: world.db, hashKeys: { active: rotated.active, previous: null } });
+      expect(stranded.unknownHashKey).toContain(licence.id);
+      expect((await world.db.select().from(licences).where(eq(licences.id, licence.id)))[0].hashKeyId).toBe(before.active.keyId);
+
+      const result = await resignLicences({ db: world.db, hashKeys: rotated });
+      expect(result.resigned).toBeGreaterThan(0);
+      expect(result.unknownHashKey).toEqual([]);
+      const [row] = await world.db.select().from(licences).where(eq(licences.id, licence.id));
+      expect(row.hashKeyId).toBe(rotated.active.keyId);
+      const afterRotation = { active: rotated.active, previous: null };
+      expect(await verifyLicence({ db: world.db, licenceId: licence.id, query: queryOf(oldUrl), today, hashKeys: afterRotation })).toMatchObject({ state: "valid", link: "current" });
+      expect(await verifyLicence({ db: world.db, licenceId: licence.id, query: queryOf(licenceVerifyUrl(row, { origin: "https://x", hashKeys: afterRotation })), today, hashKeys: afterRotation })).toMatchObject({ state: "valid" });
+      expect(await checkLicenceHolder({ db: world.db, licenceId: licence.id, idNumber: "310104198803124016", hashKeys: afterRotation })).toEqual({ ok: true, matches: true });
+      // Put back as it was, so the other tests of this file keep their key.
+      expect(await resignLicences({ db: world.db, hashKeys: { active: before.active, previous: rotated.active } })).toMatchObject({ unknownHashKey: [], refused: [] });
     });
   });
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { locales } from "@/lib/i18n/locales";
 import { renderNotification } from "./render-notification";
+import { logger } from "@/server/log/logger";
 
 const service = { "zh-Hans": "食品经营许可", "zh-Hant": "食品經營許可", en: "Food business licence" };
 const department = { "zh-Hans": "市场监督管理局", "zh-Hant": "市場監督管理局", en: "Administration for Market Regulation" };
@@ -84,9 +85,10 @@ describe("renderNotification", () => {
   });
 
   it("shows the generic message, and logs why, for an unknown topic or a missing value", () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = vi.spyOn(logger, "error").mockImplementation(() => {});
     expect(renderNotification({ topic: "no-such-topic", params: {}, locale: "en" })).toEqual({ title: "New message", body: "You have a new message. Sign in to read it." });
     expect(renderNotification({ topic: "task-refused", params: { caseNumber: "OD1", service }, locale: "zh-Hans" }).title).toBe("新消息");
     expect(logged).toHaveBeenCalledTimes(2);
+    expect(logged.mock.calls.map(([fields]) => fields)).toEqual([{ topic: "no-such-topic", locale: "en" }, expect.objectContaining({ topic: "task-refused", locale: "zh-Hans" })]);
   });
 });

@@ -10,6 +10,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import en from "@/messages/en.json";
 import zhHans from "@/messages/zh-Hans.json";
 import zhHant from "@/messages/zh-Hant.json";
+import { logger } from "@/server/log/logger";
 
 const messagesByLocale: Record<Locale, AbstractIntlMessages> = { "zh-Hans": zhHans, "zh-Hant": zhHant, en };
 
@@ -43,11 +44,11 @@ export function renderNotification({ topic, params, locale }: { topic: string; p
     // page or the worker: the reader gets the generic message instead, and the log says why.
     onError: (error) => {
       failed = true;
-      console.error(`[notifications] cannot render "${topic}": ${error.message}`);
+      logger.error({ topic, locale, reason: error.message }, "cannot render notification");
     },
   }) as unknown as ((key: string, values?: Record<string, string | number>) => string) & { has: (key: string) => boolean };
   if (!t.has(`${topic}.title`) || !t.has(`${topic}.body`)) {
-    console.error(`[notifications] no template for "${topic}" in ${locale}`);
+    logger.error({ topic, locale }, "no template for notification");
     return { title: t("fallback.title"), body: t("fallback.body") };
   }
   const values = localizeParams(params, locale);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { HolderCheckForm } from "@/components/licences/holder-check-form";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SummaryList } from "@/components/ui/summary-list";
 import { toIsoDate } from "@/lib/calendar/working-days";
@@ -14,8 +15,10 @@ type TProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<st
 export async function generateMetadata(): Promise<Metadata> {
   return {
     title: (await getTranslations("verify"))("title"),
-    // The QR code's address carries the licence's data: never hand it to another site, never index it.
-    referrer: "no-referrer",
+    // The QR code's address carries the licence's data (an old one even the holder's full ID number): never hand it
+    // to another site, never index it. "same-origin", not "no-referrer": the holder check's form post must carry
+    // its Origin, which Next checks before running a server action (no-referrer makes it "null").
+    referrer: "same-origin",
     robots: { index: false, follow: false },
   };
 }
@@ -30,7 +33,8 @@ const panels: Record<TLicenceVerification["state"], { mark: string; className: s
 
 /**
  * Public e-licence verification, for anyone who holds a licence or scanned its QR code: no sign-in. The verdict
- * comes first, in words; then only what the licence prints, personal numbers masked.
+ * comes first, in words; then only what the licence prints, personal numbers masked; then, for a person's licence,
+ * the holder check: type the number on the ID card shown, get yes or no (a form post, the number in no address).
  */
 export default async function VerifyPage({ params, searchParams }: TProps) {
   const { id } = await params;
@@ -69,6 +73,7 @@ export default async function VerifyPage({ params, searchParams }: TProps) {
             </>
           ) : null}
           {result.state === "not-found" ? <p>{t("notFound.body")}</p> : null}
+          {"link" in result && result.link === "legacy" ? <p>{t("legacyLink")}</p> : null}
         </div>
         <p className="mt-3 text-base text-muted">
           <time dateTime={now.toISOString()}>{t("checkedAt", { time: formatDateTime(now, locale) })}</time>
@@ -96,6 +101,7 @@ export default async function VerifyPage({ params, searchParams }: TProps) {
           />
           <p className="mb-2 text-base text-muted">{t("printedNote")}</p>
           {result.licence.holderNumber?.kind === "id-number" || result.licence.fields.some((field) => field.value.includes("*")) ? <p className="mb-8 text-base text-muted">{t("maskNote")}</p> : null}
+          {result.licence.holderCheck ? <HolderCheckForm licenceId={result.licence.id} /> : null}
         </>
       ) : null}
 

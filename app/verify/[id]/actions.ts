@@ -1,0 +1,26 @@
+"use server";
+
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import type { TErrorCode } from "@/server/errors";
+import { checkLicenceHolder } from "@/server/licences/check-licence-holder";
+
+export type THolderCheckState = {
+  /** The answer to "is this the holder's ID number?" */
+  answer?: "match" | "no-match";
+  error?: TErrorCode;
+};
+
+// Only the shape here (anything missing reads as empty); what a valid number is, is the use case's to decide.
+const ZPosted = z.object({ licenceId: z.string().max(100).catch(""), idNumber: z.string().max(100).catch("") });
+
+/**
+ * /verify's holder check, for anyone. The typed number arrives in the POST body and goes no further than the use
+ * case: it is not echoed back into the form, put into a URL, or logged.
+ */
+export async function checkHolderAction(_state: THolderCheckState, formData: FormData): Promise<THolderCheckState> {
+  const { licenceId, idNumber } = ZPosted.parse(Object.fromEntries(formData));
+  const result = await checkLicenceHolder({ db: getDb(), licenceId, idNumber });
+  if (!result.ok) return { error: result.code };
+  return { answer: result.matches ? "match" : "no-match" };
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "licences" ADD COLUMN "hash_key_id" text;
