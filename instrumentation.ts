@@ -1,14 +1,27 @@
 /**
- * Runs once when a Next.js server starts (never during `next build`): opens the database at once, so a second
- * server pointed at the same DATA_DIR fails immediately with the name of the process that holds it, instead of
- * at its first request; publishes the licence signing key (retiring the one it replaces); then starts the outbox
+ * Runs once when a Next.js server starts (never during `next build`): checks the settings, so a bad or missing one
+ * (PUBLIC_BASE_URL in production on PostgreSQL) stops the server at once with its name; opens the database, so a
+ * second server pointed at the same DATA_DIR fails immediately with the name of the process that holds it, instead
+ * of at its first request; publishes the licence signing key (retiring the one it replaces); then starts the outbox
  * worker that delivers notifications (unless OUTBOX_WORKER=off).
+ *
+ * PostgreSQL down at start-up does not stop the server: it serves 503 (health and pages) until the database
+ * answers, publishing the signing key then, so an orchestrator restarting it in a loop gains nothing.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { PHASE_PRODUCTION_BUILD } = await import("next/constants");
   if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
-  const { getDatabaseHandle } = await import("@/db/client");
+  const { getEnv } = await import("@/server/env");
+  const { databaseOptionsFromEnv, getDatabaseHandle } = await import("@/db/client");
+  let env: ReturnType<typeof getEnv>;
+  try {
+    env = getEnv();
+    databaseOptionsFromEnv();
+  } catch (error) {
+    console.error(`[onedoor] ${(error as Error).message}`);
+    process.exit(78); // EX_CONFIG: restarting will not help until the setting is fixed
+  }
   const { DataDirLockedError } = await import("@/db/data-dir-lock");
   try {
     getDatabaseHandle();
@@ -19,15 +32,36 @@ export async function register() {
     }
     throw error;
   }
-  const { getEnv } = await import("@/server/env");
-  const env = getEnv();
   const { getActiveSigningKey, registerActiveSigningKey } = await import("@/server/licences/signing-keys");
   if (process.env.DATABASE_URL && !env.LICENCE_SIGNING_KEY) {
     console.warn("[onedoor] LICENCE_SIGNING_KEY is not set: this replica signs licences with its own key from DATA_DIR. Give every replica the same key (docs/OPERATIONS.md).");
   }
-  await registerActiveSigningKey(getDatabaseHandle().db, getActiveSigningKey());
+  const { noteDatabaseFailure } = await import("@/db/availability");
+  const key = getActiveSigningKey();
+  const publishKey = () => registerActiveSigningKey(getDatabaseHandle().db, key);
+  try {
+    await publishKey();
+  } catch (error) {
+    if (!noteDatabaseFailure(error)) throw error;
+    // Signing transactions publish their key themselves, so nothing is signed with an unpublished key meanwhile.
+    console.warn("[onedoor] PostgreSQL is unreachable at start-up: serving 503 until it answers, then publishing the signing key");
+    const retry = () =>
+      setTimeout(() => {
+        publishKey().then(
+          () => console.warn("[onedoor] signing key published"),
+          (failure: unknown) => (noteDatabaseFailure(failure) ? retry() : console.error("[onedoor] publishing the signing key failed:", failure)),
+        );
+      }, 5_000).unref();
+    retry();
+  }
   if (env.OUTBOX_WORKER === "off") return;
   const { createMailer } = await import("@/server/notifications/mailer");
   const { startOutboxWorker } = await import("@/server/notifications/start-outbox-worker");
   startOutboxWorker({ db: getDatabaseHandle().db, mailer: createMailer(env) });
+}
+
+/** Every error a request meets passes here: one that says PostgreSQL is unreachable turns the pages to 503 at once. */
+export async function onRequestError(error: unknown) {
+  const { noteDatabaseFailure } = await import("@/db/availability");
+  noteDatabaseFailure(error);
 }

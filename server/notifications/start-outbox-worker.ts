@@ -7,6 +7,7 @@
  * again a minute later; it never holds up delivery.
  * Started by instrumentation.ts when a server starts (never during `next build`); OUTBOX_WORKER=off disables it.
  */
+import { noteDatabaseFailure } from "@/db/availability";
 import type { TDatabase } from "@/db/client";
 import { sweepOverdueTasks } from "@/server/workflow/sweep-overdue-tasks";
 import { deliverOutbox } from "./deliver-outbox";
@@ -83,6 +84,7 @@ export function startOutboxWorker({
     } catch (error) {
       // Nothing is lost: undelivered rows stay in the outbox. Log, wait longer each time, try again.
       console.error("[outbox] delivery failed:", error);
+      noteDatabaseFailure(error);
       errorDelayMs = Math.min(errorDelayMs * 2, maxErrorDelayMs);
       schedule(errorDelayMs);
       onBatch?.({ error });
