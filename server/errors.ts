@@ -62,6 +62,7 @@ export const errorCodes = [
   "conflict:licence-revoked",
   "invalid:revocation-reason-required",
   "invalid:revocation-reason-too-long",
+  "not-found:dead-letter",
 ] as const;
 export type TErrorCode = (typeof errorCodes)[number];
 

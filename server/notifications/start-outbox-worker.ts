@@ -77,7 +77,7 @@ export function startOutboxWorker({
     await sweepWhenDue();
     try {
       const { delivered, failed } = await deliverOutbox({ db, mailer, limit: batchSize });
-      if (failed > 0) console.warn(`[outbox] ${failed} e-mail(s) failed; they will be retried`);
+      if (failed > 0) console.warn(`[outbox] ${failed} notification(s) failed: retried later, or after the last attempt kept for an administrator at /admin/outbox`);
       errorDelayMs = idleDelayMs;
       schedule(delivered + failed >= batchSize ? 0 : idleDelayMs);
       onBatch?.({ delivered, failed });
