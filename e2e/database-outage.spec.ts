@@ -7,14 +7,13 @@
  * of crashing, and a production server on PostgreSQL refuses to start without PUBLIC_BASE_URL.
  * The machine's PostgreSQL (port 5432) is never touched.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
 import { startPrivatePostgresql, type TPrivatePostgresql } from "./private-postgresql";
+import { freePort, runScript, runToEnd, startServer as startNextServer, type TPrivateServer } from "./private-server";
 
 const postgresqlPort = Number(process.env.OUTAGE_POSTGRES_PORT ?? 5499);
 const authSecret = "outage-secret-not-for-production-0123456789";
@@ -22,59 +21,23 @@ const authSecret = "outage-secret-not-for-production-0123456789";
 let postgresql: TPrivatePostgresql;
 let databaseUrl: string;
 let dataDir: string;
-const servers: ChildProcess[] = [];
+const servers: TPrivateServer[] = [];
 
 test.describe.configure({ mode: "serial", timeout: 60_000 });
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** Runs `command` to its end; resolves with its exit code and everything it printed. */
-function runToEnd(args: string[], env: Record<string, string | undefined>, onLine?: (line: string) => void) {
-  const child = spawn(process.execPath, args, { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  const collect = (chunk: Buffer) => {
-    output += chunk.toString();
-    for (const line of chunk.toString().split("\n")) if (line) onLine?.(line);
-  };
-  child.stdout.on("data", collect);
-  child.stderr.on("data", collect);
-  return new Promise<{ code: number | null; output: string }>((resolve) => child.on("exit", (code) => resolve({ code, output })));
-}
-
 const serverEnv = (port: number, extra: Record<string, string | undefined> = {}): Record<string, string | undefined> => ({
   ...process.env,
-  PORT: String(port),
   DATABASE_URL: databaseUrl,
   PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
   DATA_DIR: dataDir,
   AUTH_SECRET: authSecret,
   AUTH_TRUST_HOST: "true",
-  NEXT_TELEMETRY_DISABLED: "1",
   ...extra,
 });
 
-/** Starts `next start` on the build under test; resolves once it listens. */
-async function startServer(port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
-    env: serverEnv(port) as NodeJS.ProcessEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+async function startServer(port: number) {
+  const server = await startNextServer(port, serverEnv(port));
   servers.push(server);
-  let log = "";
-  server.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  await new Promise<void>((resolve, reject) => {
-    server.stdout!.on("data", (chunk: Buffer) => {
-      log += chunk.toString();
-      if (log.includes("Ready in")) resolve();
-    });
-    server.once("exit", (code) => reject(new Error(`next start exited (${code}):\n${log}`)));
-  });
   return server;
 }
 
@@ -99,13 +62,12 @@ test.beforeAll(async () => {
   await admin.end();
   databaseUrl = postgresql.url.replace(/\/postgres$/, "/onedoor");
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onedoor-outage-data-"));
-  const setup = await runToEnd([path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/setup.ts"], serverEnv(0, { SEED_DEMO: "0" }));
+  const setup = await runScript("scripts/setup.ts", serverEnv(0, { SEED_DEMO: "0" }));
   expect(setup.code, setup.output).toBe(0);
 });
 
 test.afterAll(async () => {
-  for (const server of servers) server.kill("SIGTERM");
-  await Promise.all(servers.map((server) => (server.exitCode === null ? new Promise((resolve) => server.once("exit", resolve)) : null)));
+  await Promise.all(servers.map((server) => server.stop()));
   postgresql?.destroy();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
@@ -208,7 +170,7 @@ test("setup waits for a database that is not up yet; a server started while it i
   postgresql.stop();
   let announced!: () => void;
   const waiting = new Promise<void>((resolve) => (announced = resolve));
-  const setup = runToEnd([path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/setup.ts"], serverEnv(0, { SEED_DEMO: "0" }), (line) => {
+  const setup = runScript("scripts/setup.ts", serverEnv(0, { SEED_DEMO: "0" }), (line) => {
     if (line.includes("PostgreSQL does not answer yet")) announced();
   });
   await waiting;
@@ -233,7 +195,7 @@ test("a production server on PostgreSQL refuses to start without PUBLIC_BASE_URL
   const port = await freePort();
   const refused = await runToEnd(
     [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)],
-    serverEnv(port, { PUBLIC_BASE_URL: "" }),
+    { ...serverEnv(port, { PUBLIC_BASE_URL: "" }), PORT: String(port) },
   );
   expect(refused.code).toBe(78);
   expect(refused.output).toContain("PUBLIC_BASE_URL: must be set in production");
