@@ -5,7 +5,9 @@
  * 1. refuses a state-changing request sent from another site (403; lib/http/same-origin.ts),
  * 2. refuses a body larger than its page may take, by its Content-Length, before the application reads it
  *    (413, or 411 for a body of unknown length; lib/http/body-limit.ts),
- * 3. gives every response the security headers, with a new CSP nonce that Next.js puts on its own scripts
+ * 3. while PostgreSQL cannot be reached, answers a page or API read with 503 at once
+ *    (server/health/answer-while-database-down.ts) instead of letting it fail deep in a page,
+ * 4. gives every response the security headers, with a new CSP nonce that Next.js puts on its own scripts
  *    (lib/http/security-headers.ts).
  *
  * Refusals answer with a small page in the reader's language (server/http/refusal-page.ts). A server action called
@@ -18,6 +20,7 @@ import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { checkSameOrigin } from "@/lib/http/same-origin";
 import { buildSecurityHeaders, createNonce, isHttpsRequest } from "@/lib/http/security-headers";
 import { hasSessionCookie } from "@/server/auth/has-session-cookie";
+import { answerWhileDatabaseDown } from "@/server/health/answer-while-database-down";
 import { readerOf, renderRefusalPage, type TRefusal } from "@/server/http/refusal-page";
 
 export async function proxy(request: NextRequest) {
@@ -54,6 +57,18 @@ export async function proxy(request: NextRequest) {
     // Next.js's client reads this header on a server action's answer and loads that page in place of the form.
     if (request.headers.has("next-action")) response.headers.set("x-action-redirect", `/request-too-large?back=${encodeURIComponent(back)}`);
     return response;
+  }
+
+  // /api/health says for itself; static files need no database; a post during an outage fails like any error,
+  // which tells the server the database is down, and the page after it is the 503 page.
+  const pathname = request.nextUrl.pathname;
+  const hasBody = request.headers.has("content-length") || request.headers.has("transfer-encoding");
+  if (!hasBody && pathname !== "/api/health" && !pathname.startsWith("/_next/")) {
+    const unavailable = await answerWhileDatabaseDown(request, { nonce });
+    if (unavailable) {
+      for (const [name, value] of Object.entries(securityHeaders)) unavailable.headers.set(name, value);
+      return unavailable;
+    }
   }
 
   // Next.js reads the nonce from the request's CSP header while it renders; /request-too-large reads x-nonce.

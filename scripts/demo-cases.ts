@@ -7,13 +7,16 @@
  *   - a social insurance proof for "other purpose" that the instant check passed to a clerk, who asked for an
  *     extension a supervisor has yet to decide;
  *   - two restaurants every department approved: one for the company to rate, one it rated "dissatisfied", whose
- *     follow-ups wait in the food, fire and signage departments; and a proof the citizen rated "very satisfied".
+ *     follow-ups wait in the food, fire and signage departments; and a proof the citizen rated "very satisfied";
+ *   - a notification to the demo citizen whose e-mail copy the mail server refused at every attempt: a dead letter
+ *     for `admin` to see and send again at /admin/outbox.
  */
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { databaseOptionsFromEnv, openDatabase, type TDatabase } from "@/db/client";
 import { cases, departments, tasks, users } from "@/db/schema";
 import { newbornAnswers, proofAnswers, restaurantAnswers } from "@/db/seed/sample-answers";
+import { seedDeadLetter } from "@/db/seed/seed-dead-letter";
 import type { TFieldOf } from "@/lib/forms/definition";
 import { loadActor, type TActor } from "@/server/auth/actor";
 import { submitApplication } from "@/server/intake/submit-application";
@@ -113,6 +116,13 @@ async function main() {
     const instant = await submit(db, "citizen", "HRSS-PROOF", proofAnswers());
     must("rate proof", await rateCase({ db, actor: citizen, caseNumber: instant.caseNumber, overall: 5, efficiency: 5, guideAccuracy: 5, convenience: 4, comment: "即时办结，很方便。" }));
     console.log(`demo-cases: ${instant.caseNumber} proof rated "very satisfied"`);
+    const deadLetter = await seedDeadLetter(db, {
+      username: "citizen",
+      email: "zhangsan@example.cn",
+      caseNumber: proof.caseNumber,
+      service: { "zh-Hans": "社会保险参保缴费证明", "zh-Hant": "社會保險參保繳費證明", en: "Proof of social insurance contributions" },
+    });
+    console.log(`demo-cases: notification ${deadLetter} to citizen undeliverable by e-mail, waiting at /admin/outbox`);
   } finally {
     await handle.close();
   }

@@ -3,10 +3,13 @@
  * signed and re-signs those of an older payload format or hash key (server/licences/resign-licences.ts), then seeds the demo data into an empty embedded database (or into PostgreSQL when SEED_DEMO=1). Run by
  * `npm start` before the server starts.
  * While it runs it holds the DATA_DIR lock, so it refuses to touch a directory a running server has open.
+ * PostgreSQL that does not answer yet is waited for, DATABASE_WAIT_SECONDS (default 60), then setup fails (exit 4)
+ * naming the reason: an orchestrator restarting it then does so once a minute, not in a tight loop.
  */
 import { databaseOptionsFromEnv, openDatabase } from "@/db/client";
 import { installQueryErrorRedaction } from "@/db/redact-query-errors";
 import { DataDirLockedError } from "@/db/data-dir-lock";
+import { waitForDatabase } from "@/db/wait-for-database";
 import { migrateDatabase } from "@/db/migrate";
 import { isDatabaseEmpty, seedDemo } from "@/db/seed/seed-demo";
 import { resignLicences } from "@/server/licences/resign-licences";
@@ -14,8 +17,18 @@ import { resignLicences } from "@/server/licences/resign-licences";
 async function main() {
   installQueryErrorRedaction();
   const options = databaseOptionsFromEnv();
-  const handle = openDatabase(options);
+  // Migrations may build indexes on big tables and wait for another replica's migration: no statement timeout.
+  const handle = openDatabase(options.kind === "postgresql" ? { ...options, statementTimeoutMs: 0 } : options);
   try {
+    const pool = handle.pool;
+    if (pool) {
+      const waitSeconds = Number(process.env.DATABASE_WAIT_SECONDS || 60);
+      if (!Number.isInteger(waitSeconds) || waitSeconds < 0) throw new Error("DATABASE_WAIT_SECONDS must be a whole number of seconds");
+      await waitForDatabase({ ask: () => pool.query("select 1"), timeoutMs: waitSeconds * 1000 }).catch((error: unknown) => {
+        console.error(`setup: ${(error as Error).message}`);
+        process.exit(4);
+      });
+    }
     await migrateDatabase(handle);
     console.log(`setup: migrations applied (${handle.kind})`);
     const licences = await resignLicences({ db: handle.db });

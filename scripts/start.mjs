@@ -20,6 +20,16 @@ function run(command, args, env = process.env) {
   }
 }
 
+// 0. A public deployment must know its public address before anything else is done: every QR code on a receipt
+//    or an e-licence names it (the server checks again, server/env.ts; this only fails before a long build).
+if (process.env.DATABASE_URL && !process.env.PUBLIC_BASE_URL) {
+  console.error(
+    "[onedoor] PUBLIC_BASE_URL is not set. With DATABASE_URL this is a production deployment, and the QR codes on receipts " +
+      "and e-licences would point at localhost. Set it to the portal's public address, e.g. PUBLIC_BASE_URL=https://onedoor.example.gov.cn",
+  );
+  process.exit(78);
+}
+
 // 1. Dependencies. `npm ci` refuses lockfiles written on machines whose registry omits other platforms'
 //    optional binaries, so use `npm install`, which also honours the lockfile.
 const installedMarker = path.join(root, "node_modules", ".package-lock.json");

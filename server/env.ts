@@ -38,13 +38,17 @@ const ZEnv = z
     /**
      * The portal's address as people reach it, e.g. https://onedoor.example.gov.cn: the QR code on a receipt opens
      * the tracker there, so it must be the public address, not the one a replica listens on behind a proxy. Unset:
-     * http://localhost:PORT, right for a demo on one's own machine.
+     * http://localhost:PORT, right for a demo on one's own machine — and refused in production on PostgreSQL, where
+     * every printed QR code would point at localhost.
      */
-    PUBLIC_BASE_URL: z
-      .url({ protocol: /^https?$/ })
-      .refine((value) => new URL(value).pathname === "/", "must be an origin without a path, e.g. https://onedoor.example.gov.cn")
-      .transform((value) => new URL(value).origin)
-      .default(() => `http://localhost:${process.env.PORT || "3000"}`),
+    PUBLIC_BASE_URL: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z
+        .url({ protocol: /^https?$/ })
+        .refine((value) => new URL(value).pathname === "/", "must be an origin without a path, e.g. https://onedoor.example.gov.cn")
+        .transform((value) => new URL(value).origin)
+        .optional(),
+    ),
     /**
      * The Ed25519 key that signs e-licences: PKCS#8 PEM, or that PEM in base64. Unset: a key generated into
      * DATA_DIR/licence-keys. Every replica of a PostgreSQL deployment must be given the same one.
@@ -61,17 +65,29 @@ const ZEnv = z
   })
   .refine((env) => !env.SMTP_URL || env.SMTP_FROM, { path: ["SMTP_FROM"], message: "required when SMTP_URL is set" })
   .refine((env) => !env.LICENCE_HASH_KEY_PREVIOUS || env.LICENCE_HASH_KEY, { path: ["LICENCE_HASH_KEY_PREVIOUS"], message: "only with LICENCE_HASH_KEY (the key that replaces it)" });
-export type TEnv = z.infer<typeof ZEnv>;
+
+/** A production deployment on PostgreSQL: the portal is public, so its public address must be known. */
+const isPublicDeployment = (env: Record<string, string | undefined>) => env.NODE_ENV === "production" && Boolean(env.DATABASE_URL);
+
+export type TEnv = Omit<z.infer<typeof ZEnv>, "PUBLIC_BASE_URL"> & { PUBLIC_BASE_URL: string };
+
+/** Checks `env` (process.env by default) and fills in the defaults; throws an error naming each bad setting. */
+export function parseEnv(env: Record<string, string | undefined> = process.env): TEnv {
+  const result = ZEnv.safeParse(env);
+  const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  if (!env.PUBLIC_BASE_URL && isPublicDeployment(env)) {
+    problems.push(
+      "PUBLIC_BASE_URL: must be set in production (NODE_ENV=production with DATABASE_URL): the QR codes on receipts and e-licences " +
+        "would otherwise point at localhost. Set it to the portal's public address, e.g. PUBLIC_BASE_URL=https://onedoor.example.gov.cn",
+    );
+  }
+  if (!result.success || problems.length > 0) throw new Error(`Invalid environment: ${problems.join("; ")}`);
+  return { ...result.data, PUBLIC_BASE_URL: result.data.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT || "3000"}` };
+}
 
 let parsed: TEnv | undefined;
 
 export function getEnv(): TEnv {
-  if (parsed) return parsed;
-  const result = ZEnv.safeParse(process.env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-    throw new Error(`Invalid environment: ${problems}`);
-  }
-  parsed = result.data;
+  parsed ??= parseEnv();
   return parsed;
 }

@@ -68,6 +68,7 @@ export const errorCodes = [
   "invalid:holder-id-number",
   "conflict:licence-holder-not-checkable",
   "rate-limited:holder-check",
+  "not-found:dead-letter",
 ] as const;
 export type TErrorCode = (typeof errorCodes)[number];
 

@@ -6,6 +6,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { requireActor } from "@/server/auth/require-actor";
 import { summarizeCatalog } from "@/server/catalog/summarize-catalog";
+import { listDeadLetters } from "@/server/notifications/list-dead-letters";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };
@@ -16,8 +17,9 @@ export default async function AdminPage() {
   const t = await getTranslations("admin");
   const tf = await getTranslations("adminForms");
   const tc = await getTranslations("adminCalendar");
+  const to = await getTranslations("adminOutbox");
   const locale = (await getLocale()) as Locale;
-  const result = await summarizeCatalog({ db: getDb(), actor });
+  const [result, deadLetters] = await Promise.all([summarizeCatalog({ db: getDb(), actor }), listDeadLetters({ db: getDb(), actor, limit: 0 })]);
   if (!result.ok) return null;
   return (
     <>
@@ -35,6 +37,11 @@ export default async function AdminPage() {
       <h2 className="mb-3 text-2xl font-bold">{t("calendar")}</h2>
       <p className="mb-8">
         <Link href="/admin/calendar">{tc("manage")}</Link>
+      </p>
+      <h2 className="mb-3 text-2xl font-bold">{t("notifications")}</h2>
+      <p className="mb-8">
+        <Link href="/admin/outbox">{to("manage")}</Link>
+        {deadLetters.ok ? <span className="ml-2">{to("manageCount", { count: deadLetters.total })}</span> : null}
       </p>
       <h2 className="mb-3 text-2xl font-bold">{t("forms")}</h2>
       <p className="mb-3">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskIdentifier, maskMobile, maskPersonalNumbers } from "./mask";
+import { maskEmail, maskIdentifier, maskMobile, maskName, maskPersonalNumbers } from "./mask";
 
 describe("masking identifiers", () => {
   it("keeps the first and last 4 characters of an 18-character resident ID number or USCC", () => {
@@ -15,6 +15,17 @@ describe("masking identifiers", () => {
     expect(maskIdentifier("12345678")).toBe("********");
     expect(maskIdentifier("")).toBe("");
     expect(maskMobile("1234567")).toBe("*******");
+  });
+  it("keeps the first character of a name, and hides that there was only one more", () => {
+    expect(maskName("张三")).toBe("张*");
+    expect(maskName("欧阳娜娜")).toBe("欧***");
+    expect(maskName("李")).toBe("李*");
+    expect(maskName("")).toBe("");
+  });
+  it("keeps the first character and the domain of an e-mail address", () => {
+    expect(maskEmail("zhangsan@example.cn")).toBe("z*******@example.cn");
+    expect(maskEmail("a@example.cn")).toBe("a@example.cn");
+    expect(maskEmail("no-at-sign")).toBe("**********");
   });
 });
 

@@ -32,3 +32,17 @@ const mobilePattern = /(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)/g;
 export function maskPersonalNumbers(text: string): string {
   return text.replace(residentIdPattern, (match) => maskIdentifier(match)).replace(mobilePattern, (match) => maskMobile(match));
 }
+
+/** A person's name keeps its first character (the surname, for a Chinese name): 张*, 欧**. */
+export function maskName(value: string): string {
+  const characters = [...value.trim()];
+  if (characters.length === 0) return "";
+  return `${characters[0]}${"*".repeat(Math.max(characters.length - 1, 1))}`;
+}
+
+/** An e-mail address keeps the first character of its local part and its domain: z*******@example.cn. */
+export function maskEmail(value: string): string {
+  const at = value.lastIndexOf("@");
+  if (at < 1) return "*".repeat(value.length);
+  return `${value[0]}${"*".repeat(at - 1)}${value.slice(at)}`;
+}

@@ -123,6 +123,7 @@ export const accessPolicy = {
   "/admin/forms": { page: rule(["admin"]) },
   "/admin/forms/[subjectType]/[code]": { page: rule(["admin"]), actions: { definitionEditorAction: rule(["admin"]) } },
   "/admin/calendar": { page: rule(["admin"]), actions: { setCalendarDayAction: rule(["admin"]), removeCalendarDayAction: rule(["admin"]) } },
+  "/admin/outbox": { page: rule(["admin"]), actions: { retryDeadLetterAction: rule(["admin"]) } },
 } as const satisfies Record<string, TRouteAccess>;
 
 export type TAccessPolicy = typeof accessPolicy;

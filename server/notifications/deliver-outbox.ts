@@ -6,9 +6,13 @@
  * 1. One transaction claims a batch with FOR UPDATE SKIP LOCKED (replicas take disjoint batches), writes the inbox
  *    messages (ON CONFLICT (outbox_id) DO NOTHING: a row delivered before never makes a second message), marks the
  *    rows that need no e-mail delivered, and leases the others by moving their next attempt a few minutes ahead.
+ *    The batch's messages are written under a savepoint; if that fails, each row is written under its own, so a row
+ *    that cannot be delivered fails alone: it counts an attempt and backs off, and the rows after it go out.
  * 2. Outside it, each copy is sent; success records inbox_messages.emailed_at and delivers the row in one
  *    transaction; failure counts the attempt and backs off. A retry writes no second inbox message, and a message
  *    whose emailed_at is set is never e-mailed again.
+ * After the last attempt a row becomes a dead letter (dead_at): it is no longer tried, and an administrator sees it
+ * at /admin/outbox and may retry it (retry-dead-letter.ts). What is recorded of the failure holds no personal data.
  * A crash before step 1 commits leaves the rows due; after it, the inbox messages are kept and the lease runs out,
  * so the e-mail is tried again. Only a crash between SMTP accepting a copy and step 2 recording it can send a copy
  * twice: SMTP offers no way to ask whether a message was already sent.
@@ -17,18 +21,19 @@ import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm"
 import type { TDatabase } from "@/db/client";
 import { inboxMessages, outbox, users, type TNotificationParams } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
+import { describeDeliveryError } from "./describe-delivery-error";
 import type { TMailer } from "./mailer";
 import { renderEmailFooter, renderNotification } from "./render-notification";
 
 /** How long a row being e-mailed is hidden from other workers; well above the mailer's timeouts. */
 export const emailLeaseMs = 5 * 60_000;
-/** After this many failed e-mails the copy is given up (the inbox message stands): about 15 hours of retries. */
-export const maxEmailAttempts = 24;
+/** After this many failed attempts a row becomes a dead letter: about 15 hours of retries. */
+export const maxDeliveryAttempts = 24;
 // Users have no language preference yet, so e-mailed copies are written in the portal's default language.
 const emailLocale: Locale = "zh-Hans";
 
 /** The wait after the n-th failure (n = failures before it): 10 s · 2^n, at most an hour. */
-export function emailRetryDelayMs(previousAttempts: number): number {
+export function retryDelayMs(previousAttempts: number): number {
   return Math.min(10_000 * 2 ** previousAttempts, 60 * 60_000);
 }
 
@@ -37,69 +42,113 @@ type TEmailCopy = { outboxId: number; attempts: number; email: string; topic: st
 export type TDeliverResult = {
   /** Rows finished: inbox message written, and e-mailed when a copy was due. */
   delivered: number;
-  /** Rows whose inbox message is written but whose e-mail failed and will be retried (or was given up). */
+  /** Rows that failed this time (the inbox message, or the e-mail): retried later, or dead letters now. */
   failed: number;
 };
+
+/** Claims the rows due now, oldest first, skipping those another worker holds. */
+export function selectDueRows(tx: TDatabase, { now, limit }: { now: Date; limit: number }) {
+  return (
+    tx
+      .select({ id: outbox.id, attempts: outbox.attempts, topic: outbox.topic, params: outbox.params, email: users.email })
+      .from(outbox)
+      .innerJoin(users, eq(users.id, outbox.recipientId))
+      // The predicate of outbox_due_idx (delivered_at and dead_at null), so that index serves this query.
+      .where(and(isNull(outbox.deliveredAt), isNull(outbox.deadAt), lte(outbox.nextAttemptAt, now)))
+      .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+      .limit(limit)
+      .for("update", { of: outbox, skipLocked: true })
+  );
+}
+
+/** Writes the inbox messages of these outbox rows (none twice). */
+async function writeInboxMessages(tx: TDatabase, ids: number[]) {
+  await tx
+    .insert(inboxMessages)
+    .select(
+      tx
+        // drizzle's INSERT … SELECT wants every column of inbox_messages, in order.
+        .select({
+          id: sql<string>`gen_random_uuid()`.as("id"),
+          outboxId: outbox.id,
+          userId: outbox.recipientId,
+          topic: outbox.topic,
+          params: outbox.params,
+          caseId: outbox.caseId,
+          link: outbox.link,
+          emailedAt: sql<Date | null>`null::timestamptz`.as("emailed_at"),
+          readAt: sql<Date | null>`null::timestamptz`.as("read_at"),
+          // The message is dated when the change it reports happened, not when it was delivered.
+          createdAt: outbox.createdAt,
+        })
+        .from(outbox)
+        .where(inArray(outbox.id, ids)),
+    )
+    .onConflictDoNothing({ target: inboxMessages.outboxId });
+}
+
+/** Counts a failed attempt: the row backs off, or, after the last attempt, becomes a dead letter. */
+async function recordFailure(db: TDatabase, { id, attempts, error, now, maxAttempts }: { id: number; attempts: number; error: unknown; now: Date; maxAttempts: number }) {
+  const dead = attempts + 1 >= maxAttempts;
+  await db
+    .update(outbox)
+    .set({
+      attempts: sql`${outbox.attempts} + 1`,
+      lastError: describeDeliveryError(error),
+      nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+      ...(dead ? { deadAt: now } : {}),
+    })
+    .where(and(eq(outbox.id, id), isNull(outbox.deliveredAt), isNull(outbox.deadAt)));
+}
 
 export async function deliverOutbox({
   db,
   now = new Date(),
   limit = 50,
   mailer = null,
+  maxAttempts = maxDeliveryAttempts,
 }: {
   db: TDatabase;
   now?: Date;
   limit?: number;
   mailer?: TMailer | null;
+  maxAttempts?: number;
 }): Promise<TDeliverResult> {
   const claimed = await db.transaction(async (tx) => {
-    const due = await tx
-      .select({ id: outbox.id, attempts: outbox.attempts, topic: outbox.topic, params: outbox.params, email: users.email })
-      .from(outbox)
-      .innerJoin(users, eq(users.id, outbox.recipientId))
-      .where(and(isNull(outbox.deliveredAt), lte(outbox.nextAttemptAt, now)))
-      .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-      .limit(limit)
-      .for("update", { of: outbox, skipLocked: true });
-    if (due.length === 0) return { delivered: 0, copies: [] };
-    const ids = due.map((row) => row.id);
+    const due = await selectDueRows(tx, { now, limit });
+    if (due.length === 0) return { delivered: 0, failed: 0, copies: [] };
 
-    await tx
-      .insert(inboxMessages)
-      .select(
-        tx
-          // drizzle's INSERT … SELECT wants every column of inbox_messages, in order.
-          .select({
-            id: sql<string>`gen_random_uuid()`.as("id"),
-            outboxId: outbox.id,
-            userId: outbox.recipientId,
-            topic: outbox.topic,
-            params: outbox.params,
-            caseId: outbox.caseId,
-            link: outbox.link,
-            emailedAt: sql<Date | null>`null::timestamptz`.as("emailed_at"),
-            readAt: sql<Date | null>`null::timestamptz`.as("read_at"),
-            // The message is dated when the change it reports happened, not when it was delivered.
-            createdAt: outbox.createdAt,
-          })
-          .from(outbox)
-          .where(inArray(outbox.id, ids)),
-      )
-      .onConflictDoNothing({ target: inboxMessages.outboxId });
+    const failedIds = new Set<number>();
+    try {
+      await tx.transaction((batch) => writeInboxMessages(batch, due.map((row) => row.id)));
+    } catch {
+      // One row (or more) cannot be written; find which, row by row, each under its own savepoint.
+      for (const row of due) {
+        try {
+          await tx.transaction((single) => writeInboxMessages(single, [row.id]));
+        } catch (error) {
+          failedIds.add(row.id);
+          await recordFailure(tx, { id: row.id, attempts: row.attempts, error, now, maxAttempts });
+        }
+      }
+    }
+    const written = due.filter((row) => !failedIds.has(row.id));
+    const ids = written.map((row) => row.id);
 
-    const alreadyEmailed = mailer
-      ? new Set(
-          (
-            await tx
-              .select({ outboxId: inboxMessages.outboxId })
-              .from(inboxMessages)
-              .where(and(inArray(inboxMessages.outboxId, ids), isNotNull(inboxMessages.emailedAt)))
-          ).map((row) => row.outboxId),
-        )
-      : new Set<number>();
+    const alreadyEmailed =
+      mailer && ids.length > 0
+        ? new Set(
+            (
+              await tx
+                .select({ outboxId: inboxMessages.outboxId })
+                .from(inboxMessages)
+                .where(and(inArray(inboxMessages.outboxId, ids), isNotNull(inboxMessages.emailedAt)))
+            ).map((row) => row.outboxId),
+          )
+        : new Set<number>();
     const copies: TEmailCopy[] = [];
     const finishedIds: number[] = [];
-    for (const row of due) {
+    for (const row of written) {
       if (mailer && row.email && !alreadyEmailed.has(row.id)) {
         copies.push({ outboxId: row.id, attempts: row.attempts, email: row.email, topic: row.topic, params: row.params });
       } else {
@@ -113,30 +162,22 @@ export async function deliverOutbox({
         .set({ nextAttemptAt: new Date(now.getTime() + emailLeaseMs) })
         .where(inArray(outbox.id, copies.map((copy) => copy.outboxId)));
     }
-    return { delivered: finishedIds.length, copies };
+    return { delivered: finishedIds.length, failed: failedIds.size, copies };
   });
-  if (!mailer || claimed.copies.length === 0) return { delivered: claimed.delivered, failed: 0 };
+  if (!mailer || claimed.copies.length === 0) return { delivered: claimed.delivered, failed: claimed.failed };
 
-  const sent = await Promise.all(claimed.copies.map((copy) => sendCopy({ db, mailer, copy, now })));
+  const sent = await Promise.all(claimed.copies.map((copy) => sendCopy({ db, mailer, copy, now, maxAttempts })));
   const succeeded = sent.filter(Boolean).length;
-  return { delivered: claimed.delivered + succeeded, failed: sent.length - succeeded };
+  return { delivered: claimed.delivered + succeeded, failed: claimed.failed + sent.length - succeeded };
 }
 
-async function sendCopy({ db, mailer, copy, now }: { db: TDatabase; mailer: TMailer; copy: TEmailCopy; now: Date }): Promise<boolean> {
-  const { title, body } = renderNotification({ topic: copy.topic, params: copy.params, locale: emailLocale });
+async function sendCopy({ db, mailer, copy, now, maxAttempts }: { db: TDatabase; mailer: TMailer; copy: TEmailCopy; now: Date; maxAttempts: number }): Promise<boolean> {
   try {
+    const { title, body } = renderNotification({ topic: copy.topic, params: copy.params, locale: emailLocale });
     await mailer.send({ to: copy.email, subject: title, text: `${body}\n\n${renderEmailFooter(emailLocale)}\n` });
   } catch (error) {
-    const attempts = copy.attempts + 1;
-    await db
-      .update(outbox)
-      .set({
-        attempts: sql`${outbox.attempts} + 1`,
-        lastError: (error instanceof Error ? error.message : String(error)).slice(0, 1000),
-        nextAttemptAt: new Date(now.getTime() + emailRetryDelayMs(copy.attempts)),
-        ...(attempts >= maxEmailAttempts ? { deliveredAt: now } : {}),
-      })
-      .where(and(eq(outbox.id, copy.outboxId), isNull(outbox.deliveredAt)));
+    // The inbox message stands; only the e-mail is retried (or, after the last attempt, left to an administrator).
+    await recordFailure(db, { id: copy.outboxId, attempts: copy.attempts, error, now, maxAttempts });
     return false;
   }
   await db.transaction(async (tx) => {

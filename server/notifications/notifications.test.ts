@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TDatabase } from "@/db/client";
 import { inboxMessages, outbox, tasks, users } from "@/db/schema";
 import { seedQueueTasks } from "@/db/seed/seed-queue-tasks";
@@ -7,7 +7,9 @@ import { testDatabaseKinds } from "@/db/testing";
 import { addDays, toIsoDate } from "@/lib/calendar/working-days";
 import type { TActor } from "@/server/auth/actor";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
-import { deliverOutbox, emailLeaseMs, maxEmailAttempts } from "./deliver-outbox";
+import { deliverOutbox, emailLeaseMs, maxDeliveryAttempts, selectDueRows } from "./deliver-outbox";
+import { listDeadLetters } from "./list-dead-letters";
+import { retryDeadLetter } from "./retry-dead-letter";
 import { enqueueNotification } from "./enqueue-notification";
 import { listInbox } from "./list-inbox";
 import type { TMail, TMailer } from "./mailer";
@@ -36,16 +38,17 @@ describe.each(testDatabaseKinds)("notifications on %s", (kind) => {
   let citizen: TActor;
   let citizen2: TActor;
   let clerk: TActor;
+  let admin: TActor;
   beforeAll(async () => {
     world = await openSeededWorld(kind, { poolSize: 6 });
-    [citizen, citizen2, clerk] = await Promise.all([world.actorOf("citizen"), world.actorOf("citizen2"), world.actorOf("clerk-amr")]);
+    [citizen, citizen2, clerk, admin] = await Promise.all([world.actorOf("citizen"), world.actorOf("citizen2"), world.actorOf("clerk-amr"), world.actorOf("admin")]);
   });
   afterAll(async () => {
     await world?.drop();
   });
   // Each test starts with an empty queue and no e-mail addresses; what earlier tests left is set aside.
   beforeEach(async () => {
-    await world.db.update(outbox).set({ deliveredAt: new Date() }).where(isNull(outbox.deliveredAt));
+    await world.db.update(outbox).set({ deliveredAt: new Date(), deadAt: null }).where(isNull(outbox.deliveredAt));
     await world.db.update(users).set({ email: null });
   });
 
@@ -178,16 +181,133 @@ describe.each(testDatabaseKinds)("notifications on %s", (kind) => {
     expect(await inboxOf([id])).toHaveLength(1);
   });
 
-  it("gives the e-mail up after the last attempt but keeps the inbox message", async () => {
+  it("makes the e-mail a dead letter after the last attempt but keeps the inbox message; a retry sends it", async () => {
     await world.db.update(users).set({ email: "zhangsan@example.cn" }).where(eq(users.id, citizen.id));
     const [id] = await enqueue([citizen.id], "OD-MAIL-2");
-    await world.db.update(outbox).set({ attempts: maxEmailAttempts - 1 }).where(eq(outbox.id, id));
+    await world.db.update(outbox).set({ attempts: maxDeliveryAttempts - 1 }).where(eq(outbox.id, id));
     const mailer = fakeMailer();
     mailer.fail = true;
     const now = new Date();
     expect(await deliverOutbox({ db: world.db, now, mailer })).toEqual({ delivered: 0, failed: 1 });
-    expect(await outboxRow(id)).toMatchObject({ attempts: maxEmailAttempts, deliveredAt: now });
+    expect(await outboxRow(id)).toMatchObject({ attempts: maxDeliveryAttempts, deliveredAt: null, deadAt: now });
     expect(await inboxOf([id])).toHaveLength(1);
+    // A dead letter is not tried again by the worker, however late.
+    mailer.fail = false;
+    expect(await deliverOutbox({ db: world.db, now: seconds(now, 86_400), mailer })).toEqual({ delivered: 0, failed: 0 });
+    expect(mailer.sent).toHaveLength(0);
+
+    expect(await retryDeadLetter({ db: world.db, actor: admin, outboxId: id, now: seconds(now, 60) })).toEqual({ ok: true, id });
+    expect(await deliverOutbox({ db: world.db, now: seconds(now, 60), mailer })).toEqual({ delivered: 1, failed: 0 });
+    expect(mailer.sent).toHaveLength(1);
+    expect(await inboxOf([id])).toHaveLength(1);
+    expect(await outboxRow(id)).toMatchObject({ deliveredAt: seconds(now, 60), deadAt: null });
+  });
+
+  describe("a row that can never be written", () => {
+    // The inbox refuses one message (as a broken row would), naming personal data in its complaint.
+    beforeEach(async () => {
+      await world.db.execute(sql`
+        create or replace function refuse_poisoned_message() returns trigger language plpgsql as $$
+        begin
+          if new.params->>'caseNumber' like 'OD-POISON%' then
+            raise exception 'inbox refuses message for 310104198803124016 (zhangsan@example.cn, 13800138000)';
+          end if;
+          return new;
+        end $$`);
+      await world.db.execute(sql`create trigger refuse_poisoned_message before insert on inbox_messages for each row execute function refuse_poisoned_message()`);
+    });
+    afterEach(async () => {
+      await world.db.execute(sql`drop trigger if exists refuse_poisoned_message on inbox_messages`);
+      await world.db.execute(sql`drop function if exists refuse_poisoned_message()`);
+    });
+
+    it("does not hold up the rows after it: it fails alone and backs off", async () => {
+      const [poisoned] = await enqueue([citizen.id], "OD-POISON-1");
+      const after = [...(await enqueue([citizen2.id, clerk.id], "OD-AFTER-1")), ...(await enqueue([citizen.id], "OD-AFTER-2"))];
+      const t0 = new Date();
+      expect(await deliverOutbox({ db: world.db, now: t0 })).toEqual({ delivered: 3, failed: 1 });
+      expect(await inboxOf(after)).toHaveLength(3);
+      expect(await inboxOf([poisoned])).toHaveLength(0);
+      const row = await outboxRow(poisoned);
+      expect(row).toMatchObject({ attempts: 1, deliveredAt: null, deadAt: null, nextAttemptAt: seconds(t0, 10) });
+      // What is kept of the failure names nobody.
+      expect(row.lastError).toBe("P0001: inbox refuses message for 3101**********4016 (z*******@example.cn, 138****8000)");
+
+      // Rows enqueued later go out too while the poisoned one waits for its next attempt, and then fails alone again.
+      const later = await enqueue([citizen2.id], "OD-AFTER-3");
+      expect(await deliverOutbox({ db: world.db, now: seconds(t0, 10) })).toEqual({ delivered: 1, failed: 1 });
+      expect(await inboxOf(later)).toHaveLength(1);
+      expect(await outboxRow(poisoned)).toMatchObject({ attempts: 2, nextAttemptAt: seconds(t0, 30) });
+    });
+
+    it("becomes a dead letter after the last attempt, which an administrator sees and retries, and it is then delivered", async () => {
+      const [poisoned] = await enqueue([citizen.id], "OD-POISON-2");
+      let now = new Date();
+      for (let attempt = 1; attempt <= maxDeliveryAttempts; attempt++) {
+        expect(await deliverOutbox({ db: world.db, now })).toEqual({ delivered: 0, failed: 1 });
+        now = (await outboxRow(poisoned)).nextAttemptAt;
+      }
+      const dead = await outboxRow(poisoned);
+      expect(dead.attempts).toBe(maxDeliveryAttempts);
+      expect(dead.deadAt).not.toBeNull();
+      expect(await deliverOutbox({ db: world.db, now: seconds(now, 86_400) })).toEqual({ delivered: 0, failed: 0 });
+
+      const listed = await listDeadLetters({ db: world.db, actor: admin });
+      if (!listed.ok) throw new Error(listed.code);
+      expect(listed.total).toBe(1);
+      expect(listed.deadLetters).toEqual([
+        {
+          id: poisoned,
+          recipient: { name: "张*", role: "citizen", email: null },
+          topic: "task-accepted",
+          attempts: maxDeliveryAttempts,
+          lastError: expect.stringContaining("3101**********4016"),
+          createdAt: dead.createdAt,
+          deadAt: dead.deadAt,
+        },
+      ]);
+      expect(await listDeadLetters({ db: world.db, actor: clerk })).toEqual({ ok: false, code: "forbidden:role" });
+
+      // Only an administrator retries, only a dead letter, once.
+      expect(await retryDeadLetter({ db: world.db, actor: clerk, outboxId: poisoned })).toEqual({ ok: false, code: "forbidden:role" });
+      expect(await retryDeadLetter({ db: world.db, actor: admin, outboxId: "1; drop table outbox" })).toEqual({ ok: false, code: "not-found:dead-letter" });
+      const [alive] = await enqueue([citizen2.id], "OD-ALIVE");
+      expect(await retryDeadLetter({ db: world.db, actor: admin, outboxId: alive })).toEqual({ ok: false, code: "not-found:dead-letter" });
+      expect(await outboxRow(poisoned)).toMatchObject({ deadAt: dead.deadAt });
+
+      // The cause is fixed (the trigger goes); the administrator retries; the worker delivers it.
+      await world.db.execute(sql`drop trigger refuse_poisoned_message on inbox_messages`);
+      const retryAt = seconds(now, 90_000);
+      expect(await retryDeadLetter({ db: world.db, actor: admin, outboxId: String(poisoned), now: retryAt })).toEqual({ ok: true, id: poisoned });
+      expect(await retryDeadLetter({ db: world.db, actor: admin, outboxId: poisoned, now: retryAt })).toEqual({ ok: false, code: "not-found:dead-letter" });
+      expect(await outboxRow(poisoned)).toMatchObject({ deadAt: null, attempts: 0, nextAttemptAt: retryAt });
+      expect(await deliverOutbox({ db: world.db, now: retryAt })).toEqual({ delivered: 2, failed: 0 });
+      expect(await inboxOf([poisoned])).toHaveLength(1);
+      expect(await listDeadLetters({ db: world.db, actor: admin })).toEqual({ ok: true, total: 0, deadLetters: [] });
+    });
+  });
+
+  it("claims due rows through the partial index the migration made for them", async () => {
+    const query = selectDueRows(world.db, { now: new Date(), limit: 50 }).toSQL();
+    let plan: string;
+    if (world.pool) {
+      const client = await world.pool.connect();
+      try {
+        await client.query("begin");
+        await client.query("set local enable_seqscan = off");
+        plan = (await client.query(`explain ${query.sql}`, query.params as unknown[])).rows.map((row: Record<string, string>) => Object.values(row)[0]).join("\n");
+        await client.query("rollback");
+      } finally {
+        client.release();
+      }
+    } else {
+      plan = await world.pglite!.transaction(async (tx) => {
+        await tx.exec("set local enable_seqscan = off");
+        const result = await tx.query<Record<string, string>>(`explain ${query.sql}`, query.params as unknown[]);
+        return result.rows.map((row) => Object.values(row)[0]).join("\n");
+      });
+    }
+    expect(plan).toContain("outbox_due_idx");
   });
 
   it("delivers to the inbox only when the recipient has no e-mail address", async () => {

@@ -7,10 +7,12 @@
  * again a minute later; it never holds up delivery.
  * Started by instrumentation.ts when a server starts (never during `next build`); OUTBOX_WORKER=off disables it.
  */
+import { noteDatabaseFailure } from "@/db/availability";
 import type { TDatabase } from "@/db/client";
 import { sweepOverdueTasks } from "@/server/workflow/sweep-overdue-tasks";
 import { deliverOutbox } from "./deliver-outbox";
 import type { TMailer } from "./mailer";
+import { logger } from "@/server/log/logger";
 
 export type TOutboxWorker = {
   /** Stops the loop and resolves when a delivery under way has finished. */
@@ -67,7 +69,7 @@ export function startOutboxWorker({
       onSweep?.({ notified });
     } catch (error) {
       // Nothing is lost: a task whose transaction failed is still untold, and the next sweep finds it again.
-      console.error("[outbox] overdue sweep failed:", error);
+      logger.error({ err: error }, "outbox: overdue sweep failed");
       onSweep?.({ error });
     }
   };
@@ -76,13 +78,14 @@ export function startOutboxWorker({
     await sweepWhenDue();
     try {
       const { delivered, failed } = await deliverOutbox({ db, mailer, limit: batchSize });
-      if (failed > 0) console.warn(`[outbox] ${failed} e-mail(s) failed; they will be retried`);
+      if (failed > 0) logger.warn({ failed }, "outbox: notifications failed: retried later, or after the last attempt kept for an administrator at /admin/outbox");
       errorDelayMs = idleDelayMs;
       schedule(delivered + failed >= batchSize ? 0 : idleDelayMs);
       onBatch?.({ delivered, failed });
     } catch (error) {
       // Nothing is lost: undelivered rows stay in the outbox. Log, wait longer each time, try again.
-      console.error("[outbox] delivery failed:", error);
+      logger.error({ err: error }, "outbox: delivery failed");
+      noteDatabaseFailure(error);
       errorDelayMs = Math.min(errorDelayMs * 2, maxErrorDelayMs);
       schedule(errorDelayMs);
       onBatch?.({ error });

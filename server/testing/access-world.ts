@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { TDatabaseKind } from "@/db/client";
-import { calendarDays, cases, departments, drafts, formDefinitions, inboxMessages, licences, ratingFollowUps, tasks, users } from "@/db/schema";
+import { calendarDays, cases, departments, drafts, formDefinitions, inboxMessages, licences, outbox, ratingFollowUps, tasks, users } from "@/db/schema";
 import { seedUser } from "@/db/seed/factories";
 import { proofAnswers, restaurantAnswers } from "@/db/seed/sample-answers";
 import { seedQueueTasks } from "@/db/seed/seed-queue-tasks";
@@ -130,6 +130,11 @@ export async function openAccessWorld(kind: TDatabaseKind) {
     .orderBy(desc(formDefinitions.version))
     .limit(1);
   const [colleague] = await db.select({ id: users.id }).from(users).where(eq(users.username, "clerk-amr2"));
+  // A notification that could not be delivered, for the admin's dead-letter list.
+  const [deadLetter] = await db
+    .insert(outbox)
+    .values({ recipientId: actors.enterprise.id, topic: "case-submitted", attempts: 24, deadAt: new Date(), lastError: "SMTP 550 mailbox unavailable" })
+    .returning({ id: outbox.id });
 
   return {
     ...world,
@@ -145,6 +150,7 @@ export async function openAccessWorld(kind: TDatabaseKind) {
       message: { id: message.id },
       licence: { id: licence.id },
       calendar: { holiday: holiday.date },
+      deadLetter: { id: deadLetter.id },
       /** The proof's current form, its first page retitled: a change an admin may publish. */
       form: { subjectType: "service" as const, subjectCode: "HRSS-PROOF", version: form.version, definitionJson: JSON.stringify(retitled(form.definition)) },
     },

@@ -8,6 +8,7 @@
  * server/testing/call-action.ts are declared (vi.mock is hoisted, so any import order in the test file works).
  */
 import * as calendarActions from "@/app/admin/calendar/actions";
+import * as outboxActions from "@/app/admin/outbox/actions";
 import * as formActions from "@/app/admin/forms/[subjectType]/[code]/actions";
 import * as applyActions from "@/app/apply/[code]/actions";
 import * as deskActions from "@/app/desk/actions";
@@ -227,5 +228,11 @@ export const actionTrials: Record<string, TActionTrial> = {
     fields: ({ calendar }) => ({ date: calendar.holiday, year: calendar.holiday.slice(0, 4) }),
     actor: "admin",
     succeeded: redirectsTo(/removed=\d{4}-\d{2}-\d{2}/),
+  },
+  "/admin/outbox#retryDeadLetterAction": {
+    action: outboxActions.retryDeadLetterAction,
+    fields: ({ deadLetter }) => ({ id: String(deadLetter.id) }),
+    actor: "admin",
+    succeeded: redirectsTo(/^\/admin\/outbox\?retried=\d+$/),
   },
 };

@@ -1,0 +1,23 @@
+/**
+ * Run with tsx by the admin outbox journey, on a DATA_DIR that setup has seeded and no server holds yet: two
+ * notifications whose e-mail copies were refused at every attempt (db/seed/seed-dead-letter.ts). Prints their ids.
+ */
+import { databaseOptionsFromEnv, openDatabase } from "@/db/client";
+import { seedDeadLetter } from "@/db/seed/seed-dead-letter";
+
+async function main() {
+  const handle = openDatabase(databaseOptionsFromEnv());
+  try {
+    const service = { "zh-Hans": "社会保险参保缴费证明", "zh-Hant": "社會保險參保繳費證明", en: "Proof of social insurance contributions" };
+    const first = await seedDeadLetter(handle.db, { username: "citizen2", email: "lisi@example.cn", caseNumber: "OD-20260105-000101", service });
+    const second = await seedDeadLetter(handle.db, { username: "citizen", email: "zhangsan@example.cn", caseNumber: "OD-20260105-000102", service });
+    console.log(JSON.stringify([first, second]));
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

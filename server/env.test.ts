@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+const postgresql = "postgresql://onedoor@db.internal:5432/onedoor";
+
+describe("the environment", () => {
+  it("refuses production on PostgreSQL without PUBLIC_BASE_URL, saying why and what to set", () => {
+    for (const PUBLIC_BASE_URL of [undefined, ""]) {
+      expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: postgresql, PUBLIC_BASE_URL })).toThrowError(
+        /PUBLIC_BASE_URL: must be set in production .*would otherwise point at localhost.*PUBLIC_BASE_URL=https:\/\/onedoor\.example\.gov\.cn/,
+      );
+    }
+  });
+
+  it("takes PUBLIC_BASE_URL in production as the origin it names", () => {
+    const env = parseEnv({ NODE_ENV: "production", DATABASE_URL: postgresql, PUBLIC_BASE_URL: "https://onedoor.example.gov.cn" });
+    expect(env.PUBLIC_BASE_URL).toBe("https://onedoor.example.gov.cn");
+  });
+
+  it("keeps the localhost default for a demo on one machine (embedded database) and in development", () => {
+    expect(parseEnv({ NODE_ENV: "production", PORT: "3206" }).PUBLIC_BASE_URL).toBe("http://localhost:3206");
+    expect(parseEnv({ NODE_ENV: "development", DATABASE_URL: postgresql }).PUBLIC_BASE_URL).toBe("http://localhost:3000");
+  });
+
+  it("still refuses an address with a path", () => {
+    expect(() => parseEnv({ PUBLIC_BASE_URL: "https://onedoor.example.gov.cn/portal" })).toThrowError(/PUBLIC_BASE_URL: must be an origin without a path/);
+  });
+});
