@@ -31,6 +31,16 @@ const ZEnv = z
       .transform((value) => new URL(value).origin)
       .default(() => `http://localhost:${process.env.PORT || "3000"}`),
     /**
+     * How many proxies of our own stand in front of the servers and append to X-Forwarded-For (nginx's
+     * $proxy_add_x_forwarded_for). 0: the peer of the connection itself is the source address. Too high a number
+     * lets a client choose its address for the sign-in throttle by sending the header itself.
+     */
+    TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
+    /** Failed sign-ins an account may have in a row (from anywhere, within 24 h) before each try must wait, 1 min doubling to 1 h. */
+    SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+    /** Failed sign-ins one source address (IPv4, or IPv6 /64) may have within 24 h before each try must wait, 1 min doubling to 1 h. */
+    SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(100),
+    /**
      * The Ed25519 key that signs e-licences: PKCS#8 PEM, or that PEM in base64. Unset: a key generated into
      * DATA_DIR/licence-keys. Every replica of a PostgreSQL deployment must be given the same one.
      */

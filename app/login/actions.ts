@@ -6,11 +6,11 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { eq } from "drizzle-orm";
-import { signIn, signOut } from "@/server/auth/next-auth";
+import { SignInThrottled, signIn, signOut } from "@/server/auth/next-auth";
 import { homeOf } from "@/server/auth/session";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
-export type TSignInState = { error?: "missing" | "invalid"; username?: string };
+export type TSignInState = { error?: "missing" | "invalid" | "throttled"; username?: string; retryAfterMinutes?: number };
 
 const ZSignIn = z.object({
   username: z.string().trim().max(64),
@@ -27,6 +27,9 @@ export async function signInAction(_state: TSignInState, formData: FormData): Pr
   try {
     await signIn("credentials", { username, password, redirect: false });
   } catch (error) {
+    if (error instanceof SignInThrottled) {
+      return { error: "throttled", username, retryAfterMinutes: Math.ceil(error.retryAfterSeconds / 60) };
+    }
     if (error instanceof AuthError) return { error: "invalid", username };
     throw error;
   }

@@ -4,22 +4,37 @@
  * handlers, which is how every page and action here gets the session. The JWT carries only the user id; the
  * actor (role, department, companies) is loaded fresh on each request, so a changed role takes effect at once.
  */
-import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
-import { hashPassword, verifyPassword } from "./password";
+import { getEnv } from "@/server/env";
+import { signInWithPassword } from "./sign-in-with-password";
+import { sourceAddressOf } from "./source-address";
 
 const ZCredentials = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(200),
 });
+
+/** The sign-in throttle said wait: the form says so, and the credentials endpoint answers 429 (see its route). */
+export class SignInThrottled extends CredentialsSignin {
+  code = "throttled";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
+}
+
+// Auth.js turns a failed credentials post into a redirect; the route needs the wait to answer 429 with Retry-After.
+const throttledRequests = new WeakMap<Request, number>();
+
+/** The wait the throttle imposed while Auth.js handled `request`, if it did. */
+export function throttleWaitOf(request: Request): number | undefined {
+  return throttledRequests.get(request);
+}
 
 /** AUTH_SECRET from the environment, else the one `npm start` generated into DATA_DIR. */
 function readSecret(): string | undefined {
@@ -28,47 +43,50 @@ function readSecret(): string | undefined {
   return fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : undefined;
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  secret: readSecret(),
-  trustHost: true,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
-  pages: { signIn: "/login" },
-  logger: {
-    // A wrong password is the user's mistake, answered on the form, not a server error worth a stack trace.
-    error(error) {
-      if (error.name === "CredentialsSignin") return;
-      console.error(error);
-    },
-  },
-  providers: [
-    Credentials({
-      credentials: { username: {}, password: {} },
-      async authorize(raw) {
-        const parsed = ZCredentials.safeParse(raw);
-        if (!parsed.success) return null;
-        const [user] = await getDb().select().from(users).where(eq(users.username, parsed.data.username)).limit(1);
-        // Verify even for an unknown name, so response time does not tell which names exist.
-        const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await getDummyHash()));
-        if (!user || !ok) return null;
-        return { id: user.id, name: user.displayName };
+export const { handlers, auth, signIn, signOut } = NextAuth((incoming) => {
+  const env = getEnv();
+  return {
+    secret: readSecret(),
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    pages: { signIn: "/login" },
+    logger: {
+      // A wrong password or a throttled attempt is answered on the form, not a server error worth a stack trace.
+      error(error) {
+        if ((error as { type?: string }).type === "CredentialsSignin") return;
+        console.error(error);
       },
-    }),
-  ],
-  callbacks: {
-    // The credentials endpoint's callbackUrl goes through the same check as every other post-action destination.
-    redirect({ url, baseUrl }) {
-      return `${baseUrl}${safeRedirectPath(url, baseUrl)}`;
     },
-    session({ session, token }) {
-      if (token.sub) session.user.id = token.sub;
-      return session;
+    providers: [
+      Credentials({
+        credentials: { username: {}, password: {} },
+        // Both the /login action (through signIn) and a post to /api/auth/callback/credentials arrive here, with the
+        // headers of the request that reached the server.
+        async authorize(raw, request) {
+          const parsed = ZCredentials.safeParse(raw);
+          if (!parsed.success) return null;
+          const address = sourceAddressOf({ forwardedFor: request.headers.get("x-forwarded-for"), trustedProxyCount: env.TRUSTED_PROXY_COUNT });
+          const result = await signInWithPassword({ db: getDb(), ...parsed.data, address });
+          if (result.ok) {
+            return { id: result.user.id, name: result.user.displayName };
+          }
+          if (result.code === "throttled") {
+            if (incoming) throttledRequests.set(incoming, result.retryAfterSeconds);
+            throw new SignInThrottled(result.retryAfterSeconds);
+          }
+          return null;
+        },
+      }),
+    ],
+    callbacks: {
+      // The credentials endpoint's callbackUrl goes through the same check as every other post-action destination.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeRedirectPath(url, baseUrl)}`;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
     },
-  },
-}));
-
-// A real hash of a random string nobody knows, so an unknown name costs the same time as a wrong password.
-let dummyHash: Promise<string> | undefined;
-function getDummyHash() {
-  dummyHash ??= hashPassword(randomUUID());
-  return dummyHash;
-}
+  };
+});
