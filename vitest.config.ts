@@ -11,6 +11,8 @@ export default defineConfig({
     include: ["{lib,server,db,scripts,components}/**/*.test.ts"],
     environment: "node",
     env: { LICENCE_SIGNING_KEY: licenceSigningKey },
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses; let Vite resolve it.
+    server: { deps: { inline: ["next-auth"] } },
     // Integration tests open their own database each; PGlite boots in ~1 s, so give them room.
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -30,6 +30,12 @@ const ZEnv = z
       .refine((value) => new URL(value).pathname === "/", "must be an origin without a path, e.g. https://onedoor.example.gov.cn")
       .transform((value) => new URL(value).origin)
       .default(() => `http://localhost:${process.env.PORT || "3000"}`),
+    /** Hours a session lasts at most after signing in, however active (a new sign-in starts a new one). */
+    SESSION_MAX_HOURS: z.coerce.number().min(0.1).max(168).default(12),
+    /** Minutes without a page view or action after which a staff member's session ends (counter, clerk, supervisor, admin). */
+    SESSION_IDLE_MINUTES_STAFF: z.coerce.number().min(1).max(1440).default(30),
+    /** The same for applicants (citizens and company staff), who fill long forms and come back to them. */
+    SESSION_IDLE_MINUTES_APPLICANT: z.coerce.number().min(1).max(1440).default(120),
     /**
      * How many proxies of our own stand in front of the servers and append to X-Forwarded-For (nginx's
      * $proxy_add_x_forwarded_for). 0: the peer of the connection itself is the source address. Too high a number

@@ -7,7 +7,8 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { SignInThrottled, signIn, signOut } from "@/server/auth/next-auth";
-import { homeOf } from "@/server/auth/session";
+import { revokeSessions } from "@/server/auth/revoke-sessions";
+import { getActor, homeOf } from "@/server/auth/session";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 export type TSignInState = { error?: "missing" | "invalid" | "throttled"; username?: string; retryAfterMinutes?: number };
@@ -37,7 +38,10 @@ export async function signInAction(_state: TSignInState, formData: FormData): Pr
   redirect(parsed.data.callbackUrl ? safeRedirectPath(parsed.data.callbackUrl) : homeOf(user.role));
 }
 
+/** Ends this person's sessions everywhere — a copy of the cookie taken before stops working too — then the cookie. */
 export async function signOutAction() {
+  const actor = await getActor();
+  if (actor) await revokeSessions({ db: getDb(), userId: actor.id });
   await signOut({ redirect: false });
   redirect("/");
 }

@@ -1,8 +1,9 @@
 /**
  * Auth.js (next-auth v5, pinned beta): credentials sign-in with argon2id hashes, stateless JWT sessions in an
  * encrypted cookie. v5 over v4 because its `auth()` works the same in server components, server actions and route
- * handlers, which is how every page and action here gets the session. The JWT carries only the user id; the
- * actor (role, department, companies) is loaded fresh on each request, so a changed role takes effect at once.
+ * handlers, which is how every page and action here gets the session. The JWT carries the user id, the session
+ * version it was issued under and its times (server/auth/session-lifetime.ts); the actor (role, department,
+ * companies) is loaded fresh on each request and only while that version is current (server/auth/actor.ts).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -10,8 +11,10 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { roles } from "@/db/schema";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { getEnv } from "@/server/env";
+import { continueSession, sessionLimitsOf, startSessionClaims } from "./session-lifetime";
 import { signInWithPassword } from "./sign-in-with-password";
 import { sourceAddressOf } from "./source-address";
 
@@ -19,6 +22,9 @@ const ZCredentials = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(200),
 });
+
+/** What authorize() hands the jwt callback at sign-in. */
+const ZSignedInUser = z.object({ id: z.string(), role: z.enum(roles), sessionVersion: z.number().int() });
 
 /** The sign-in throttle said wait: the form says so, and the credentials endpoint answers 429 (see its route). */
 export class SignInThrottled extends CredentialsSignin {
@@ -45,10 +51,12 @@ function readSecret(): string | undefined {
 
 export const { handlers, auth, signIn, signOut } = NextAuth((incoming) => {
   const env = getEnv();
+  const limits = sessionLimitsOf(env);
   return {
     secret: readSecret(),
     trustHost: true,
-    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    // The cookie's own expiry; the absolute lifetime and the idle timeout are enforced by the jwt callback.
+    session: { strategy: "jwt", maxAge: limits.maxAgeSeconds },
     pages: { signIn: "/login" },
     logger: {
       // A wrong password or a throttled attempt is answered on the form, not a server error worth a stack trace.
@@ -68,7 +76,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth((incoming) => {
           const address = sourceAddressOf({ forwardedFor: request.headers.get("x-forwarded-for"), trustedProxyCount: env.TRUSTED_PROXY_COUNT });
           const result = await signInWithPassword({ db: getDb(), ...parsed.data, address });
           if (result.ok) {
-            return { id: result.user.id, name: result.user.displayName };
+            const user = { id: result.user.id, name: result.user.displayName, role: result.user.role, sessionVersion: result.user.sessionVersion };
+            return user;
           }
           if (result.code === "throttled") {
             if (incoming) throttledRequests.set(incoming, result.retryAfterSeconds);
@@ -83,9 +92,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth((incoming) => {
       redirect({ url, baseUrl }) {
         return `${baseUrl}${safeRedirectPath(url, baseUrl)}`;
       },
+      // Runs whenever a session cookie is read (every auth() call, /api/auth/session, the proxy) and at sign-in.
+      // Returning null ends the session; where a response can carry cookies, Auth.js then deletes the cookie.
+      jwt({ token, user }) {
+        const now = new Date();
+        if (user) return { ...token, ...startSessionClaims({ user: ZSignedInUser.parse(user), now }) };
+        const verdict = continueSession({ token, now, limits });
+        return verdict.live ? { ...token, ...verdict.claims } : null;
+      },
       session({ session, token }) {
-        if (token.sub) session.user.id = token.sub;
-        return session;
+        const withVersion = { ...session, user: { ...session.user, id: token.sub ?? "" }, sessionVersion: token.sessionVersion };
+        return withVersion;
       },
     },
   };
