@@ -9,9 +9,11 @@
  * failures to spend on that. Once a wait runs, even the right password is refused until it ends.
  */
 import { randomUUID } from "node:crypto";
+import os from "node:os";
 import { eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { users, type TRole } from "@/db/schema";
+import { limitConcurrency } from "@/lib/limit-concurrency";
 import { getEnv } from "@/server/env";
 import { hashPassword, verifyPassword } from "./password";
 import { admitSignInAttempt, recordSignInFailure, recordSignInSuccess, type TThrottleScope } from "./sign-in-throttle";
@@ -24,7 +26,18 @@ export type TSignInResult =
   | { ok: false; code: "invalid" }
   | { ok: false; code: "throttled"; retryAfterSeconds: number };
 
-export async function signInWithPassword(options: {
+/**
+ * Sign-ins in progress at once in this process: as many as there are cores — one checking a password (password.ts
+ * runs argon2 on one core fewer than there are) while the others read and write their counts. A burst waits here,
+ * doing nothing, instead of filling the embedded database's one query queue ahead of everybody else's requests.
+ */
+const inTurn = limitConcurrency(os.availableParallelism());
+
+export async function signInWithPassword(options: Parameters<typeof checkPassword>[0]): Promise<TSignInResult> {
+  return inTurn(() => checkPassword(options));
+}
+
+async function checkPassword(options: {
   db: TDatabase;
   username: string;
   password: string;
