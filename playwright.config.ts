@@ -34,6 +34,15 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 300_000,
     stdout: "pipe",
-    env: { PORT: String(port), DATA_DIR: dataDir, ONEDOOR_SKIP_BUILD: "1", AUTH_SECRET: "e2e-secret-not-for-production-0123456789" },
+    env: {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      ONEDOOR_SKIP_BUILD: "1",
+      AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+      // Every journey signs in from 127.0.0.1: one journey's deliberate wrong passwords (or a fuzz run's) must not
+      // make the address wait for all the journeys after it. The per-account allowance stays as shipped (5), which
+      // e2e/sign-in-security.spec.ts exercises; the address allowance is proven by the integration tests.
+      SIGN_IN_FAILURES_PER_ADDRESS: "100000",
+    },
   },
 });

@@ -8,22 +8,41 @@
  * 3. while PostgreSQL cannot be reached, answers a page or API read with 503 at once
  *    (server/health/answer-while-database-down.ts) instead of letting it fail deep in a page,
  * 4. gives every response the security headers, with a new CSP nonce that Next.js puts on its own scripts
- *    (lib/http/security-headers.ts).
+ *    (lib/http/security-headers.ts),
+ * 5. re-issues the session cookie through Auth.js on pages, actions and route handlers, so that a page view or an
+ *    action counts as activity for the idle timeout (server components cannot set cookies themselves); a session
+ *    past its absolute lifetime or idle timeout gets its cookie deleted here (server/auth/session-lifetime.ts).
  *
  * Refusals answer with a small page in the reader's language (server/http/refusal-page.ts). A server action called
  * with JavaScript cannot show a page from its fetch, so its 413 also tells Next.js's client to go to
  * /request-too-large, which shows the same page.
  */
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { checkBodySize } from "@/lib/http/body-limit";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { checkSameOrigin } from "@/lib/http/same-origin";
 import { buildSecurityHeaders, createNonce, isHttpsRequest } from "@/lib/http/security-headers";
 import { hasSessionCookie } from "@/server/auth/has-session-cookie";
+import { auth } from "@/server/auth/next-auth";
 import { answerWhileDatabaseDown } from "@/server/health/answer-while-database-down";
 import { readerOf, renderRefusalPage, type TRefusal } from "@/server/http/refusal-page";
 
-export async function proxy(request: NextRequest) {
+// With a lazily built config (NextAuth(() => config), as in next-auth.ts) next-auth's wrapper form hands back a
+// promise of the handler, though its type says the handler itself; awaiting covers both. (The event parameter picks
+// the proxy overload of auth() over the route handler one.)
+const guardWithSession = auth((request, _event: NextFetchEvent) => guardRequest(request));
+
+// Not for static files, the health check (load balancers poll it) or Auth.js's own routes (they handle the cookie).
+const sessionless = /^\/(?:_next\/static|_next\/image|favicon\.ico|api\/health|api\/auth\/)/;
+
+export async function proxy(request: NextRequest, event?: NextFetchEvent): Promise<Response> {
+  if (sessionless.test(request.nextUrl.pathname) || !event) return guardRequest(request);
+  const handler = await guardWithSession;
+  // Auth.js's wrapper always answers: the guard's response with the refreshed (or deleted) session cookie added.
+  return (await handler(request, event)) as Response;
+}
+
+async function guardRequest(request: NextRequest): Promise<Response> {
   const nonce = createNonce();
   const https = isHttpsRequest(request.nextUrl, request.headers.get("x-forwarded-proto"));
   const securityHeaders = buildSecurityHeaders({ nonce, https, development: process.env.NODE_ENV === "development" });
@@ -83,7 +102,7 @@ export async function proxy(request: NextRequest) {
 function refuse(
   request: NextRequest,
   { status, refusal, securityHeaders, nonce }: { status: 403 | 413; refusal: TRefusal; securityHeaders: Record<string, string>; nonce: string },
-): NextResponse {
+): Response {
   const html = renderRefusalPage({ refusal, ...readerOf(request), nonce });
   return new NextResponse(html, {
     status,

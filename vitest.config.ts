@@ -12,10 +12,10 @@ export default defineConfig({
     include: ["{lib,server,db,scripts,components}/**/*.test.ts"],
     environment: "node",
     env: { LICENCE_SIGNING_KEY: licenceSigningKey, LICENCE_HASH_KEY: licenceHashKey },
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses; let Vite resolve it.
+    server: { deps: { inline: ["next-auth"] } },
     // Integration tests open their own database each; PGlite boots in ~1 s, so give them room.
     testTimeout: 30_000,
-    // next-auth imports "next/server" without an extension, which only a bundler resolves: let Vite transform it.
-    server: { deps: { inline: ["next-auth"] } },
     hookTimeout: 60_000,
   },
 });

@@ -80,7 +80,9 @@ if (process.env.ONEDOOR_SKIP_BUILD === "1" && built) {
 // 5. Serve. Signals go to the server so it can release DATA_DIR on its way out.
 const port = process.env.PORT || "3000";
 log(`serving on http://localhost:${port}`);
-const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
+// peer-address.cjs makes X-Forwarded-For end with the connection's real peer (the sign-in throttle counts by it).
+const nextStart = ["--require", "./scripts/peer-address.cjs", path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port];
+const server = spawn(process.execPath, nextStart, {
   stdio: "inherit",
   env,
 });

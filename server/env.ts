@@ -49,6 +49,22 @@ const ZEnv = z
         .transform((value) => new URL(value).origin)
         .optional(),
     ),
+    /** Hours a session lasts at most after signing in, however active (a new sign-in starts a new one). */
+    SESSION_MAX_HOURS: z.coerce.number().min(0.1).max(168).default(12),
+    /** Minutes without a page view or action after which a staff member's session ends (counter, clerk, supervisor, admin). */
+    SESSION_IDLE_MINUTES_STAFF: z.coerce.number().min(1).max(1440).default(30),
+    /** The same for applicants (citizens and company staff), who fill long forms and come back to them. */
+    SESSION_IDLE_MINUTES_APPLICANT: z.coerce.number().min(1).max(1440).default(120),
+    /**
+     * How many proxies of our own stand in front of the servers and append to X-Forwarded-For (nginx's
+     * $proxy_add_x_forwarded_for). 0: the peer of the connection itself is the source address. Too high a number
+     * lets a client choose its address for the sign-in throttle by sending the header itself.
+     */
+    TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
+    /** Failed sign-ins an account may have in a row (from anywhere, within 24 h) before each try must wait, 1 min doubling to 1 h. */
+    SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+    /** Failed sign-ins one source address (IPv4, or IPv6 /64) may have within 24 h before each try must wait, 1 min doubling to 1 h. */
+    SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(100),
     /**
      * The Ed25519 key that signs e-licences: PKCS#8 PEM, or that PEM in base64. Unset: a key generated into
      * DATA_DIR/licence-keys. Every replica of a PostgreSQL deployment must be given the same one.

@@ -7,11 +7,12 @@ import { getDb } from "@/db/client";
 import { actionForm } from "@/lib/http/action-form";
 import { users } from "@/db/schema";
 import { eq } from "drizzle-orm";
-import { signIn, signOut } from "@/server/auth/next-auth";
-import { homeOf } from "@/server/auth/session";
+import { SignInThrottled, signIn, signOut } from "@/server/auth/next-auth";
+import { revokeSessions } from "@/server/auth/revoke-sessions";
+import { getActor, homeOf } from "@/server/auth/session";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
-export type TSignInState = { error?: "missing" | "invalid"; username?: string };
+export type TSignInState = { error?: "missing" | "invalid" | "throttled"; username?: string; retryAfterMinutes?: number };
 
 const ZSignIn = z.object({
   username: z.string().trim().max(64),
@@ -29,6 +30,9 @@ export async function signInAction(_state: TSignInState, formData: FormData): Pr
   try {
     await signIn("credentials", { username, password, redirect: false });
   } catch (error) {
+    if (error instanceof SignInThrottled) {
+      return { error: "throttled", username, retryAfterMinutes: Math.ceil(error.retryAfterSeconds / 60) };
+    }
     if (error instanceof AuthError) return { error: "invalid", username };
     throw error;
   }
@@ -36,7 +40,10 @@ export async function signInAction(_state: TSignInState, formData: FormData): Pr
   redirect(parsed.data.callbackUrl ? safeRedirectPath(parsed.data.callbackUrl) : homeOf(user.role));
 }
 
+/** Ends this person's sessions everywhere — a copy of the cookie taken before stops working too — then the cookie. */
 export async function signOutAction() {
+  const actor = await getActor();
+  if (actor) await revokeSessions({ db: getDb(), userId: actor.id });
   await signOut({ redirect: false });
   redirect("/");
 }

@@ -10,7 +10,12 @@ import { TextInput } from "@/components/forms/text-input";
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const t = useTranslations("login");
   const [state, action, pending] = useActionState<TSignInState, FormData>(signInAction, {});
-  const error = state.error ? t(`errors.${state.error}`) : undefined;
+  const error =
+    state.error === "throttled"
+      ? t("errors.throttled", { minutes: state.retryAfterMinutes ?? 1 })
+      : state.error
+        ? t(`errors.${state.error}`)
+        : undefined;
   return (
     <form action={action} noValidate>
       <ErrorSummary title={t("errorTitle")} errors={error ? [{ href: "#username", text: error }] : []} />

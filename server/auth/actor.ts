@@ -14,9 +14,15 @@ export type TActor = {
   companyIds: string[];
 };
 
-export async function loadActor(db: TDatabase, userId: string): Promise<TActor | null> {
+/**
+ * `sessionVersion`: the version a session was issued under (server/auth/session.ts passes the cookie's). A session
+ * ends for good once users.session_version has moved past it: sign-out, or a change of role, department or
+ * password (a database trigger bumps it, whoever writes the change; migration 0009).
+ */
+export async function loadActor(db: TDatabase, userId: string, session?: { sessionVersion: number }): Promise<TActor | null> {
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user) return null;
+  if (session && session.sessionVersion !== user.sessionVersion) return null;
   const memberships = await db
     .select({ companyId: companyMembers.companyId })
     .from(companyMembers)

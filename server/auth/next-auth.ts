@@ -1,21 +1,23 @@
 /**
  * Auth.js (next-auth v5, pinned beta): credentials sign-in with argon2id hashes, stateless JWT sessions in an
  * encrypted cookie. v5 over v4 because its `auth()` works the same in server components, server actions and route
- * handlers, which is how every page and action here gets the session. The JWT carries only the user id; the
- * actor (role, department, companies) is loaded fresh on each request, so a changed role takes effect at once.
+ * handlers, which is how every page and action here gets the session. The JWT carries the user id, the session
+ * version it was issued under and its times (server/auth/session-lifetime.ts); the actor (role, department,
+ * companies) is loaded fresh on each request and only while that version is current (server/auth/actor.ts).
  */
-import { randomUUID } from "node:crypto";
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { roles } from "@/db/schema";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
-import { readAuthSecret } from "./auth-secret";
 import { checkPlainText } from "@/lib/text/plain-text";
-import { hashPassword, verifyPassword } from "./password";
+import { getEnv } from "@/server/env";
 import { logger } from "@/server/log/logger";
+import { readAuthSecret } from "./auth-secret";
+import { continueSession, sessionLimitsOf, startSessionClaims } from "./session-lifetime";
+import { signInWithPassword } from "./sign-in-with-password";
+import { sourceAddressOf } from "./source-address";
 
 const ZCredentials = z.object({
   // A name with a control character is nobody's (and a NUL would be a database error): a wrong name, not a query.
@@ -23,48 +25,81 @@ const ZCredentials = z.object({
   password: z.string().min(1).max(200),
 });
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  secret: readAuthSecret(),
-  trustHost: true,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
-  // Auth.js's own error page answers 500 to ?error=Configuration (anyone can ask for it): errors go back to sign-in.
-  pages: { signIn: "/login", error: "/login" },
-  logger: {
-    // A wrong password is the user's mistake, answered on the form, not a server error worth a stack trace.
-    error(error) {
-      if (error.name === "CredentialsSignin") return;
-      logger.error({ err: error }, "sign-in failed");
-    },
-  },
-  providers: [
-    Credentials({
-      credentials: { username: {}, password: {} },
-      async authorize(raw) {
-        const parsed = ZCredentials.safeParse(raw);
-        if (!parsed.success) return null;
-        const [user] = await getDb().select().from(users).where(eq(users.username, parsed.data.username)).limit(1);
-        // Verify even for an unknown name, so response time does not tell which names exist.
-        const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await getDummyHash()));
-        if (!user || !ok) return null;
-        return { id: user.id, name: user.displayName };
-      },
-    }),
-  ],
-  callbacks: {
-    // The credentials endpoint's callbackUrl goes through the same check as every other post-action destination.
-    redirect({ url, baseUrl }) {
-      return `${baseUrl}${safeRedirectPath(url, baseUrl)}`;
-    },
-    session({ session, token }) {
-      if (token.sub) session.user.id = token.sub;
-      return session;
-    },
-  },
-}));
+/** What authorize() hands the jwt callback at sign-in. */
+const ZSignedInUser = z.object({ id: z.string(), role: z.enum(roles), sessionVersion: z.number().int() });
 
-// A real hash of a random string nobody knows, so an unknown name costs the same time as a wrong password.
-let dummyHash: Promise<string> | undefined;
-function getDummyHash() {
-  dummyHash ??= hashPassword(randomUUID());
-  return dummyHash;
+/** The sign-in throttle said wait: the form says so, and the credentials endpoint answers 429 (see its route). */
+export class SignInThrottled extends CredentialsSignin {
+  code = "throttled";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
 }
+
+// Auth.js turns a failed credentials post into a redirect; the route needs the wait to answer 429 with Retry-After.
+const throttledRequests = new WeakMap<Request, number>();
+
+/** The wait the throttle imposed while Auth.js handled `request`, if it did. */
+export function throttleWaitOf(request: Request): number | undefined {
+  return throttledRequests.get(request);
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth((incoming) => {
+  const env = getEnv();
+  const limits = sessionLimitsOf(env);
+  return {
+    secret: readAuthSecret(),
+    trustHost: true,
+    // The cookie's own expiry; the absolute lifetime and the idle timeout are enforced by the jwt callback.
+    session: { strategy: "jwt", maxAge: limits.maxAgeSeconds },
+    // Auth.js's own error page answers 500 to ?error=Configuration (anyone can ask for it): errors go back to sign-in.
+    pages: { signIn: "/login", error: "/login" },
+    logger: {
+      // A wrong password or a throttled attempt is answered on the form, not a server error worth a stack trace.
+      error(error) {
+        if ((error as { type?: string }).type === "CredentialsSignin") return;
+        logger.error({ err: error }, "sign-in failed");
+      },
+    },
+    providers: [
+      Credentials({
+        credentials: { username: {}, password: {} },
+        // Both the /login action (through signIn) and a post to /api/auth/callback/credentials arrive here, with the
+        // headers of the request that reached the server.
+        async authorize(raw, request) {
+          const parsed = ZCredentials.safeParse(raw);
+          if (!parsed.success) return null;
+          const address = sourceAddressOf({ forwardedFor: request.headers.get("x-forwarded-for"), trustedProxyCount: env.TRUSTED_PROXY_COUNT });
+          const result = await signInWithPassword({ db: getDb(), ...parsed.data, address });
+          if (result.ok) {
+            const user = { id: result.user.id, name: result.user.displayName, role: result.user.role, sessionVersion: result.user.sessionVersion };
+            return user;
+          }
+          if (result.code === "throttled") {
+            if (incoming) throttledRequests.set(incoming, result.retryAfterSeconds);
+            throw new SignInThrottled(result.retryAfterSeconds);
+          }
+          return null;
+        },
+      }),
+    ],
+    callbacks: {
+      // The credentials endpoint's callbackUrl goes through the same check as every other post-action destination.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeRedirectPath(url, baseUrl)}`;
+      },
+      // Runs whenever a session cookie is read (every auth() call, /api/auth/session, the proxy) and at sign-in.
+      // Returning null ends the session; where a response can carry cookies, Auth.js then deletes the cookie.
+      jwt({ token, user }) {
+        const now = new Date();
+        if (user) return { ...token, ...startSessionClaims({ user: ZSignedInUser.parse(user), now }) };
+        const verdict = continueSession({ token, now, limits });
+        return verdict.live ? { ...token, ...verdict.claims } : null;
+      },
+      session({ session, token }) {
+        const withVersion = { ...session, user: { ...session.user, id: token.sub ?? "" }, sessionVersion: token.sessionVersion };
+        return withVersion;
+      },
+    },
+  };
+});

@@ -1,7 +1,18 @@
 import type { NextRequest } from "next/server";
-import { handlers } from "@/server/auth/next-auth";
+import { handlers, throttleWaitOf } from "@/server/auth/next-auth";
 import { withSafeCallbackUrl } from "@/server/auth/with-safe-callback-url";
 
 // A callbackUrl Auth.js cannot parse would be a 500; it becomes a safe one first.
 export const GET = (request: NextRequest) => handlers.GET(withSafeCallbackUrl(request));
-export const POST = (request: NextRequest) => handlers.POST(withSafeCallbackUrl(request));
+
+/** Auth.js, except that a sign-in the throttle refused answers 429 with Retry-After instead of a redirect. */
+export async function POST(request: NextRequest) {
+  const safeRequest = withSafeCallbackUrl(request);
+  const response = await handlers.POST(safeRequest);
+  const wait = throttleWaitOf(safeRequest);
+  if (wait === undefined) return response;
+  return Response.json(
+    { error: "too-many-attempts", retryAfterSeconds: wait },
+    { status: 429, headers: { "Retry-After": String(wait), "Cache-Control": "no-store" } },
+  );
+}

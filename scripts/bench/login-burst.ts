@@ -1,0 +1,189 @@
+/**
+ * `npm run bench:login-burst`: does a burst of sign-ins slow the server down for everybody else?
+ *
+ * Against a production build served by `npm start` on a port and DATA_DIR of its own: /api/health's p95 while the
+ * server is idle, then while 10 concurrent clients post 100 wrong passwords to /api/auth/callback/credentials and
+ * one more client reads /api/health one request after another. Goal (issue 11): p95 during the burst ≤ 2 × idle and
+ * ≤ 50 ms.
+ *
+ * Every one of the 100 sign-ins must really check a password (an argon2 run), not be refused by the sign-in
+ * throttle: the server trusts one proxy (TRUSTED_PROXY_COUNT=1) and the benchmark plays that proxy, giving each
+ * client an address of its own in X-Forwarded-For (10 sign-ins per address, allowance 100), and each client spreads
+ * its sign-ins over 5 names (2 per name, allowance 5). The names belong to no account, which costs the same argon2
+ * run (the server verifies against a dummy hash). The script fails if any answer is not "wrong password".
+ *
+ * The server's database is a fresh embedded PGlite in a DATA_DIR of its own (the default setup), or, with
+ * BENCH_DATABASE_URL, a fresh PostgreSQL database created next to that one and dropped afterwards.
+ *
+ * Options (env): BENCH_PORT (default 3213), BENCH_SIGN_INS (100), BENCH_CLIENTS (10), BENCH_IDLE_READS (300),
+ * BENCH_ROUNDS (1), BENCH_SKIP_BUILD=1 (reuse .next), BENCH_APP_DIR (serve another checkout, e.g. an older commit,
+ * for a before/after), BENCH_DATABASE_URL.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+
+const port = Number(process.env.BENCH_PORT ?? 3213);
+const signIns = Number(process.env.BENCH_SIGN_INS ?? 100);
+const clients = Number(process.env.BENCH_CLIENTS ?? 10);
+const idleReads = Number(process.env.BENCH_IDLE_READS ?? 300);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
+const appDir = path.resolve(process.env.BENCH_APP_DIR ?? ".");
+const adminUrl = process.env.BENCH_DATABASE_URL;
+const base = `http://127.0.0.1:${port}`;
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function waitForHealth(child: ChildProcess) {
+  for (let i = 0; i < 240; i += 1) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`no answer from ${base}/api/health`);
+}
+
+async function readHealth(): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${base}/api/health`);
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`/api/health answered ${response.status}`);
+  return performance.now() - started;
+}
+
+/** Reads /api/health one request after another until `done` says stop; returns the sorted latencies. */
+async function readHealthUntil(done: () => boolean): Promise<number[]> {
+  const times: number[] = [];
+  while (!done()) times.push(await readHealth());
+  return times.sort((a, b) => a - b);
+}
+
+/** One client: its own CSRF cookie and token, its own address, `count` wrong passwords in a row. */
+async function signInClient(client: number, count: number, run: string): Promise<{ wrongPassword: number; other: string[]; times: number[] }> {
+  const address = `198.51.${100 + Math.floor(client / 250)}.${(client % 250) + 1}`;
+  const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { "x-forwarded-for": address } });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers.getSetCookie().map((header) => header.split(";")[0]).join("; ");
+  const result = { wrongPassword: 0, other: [] as string[], times: [] as number[] };
+  for (let i = 0; i < count; i += 1) {
+    const body = new URLSearchParams({ csrfToken, username: `bench-${run}-${client}-${i % 5}`, password: "not-the-password", callbackUrl: "/" });
+    const started = performance.now();
+    const response = await fetch(`${base}/api/auth/callback/credentials`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": address },
+      body,
+      redirect: "manual",
+    });
+    await response.arrayBuffer();
+    result.times.push(performance.now() - started);
+    // Auth.js's answer to a checked, wrong password: back to the sign-in page with code=credentials.
+    const location = response.headers.get("location") ?? "";
+    if (response.status === 302 && location.includes("error=CredentialsSignin") && location.includes("code=credentials")) result.wrongPassword += 1;
+    else result.other.push(`${response.status} ${location}`);
+  }
+  return result;
+}
+
+/** A fresh PostgreSQL database beside BENCH_DATABASE_URL: its address and how to drop it. */
+async function createDatabase(url: string) {
+  const name = `onedoor_bench_login_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    url: target.toString(),
+    drop: async () => {
+      const cleaner = new pg.Client({ connectionString: url });
+      await cleaner.connect();
+      await cleaner.query(`drop database if exists ${name} with (force)`);
+      await cleaner.end();
+    },
+  };
+}
+
+/** One round: idle reads, then reads during the burst. Returns whether the goal was met and every sign-in checked. */
+async function measureRound(round: number): Promise<boolean> {
+  const idle: number[] = [];
+  for (let i = 0; i < idleReads; i += 1) idle.push(await readHealth());
+  idle.sort((a, b) => a - b);
+
+  const run = `${round}-${Math.random().toString(36).slice(2, 8)}`;
+  let burstDone = false;
+  const burstStarted = performance.now();
+  const perClient = Array.from({ length: clients }, (_, client) => Math.floor(signIns / clients) + (client < signIns % clients ? 1 : 0));
+  // Each round gives its clients fresh addresses, so no round inherits another's counts.
+  const burst = Promise.all(perClient.map((count, client) => signInClient(round * clients + client, count, run))).finally(() => {
+    burstDone = true;
+  });
+  const [during, results] = await Promise.all([readHealthUntil(() => burstDone), burst]);
+  const burstSeconds = (performance.now() - burstStarted) / 1000;
+
+  const wrongPassword = results.reduce((sum, result) => sum + result.wrongPassword, 0);
+  const other = results.flatMap((result) => result.other);
+  const signInTimes = results.flatMap((result) => result.times).sort((a, b) => a - b);
+  const idleP95 = percentile(idle, 95);
+  const duringP95 = percentile(during, 95);
+  const goal = Math.min(2 * idleP95, 50);
+
+  console.log(`\nround ${round}: ${signIns} wrong sign-ins from ${clients} concurrent clients in ${burstSeconds.toFixed(2)} s (${(signIns / burstSeconds).toFixed(0)}/s); ${wrongPassword} checked and answered "wrong password", ${other.length} otherwise; load average ${os.loadavg()[0].toFixed(1)}`);
+  console.log(`sign-in p50 ${percentile(signInTimes, 50).toFixed(1)} ms, p95 ${percentile(signInTimes, 95).toFixed(1)} ms\n`);
+  console.log("| /api/health | reads | p50 ms | p95 ms |");
+  console.log("| --- | ---: | ---: | ---: |");
+  console.log(`| idle | ${idle.length} | ${percentile(idle, 50).toFixed(1)} | ${idleP95.toFixed(1)} |`);
+  console.log(`| during the burst | ${during.length} | ${percentile(during, 50).toFixed(1)} | ${duringP95.toFixed(1)} |`);
+  console.log(`\ngoal: p95 during the burst ≤ 2 × idle p95 and ≤ 50 ms, i.e. ≤ ${goal.toFixed(1)} ms — ${duringP95 <= goal ? "met" : "NOT MET"}`);
+  if (other.length > 0) console.log(`not every sign-in was checked: ${[...new Set(other)].join(", ")}`);
+  return duringP95 <= goal && other.length === 0;
+}
+
+async function main() {
+  if (process.env.BENCH_SKIP_BUILD !== "1" || !fs.existsSync(path.join(appDir, ".next/BUILD_ID"))) {
+    execFileSync(process.execPath, [path.join(appDir, "node_modules/next/dist/bin/next"), "build"], { cwd: appDir, stdio: "ignore" });
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onedoor-bench-login-"));
+  const database = adminUrl ? await createDatabase(adminUrl) : null;
+  const server = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: appDir,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      ...(database ? { DATABASE_URL: database.url } : {}),
+      ONEDOOR_SKIP_BUILD: "1",
+      TRUSTED_PROXY_COUNT: "1",
+      AUTH_SECRET: "bench-secret-0123456789abcdef",
+    },
+    stdio: "ignore",
+  });
+  try {
+    await waitForHealth(server);
+    console.log(`server: ${appDir}, database: ${database ? "PostgreSQL" : "PGlite (on disk)"}`);
+    for (let i = 0; i < 50; i += 1) await readHealth(); // warm-up: the route's first compile and the database
+    const warmUp = await signInClient(200, 3, "warm-up"); // the sign-in path's first run (argon2, the throttle)
+    if (warmUp.other.length > 0) throw new Error(`warm-up sign-ins were not answered as wrong passwords: ${warmUp.other.join(", ")}`);
+    let allMet = true;
+    for (let round = 1; round <= rounds; round += 1) allMet = (await measureRound(round)) && allMet;
+    process.exitCode = allMet ? 0 : 1;
+  } finally {
+    if (server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server.once("exit", resolve));
+    }
+    await database?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
