@@ -19,6 +19,7 @@
  */
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { checkBodySize } from "@/lib/http/body-limit";
+import { isDecodablePath } from "@/lib/http/decodable-path";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { checkSameOrigin } from "@/lib/http/same-origin";
 import { buildSecurityHeaders, createNonce, isHttpsRequest } from "@/lib/http/security-headers";
@@ -47,6 +48,14 @@ async function guardRequest(request: NextRequest): Promise<Response> {
   const https = isHttpsRequest(request.nextUrl, request.headers.get("x-forwarded-proto"));
   const securityHeaders = buildSecurityHeaders({ nonce, https, development: process.env.NODE_ENV === "development" });
   const method = request.method.toUpperCase();
+
+  // An address whose escapes do not decode (/services/%FF) would fail inside Next.js with a bare 500.
+  if (!isDecodablePath(request.nextUrl.pathname)) {
+    return new NextResponse("Bad Request: the address is not valid.\n", {
+      status: 400,
+      headers: { ...securityHeaders, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
 
   const origin = checkSameOrigin({
     method,

@@ -124,4 +124,13 @@ describe("proxy: body size", () => {
     expect(response.status).toBe(411);
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
   });
+
+  it("answers an address whose escapes do not decode with 400, not a 500 from deep inside", async () => {
+    for (const path of ["/services/%FF", "/verify/%ED%A0%80", "/me/cases/%E4%B8"]) {
+      const response = await proxy(request(path));
+      expect(response.status).toBe(400);
+      expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    }
+    expect((await proxy(request("/services/%E7%A4%BE"))).status).toBe(200);
+  });
 });
