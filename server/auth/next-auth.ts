@@ -25,6 +25,9 @@ const ZCredentials = z.object({
   password: z.string().min(1).max(200),
 });
 
+// Auth.js's errors caused by what a client sent, not by this server (@auth/core/errors).
+const clientErrorTypes = new Set(["UnknownAction", "InvalidProvider", "InvalidCallbackUrl", "MissingCSRF", "InvalidCheck", "UntrustedHost"]);
+
 /** What authorize() hands the jwt callback at sign-in. */
 const ZSignedInUser = z.object({ id: z.string(), role: z.enum(roles), sessionVersion: z.number().int() });
 
@@ -55,9 +58,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth((incoming) => {
     // Auth.js's own error page answers 500 to ?error=Configuration (anyone can ask for it): errors go back to sign-in.
     pages: { signIn: "/login", error: "/login" },
     logger: {
-      // A wrong password or a throttled attempt is answered on the form, not a server error worth a stack trace.
+      // A wrong password or a throttled attempt is answered on the form, not a server error worth a stack trace; an
+      // address or post Auth.js cannot read is the sender's mistake (anyone can send them), worth a debug line at most.
       error(error) {
-        if ((error as { type?: string }).type === "CredentialsSignin") return;
+        const type = (error as { type?: string }).type;
+        if (type === "CredentialsSignin") return;
+        if (type && clientErrorTypes.has(type)) return logger.debug({ err: error }, "Auth.js refused a request");
         logger.error({ err: error }, "sign-in failed");
       },
     },

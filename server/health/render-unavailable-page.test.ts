@@ -10,7 +10,7 @@ describe("the service-unavailable page", () => {
   });
 
   it("leads back to the address asked for, on this site only, escaped", () => {
-    expect(renderUnavailablePage({ locale: "en", retryHref: "/services?keyword=a&b=<c>" })).toContain('<a href="/services?keyword=a&amp;b=&lt;c&gt;">Try again</a>');
+    expect(renderUnavailablePage({ locale: "en", retryHref: "/services?keyword=a&b=<c>" })).toContain('<a href="/services?keyword=a&amp;b=%3Cc%3E">Try again</a>');
     expect(renderUnavailablePage({ locale: "en", retryHref: '/x"><script>alert(1)</script>' })).not.toContain("<script>");
     expect(renderUnavailablePage({ locale: "en", retryHref: "//evil.example/" })).toContain('<a href="/">Try again</a>');
   });

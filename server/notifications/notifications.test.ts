@@ -15,6 +15,7 @@ import { listInbox } from "./list-inbox";
 import type { TMail, TMailer } from "./mailer";
 import { markInboxRead } from "./mark-inbox-read";
 import { startOutboxWorker } from "./start-outbox-worker";
+import { logger } from "@/server/log/logger";
 
 const service = { "zh-Hans": "食品经营许可", "zh-Hant": "食品經營許可", en: "Food business licence" };
 const seconds = (from: Date, count: number) => new Date(from.getTime() + count * 1000);
@@ -427,7 +428,7 @@ describe.each(testDatabaseKinds)("notifications on %s", (kind) => {
   });
 
   it("logs a failing sweep without holding up delivery, and sweeps again at the next interval", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = vi.spyOn(logger, "error").mockImplementation(() => {});
     const ids = await enqueue([citizen.id], "OD-SWEEP-FAILS");
     const taskId = await overdueTaxTask();
     // The sweep's first query fails once, as if the connection dropped; delivery uses a transaction and is unaffected.
@@ -459,7 +460,7 @@ describe.each(testDatabaseKinds)("notifications on %s", (kind) => {
       });
     });
     expect(sweeps).toEqual([{ error: expect.any(Error) }, { notified: 1 }]);
-    expect(logged).toHaveBeenCalledWith("[outbox] overdue sweep failed:", expect.any(Error));
+    expect(logged).toHaveBeenCalledWith({ err: expect.any(Error) }, "outbox: overdue sweep failed");
     expect(rounds[0]).toEqual({ delivered: 1, failed: 0 });
     expect(await inboxOf(ids)).toHaveLength(1);
     expect((await world.db.select({ at: tasks.overdueNotifiedAt }).from(tasks).where(eq(tasks.id, taskId)))[0].at).not.toBeNull();
@@ -469,7 +470,7 @@ describe.each(testDatabaseKinds)("notifications on %s", (kind) => {
 
 describe("the outbox worker", () => {
   it("logs a failing round and keeps going", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = vi.spyOn(logger, "error").mockImplementation(() => {});
     const broken = {
       transaction: async () => {
         throw new Error("connection refused");
@@ -487,7 +488,7 @@ describe("the outbox worker", () => {
       });
     });
     expect(outcomes).toEqual([{ error: expect.any(Error) }, { error: expect.any(Error) }]);
-    expect(logged).toHaveBeenCalledWith("[outbox] delivery failed:", expect.any(Error));
+    expect(logged).toHaveBeenCalledWith({ err: expect.any(Error) }, "outbox: delivery failed");
     logged.mockRestore();
   });
 });

@@ -122,6 +122,8 @@ export async function openAccessWorld(kind: TDatabaseKind) {
 
   // The company's business licence, issued by the market regulator (demo seed).
   const [licence] = await db.select().from(licences).where(and(eq(licences.holderCompanyId, actors.enterprise.companyIds[0]), eq(licences.type, "business-licence")));
+  // A person's licence, whose holder can be checked on /verify by the ID number on the card.
+  const [personLicence] = await db.select().from(licences).where(eq(licences.holderUserId, actors.citizen.id)).limit(1);
   const [holiday] = await db.select().from(calendarDays).where(eq(calendarDays.kind, "holiday")).orderBy(asc(calendarDays.date)).limit(1);
   const [form] = await db
     .select()
@@ -149,6 +151,7 @@ export async function openAccessWorld(kind: TDatabaseKind) {
       followUp: { id: followUp.id },
       message: { id: message.id },
       licence: { id: licence.id },
+      personLicence: { id: personLicence.id, holderIdNumber: personLicence.holderIdNumber ?? "" },
       calendar: { holiday: holiday.date },
       deadLetter: { id: deadLetter.id },
       /** The proof's current form, its first page retitled: a change an admin may publish. */

@@ -9,6 +9,7 @@
  */
 import * as calendarActions from "@/app/admin/calendar/actions";
 import * as outboxActions from "@/app/admin/outbox/actions";
+import * as verifyActions from "@/app/verify/[id]/actions";
 import * as formActions from "@/app/admin/forms/[subjectType]/[code]/actions";
 import * as applyActions from "@/app/apply/[code]/actions";
 import * as deskActions from "@/app/desk/actions";
@@ -79,6 +80,15 @@ export const actionTrials: Record<string, TActionTrial> = {
     actor: null,
     succeeded: redirectsTo(/^\/me$/),
     // A failed sign-in counts against the account and the address (the sign-in throttle).
+    writesAnyway: ["rate_limits"],
+  },
+  "/verify/[id]#checkHolderAction": {
+    action: verifyActions.checkHolderAction,
+    state: true,
+    fields: ({ personLicence }) => ({ licenceId: personLicence.id, idNumber: personLicence.holderIdNumber }),
+    actor: null,
+    succeeded: (result) => result.outcome.kind === "returned" && (result.outcome.value as { answer?: string } | undefined)?.answer === "match",
+    // Every check counts against the licence (a yes/no answer is a guessing oracle), whatever it answers.
     writesAnyway: ["rate_limits"],
   },
   "/login#signOutAction": { action: loginActions.signOutAction, actor: "citizen", succeeded: redirectsTo(/^\/$/) },

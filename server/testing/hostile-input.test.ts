@@ -23,6 +23,7 @@ import { NextRequest } from "next/server";
 import * as nextAuthRoute from "@/app/api/auth/[...nextauth]/route";
 import * as healthRoute from "@/app/api/health/route";
 import * as regionsRoute from "@/app/api/regions/route";
+import * as tooLargeRoute from "@/app/request-too-large/route";
 import * as keysRoute from "@/app/api/v1/licences/keys/route";
 import * as displayRoute from "@/app/display/route";
 import * as languageRoute from "@/app/language/route";
@@ -69,6 +70,7 @@ const handlerTrials: Record<string, THandlerTrial> = {
   "GET /api/regions": { handler: regionsRoute.GET, path: () => "/api/regions", query: () => ({ parent: "310000", locale: "en" }), actor: null },
   "GET /api/v1/licences/keys": { handler: keysRoute.GET, path: () => "/api/v1/licences/keys", actor: null },
   "GET /language": { handler: languageRoute.GET, path: () => "/language", query: () => ({ locale: "en", next: "/services" }), actor: null },
+  "GET /request-too-large": { handler: tooLargeRoute.GET, path: () => "/request-too-large", query: () => ({ back: "/apply/HRSS-PROOF" }), actor: null },
   "GET /display": { handler: displayRoute.GET, path: () => "/display", query: () => ({ mode: "elder", next: "/services" }), actor: null },
   "GET /api/auth/[...nextauth]": {
     handler: nextAuthRoute.GET,

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { actionForm } from "@/lib/http/action-form";
 import type { TErrorCode } from "@/server/errors";
 import { checkLicenceHolder } from "@/server/licences/check-licence-holder";
 
@@ -19,7 +20,7 @@ const ZPosted = z.object({ licenceId: z.string().max(100).catch(""), idNumber: z
  * case: it is not echoed back into the form, put into a URL, or logged.
  */
 export async function checkHolderAction(_state: THolderCheckState, formData: FormData): Promise<THolderCheckState> {
-  const { licenceId, idNumber } = ZPosted.parse(Object.fromEntries(formData));
+  const { licenceId, idNumber } = ZPosted.parse(Object.fromEntries(actionForm(formData)));
   const result = await checkLicenceHolder({ db: getDb(), licenceId, idNumber });
   if (!result.ok) return { error: result.code };
   return { answer: result.matches ? "match" : "no-match" };
