@@ -36,8 +36,13 @@ const guardWithSession = auth((request, _event: NextFetchEvent) => guardRequest(
 // Not for static files, the health check (load balancers poll it) or Auth.js's own routes (they handle the cookie).
 const sessionless = /^\/(?:_next\/static|_next\/image|favicon\.ico|api\/health|api\/auth\/)/;
 
+// Auth.js's session cookie, possibly in chunks; without one there is no session to refresh, and Auth.js would only
+// hand an anonymous visitor (or a refused request) cookies it has no use for.
+const sessionCookie = /^(?:__Secure-)?authjs\.session-token(?:\.\d+)?$/;
+
 export async function proxy(request: NextRequest, event?: NextFetchEvent): Promise<Response> {
-  if (sessionless.test(request.nextUrl.pathname) || !event) return guardRequest(request);
+  const signedIn = request.cookies.getAll().some(({ name }) => sessionCookie.test(name));
+  if (!signedIn || sessionless.test(request.nextUrl.pathname) || !event) return guardRequest(request);
   const handler = await guardWithSession;
   // Auth.js's wrapper always answers: the guard's response with the refreshed (or deleted) session cookie added.
   return (await handler(request, event)) as Response;
