@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { retryDeadLetterAction } from "@/app/admin/outbox/actions";
 import { Button } from "@/components/ui/button";
 import { SummaryList } from "@/components/ui/summary-list";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -11,7 +10,8 @@ import type { TDeadLetter } from "@/server/notifications/list-dead-letters";
  * form): readable on a 360 px phone as on a desk, and without JavaScript. The button names its notification for a
  * screen reader.
  */
-export async function DeadLettersList({ deadLetters, locale }: { deadLetters: TDeadLetter[]; locale: Locale }) {
+/** `retryAction`: the page's "send again" server action. */
+export async function DeadLettersList({ deadLetters, locale, retryAction }: { deadLetters: TDeadLetter[]; locale: Locale; retryAction: (formData: FormData) => Promise<void> }) {
   const t = await getTranslations("adminOutbox");
   const tn = await getTranslations("notifications");
   const topicTitle = (topic: string) => (tn.has(`${topic}.title`) ? tn(`${topic}.title`) : topic);
@@ -40,7 +40,7 @@ export async function DeadLettersList({ deadLetters, locale }: { deadLetters: TD
                 { key: t("deadAt"), value: <time dateTime={letter.deadAt.toISOString()}>{formatDateTime(letter.deadAt, locale)}</time> },
               ]}
             />
-            <form action={retryDeadLetterAction} className="-mt-4">
+            <form action={retryAction} className="-mt-4">
               <input type="hidden" name="id" value={letter.id} />
               <Button>
                 {t("retry")}

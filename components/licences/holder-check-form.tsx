@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { checkHolderAction, type THolderCheckState } from "@/app/verify/[id]/actions";
+import type { THolderCheckState } from "@/server/licences/holder-check-state";
 import { describedBy, FieldShell, inputClass } from "@/components/forms/text-input";
 import { Button } from "@/components/ui/button";
 
@@ -13,10 +13,11 @@ const inputId = "holder-id-number";
  * JavaScript; the answer (yes or no, in the reader's language) comes back in the response, never in the address.
  * The typed number is not shown again. Needs the `licenceHolderCheck` and `errors` messages.
  */
-export function HolderCheckForm({ licenceId }: { licenceId: string }) {
+/** `checkAction`: the page's holder-check server action. */
+export function HolderCheckForm({ licenceId, checkAction }: { licenceId: string; checkAction: (state: THolderCheckState, formData: FormData) => Promise<THolderCheckState> }) {
   const t = useTranslations("licenceHolderCheck");
   const te = useTranslations("errors");
-  const [state, action, pending] = useActionState<THolderCheckState, FormData>(checkHolderAction, {});
+  const [state, action, pending] = useActionState<THolderCheckState, FormData>(checkAction, {});
   const error = state.error ? te(state.error) : undefined;
   return (
     <section aria-labelledby="holder-check-title" className="mb-8 border-2 border-line p-4 sm:p-6">

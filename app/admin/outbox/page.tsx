@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { DeadLettersList } from "@/components/admin/dead-letters-list";
+import { retryDeadLetterAction } from "./actions";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -52,7 +53,7 @@ export default async function AdminOutboxPage({ searchParams }: { searchParams: 
       ) : (
         <>
           {result.total > result.deadLetters.length ? <p className="mb-4">{t("showing", { shown: result.deadLetters.length, total: result.total })}</p> : null}
-          <DeadLettersList deadLetters={result.deadLetters} locale={locale} />
+          <DeadLettersList deadLetters={result.deadLetters} locale={locale} retryAction={retryDeadLetterAction} />
         </>
       )}
     </div>

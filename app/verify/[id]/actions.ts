@@ -3,14 +3,9 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { actionForm } from "@/lib/http/action-form";
-import type { TErrorCode } from "@/server/errors";
+import type { THolderCheckState } from "@/server/licences/holder-check-state";
 import { checkLicenceHolder } from "@/server/licences/check-licence-holder";
 
-export type THolderCheckState = {
-  /** The answer to "is this the holder's ID number?" */
-  answer?: "match" | "no-match";
-  error?: TErrorCode;
-};
 
 // Only the shape here (anything missing reads as empty); what a valid number is, is the use case's to decide.
 const ZPosted = z.object({ licenceId: z.string().max(100).catch(""), idNumber: z.string().max(100).catch("") });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { HolderCheckForm } from "@/components/licences/holder-check-form";
+import { checkHolderAction } from "./actions";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SummaryList } from "@/components/ui/summary-list";
 import { toIsoDate } from "@/lib/calendar/working-days";
@@ -101,7 +102,7 @@ export default async function VerifyPage({ params, searchParams }: TProps) {
           />
           <p className="mb-2 text-base text-muted">{t("printedNote")}</p>
           {result.licence.holderNumber?.kind === "id-number" || result.licence.fields.some((field) => field.value.includes("*")) ? <p className="mb-8 text-base text-muted">{t("maskNote")}</p> : null}
-          {result.licence.holderCheck ? <HolderCheckForm licenceId={result.licence.id} /> : null}
+          {result.licence.holderCheck ? <HolderCheckForm licenceId={result.licence.id} checkAction={checkHolderAction} /> : null}
         </>
       ) : null}
 
