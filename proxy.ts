@@ -22,10 +22,11 @@ import { checkBodySize } from "@/lib/http/body-limit";
 import { isDecodablePath } from "@/lib/http/decodable-path";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { checkSameOrigin } from "@/lib/http/same-origin";
-import { buildSecurityHeaders, createNonce, isHttpsRequest } from "@/lib/http/security-headers";
+import { buildSecurityHeaders, createNonce } from "@/lib/http/security-headers";
 import { hasSessionCookie } from "@/server/auth/has-session-cookie";
 import { auth } from "@/server/auth/next-auth";
 import { answerWhileDatabaseDown } from "@/server/health/answer-while-database-down";
+import { reachedOverHttps } from "@/server/http/reached-over-https";
 import { readerOf, renderRefusalPage, type TRefusal } from "@/server/http/refusal-page";
 
 // With a lazily built config (NextAuth(() => config), as in next-auth.ts) next-auth's wrapper form hands back a
@@ -50,7 +51,7 @@ export async function proxy(request: NextRequest, event?: NextFetchEvent): Promi
 
 async function guardRequest(request: NextRequest): Promise<Response> {
   const nonce = createNonce();
-  const https = isHttpsRequest(request.nextUrl, request.headers.get("x-forwarded-proto"));
+  const https = reachedOverHttps(request);
   const securityHeaders = buildSecurityHeaders({ nonce, https, development: process.env.NODE_ENV === "development" });
   const method = request.method.toUpperCase();
 

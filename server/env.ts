@@ -85,7 +85,11 @@ const ZEnv = z
 /** A production deployment on PostgreSQL: the portal is public, so its public address must be known. */
 const isPublicDeployment = (env: Record<string, string | undefined>) => env.NODE_ENV === "production" && Boolean(env.DATABASE_URL);
 
-export type TEnv = Omit<z.infer<typeof ZEnv>, "PUBLIC_BASE_URL"> & { PUBLIC_BASE_URL: string };
+export type TEnv = Omit<z.infer<typeof ZEnv>, "PUBLIC_BASE_URL"> & {
+  PUBLIC_BASE_URL: string;
+  /** Whether PUBLIC_BASE_URL was given (not the localhost default): then it is also the address Auth.js answers with. */
+  publicBaseUrlGiven: boolean;
+};
 
 /** Checks `env` (process.env by default) and fills in the defaults; throws an error naming each bad setting. */
 export function parseEnv(env: Record<string, string | undefined> = process.env): TEnv {
@@ -98,7 +102,8 @@ export function parseEnv(env: Record<string, string | undefined> = process.env):
     );
   }
   if (!result.success || problems.length > 0) throw new Error(`Invalid environment: ${problems.join("; ")}`);
-  return { ...result.data, PUBLIC_BASE_URL: result.data.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT || "3000"}` };
+  const given = result.data.PUBLIC_BASE_URL;
+  return { ...result.data, PUBLIC_BASE_URL: given ?? `http://localhost:${env.PORT || "3000"}`, publicBaseUrlGiven: given !== undefined };
 }
 
 let parsed: TEnv | undefined;

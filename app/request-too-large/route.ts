@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
 import { bodyLimitFor } from "@/lib/http/body-limit";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
-import { isHttpsRequest } from "@/lib/http/security-headers";
 import { hasSessionCookie } from "@/server/auth/has-session-cookie";
+import { reachedOverHttps } from "@/server/http/reached-over-https";
 import { readerOf, renderRefusalPage } from "@/server/http/refusal-page";
 
 /**
@@ -11,7 +11,7 @@ import { readerOf, renderRefusalPage } from "@/server/http/refusal-page";
  */
 export async function GET(request: NextRequest) {
   const back = safeRedirectPath(request.nextUrl.searchParams.get("back"));
-  const https = isHttpsRequest(request.nextUrl, request.headers.get("x-forwarded-proto"));
+  const https = reachedOverHttps(request);
   const signedIn = await hasSessionCookie({ headers: request.headers, https });
   const html = renderRefusalPage({
     refusal: { kind: "too-large", limit: bodyLimitFor({ pathname: back.split(/[?#]/)[0], signedIn }), back },

@@ -50,6 +50,10 @@ export function throttleWaitOf(request: Request): number | undefined {
 export const { handlers, auth, signIn, signOut } = NextAuth((incoming) => {
   const env = getEnv();
   const limits = sessionLimitsOf(env);
+  // Auth.js builds the addresses it answers with (where to go after signing in or out, its own endpoints) from the
+  // host the replica sees, which behind a proxy may be localhost:PORT. The portal's public address is known: it
+  // reads that from AUTH_URL, and only from the process environment.
+  if (env.publicBaseUrlGiven) process.env.AUTH_URL ??= env.PUBLIC_BASE_URL;
   return {
     secret: readAuthSecret(),
     trustHost: true,
