@@ -6,14 +6,16 @@
  * further than this function.
  *
  * Only a person's licence whose register row still matches its signature can be asked; a company's licence prints
- * its USCC whole, and a forged one answers nothing. Each licence answers a limited number of checks an hour
- * (take-holder-check.ts), so the check cannot be used to guess the number.
+ * its USCC whole, and a forged one answers nothing. Each licence answers a limited number of checks an hour, and
+ * each source address may ask a limited number (take-holder-check.ts), so the check cannot be used to guess the
+ * number or to sweep the register.
  */
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { licences } from "@/db/schema";
 import { checkResidentId } from "@/lib/identifiers/resident-id";
+import { addressBucketOf } from "@/server/auth/source-address";
 import { fail, type TResult } from "@/server/errors";
 import { filterAuthenticLicences } from "./filter-authentic-licences";
 import { getLicenceHashKeys, type TLicenceHashKeys } from "./licence-hash-key";
@@ -25,10 +27,12 @@ export type TCheckLicenceHolderOptions = {
   licenceId: string;
   /** As typed: spaces, full-width digits and a lower-case x are fine. */
   idNumber: string;
+  /** Where the check comes from (server/auth/source-address.ts); null when unknown, which is one shared bucket. */
+  address: string | null;
   hashKeys?: TLicenceHashKeys;
 };
 
-export async function checkLicenceHolder({ db, licenceId, idNumber, hashKeys = getLicenceHashKeys() }: TCheckLicenceHolderOptions): Promise<TResult<{ matches: boolean }>> {
+export async function checkLicenceHolder({ db, licenceId, idNumber, address, hashKeys = getLicenceHashKeys() }: TCheckLicenceHolderOptions): Promise<TResult<{ matches: boolean }>> {
   if (!z.uuid().safeParse(licenceId).success) return fail("not-found:licence");
   const typed = checkResidentId(idNumber.replace(/\s/g, ""));
   if (!typed.ok) return fail("invalid:holder-id-number");
@@ -37,7 +41,7 @@ export async function checkLicenceHolder({ db, licenceId, idNumber, hashKeys = g
   if (licence.holderIdNumber === null || licence.payloadVersion !== LICENCE_PAYLOAD_VERSION) return fail("conflict:licence-holder-not-checkable");
   const [authentic] = await filterAuthenticLicences(db, [licence], hashKeys);
   if (!authentic) return fail("conflict:licence-holder-not-checkable");
-  const allowed = await takeHolderCheck(db, licence.id);
+  const allowed = await takeHolderCheck(db, { licenceId: licence.id, addressBucket: addressBucketOf(address) });
   if (!allowed.ok) return fail("rate-limited:holder-check", { retryAfterSeconds: allowed.retryAfterSeconds });
   return { ok: true, matches: holderIdNumberMatches(buildLicencePayload(authentic, hashKeys), typed.normalized, hashKeys) };
 }

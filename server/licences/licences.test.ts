@@ -35,13 +35,16 @@ import { listMyLicences } from "./list-my-licences";
 import { listSigningKeys } from "./list-signing-keys";
 import { revokeLicence } from "./revoke-licence";
 import { resignLicences } from "./resign-licences";
-import { HOLDER_CHECKS_PER_HOUR } from "./take-holder-check";
+import { HOLDER_CHECKS_PER_ADDRESS_PER_HOUR, HOLDER_CHECKS_PER_HOUR } from "./take-holder-check";
 import { generateSigningKey, getActiveSigningKey, registerActiveSigningKey } from "./signing-keys";
 import { verifyLicence } from "./verify-licence";
 
 const onePixelPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 const now = new Date("2026-03-02T10:00:00+08:00");
 const today = toIsoDate(now);
+// The holder check counts per source address too: each check below comes from its own, unless a test says otherwise.
+let addressesUsed = 0;
+const nextAddress = () => `198.51.100.${(addressesUsed += 1) % 250}`;
 
 /** The query string of a verify URL, as the page receives it. */
 function queryOf(url: string): Record<string, string> {
@@ -210,7 +213,7 @@ describe.each(testDatabaseKinds)("e-licences on %s", (kind) => {
 
     it("answers the holder check: yes for the holder's ID number, no for another, and a clear refusal for a malformed one", async () => {
       const { licence } = await proofLicence();
-      const check = (idNumber: string, licenceId = licence.id) => checkLicenceHolder({ db: world.db, licenceId, idNumber });
+      const check = (idNumber: string, licenceId = licence.id) => checkLicenceHolder({ db: world.db, address: nextAddress(), licenceId, idNumber });
       expect(await check("310104198803124016")).toEqual({ ok: true, matches: true });
       expect(await check(" 3101 0419 8803 1240 16 ")).toEqual({ ok: true, matches: true });
       expect(await check("11010519491231002X")).toEqual({ ok: true, matches: false });
@@ -223,25 +226,42 @@ describe.each(testDatabaseKinds)("e-licences on %s", (kind) => {
 
     it("answers a licence's holder check ten times an hour, so it cannot be used to guess the hidden digits", async () => {
       const { licence } = await proofLicence();
-      const check = () => checkLicenceHolder({ db: world.db, licenceId: licence.id, idNumber: "11010519491231002X" });
+      const check = () => checkLicenceHolder({ db: world.db, address: nextAddress(), licenceId: licence.id, idNumber: "11010519491231002X" });
       for (let attempt = 1; attempt <= HOLDER_CHECKS_PER_HOUR; attempt += 1) expect(await check(), `attempt ${attempt}`).toEqual({ ok: true, matches: false });
       expect(await check()).toMatchObject({ ok: false, code: "rate-limited:holder-check", details: { retryAfterSeconds: expect.any(Number) } });
       // Even the right number waits; another licence does not.
-      expect(await checkLicenceHolder({ db: world.db, licenceId: licence.id, idNumber: "310104198803124016" })).toMatchObject({ ok: false, code: "rate-limited:holder-check" });
+      expect(await checkLicenceHolder({ db: world.db, address: nextAddress(), licenceId: licence.id, idNumber: "310104198803124016" })).toMatchObject({ ok: false, code: "rate-limited:holder-check" });
       const { licence: other } = await proofLicence();
-      expect(await checkLicenceHolder({ db: world.db, licenceId: other.id, idNumber: "310104198803124016" })).toEqual({ ok: true, matches: true });
+      expect(await checkLicenceHolder({ db: world.db, address: nextAddress(), licenceId: other.id, idNumber: "310104198803124016" })).toEqual({ ok: true, matches: true });
       // An hour later the count starts again.
       await world.db.update(rateLimits).set({ expire: new Date(Date.now() - 1000) }).where(eq(rateLimits.key, `licence-holder-check:${licence.id}`));
-      expect(await checkLicenceHolder({ db: world.db, licenceId: licence.id, idNumber: "310104198803124016" })).toEqual({ ok: true, matches: true });
+      expect(await checkLicenceHolder({ db: world.db, address: nextAddress(), licenceId: licence.id, idNumber: "310104198803124016" })).toEqual({ ok: true, matches: true });
+    });
+
+    it("answers one address a limited number of holder checks an hour over all licences; other addresses go on", async () => {
+      const address = "203.0.113.50";
+      const licenceIds: string[] = [];
+      for (let made = 0; made * HOLDER_CHECKS_PER_HOUR < HOLDER_CHECKS_PER_ADDRESS_PER_HOUR + 1; made += 1) licenceIds.push((await proofLicence()).licence.id);
+      let answered = 0;
+      for (const licenceId of licenceIds) {
+        for (let attempt = 0; attempt < HOLDER_CHECKS_PER_HOUR && answered < HOLDER_CHECKS_PER_ADDRESS_PER_HOUR; attempt += 1) {
+          expect(await checkLicenceHolder({ db: world.db, address, licenceId, idNumber: "11010519491231002X" })).toEqual({ ok: true, matches: false });
+          answered += 1;
+        }
+      }
+      const fresh = licenceIds.at(-1)!;
+      expect(await checkLicenceHolder({ db: world.db, address, licenceId: fresh, idNumber: "310104198803124016" })).toMatchObject({ ok: false, code: "rate-limited:holder-check" });
+      // Another address is not held back.
+      expect(await checkLicenceHolder({ db: world.db, address: "2001:db8:1::7", licenceId: fresh, idNumber: "310104198803124016" })).toEqual({ ok: true, matches: true });
     });
 
     it("does not answer the holder check for a company's licence or for a licence whose row was altered", async () => {
       const [company] = await world.db.select().from(licences).where(eq(licences.type, "business-licence"));
-      expect(await checkLicenceHolder({ db: world.db, licenceId: company.id, idNumber: "310104198803124016" })).toEqual({ ok: false, code: "conflict:licence-holder-not-checkable" });
+      expect(await checkLicenceHolder({ db: world.db, address: nextAddress(), licenceId: company.id, idNumber: "310104198803124016" })).toEqual({ ok: false, code: "conflict:licence-holder-not-checkable" });
       expect(await verifyLicence({ db: world.db, licenceId: company.id, today })).toMatchObject({ licence: { holderCheck: false } });
       const { licence } = await proofLicence();
       await world.db.update(licences).set({ holderIdNumber: "11010519491231002X" }).where(eq(licences.id, licence.id));
-      expect(await checkLicenceHolder({ db: world.db, licenceId: licence.id, idNumber: "11010519491231002X" })).toEqual({ ok: false, code: "conflict:licence-holder-not-checkable" });
+      expect(await checkLicenceHolder({ db: world.db, address: nextAddress(), licenceId: licence.id, idNumber: "11010519491231002X" })).toEqual({ ok: false, code: "conflict:licence-holder-not-checkable" });
     });
 
     it("says expired after the last valid day, and not found for a made-up id", async () => {
@@ -427,7 +447,7 @@ describe.each(testDatabaseKinds)("e-licences on %s", (kind) => {
       const afterRotation = { active: rotated.active, previous: null };
       expect(await verifyLicence({ db: world.db, licenceId: licence.id, query: queryOf(oldUrl), today, hashKeys: afterRotation })).toMatchObject({ state: "valid", link: "current" });
       expect(await verifyLicence({ db: world.db, licenceId: licence.id, query: queryOf(licenceVerifyUrl(row, { origin: "https://x", hashKeys: afterRotation })), today, hashKeys: afterRotation })).toMatchObject({ state: "valid" });
-      expect(await checkLicenceHolder({ db: world.db, licenceId: licence.id, idNumber: "310104198803124016", hashKeys: afterRotation })).toEqual({ ok: true, matches: true });
+      expect(await checkLicenceHolder({ db: world.db, address: nextAddress(), licenceId: licence.id, idNumber: "310104198803124016", hashKeys: afterRotation })).toEqual({ ok: true, matches: true });
       // Put back as it was, so the other tests of this file keep their key.
       expect(await resignLicences({ db: world.db, hashKeys: { active: before.active, previous: rotated.active } })).toMatchObject({ unknownHashKey: [], refused: [] });
     });

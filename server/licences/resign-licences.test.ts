@@ -139,8 +139,8 @@ describe.each(testDatabaseKinds)("upgrading licences signed in payload version 1
     expect(await verifyLicence({ db, licenceId: upgraded.id, query: oldLinks.get(upgraded.id), today })).toMatchObject({ state: "valid", link: "legacy" });
     const newLink = Object.fromEntries(new URL(licenceVerifyUrl(upgraded, { origin: "https://x" })).searchParams);
     expect(await verifyLicence({ db, licenceId: upgraded.id, query: newLink, today })).toMatchObject({ state: "valid", link: "current" });
-    expect(await checkLicenceHolder({ db, licenceId: upgraded.id, idNumber: "310104198803124016" })).toEqual({ ok: true, matches: true });
-    expect(await checkLicenceHolder({ db, licenceId: upgraded.id, idNumber: "11010519491231002X" })).toEqual({ ok: true, matches: false });
+    expect(await checkLicenceHolder({ db, address: "203.0.113.7", licenceId: upgraded.id, idNumber: "310104198803124016" })).toEqual({ ok: true, matches: true });
+    expect(await checkLicenceHolder({ db, address: "203.0.113.7", licenceId: upgraded.id, idNumber: "11010519491231002X" })).toEqual({ ok: true, matches: false });
 
     expect(await verifyLicence({ db, licenceId: "00000000-0000-4000-8000-0000000000e2", today })).toEqual({ state: "forged", where: "register" });
   });
