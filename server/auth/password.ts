@@ -9,8 +9,9 @@
  * (at least one); the rest queue, which slows a burst of sign-ins, not everybody else's requests.
  */
 import os from "node:os";
-import { hash, verify } from "@node-rs/argon2";
+import { hash } from "@node-rs/argon2";
 import { limitConcurrency } from "@/lib/limit-concurrency";
+import { verifyOnThread } from "./argon2-thread";
 
 // OWASP 2024 minimum for argon2id: 19 MiB memory, 2 iterations, 1 lane. The library's default algorithm is argon2id.
 const PARAMS = { memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
@@ -26,5 +27,5 @@ export async function hashPassword(password: string): Promise<string> {
  * argon2 PHC string throws: that is damaged data to be seen in the logs, not a wrong password.
  */
 export async function verifyPassword(password: string, passwordHash: string): Promise<boolean> {
-  return inTurn(() => verify(passwordHash, password));
+  return verifyOnThread(passwordHash, password);
 }

@@ -8,6 +8,7 @@
  * refused without a check is taken off the counts again: hammering a locked account does not lengthen its wait.
  */
 import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { TDatabase } from "@/db/client";
 import { rateLimits } from "@/db/schema";
@@ -16,6 +17,7 @@ import { rateLimits } from "@/db/schema";
 const COUNT_SECONDS = 24 * 60 * 60;
 const FIRST_WAIT_SECONDS = 60;
 const LONGEST_WAIT_SECONDS = 60 * 60;
+const FAILURES_PREFIX = "sign-in-failures";
 
 export type TThrottleScope = {
   /** `account:…` or `address:…`; hashed before it is stored, so the table holds no user names or addresses. */
@@ -38,7 +40,7 @@ function limitersOf(db: TDatabase): TLimiters {
     limiters = {
       // `points` is not what decides here (the scope's allowance is); penalty() and reward() only count.
       // Its timer deletes rows expired over an hour ago from the whole table, the waits' too.
-      failures: new RateLimiterDrizzle({ storeClient: db, schema: rateLimits, keyPrefix: "sign-in-failures", points: 1, duration: COUNT_SECONDS }),
+      failures: new RateLimiterDrizzle({ storeClient: db, schema: rateLimits, keyPrefix: FAILURES_PREFIX, points: 1, duration: COUNT_SECONDS }),
       waits: new RateLimiterDrizzle({ storeClient: db, schema: rateLimits, keyPrefix: "sign-in-wait", points: 1, duration: FIRST_WAIT_SECONDS, clearExpiredByTimeout: false }),
     };
     limitersByDatabase.set(db, limiters);
@@ -50,6 +52,31 @@ function storedKey(key: string): string {
   return createHash("sha256").update(key).digest("base64url");
 }
 
+/**
+ * Adds this attempt to every scope's failure count and returns the counts — what `failures.penalty(key)` does for
+ * one key (the same rows: "sign-in-failures:<key>", a count that starts again once expired), in ONE statement for
+ * all of them: on the embedded database every statement is a turn of its one query queue, which the requests of
+ * everybody else wait behind during a burst of sign-ins.
+ */
+async function countAttempt(db: TDatabase, keys: string[]): Promise<number[]> {
+  const now = new Date();
+  const expire = new Date(now.getTime() + COUNT_SECONDS * 1000);
+  const expired = sql`${rateLimits.expire} <= ${sql.param(now, rateLimits.expire)}`;
+  const rows = await db
+    .insert(rateLimits)
+    .values(keys.map((key) => ({ key: `${FAILURES_PREFIX}:${key}`, points: 1, expire })))
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        points: sql`case when ${expired} then 1 else ${rateLimits.points} + 1 end`,
+        expire: sql`case when ${expired} then ${sql.param(expire, rateLimits.expire)} else ${rateLimits.expire} end`,
+      },
+    })
+    .returning({ key: rateLimits.key, points: rateLimits.points });
+  const counts = new Map(rows.map((row) => [row.key, row.points]));
+  return keys.map((key) => counts.get(`${FAILURES_PREFIX}:${key}`)!);
+}
+
 export type TAdmission =
   | { admitted: true; failures: number[] }
   | { admitted: false; retryAfterSeconds: number };
@@ -58,7 +85,7 @@ export type TAdmission =
 export async function admitSignInAttempt({ db, scopes }: { db: TDatabase; scopes: TThrottleScope[] }): Promise<TAdmission> {
   const { failures, waits } = limitersOf(db);
   const keys = scopes.map((scope) => storedKey(scope.key));
-  const counts = await Promise.all(keys.map(async (key) => (await failures.penalty(key)).consumedPoints));
+  const counts = await countAttempt(db, keys);
   const gatesTaken: string[] = [];
   for (const [index, scope] of scopes.entries()) {
     const step = counts[index] - scope.freeFailures + 1;

@@ -27,11 +27,13 @@ export type TSignInResult =
   | { ok: false; code: "throttled"; retryAfterSeconds: number };
 
 /**
- * Sign-ins in progress at once in this process: as many as there are cores — one checking a password (password.ts
- * runs argon2 on one core fewer than there are) while the others read and write their counts. A burst waits here,
- * doing nothing, instead of filling the embedded database's one query queue ahead of everybody else's requests.
+ * Sign-ins in progress at once in this process: one fewer than there are cores (at least one). A sign-in is mostly
+ * an argon2 run on its own thread (password.ts), but also the event loop's time for its request, its counts and its
+ * answer; with as many in progress as cores, a burst kept the event loop busy most of the time and everybody else's
+ * requests waited (docs/BENCHMARKS.md, bench:login-burst). A burst now waits here, doing nothing, and a core stays
+ * free for everybody else.
  */
-const inTurn = limitConcurrency(os.availableParallelism());
+const inTurn = limitConcurrency(Math.max(1, os.availableParallelism() - 1));
 
 export async function signInWithPassword(options: Parameters<typeof checkPassword>[0]): Promise<TSignInResult> {
   return inTurn(() => checkPassword(options));
