@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: every test. Type check, unit and integration tests (vitest: PGlite, and PostgreSQL too when
-// TEST_DATABASE_URL is set), then a production build and the Playwright journeys in Debian's Chromium.
+// TEST_DATABASE_URL is set), then a production build (stamped, so a later `npm start` serves it) and the Playwright
+// journeys in Debian's Chromium.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildStamped } from "./build-stamp.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -25,5 +27,5 @@ if (!fs.existsSync("/usr/bin/chromium")) {
 }
 step("types", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
 step("unit and integration", bin("vitest"), ["run"]);
-step("build", bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+buildStamped(root, () => step("build", bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }));
 step("journeys", bin("playwright"), ["test"]);
