@@ -31,8 +31,8 @@ if (process.env.DATABASE_URL && !process.env.PUBLIC_BASE_URL) {
   process.exit(78);
 }
 
-// 1. Dependencies. `npm ci` refuses lockfiles written on machines whose registry omits other platforms'
-//    optional binaries, so use `npm install`, which also honours the lockfile.
+// 1. Dependencies. `npm install`, which honours the lockfile: npm 10's `npm ci` refuses a lockfile npm 11 wrote
+//    (they disagree about optional packages), and a newcomer may have either.
 const installedMarker = path.join(root, "node_modules", ".package-lock.json");
 if (!fs.existsSync(installedMarker) || fs.statSync("package.json").mtimeMs > fs.statSync(installedMarker).mtimeMs) {
   log("installing dependencies (npm install)…");
