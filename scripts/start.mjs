@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: everything a newcomer needs, in order — install what is missing, create DATA_DIR and AUTH_SECRET,
-// migrate and seed, build when there is no build of this commit, then serve on PORT (default 3000).
+// migrate and seed, build when there is no build of this source, then serve on PORT (default 3000).
 // Plain JavaScript on purpose: it must run before the dependencies (tsx, TypeScript) are installed.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildStamped, isCurrentBuild } from "./build-stamp.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -30,8 +31,8 @@ if (process.env.DATABASE_URL && !process.env.PUBLIC_BASE_URL) {
   process.exit(78);
 }
 
-// 1. Dependencies. `npm ci` refuses lockfiles written on machines whose registry omits other platforms'
-//    optional binaries, so use `npm install`, which also honours the lockfile.
+// 1. Dependencies. `npm install`, which honours the lockfile: npm 10's `npm ci` refuses a lockfile npm 11 wrote
+//    (they disagree about optional packages), and a newcomer may have either.
 const installedMarker = path.join(root, "node_modules", ".package-lock.json");
 if (!fs.existsSync(installedMarker) || fs.statSync("package.json").mtimeMs > fs.statSync(installedMarker).mtimeMs) {
   log("installing dependencies (npm install)…");
@@ -55,26 +56,14 @@ env.AUTH_TRUST_HOST ??= "true";
 // 3. Database: migrate, and seed the demo data into an empty embedded database.
 run(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/setup.ts"], env);
 
-// 4. Build when there is no build of this source (a fresh clone, or a pull since the last build).
-function sourceStamp() {
-  try {
-    const head = execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim();
-    return dirty ? null : head; // uncommitted changes: always rebuild
-  } catch {
-    return "no-git";
-  }
-}
-const stampFile = path.join(root, ".next", "onedoor-build-stamp");
-const stamp = sourceStamp();
-const built = fs.existsSync(path.join(root, ".next", "BUILD_ID"));
-const current = built && stamp !== null && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === stamp;
-if (process.env.ONEDOOR_SKIP_BUILD === "1" && built) {
+// 4. Build when .next holds no build of this source (a fresh clone, an edit or a pull since the last build).
+if (process.env.ONEDOOR_SKIP_BUILD === "1" && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
   log("using the existing build (ONEDOOR_SKIP_BUILD=1)");
-} else if (!current) {
+} else if (isCurrentBuild(root)) {
+  log("the build in .next is of this source: not building");
+} else {
   log("building (next build)…");
-  run(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], env);
-  if (stamp) fs.writeFileSync(stampFile, stamp);
+  buildStamped(root, () => run(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], env));
 }
 
 // 5. Serve. Signals go to the server so it can release DATA_DIR on its way out.
