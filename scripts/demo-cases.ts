@@ -25,7 +25,7 @@ import { rateCase } from "@/server/ratings/rate-case";
 import { requestSupplement } from "@/server/supplements/request-supplement";
 import { claimTask } from "@/server/workflow/claim-task";
 import { requestExtension } from "@/server/workflow/request-extension";
-import { transitionTask } from "@/server/workflow/transition-task";
+import { decideTask } from "@/server/workflow/decide-task";
 
 const onePixelPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
@@ -51,8 +51,8 @@ async function submit(db: TDatabase, username: string, subjectCode: string, rawA
 }
 
 async function claimAndAccept(db: TDatabase, clerk: TActor, taskId: string) {
-  must("claim", await claimTask({ db, actor: clerk, taskId }));
-  return must("accept", await transitionTask({ db, actor: clerk, taskId, action: "accept" })).version;
+  const claimed = must("claim", await claimTask({ db, actor: clerk, taskId }));
+  return must("accept", await decideTask({ db, actor: clerk, taskId, action: "accept", expectedVersion: claimed.version })).version;
 }
 
 async function main() {
@@ -84,8 +84,8 @@ async function main() {
     if (!photo.ok) throw new Error(`demo-cases: photo refused: ${photo.reason}`);
     const newborn = await submit(db, "citizen", "BUNDLE-NEWBORN", newbornAnswers({ photo: [photo.ref] }));
     const health = await actorOf(db, "clerk-health");
-    await claimAndAccept(db, health, newborn.taskOf("HEALTH").id);
-    must("approve", await transitionTask({ db, actor: health, taskId: newborn.taskOf("HEALTH").id, action: "approve" }));
+    const healthVersion = await claimAndAccept(db, health, newborn.taskOf("HEALTH").id);
+    must("approve", await decideTask({ db, actor: health, taskId: newborn.taskOf("HEALTH").id, action: "approve", expectedVersion: healthVersion }));
     must("claim police", await claimTask({ db, actor: await actorOf(db, "clerk-police"), taskId: newborn.taskOf("POLICE").id }));
     console.log(`demo-cases: ${newborn.caseNumber} newborn, health approved, police claimed`);
 
@@ -98,8 +98,8 @@ async function main() {
     const approveAll = async (caseRow: Awaited<ReturnType<typeof submit>>) => {
       for (const code of ["AMR", "FIRE", "URBAN"]) {
         const clerk = await actorOf(db, `clerk-${code.toLowerCase()}`);
-        await claimAndAccept(db, clerk, caseRow.taskOf(code).id);
-        must(`approve ${code}`, await transitionTask({ db, actor: clerk, taskId: caseRow.taskOf(code).id, action: "approve" }));
+        const accepted = await claimAndAccept(db, clerk, caseRow.taskOf(code).id);
+        must(`approve ${code}`, await decideTask({ db, actor: clerk, taskId: caseRow.taskOf(code).id, action: "approve", expectedVersion: accepted }));
       }
     };
     const toRate = await submit(db, "enterprise", "BUNDLE-RESTAURANT", restaurantAnswers({ shopName: "一门面馆" }));

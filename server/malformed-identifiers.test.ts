@@ -22,8 +22,9 @@ import { assignTask } from "@/server/workflow/assign-task";
 import { claimTask } from "@/server/workflow/claim-task";
 import { getTaskForClerk } from "@/server/workflow/get-task-for-clerk";
 import { releaseTask } from "@/server/workflow/release-task";
-import { decideExtension, requestExtension } from "@/server/workflow/request-extension";
-import { transitionTask } from "@/server/workflow/transition-task";
+import { decideExtension } from "@/server/workflow/decide-extension";
+import { requestExtension } from "@/server/workflow/request-extension";
+import { decideTask } from "@/server/workflow/decide-task";
 import { withdrawCase } from "@/server/workflow/withdraw-case";
 
 const malformed = ["\u0000", "OD202601010000001\u0000", "HRSS-PROOF\u0000", "\ud800", "-".repeat(36), "00000000-0000-0000-0000-00000000000g", "x".repeat(5000)];
@@ -58,7 +59,7 @@ describe.each(testDatabaseKinds)("malformed identifiers on %s", (kind) => {
       ["claimTask", (taskId) => claimTask({ db, actor: clerk, taskId }), { ok: false, code: "forbidden:task" }],
       ["releaseTask", (taskId) => releaseTask({ db, actor: clerk, taskId, expectedVersion: 1 }), { ok: false, code: "forbidden:task" }],
       ["assignTask", (taskId) => assignTask({ db, actor: clerk, taskId, colleagueId: clerk.id, expectedVersion: 1 }), { ok: false, code: "forbidden:task" }],
-      ["transitionTask", (taskId) => transitionTask({ db, actor: clerk, taskId, action: "accept" }), { ok: false, code: "forbidden:task" }],
+      ["decideTask", (taskId) => decideTask({ db, actor: clerk, taskId, action: "accept", expectedVersion: 1 }), { ok: false, code: "forbidden:task" }],
       ["requestSupplement", (taskId) => requestSupplement({ db, actor: clerk, taskId, expectedVersion: 1, items: [{ key: "a", note: "b" }] }), { ok: false, code: "forbidden:task" }],
       ["requestExtension", (taskId) => requestExtension({ db, actor: clerk, taskId, expectedVersion: 1, days: 3, reason: "需要现场核查" }), { ok: false, code: "forbidden:task" }],
       ["decideExtension", (taskId) => decideExtension({ db, actor: supervisor, taskId, expectedVersion: 1, approve: true }), { ok: false, code: "forbidden:task" }],

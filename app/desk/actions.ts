@@ -12,7 +12,7 @@ import { assignTask } from "@/server/workflow/assign-task";
 import { claimNextTask } from "@/server/workflow/claim-next-task";
 import { claimTask } from "@/server/workflow/claim-task";
 import { releaseTask } from "@/server/workflow/release-task";
-import { clerkDecisions, transitionTask } from "@/server/workflow/transition-task";
+import { clerkDecisions, decideTask } from "@/server/workflow/decide-task";
 
 const ZClaim = z.object({ taskId: z.uuid() });
 
@@ -88,7 +88,7 @@ export async function decideTaskAction(_state: TDecideState, formData: FormData)
   const actor = await actorForAction("/desk", "decideTaskAction");
   if (!actor) return { error: "unauthorized:session" };
   const { taskId, action, version, reason } = parsed.data;
-  const result = await transitionTask({ db: getDb(), actor, taskId, action, reason, expectedVersion: version });
+  const result = await decideTask({ db: getDb(), actor, taskId, action, reason, expectedVersion: version });
   if (!result.ok) return { error: result.code, reason };
   revalidatePath("/desk");
   redirect(`/desk/tasks/${taskId}?done=${action}`);

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { actionForm } from "@/lib/http/action-form";
 import { actorForAction } from "@/server/auth/require-actor";
-import { decideExtension } from "@/server/workflow/request-extension";
+import { decideExtension } from "@/server/workflow/decide-extension";
 
 const ZDecision = z.object({ taskId: z.uuid(), version: z.coerce.number().int().positive(), decision: z.enum(["approve", "deny"]) });
 

@@ -12,7 +12,7 @@ import { deadlineState } from "@/lib/workflow/deadline-state";
 import { requireActor } from "@/server/auth/require-actor";
 import { listDeadlineWatch } from "@/server/supervision/list-deadline-watch";
 import { isErrorCode } from "@/server/errors";
-import { listExtensionRequests } from "@/server/workflow/request-extension";
+import { listExtensionRequests } from "@/server/workflow/list-extension-requests";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { RatingLevelTag } from "@/components/ratings/rating-summary";
@@ -31,12 +31,12 @@ export default async function SupervisePage({ searchParams }: { searchParams: Pr
   if (!result.ok) return null;
   const extensions = await listExtensionRequests({ db: getDb(), actor });
   const followUps = await listOverdueFollowUps({ db: getDb(), actor });
-  const tx = await getTranslations("extensionRequests");
+  const tExtension = await getTranslations("extensionRequests");
   const te = await getTranslations("errors");
   const { extension, error } = readSearchParams(await searchParams, { extension: z.enum(["approve", "deny"]), error: z.string() });
   return (
     <>
-      {extension === "approve" || extension === "deny" ? <Notice tone="success" title={tx(`done.${extension}`)} /> : null}
+      {extension === "approve" || extension === "deny" ? <Notice tone="success" title={tExtension(`done.${extension}`)} /> : null}
       {isErrorCode(error) ? (
         <div role="alert" className="mb-8 border-4 border-danger p-4 font-semibold">
           {te(error)}
@@ -46,7 +46,7 @@ export default async function SupervisePage({ searchParams }: { searchParams: Pr
       {extensions.ok && extensions.requests.length > 0 ? (
         <section aria-labelledby="extension-requests" className="mb-10">
           <h2 id="extension-requests" className="mb-3 text-2xl font-bold">
-            {tx("title", { count: extensions.requests.length })}
+            {tExtension("title", { count: extensions.requests.length })}
           </h2>
           <ul className="space-y-4">
             {extensions.requests.map((request) => (
@@ -54,16 +54,16 @@ export default async function SupervisePage({ searchParams }: { searchParams: Pr
                 <p className="font-semibold">
                   {localize(request.serviceName, locale)} · <span className="font-mono break-all">{request.caseNumber}</span>
                 </p>
-                <p>{tx("asked", { days: request.days ?? 0, date: formatDate(request.dueDate, locale) })}</p>
-                <p className="mb-3">{tx("reason", { reason: request.reason ?? "" })}</p>
+                <p>{tExtension("asked", { days: request.days ?? 0, date: formatDate(request.dueDate, locale) })}</p>
+                <p className="mb-3">{tExtension("reason", { reason: request.reason ?? "" })}</p>
                 <form action={decideExtensionAction} className="flex flex-wrap gap-4">
                   <input type="hidden" name="taskId" value={request.taskId} />
                   <input type="hidden" name="version" value={request.version} />
                   <Button name="decision" value="approve">
-                    {tx("approve")}
+                    {tExtension("approve")}
                   </Button>
                   <Button name="decision" value="deny" variant="secondary">
-                    {tx("deny")}
+                    {tExtension("deny")}
                   </Button>
                 </form>
               </li>

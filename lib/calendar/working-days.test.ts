@@ -52,6 +52,13 @@ describe("addDays", () => {
     expect(range("2026-03-01", "2026-11-30")).toHaveLength(275);
   });
 
+  it("moves an instant by whole 24-hour days (a draft's expiry), the time of day kept", () => {
+    const instant = new Date("2026-03-28T23:30:00.000Z");
+    expect(addDays(instant, 30)).toEqual(new Date("2026-04-27T23:30:00.000Z"));
+    expect(addDays(instant, -1)).toEqual(new Date("2026-03-27T23:30:00.000Z"));
+    expect(() => addDays(instant, 0.5)).toThrow(RangeError);
+  });
+
   it("rejects invalid dates and non-integer offsets", () => {
     expect(() => addDays("2026-02-30", 1)).toThrow(RangeError);
     expect(() => addDays("2026-2-3", 1)).toThrow(RangeError);

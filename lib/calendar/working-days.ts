@@ -56,9 +56,15 @@ export function createCalendar(days: { date: string; kind: "holiday" | "workday"
   return { holidays, workdays };
 }
 
-/** Pure calendar arithmetic: the date `days` days after (or before, if negative) `date`. */
-export function addDays(date: string, days: number): string {
+/**
+ * Pure calendar arithmetic, `days` whole days after (or before, if negative): of a calendar date (YYYY-MM-DD), the
+ * date; of an instant, the instant that many 24-hour days later (a draft's expiry).
+ */
+export function addDays(date: string, days: number): string;
+export function addDays(instant: Date, days: number): Date;
+export function addDays(date: string | Date, days: number): string | Date {
   if (!Number.isInteger(days)) throw new RangeError(`days must be an integer, got ${days}`);
+  if (date instanceof Date) return new Date(date.getTime() + days * millisecondsPerDay);
   const parsed = parseIsoDateOrThrow(date);
   return formatUtcDate(new Date(parsed.getTime() + days * millisecondsPerDay));
 }

@@ -1,4 +1,5 @@
 import type { TTaskStatus } from "@/db/schema/cases";
+import { countWorkingDays, type TCalendar } from "@/lib/calendar/working-days";
 import { isTaskConcluded } from "./task-transitions";
 
 /**
@@ -22,4 +23,13 @@ export function describeTaskProgress(task: {
   if (task.status === "pending") return { kind: "starts-after", prerequisiteTaskIds: task.prerequisiteTaskIds };
   if (task.clockStoppedOn) return { kind: "clock-stopped" };
   return { kind: "due", dueDate: task.dueDate };
+}
+
+/** What the applicant is told of a running task's due date: late, or the working days left (0: due today). */
+export type TTimeLeft = { overdue: true } | { overdue: false; workingDays: number };
+
+/** Time limits are in working days, so the applicant is told how many working days remain, not only the date. */
+export function timeLeft(dueDate: string, today: string, calendar: TCalendar): TTimeLeft {
+  if (today > dueDate) return { overdue: true };
+  return { overdue: false, workingDays: countWorkingDays(today, dueDate, calendar) };
 }

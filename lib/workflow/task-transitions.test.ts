@@ -18,7 +18,7 @@ describe("the task transition table", () => {
   // Every state × every action, spelled out: a change to the table must change this test. Missing = not allowed.
   const expected: Record<TTaskStatus, Partial<Record<TTaskAction, TCell>>> = {
     pending: { release: "waiting by system", cancel: "cancelled by system", withdraw: "withdrawn by applicant" },
-    waiting: { accept: "accepted by clerk", refuse: "refused by clerk", withdraw: "withdrawn by applicant" },
+    waiting: { accept: "accepted by clerk", refuse: "refused by clerk", "approve-instantly": "approved by system", withdraw: "withdrawn by applicant" },
     accepted: {
       "request-supplement": "supplement-requested by clerk",
       approve: "approved by clerk",
@@ -54,6 +54,7 @@ describe("the task transition table", () => {
     expect(allowedTaskActions("supplement-requested")).toEqual([]);
     expect(allowedTaskActions("supplement-requested", "applicant")).toEqual(["supply", "withdraw"]);
     expect(allowedTaskActions("pending", "system")).toEqual(["release", "cancel"]);
+    expect(allowedTaskActions("waiting", "system")).toEqual(["approve-instantly"]);
     expect(allowedTaskActions("approved", "applicant")).toEqual([]);
   });
 

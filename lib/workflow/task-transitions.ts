@@ -8,6 +8,7 @@
  *                                                                           │ supply (applicant)
  *                        accepted ←accept─ supplement-received ←────────────┘
  *                                          └─request-supplement→ supplement-requested (ask again)
+ *   waiting ─approve-instantly(system)→ approved: an instant service (即办件) whose rule holds, at submit
  *   withdraw (applicant): from any status before a decision → withdrawn
  *
  * A pending task waits for its prerequisites; when they are all approved the system releases it into its
@@ -22,6 +23,7 @@ export const taskActions = [
   "request-supplement",
   "supply",
   "approve",
+  "approve-instantly",
   "reject",
   "withdraw",
   "cancel",
@@ -37,7 +39,12 @@ const withdraw: TTransition = { to: "withdrawn", by: "applicant" };
 
 const transitions: Record<TTaskStatus, Partial<Record<TTaskAction, TTransition>>> = {
   pending: { release: { to: "waiting", by: "system" }, cancel: { to: "cancelled", by: "system" }, withdraw },
-  waiting: { accept: { to: "accepted", by: "clerk" }, refuse: { to: "refused", by: "clerk" }, withdraw },
+  waiting: {
+    accept: { to: "accepted", by: "clerk" },
+    refuse: { to: "refused", by: "clerk" },
+    "approve-instantly": { to: "approved", by: "system" },
+    withdraw,
+  },
   accepted: {
     "request-supplement": { to: "supplement-requested", by: "clerk" },
     approve: { to: "approved", by: "clerk" },

@@ -1,11 +1,12 @@
 /** One case as its applicant sees it on the tracker: each department's task, due dates and the public timeline. */
 import { and, asc, eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { bundles, caseEvents, cases, departments, formDefinitions, services, supplementRequests, tasks } from "@/db/schema";
+import { bundles, caseEvents, cases, formDefinitions, services, supplementRequests } from "@/db/schema";
 import { caseNumberPattern } from "@/lib/workflow/case-number";
 import type { TActor } from "@/server/auth/actor";
 import { fail, type TResult } from "@/server/errors";
 import { casesVisibleToApplicant } from "./case-access";
+import { listCaseTasks } from "./list-case-tasks";
 
 export async function getCaseForApplicant({ db, actor, caseNumber }: { db: TDatabase; actor: TActor; caseNumber: string }) {
   // A number from an address: anything else (a NUL would be a database error) is simply not found.
@@ -26,26 +27,7 @@ export async function loadCaseDetail(
   caseRow: typeof cases.$inferSelect,
   definition: typeof formDefinitions.$inferSelect.definition,
 ) {
-  const taskRows = await db
-    .select({
-      id: tasks.id,
-      status: tasks.status,
-      dueDate: tasks.dueDate,
-      legalDueDate: tasks.legalDueDate,
-      reason: tasks.reason,
-      decidedAt: tasks.decidedAt,
-      prerequisiteTaskIds: tasks.prerequisiteTaskIds,
-      clockStoppedOn: tasks.clockStoppedOn,
-      serviceCode: services.code,
-      serviceName: services.name,
-      departmentCode: departments.code,
-      departmentName: departments.name,
-    })
-    .from(tasks)
-    .innerJoin(services, eq(services.id, tasks.serviceId))
-    .innerJoin(departments, eq(departments.id, tasks.departmentId))
-    .where(eq(tasks.caseId, caseRow.id))
-    .orderBy(asc(departments.code));
+  const taskRows = await listCaseTasks(db, caseRow.id);
   const events = await db
     .select({ id: caseEvents.id, kind: caseEvents.kind, data: caseEvents.data, taskId: caseEvents.taskId, createdAt: caseEvents.createdAt })
     .from(caseEvents)

@@ -4,9 +4,9 @@
  * that opens the tracker, and a line saying the receipt is not a licence. Only the applicant, or someone acting for
  * the applying company, gets it; anyone else's case number is simply not found.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { cases, companies, departments, services, tasks, users } from "@/db/schema";
+import { cases, companies, users } from "@/db/schema";
 import { maskIdentifier } from "@/lib/identifiers/mask";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
@@ -18,6 +18,7 @@ import { fail, type TResult } from "@/server/errors";
 import { translatorFor } from "@/server/i18n/translator";
 import { renderPdf, type TPdfBlock, type TPdfDocument } from "@/server/pdf/render-pdf";
 import { casesVisibleToApplicant } from "./case-access";
+import { listCaseTasks } from "./list-case-tasks";
 import { loadSubjectName } from "./get-case-for-applicant";
 
 export async function renderCaseReceipt({
@@ -64,24 +65,7 @@ export async function loadCaseReceipt({ db, actor, caseNumber }: { db: TDatabase
     .limit(1);
   if (!found) return fail("not-found:case");
 
-  const taskRows = await db
-    .select({
-      id: tasks.id,
-      status: tasks.status,
-      dueDate: tasks.dueDate,
-      decidedAt: tasks.decidedAt,
-      prerequisiteTaskIds: tasks.prerequisiteTaskIds,
-      clockStoppedOn: tasks.clockStoppedOn,
-      serviceName: services.name,
-      serviceKind: services.kind,
-      promisedLimitDays: services.promisedLimitDays,
-      departmentName: departments.name,
-    })
-    .from(tasks)
-    .innerJoin(services, eq(services.id, tasks.serviceId))
-    .innerJoin(departments, eq(departments.id, tasks.departmentId))
-    .where(eq(tasks.caseId, found.id))
-    .orderBy(asc(departments.code));
+  const taskRows = await listCaseTasks(db, found.id);
   const subjectName = await loadSubjectName(db, found);
 
   return { ok: true as const, receipt: { ...found, subjectName, tasks: taskRows } };

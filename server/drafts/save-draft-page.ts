@@ -10,14 +10,13 @@ import { drafts } from "@/db/schema";
 import type { TField, TFieldOf, TFormDefinition, TPage } from "@/lib/forms/definition";
 import { nextPageKey, previousPageKey } from "@/lib/forms/layout";
 import { validateAnswers, type TFieldError } from "@/lib/forms/validate-answers";
-import { toIsoDate } from "@/lib/calendar/working-days";
+import { addDays, toIsoDate } from "@/lib/calendar/working-days";
 import { regionLookup } from "@/lib/regions/regions";
 import type { TActor } from "@/server/auth/actor";
 import { getEnv } from "@/server/env";
 import type { TAppError } from "@/server/errors";
 import { mergeMaterial } from "@/server/materials/merge-material";
 import { lockedValues, resolvePrefill } from "@/server/prefill/resolve-prefill";
-import { addDays } from "./start-draft";
 import { loadDraft } from "./load-draft";
 
 export type TWizardIntent =

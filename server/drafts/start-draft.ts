@@ -1,6 +1,7 @@
 /** Starts an application: an empty draft on the server, kept for DRAFT_EXPIRY_DAYS after its last save. */
 import type { TDatabase } from "@/db/client";
 import { drafts } from "@/db/schema";
+import { addDays } from "@/lib/calendar/working-days";
 import type { TActor } from "@/server/auth/actor";
 import { findApplySubject } from "@/server/catalog/find-apply-subject";
 import { getEnv } from "@/server/env";
@@ -37,8 +38,4 @@ export async function startDraft(options: {
     })
     .returning({ id: drafts.id });
   return { ok: true, draftId: draft.id, firstPageKey: subject.form.definition.pages[0].key };
-}
-
-export function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * 24 * 60 * 60 * 1000);
 }

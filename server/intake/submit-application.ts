@@ -8,27 +8,23 @@ import { and, eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { cases, drafts, tasks, type TCaseChannel } from "@/db/schema";
 import { nextCaseSequence } from "@/db/sequences";
-import { addWorkingDays, toIsoDate } from "@/lib/calendar/working-days";
+import { toIsoDate } from "@/lib/calendar/working-days";
 import { evaluateRule } from "@/lib/forms/logic";
 import { selectApplicable } from "@/lib/forms/select-applicable";
-import type { TLocalizedText } from "@/lib/i18n/locales";
 import type { TAnswers } from "@/lib/forms/answers";
 import { validateAnswers, type TFieldError } from "@/lib/forms/validate-answers";
 import { regionLookup } from "@/lib/regions/regions";
 import { formatCaseNumber } from "@/lib/workflow/case-number";
-import { deriveCaseStatus } from "@/lib/workflow/task-transitions";
+import { startClock } from "@/lib/workflow/task-clock";
 import type { TActor } from "@/server/auth/actor";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { findApplySubject } from "@/server/catalog/find-apply-subject";
 import { fail, type TAppError } from "@/server/errors";
-import { issueLicence } from "@/server/licences/issue-licence";
-import { licenceIssuedNotification } from "@/server/licences/licence-issued-notification";
 import { verifyMaterials } from "@/server/materials/verify-materials";
 import { lockedValues, resolvePrefill } from "@/server/prefill/resolve-prefill";
 import { findCaseNumberByKey } from "./find-case-by-key";
 import { resolveApplicant } from "./resolve-applicant";
-import { enqueueNotification, listCaseApplicantIds } from "@/server/notifications/enqueue-notification";
 import { cachedReference } from "@/server/reference-cache";
 import { loadTransitionContext, runTaskTransition } from "@/server/workflow/run-task-transition";
 
@@ -123,72 +119,39 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
 
     // Task ids first, so a task can name the prerequisites it waits on among its siblings.
     const taskIds = new Map(applicable.map(({ service }) => [service.code, randomUUID()]));
-    const instantFailures = new Map<string, TLocalizedText>();
     const taskRows = applicable.map(({ service, dependsOn }) => {
       const prerequisiteTaskIds = dependsOn.flatMap((code) => taskIds.get(code) ?? []);
       const pending = prerequisiteTaskIds.length > 0;
-      // 即办件/秒批: decided on the spot by the system, in this same transaction, when its rule holds.
-      const check = service.kind === "instant" && !pending ? service.instantCheck : undefined;
-      const instantPasses = service.kind === "instant" && !pending && (!check || evaluateRule(check.rule, answers));
-      if (service.kind === "instant" && !pending && !instantPasses && check) instantFailures.set(service.code, check.reason);
+      // A pending task's clock has not started: its due dates are provisional until it is released.
+      const { readyOn, dueDate, legalDueDate } = startClock(today, service, calendar);
       return {
         id: taskIds.get(service.code)!,
         caseId: created.id,
         serviceId: service.id,
         departmentId: service.departmentId,
-        status: pending ? ("pending" as const) : instantPasses ? ("approved" as const) : ("waiting" as const),
+        status: pending ? ("pending" as const) : ("waiting" as const),
         prerequisiteTaskIds,
-        // A pending task's clock has not started: its due dates are provisional until it is released.
-        readyOn: pending ? null : today,
-        dueDate: addWorkingDays(today, service.promisedLimitDays, calendar),
-        legalDueDate: addWorkingDays(today, service.legalLimitDays, calendar),
-        decidedAt: instantPasses ? now : null,
+        readyOn: pending ? null : readyOn,
+        dueDate,
+        legalDueDate,
         createdAt: now,
         updatedAt: now,
       };
     });
     await tx.insert(tasks).values(taskRows);
-    const applicantIds = await listCaseApplicantIds(tx, created.id);
-    for (const [index, task] of taskRows.entries()) {
-      const { service } = applicable[index];
-      if (task.status === "approved") {
-        await appendCaseEvent(tx, { caseId: created.id, taskId: task.id, actorId: null, kind: "task-approved", data: { automatic: true }, public: true });
-        // 即办件 issue their result at once: the licence is signed and in the wallet when the submit returns.
-        const licence = await issueLicence(tx, { caseId: created.id, taskId: task.id, serviceId: service.id, departmentId: service.departmentId, actorId: null, now });
-        await enqueueNotification(
-          tx,
-          licence
-            ? licenceIssuedNotification({ recipientIds: applicantIds, caseId: created.id, caseNumber, serviceName: service.name, licence })
-            : {
-                recipientIds: applicantIds,
-                topic: "task-approved",
-                params: { caseNumber, service: service.name },
-                caseId: created.id,
-                link: `/me/cases/${caseNumber}`,
-              },
-        );
-      }
-      const failure = instantFailures.get(service.code);
-      if (failure) {
-        // The rule did not hold: a clerk decides, told why the system could not.
-        await appendCaseEvent(tx, { caseId: created.id, taskId: task.id, actorId: null, kind: "instant-check-failed", data: { reason: failure }, public: false });
-      }
-    }
 
-    // Prerequisites approved on the spot release their dependents now; the case status is derived at the end.
+    // 即办件/秒批: decided on the spot by the system, in this same transaction, when its rule holds — the runner
+    // approves it (issuing its licence at once), releases what waits on it and derives the case status.
     const context = await loadTransitionContext(tx, { id: created.id, number: caseNumber, status: "submitted" }, { calendar, today, now });
-    for (const task of context.tasks) {
-      const ready = task.status === "pending" && task.prerequisiteTaskIds.every((id) => context.tasks.find((other) => other.id === id)?.status === "approved");
-      if (ready) await runTaskTransition(context, { taskId: task.id, action: "release", by: "system", actorId: null });
-    }
-    const status = deriveCaseStatus(context.tasks.map((task) => task.status));
-    if (status !== context.caseRow.status) {
-      await tx
-        .update(cases)
-        .set({ status, concludedAt: status === "concluded" ? now : null })
-        .where(eq(cases.id, created.id));
-      if (status === "concluded") {
-        await appendCaseEvent(tx, { caseId: created.id, actorId: null, kind: "case-concluded", public: true });
+    for (const [index, { service }] of applicable.entries()) {
+      if (service.kind !== "instant" || taskRows[index].status !== "waiting") continue;
+      const check = service.instantCheck;
+      if (!check || evaluateRule(check.rule, answers)) {
+        const approved = await runTaskTransition(context, { taskId: taskRows[index].id, action: "approve-instantly", by: "system", actorId: null, data: { automatic: true } });
+        if (!approved.ok) throw new Error(`instant approval refused: ${approved.code}`);
+      } else {
+        // The rule did not hold: a clerk decides, told why the system could not.
+        await appendCaseEvent(tx, { caseId: created.id, taskId: taskRows[index].id, actorId: null, kind: "instant-check-failed", data: { reason: check.reason }, public: false });
       }
     }
     return { ok: true as const, caseNumber, duplicate: false };

@@ -22,7 +22,7 @@ import { resolvePrefill } from "@/server/prefill/resolve-prefill";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { claimTask } from "@/server/workflow/claim-task";
 import { loadTransitionContext, runTaskTransition } from "@/server/workflow/run-task-transition";
-import { transitionTask } from "@/server/workflow/transition-task";
+import { decideTask } from "@/server/workflow/decide-task";
 import { getLicenceForPdf } from "./get-licence-for-pdf";
 import { insertSignedLicence } from "./insert-signed-licence";
 import { issueLicence } from "./issue-licence";
@@ -38,6 +38,7 @@ import { resignLicences } from "./resign-licences";
 import { HOLDER_CHECKS_PER_ADDRESS_PER_HOUR, HOLDER_CHECKS_PER_HOUR } from "./take-holder-check";
 import { generateSigningKey, getActiveSigningKey, registerActiveSigningKey } from "./signing-keys";
 import { verifyLicence } from "./verify-licence";
+import { currentTaskVersion } from "@/server/testing/current-task-version";
 
 const onePixelPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 const now = new Date("2026-03-02T10:00:00+08:00");
@@ -114,9 +115,9 @@ describe.each(testDatabaseKinds)("e-licences on %s", (kind) => {
       const [amrTask] = await world.db.select().from(tasks).where(and(eq(tasks.caseId, caseRow.id), eq(tasks.departmentId, (await world.actorOf("clerk-amr")).departmentId!)));
       const clerk = await world.actorOf("clerk-amr");
       await claimTask({ db: world.db, actor: clerk, taskId: amrTask.id });
-      await transitionTask({ db: world.db, actor: clerk, taskId: amrTask.id, action: "accept", now });
+      await decideTask({ db: world.db, actor: clerk, taskId: amrTask.id, action: "accept", now, expectedVersion: await currentTaskVersion(world.db, amrTask.id) });
       expect(await licencesOfCase(caseRow.id)).toHaveLength(0);
-      expect(await transitionTask({ db: world.db, actor: clerk, taskId: amrTask.id, action: "approve", now })).toMatchObject({ ok: true });
+      expect(await decideTask({ db: world.db, actor: clerk, taskId: amrTask.id, action: "approve", now, expectedVersion: await currentTaskVersion(world.db, amrTask.id) })).toMatchObject({ ok: true });
 
       const issued = await licencesOfCase(caseRow.id);
       expect(issued).toHaveLength(1);
@@ -145,7 +146,7 @@ describe.each(testDatabaseKinds)("e-licences on %s", (kind) => {
       const clerk = await world.actorOf("clerk-fire");
       const [fireTask] = await world.db.select().from(tasks).where(and(eq(tasks.caseId, caseRow.id), eq(tasks.departmentId, clerk.departmentId!)));
       await claimTask({ db: world.db, actor: clerk, taskId: fireTask.id });
-      await transitionTask({ db: world.db, actor: clerk, taskId: fireTask.id, action: "accept", now });
+      await decideTask({ db: world.db, actor: clerk, taskId: fireTask.id, action: "accept", now, expectedVersion: await currentTaskVersion(world.db, fireTask.id) });
       const calendar = await loadCalendar(world.db);
 
       await expect(

@@ -11,9 +11,10 @@ import { proofAnswers, restaurantAnswers } from "@/db/seed/sample-answers";
 import { submitApplication } from "@/server/intake/submit-application";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { claimTask } from "@/server/workflow/claim-task";
-import { transitionTask } from "@/server/workflow/transition-task";
+import { decideTask } from "@/server/workflow/decide-task";
 import { aggregateRatings } from "./aggregate-ratings";
 import { rateCase } from "./rate-case";
+import { currentTaskVersion } from "@/server/testing/current-task-version";
 
 describe.each(testDatabaseKinds)("rating statistics on %s", (kind) => {
   let world: TWorld;
@@ -36,8 +37,8 @@ describe.each(testDatabaseKinds)("rating statistics on %s", (kind) => {
     for (const row of rows) {
       const clerk = await world.actorOf(`clerk-${row.code.toLowerCase()}`);
       await claimTask({ db: world.db, actor: clerk, taskId: row.id });
-      await transitionTask({ db: world.db, actor: clerk, taskId: row.id, action: "accept" });
-      await transitionTask({ db: world.db, actor: clerk, taskId: row.id, action: "approve" });
+      await decideTask({ db: world.db, actor: clerk, taskId: row.id, action: "accept", expectedVersion: await currentTaskVersion(world.db, row.id) });
+      await decideTask({ db: world.db, actor: clerk, taskId: row.id, action: "approve", expectedVersion: await currentTaskVersion(world.db, row.id) });
     }
     return caseRow;
   }

@@ -13,9 +13,12 @@ import { loadCalendar } from "@/server/calendar/load-calendar";
 import { fail } from "@/server/errors";
 import { cachedReference } from "@/server/reference-cache";
 import { caseSubjectName } from "./case-subject-name";
+import { clerkDepartmentOf } from "@/server/workflow/lock-department-task";
 
 export async function getFollowUpForClerk({ db, actor, followUpId, now = new Date() }: { db: TDatabase; actor: TActor; followUpId: string; now?: Date }) {
-  if (actor.role !== "clerk" || !actor.departmentId) return fail("forbidden:role");
+  const clerk = clerkDepartmentOf(actor);
+  if (!clerk.ok) return clerk;
+  const { departmentId } = clerk;
   if (!z.uuid().safeParse(followUpId).success) return fail("not-found:follow-up");
   // Another department's follow-up is simply not found.
   const [found] = await db
@@ -32,14 +35,14 @@ export async function getFollowUpForClerk({ db, actor, followUpId, now = new Dat
     .innerJoin(ratings, eq(ratings.id, ratingFollowUps.ratingId))
     .innerJoin(cases, eq(cases.id, ratingFollowUps.caseId))
     .leftJoin(users, eq(users.id, ratingFollowUps.repliedById))
-    .where(and(eq(ratingFollowUps.id, followUpId), eq(ratingFollowUps.departmentId, actor.departmentId)))
+    .where(and(eq(ratingFollowUps.id, followUpId), eq(ratingFollowUps.departmentId, departmentId)))
     .limit(1);
   if (!found) return fail("not-found:follow-up");
   const departmentTasks = await db
     .select({ id: tasks.id, status: tasks.status, serviceName: services.name, decidedAt: tasks.decidedAt })
     .from(tasks)
     .innerJoin(services, eq(services.id, tasks.serviceId))
-    .where(and(eq(tasks.caseId, found.followUp.caseId), eq(tasks.departmentId, actor.departmentId)))
+    .where(and(eq(tasks.caseId, found.followUp.caseId), eq(tasks.departmentId, departmentId)))
     .orderBy(asc(tasks.createdAt));
   const calendar = await cachedReference(db, "calendar", () => loadCalendar(db));
   const deadline = found.followUp.status === "open" ? deadlineState(found.followUp.dueOn, toIsoDate(now), calendar) : null;

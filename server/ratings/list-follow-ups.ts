@@ -10,9 +10,10 @@ import type { TLocalizedText } from "@/lib/i18n/locales";
 import { deadlineState, type TDeadlineState } from "@/lib/workflow/deadline-state";
 import type { TActor } from "@/server/auth/actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
-import { fail, type TResult } from "@/server/errors";
+import type { TResult } from "@/server/errors";
 import { cachedReference } from "@/server/reference-cache";
 import { caseSubjectName } from "./case-subject-name";
+import { clerkDepartmentOf } from "@/server/workflow/lock-department-task";
 
 /** Open follow-ups are few (bad ratings are) and all shown; answered ones are history, so only the latest. */
 export const OPEN_FOLLOW_UPS_LIMIT = 200;
@@ -33,7 +34,9 @@ export type TFollowUpRow = {
 };
 
 export async function listFollowUps({ db, actor, now = new Date() }: { db: TDatabase; actor: TActor; now?: Date }): Promise<TResult<{ open: TFollowUpRow[]; answered: TFollowUpRow[] }>> {
-  if (actor.role !== "clerk" || !actor.departmentId) return fail("forbidden:role");
+  const clerk = clerkDepartmentOf(actor);
+  if (!clerk.ok) return clerk;
+  const { departmentId } = clerk;
   const calendar = await cachedReference(db, "calendar", () => loadCalendar(db));
   const today = toIsoDate(now);
   const select = () =>
@@ -53,11 +56,11 @@ export async function listFollowUps({ db, actor, now = new Date() }: { db: TData
       .innerJoin(ratings, eq(ratings.id, ratingFollowUps.ratingId))
       .innerJoin(cases, eq(cases.id, ratingFollowUps.caseId));
   const open = await select()
-    .where(and(eq(ratingFollowUps.departmentId, actor.departmentId), eq(ratingFollowUps.status, "open")))
+    .where(and(eq(ratingFollowUps.departmentId, departmentId), eq(ratingFollowUps.status, "open")))
     .orderBy(asc(ratingFollowUps.dueOn), asc(ratingFollowUps.id))
     .limit(OPEN_FOLLOW_UPS_LIMIT);
   const answered = await select()
-    .where(and(eq(ratingFollowUps.departmentId, actor.departmentId), eq(ratingFollowUps.status, "answered")))
+    .where(and(eq(ratingFollowUps.departmentId, departmentId), eq(ratingFollowUps.status, "answered")))
     .orderBy(desc(ratingFollowUps.repliedAt), desc(ratingFollowUps.id))
     .limit(ANSWERED_FOLLOW_UPS_LIMIT);
   return {

@@ -18,7 +18,7 @@ import { submitApplication } from "@/server/intake/submit-application";
 import { storeUpload } from "@/server/materials/store-upload";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { claimTask } from "@/server/workflow/claim-task";
-import { transitionTask } from "@/server/workflow/transition-task";
+import { decideTask } from "@/server/workflow/decide-task";
 import { withdrawCase } from "@/server/workflow/withdraw-case";
 import { countOpenFollowUps } from "./count-open-follow-ups";
 import { getFollowUpForClerk } from "./get-follow-up-for-clerk";
@@ -27,6 +27,7 @@ import { listFollowUps } from "./list-follow-ups";
 import { listOverdueFollowUps } from "./list-overdue-follow-ups";
 import { rateCase } from "./rate-case";
 import { replyToFollowUp } from "./reply-to-follow-up";
+import { currentTaskVersion } from "@/server/testing/current-task-version";
 
 const onePixelPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 /** 10:00 in Beijing on a calendar day. */
@@ -64,8 +65,8 @@ describe.each(testDatabaseKinds)("ratings on %s", (kind) => {
   async function decide(code: string, taskId: string, outcome: "approve" | "reject" = "approve") {
     const clerk = await world.actorOf(`clerk-${code.toLowerCase()}`);
     expect(await claimTask({ db: world.db, actor: clerk, taskId })).toMatchObject({ ok: true });
-    expect(await transitionTask({ db: world.db, actor: clerk, taskId, action: "accept" })).toMatchObject({ ok: true });
-    expect(await transitionTask({ db: world.db, actor: clerk, taskId, action: outcome, reason: outcome === "reject" ? "材料与实际情况不符" : undefined })).toMatchObject({ ok: true });
+    expect(await decideTask({ db: world.db, actor: clerk, taskId, action: "accept", expectedVersion: await currentTaskVersion(world.db, taskId) })).toMatchObject({ ok: true });
+    expect(await decideTask({ db: world.db, actor: clerk, taskId, action: outcome, reason: outcome === "reject" ? "材料与实际情况不符" : undefined, expectedVersion: await currentTaskVersion(world.db, taskId) })).toMatchObject({ ok: true });
   }
   /** A restaurant with an outside sign, approved by food (AMR), fire (FIRE) and signage (URBAN). */
   async function concludedRestaurant() {

@@ -14,13 +14,15 @@ import { lockCase } from "@/server/cases/lock-case";
 import { fail, type TResult } from "@/server/errors";
 import { enqueueNotification, listCaseApplicantIds } from "@/server/notifications/enqueue-notification";
 import { caseSubjectName } from "./case-subject-name";
+import { clerkDepartmentOf } from "@/server/workflow/lock-department-task";
 
 const replyText = { multiline: true, max: FOLLOW_UP_REPLY_MAX, required: "invalid:follow-up-reply-required", tooLong: "invalid:follow-up-reply-too-long" } as const;
 
 export async function replyToFollowUp(options: { db: TDatabase; actor: TActor; followUpId: string; reply: string; now?: Date }): Promise<TResult<{ followUpId: string }>> {
   const { db, actor, followUpId, now = new Date() } = options;
-  if (actor.role !== "clerk" || !actor.departmentId) return fail("forbidden:role");
-  const departmentId = actor.departmentId;
+  const clerk = clerkDepartmentOf(actor);
+  if (!clerk.ok) return clerk;
+  const { departmentId } = clerk;
   if (!z.uuid().safeParse(followUpId).success) return fail("not-found:follow-up");
   const read = readPlainText(options.reply, replyText);
   if (!read.ok) return fail(read.code);

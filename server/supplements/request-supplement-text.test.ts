@@ -11,8 +11,9 @@ import { testDatabaseKinds } from "@/db/testing";
 import { bidiText, refusedTexts } from "@/server/testing/hostile-text";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { claimTask } from "@/server/workflow/claim-task";
-import { transitionTask } from "@/server/workflow/transition-task";
+import { decideTask } from "@/server/workflow/decide-task";
 import { listSupplementableFields, requestSupplement } from "./request-supplement";
+import { currentTaskVersion } from "@/server/testing/current-task-version";
 
 describe.each(testDatabaseKinds)("typed notes of a supplement request on %s", (kind) => {
   let world: TWorld;
@@ -27,7 +28,7 @@ describe.each(testDatabaseKinds)("typed notes of a supplement request on %s", (k
     const [taskId] = await seedQueueTasks(world.db, { departmentCode: "AMR", count: 1 });
     const clerk = await world.actorOf("clerk-amr");
     expect(await claimTask({ db: world.db, actor: clerk, taskId })).toMatchObject({ ok: true });
-    expect(await transitionTask({ db: world.db, actor: clerk, taskId, action: "accept" })).toMatchObject({ ok: true });
+    expect(await decideTask({ db: world.db, actor: clerk, taskId, action: "accept", expectedVersion: await currentTaskVersion(world.db, taskId) })).toMatchObject({ ok: true });
     const [task] = await world.db.select().from(tasks).where(eq(tasks.id, taskId));
     const [{ definition }] = await world.db
       .select({ definition: formDefinitions.definition })

@@ -3,18 +3,18 @@
  * missing or wrong, each with a note. The request and the task's move to "supplement requested" (which stops its
  * clock and tells the applicant) are one transaction; the version the clerk saw guards against a concurrent change.
  */
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
-import { formDefinitions, supplementRequests, tasks } from "@/db/schema";
+import { formDefinitions, supplementRequests } from "@/db/schema";
 import { toIsoDate } from "@/lib/calendar/working-days";
 import { listFields, type TFormDefinition } from "@/lib/forms/definition";
 import { isPlainTextErrorCode, readPlainText, ZPlainText } from "@/lib/text/plain-text";
 import type { TActor } from "@/server/auth/actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
-import { lockCase } from "@/server/cases/lock-case";
 import { catchRefusal, fail, RefusalRollback, type TResult } from "@/server/errors";
 import { cachedReference } from "@/server/reference-cache";
+import { checkTaskRequest, lockDepartmentTask } from "@/server/workflow/lock-department-task";
 import { loadTransitionContext, runTaskTransition } from "@/server/workflow/run-task-transition";
 
 export const SUPPLEMENT_NOTE_MAX = 1000;
@@ -53,31 +53,21 @@ export function listSupplementableFields(definition: TFormDefinition) {
 
 export async function requestSupplement(options: TRequestSupplementOptions): Promise<TResult<{ requestId: string; version: number }>> {
   const { db, actor, taskId, expectedVersion, now = new Date() } = options;
-  if (actor.role !== "clerk" || !actor.departmentId) return fail("forbidden:role");
-  // A malformed id would be a database error: it is refused like another department's task.
-  if (!z.uuid().safeParse(taskId).success) return fail("forbidden:task");
+  const checked = checkTaskRequest(actor, taskId);
+  if (!checked.ok) return checked;
   const read = readPlainText(options.note, { multiline: true, max: SUPPLEMENT_NOTE_MAX, tooLong: "invalid:reason-too-long" });
   if (!read.ok) return fail(read.code, read.code === "invalid:reason-too-long" ? { max: SUPPLEMENT_NOTE_MAX } : undefined);
   const note = read.text;
   const items = ZItems.safeParse(options.items);
   // An item's note with a control character says so; any other problem with the list is one refusal.
   if (!items.success) return fail(items.error.issues.map((issue) => issue.message).find(isPlainTextErrorCode) ?? "invalid:supplement-items");
-  const departmentId = actor.departmentId;
   const calendar = await cachedReference(db, "calendar", () => loadCalendar(db));
 
   return catchRefusal(db.transaction(async (tx) => {
-    const [owner] = await tx
-      .select({ id: tasks.id, caseId: tasks.caseId })
-      .from(tasks)
-      .where(and(eq(tasks.id, taskId), eq(tasks.departmentId, departmentId)))
-      .limit(1);
-    if (!owner) return fail("forbidden:task");
-    const caseRow = await lockCase(tx, owner.caseId);
+    const locked = await lockDepartmentTask(tx, { actor, taskId, expect: { version: expectedVersion, holder: "actor" } });
+    if (!locked.ok) return locked;
+    const { caseRow, task } = locked;
     const context = await loadTransitionContext(tx, caseRow, { calendar, today: toIsoDate(now), now });
-    // The id as the database spells it: a posted one may be in capitals, and the tasks are compared in JavaScript.
-    const task = context.tasks.find((candidate) => candidate.id === owner.id)!;
-    if (task.version !== expectedVersion) return fail("conflict:task-changed");
-    if (task.assigneeId !== actor.id) return fail("conflict:task-not-claimed-by-you");
 
     // Items name fields of the form version the case was submitted under, nothing else.
     const [form] = await tx.select({ definition: formDefinitions.definition }).from(formDefinitions).where(eq(formDefinitions.id, caseRow.formDefinitionId));
@@ -86,10 +76,10 @@ export async function requestSupplement(options: TRequestSupplementOptions): Pro
 
     const [request] = await tx
       .insert(supplementRequests)
-      .values({ taskId: owner.id, caseId: caseRow.id, requestedById: actor.id, note, items: items.data, createdAt: now })
+      .values({ taskId: task.id, caseId: caseRow.id, requestedById: actor.id, note, items: items.data, createdAt: now })
       .returning({ id: supplementRequests.id });
     const result = await runTaskTransition(context, {
-      taskId: owner.id,
+      taskId: task.id,
       action: "request-supplement",
       by: "clerk",
       actorId: actor.id,

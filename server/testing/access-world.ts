@@ -22,7 +22,7 @@ import { rateCase } from "@/server/ratings/rate-case";
 import { requestSupplement } from "@/server/supplements/request-supplement";
 import { claimTask } from "@/server/workflow/claim-task";
 import { requestExtension } from "@/server/workflow/request-extension";
-import { transitionTask } from "@/server/workflow/transition-task";
+import { decideTask } from "@/server/workflow/decide-task";
 import { openSeededWorld } from "./world";
 
 /** Everyone the policy tests act as: each role, and the neighbours who must find nothing of each other's. */
@@ -70,14 +70,14 @@ export async function openAccessWorld(kind: TDatabaseKind) {
     return { caseNumber: result.caseNumber, caseId: caseRow.id, taskOf: (code: string) => rows.find((row) => row.code === code)!.task };
   }
   async function claimAndAccept(clerk: TActor, taskId: string) {
-    must("claim", await claimTask({ db, actor: clerk, taskId }));
-    return must("accept", await transitionTask({ db, actor: clerk, taskId, action: "accept" })).version;
+    const claimed = must("claim", await claimTask({ db, actor: clerk, taskId }));
+    return must("accept", await decideTask({ db, actor: clerk, taskId, action: "accept", expectedVersion: claimed.version })).version;
   }
   async function conclude(restaurant: Awaited<ReturnType<typeof submit>>) {
     for (const code of ["AMR", "FIRE", "URBAN"]) {
       const clerk = await world.actorOf(`clerk-${code.toLowerCase()}`);
-      await claimAndAccept(clerk, restaurant.taskOf(code).id);
-      must(`approve ${code}`, await transitionTask({ db, actor: clerk, taskId: restaurant.taskOf(code).id, action: "approve" }));
+      const accepted = await claimAndAccept(clerk, restaurant.taskOf(code).id);
+      must(`approve ${code}`, await decideTask({ db, actor: clerk, taskId: restaurant.taskOf(code).id, action: "approve", expectedVersion: accepted }));
     }
   }
 

@@ -7,13 +7,13 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
-import { services, tasks, users } from "@/db/schema";
+import { tasks, users } from "@/db/schema";
 import { isTaskConcluded } from "@/lib/workflow/task-transitions";
 import type { TActor } from "@/server/auth/actor";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
-import { lockCase } from "@/server/cases/lock-case";
 import { fail, type TResult } from "@/server/errors";
 import { enqueueNotification } from "@/server/notifications/enqueue-notification";
+import { checkTaskRequest, clerkDepartmentOf, lockDepartmentTask } from "./lock-department-task";
 
 export type TAssignTaskOptions = {
   db: TDatabase;
@@ -27,50 +27,33 @@ export type TAssignTaskOptions = {
 };
 
 export async function assignTask({ db, actor, taskId, colleagueId, expectedVersion, now = new Date() }: TAssignTaskOptions): Promise<TResult<{ version: number }>> {
-  if (actor.role !== "clerk" || !actor.departmentId) return fail("forbidden:role");
-  // A malformed id would be a database error: it is refused like another department's task, or a stranger.
-  if (!z.uuid().safeParse(taskId).success) return fail("forbidden:task");
+  const checked = checkTaskRequest(actor, taskId);
+  if (!checked.ok) return checked;
+  // A malformed id would be a database error: it is refused like a stranger.
   if (!z.uuid().safeParse(colleagueId).success) return fail("invalid:colleague");
-  const departmentId = actor.departmentId;
 
   return db.transaction(async (tx) => {
-    const [owner] = await tx
-      .select({ caseId: tasks.caseId })
-      .from(tasks)
-      .where(and(eq(tasks.id, taskId), eq(tasks.departmentId, departmentId)))
-      .limit(1);
-    // Another department's task and a missing one look the same.
-    if (!owner) return fail("forbidden:task");
+    const locked = await lockDepartmentTask(tx, { actor, taskId, expect: { version: expectedVersion, holder: "actor-or-nobody" } });
+    if (!locked.ok) return locked;
+    const { caseRow, task, serviceName } = locked;
     if (colleagueId === actor.id) return fail("invalid:colleague");
     const [colleague] = await tx
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.id, colleagueId), eq(users.role, "clerk"), eq(users.departmentId, departmentId)))
+      .where(and(eq(users.id, colleagueId), eq(users.role, "clerk"), eq(users.departmentId, task.departmentId)))
       .limit(1);
     if (!colleague) return fail("invalid:colleague");
-
-    const caseRow = await lockCase(tx, owner.caseId);
-    const [found] = await tx
-      .select({ task: tasks, serviceName: services.name })
-      .from(tasks)
-      .innerJoin(services, eq(services.id, tasks.serviceId))
-      .where(eq(tasks.id, taskId))
-      .for("update", { of: tasks });
-    const { task } = found;
-
-    if (task.version !== expectedVersion) return fail("conflict:task-changed");
-    if (task.assigneeId !== null && task.assigneeId !== actor.id) return fail("conflict:task-already-claimed");
     // Pending tasks are not in the department's hands yet; concluded ones have nothing left to do.
     if (task.status === "pending" || isTaskConcluded(task.status)) return fail("conflict:transition-not-allowed");
 
     const [assigned] = await tx
       .update(tasks)
       .set({ assigneeId: colleague.id, claimedAt: now, updatedAt: now, version: sql`${tasks.version} + 1` })
-      .where(eq(tasks.id, taskId))
+      .where(eq(tasks.id, task.id))
       .returning({ version: tasks.version });
     await appendCaseEvent(tx, {
-      caseId: owner.caseId,
-      taskId,
+      caseId: caseRow.id,
+      taskId: task.id,
       actorId: actor.id,
       kind: "task-assigned",
       data: { assigneeId: colleague.id },
@@ -79,9 +62,9 @@ export async function assignTask({ db, actor, taskId, colleagueId, expectedVersi
     await enqueueNotification(tx, {
       recipientIds: [colleague.id],
       topic: "task-assigned",
-      params: { caseNumber: caseRow.number, service: found.serviceName },
-      caseId: owner.caseId,
-      link: `/desk/tasks/${taskId}`,
+      params: { caseNumber: caseRow.number, service: serviceName },
+      caseId: caseRow.id,
+      link: `/desk/tasks/${task.id}`,
     });
     return { ok: true as const, version: assigned.version };
   });
@@ -91,10 +74,11 @@ export type TColleague = { id: string; displayName: string };
 
 /** Whom a clerk may assign to: the other clerks of their department, by name. Empty for anyone but a clerk. */
 export async function listColleagues({ db, actor }: { db: TDatabase; actor: TActor }): Promise<TColleague[]> {
-  if (actor.role !== "clerk" || !actor.departmentId) return [];
+  const clerk = clerkDepartmentOf(actor);
+  if (!clerk.ok) return [];
   return db
     .select({ id: users.id, displayName: users.displayName })
     .from(users)
-    .where(and(eq(users.role, "clerk"), eq(users.departmentId, actor.departmentId), ne(users.id, actor.id)))
+    .where(and(eq(users.role, "clerk"), eq(users.departmentId, clerk.departmentId), ne(users.id, actor.id)))
     .orderBy(asc(users.displayName), asc(users.id));
 }

@@ -13,7 +13,8 @@ import { requestSupplement } from "@/server/supplements/request-supplement";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { claimTask } from "./claim-task";
 import { listQueue } from "./list-queue";
-import { transitionTask } from "./transition-task";
+import { decideTask } from "./decide-task";
+import { currentTaskVersion } from "@/server/testing/current-task-version";
 
 describe.each(testDatabaseKinds)("claim and decide on %s", (kind) => {
   let world: TWorld;
@@ -53,10 +54,10 @@ describe.each(testDatabaseKinds)("claim and decide on %s", (kind) => {
       const queue = await listQueue({ db: world.db, actor: clerk, view: "unclaimed" });
       expect(queue.ok && queue.rows.some((task) => task.id === taskOf(code))).toBe(true);
       expect(await claimTask({ db: world.db, actor: clerk, taskId: taskOf(code) })).toMatchObject({ ok: true });
-      expect(await transitionTask({ db: world.db, actor: clerk, taskId: taskOf(code), action: "accept" })).toMatchObject({ ok: true });
+      expect(await decideTask({ db: world.db, actor: clerk, taskId: taskOf(code), action: "accept", expectedVersion: await currentTaskVersion(world.db, taskOf(code)) })).toMatchObject({ ok: true });
       const [caseRow] = await world.db.select().from(cases).where(eq(cases.id, caseId));
       expect(caseRow.status).toBe("in-progress");
-      expect(await transitionTask({ db: world.db, actor: clerk, taskId: taskOf(code), action: "approve" })).toMatchObject({ ok: true });
+      expect(await decideTask({ db: world.db, actor: clerk, taskId: taskOf(code), action: "approve", expectedVersion: await currentTaskVersion(world.db, taskOf(code)) })).toMatchObject({ ok: true });
     }
     const seen = await getCaseForApplicant({ db: world.db, actor: await world.actorOf("enterprise"), caseNumber });
     expect(seen.ok).toBe(true);
@@ -91,12 +92,12 @@ describe.each(testDatabaseKinds)("claim and decide on %s", (kind) => {
     const fireClerk = await world.actorOf("clerk-fire");
     const before = await snapshot(taskOf("AMR"));
     expect(await claimTask({ db: world.db, actor: fireClerk, taskId: taskOf("AMR") })).toMatchObject({ ok: false, code: "forbidden:task" });
-    expect(await transitionTask({ db: world.db, actor: fireClerk, taskId: taskOf("AMR"), action: "accept" })).toMatchObject({ ok: false, code: "forbidden:task" });
+    expect(await decideTask({ db: world.db, actor: fireClerk, taskId: taskOf("AMR"), action: "accept", expectedVersion: await currentTaskVersion(world.db, taskOf("AMR")) })).toMatchObject({ ok: false, code: "forbidden:task" });
     expect(await snapshot(taskOf("AMR"))).toEqual(before);
     // Neither may an applicant or a supervisor act as a clerk.
     const enterprise = await world.actorOf("enterprise");
     expect(await claimTask({ db: world.db, actor: enterprise, taskId: taskOf("AMR") })).toMatchObject({ ok: false, code: "forbidden:role" });
-    expect(await transitionTask({ db: world.db, actor: await world.actorOf("supervisor"), taskId: taskOf("AMR"), action: "accept" })).toMatchObject({
+    expect(await decideTask({ db: world.db, actor: await world.actorOf("supervisor"), taskId: taskOf("AMR"), action: "accept", expectedVersion: await currentTaskVersion(world.db, taskOf("AMR")) })).toMatchObject({
       ok: false,
       code: "forbidden:role",
     });
@@ -108,7 +109,7 @@ describe.each(testDatabaseKinds)("claim and decide on %s", (kind) => {
     const clerk = await world.actorOf("clerk-amr");
     const taskId = taskOf("AMR").toUpperCase();
     expect(await claimTask({ db: world.db, actor: clerk, taskId })).toMatchObject({ ok: true });
-    const accepted = await transitionTask({ db: world.db, actor: clerk, taskId, action: "accept" });
+    const accepted = await decideTask({ db: world.db, actor: clerk, taskId, action: "accept", expectedVersion: await currentTaskVersion(world.db, taskId) });
     expect(accepted).toMatchObject({ ok: true });
     const supplement = await requestSupplement({ db: world.db, actor: clerk, taskId, expectedVersion: accepted.ok ? accepted.version : 0, items: [{ key: "seats", note: "请核实" }] });
     expect(supplement).toMatchObject({ ok: true });
@@ -120,19 +121,19 @@ describe.each(testDatabaseKinds)("claim and decide on %s", (kind) => {
     const { taskOf } = await newRestaurantCase();
     const clerk = await world.actorOf("clerk-amr");
     const taskId = taskOf("AMR");
-    expect(await transitionTask({ db: world.db, actor: clerk, taskId, action: "accept" })).toMatchObject({ code: "conflict:task-not-claimed-by-you" });
+    expect(await decideTask({ db: world.db, actor: clerk, taskId, action: "accept", expectedVersion: await currentTaskVersion(world.db, taskId) })).toMatchObject({ code: "conflict:task-not-claimed-by-you" });
     const claimed = await claimTask({ db: world.db, actor: clerk, taskId });
     expect(claimed.ok).toBe(true);
     const before = await snapshot(taskId);
-    expect(await transitionTask({ db: world.db, actor: clerk, taskId, action: "approve" })).toMatchObject({ code: "conflict:transition-not-allowed" });
-    expect(await transitionTask({ db: world.db, actor: clerk, taskId, action: "refuse", reason: "   " })).toMatchObject({ code: "invalid:reason-required" });
-    expect(await transitionTask({ db: world.db, actor: clerk, taskId, action: "accept", expectedVersion: before.version - 1 })).toMatchObject({
+    expect(await decideTask({ db: world.db, actor: clerk, taskId, action: "approve", expectedVersion: await currentTaskVersion(world.db, taskId) })).toMatchObject({ code: "conflict:transition-not-allowed" });
+    expect(await decideTask({ db: world.db, actor: clerk, taskId, action: "refuse", reason: "   ", expectedVersion: await currentTaskVersion(world.db, taskId) })).toMatchObject({ code: "invalid:reason-required" });
+    expect(await decideTask({ db: world.db, actor: clerk, taskId, action: "accept", expectedVersion: before.version - 1 })).toMatchObject({
       code: "conflict:task-changed",
     });
     expect(await snapshot(taskId)).toEqual(before);
-    expect(await transitionTask({ db: world.db, actor: clerk, taskId, action: "accept", expectedVersion: before.version })).toMatchObject({ ok: true });
+    expect(await decideTask({ db: world.db, actor: clerk, taskId, action: "accept", expectedVersion: before.version })).toMatchObject({ ok: true });
     // The version moved on: replaying the same form is refused.
-    expect(await transitionTask({ db: world.db, actor: clerk, taskId, action: "accept", expectedVersion: before.version })).toMatchObject({
+    expect(await decideTask({ db: world.db, actor: clerk, taskId, action: "accept", expectedVersion: before.version })).toMatchObject({
       code: "conflict:task-changed",
     });
   });
@@ -143,7 +144,7 @@ describe.each(testDatabaseKinds)("claim and decide on %s", (kind) => {
       const clerk = await world.actorOf(`clerk-${code.toLowerCase()}`);
       await claimTask({ db: world.db, actor: clerk, taskId: taskOf(code) });
       for (const [action, reason] of steps) {
-        expect(await transitionTask({ db: world.db, actor: clerk, taskId: taskOf(code), action, reason })).toMatchObject({ ok: true });
+        expect(await decideTask({ db: world.db, actor: clerk, taskId: taskOf(code), action, reason, expectedVersion: await currentTaskVersion(world.db, taskOf(code)) })).toMatchObject({ ok: true });
       }
     };
     await decide("URBAN", [["accept"], ["reject", "招牌尺寸超过临街立面允许的范围"]]);

@@ -22,6 +22,7 @@ import { actionableTaskStatuses } from "@/lib/workflow/task-transitions";
 import type { TActor } from "@/server/auth/actor";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
 import { fail, type TResult } from "@/server/errors";
+import { clerkDepartmentOf } from "./lock-department-task";
 
 export type TClaimNextTaskOptions = { db: TDatabase; actor: TActor; now?: Date };
 
@@ -30,8 +31,9 @@ export type TClaimNextTaskOptions = { db: TDatabase; actor: TActor; now?: Date }
  * be claimed right now (empty, or its last tasks are being claimed by colleagues at this moment).
  */
 export async function claimNextTask({ db, actor, now = new Date() }: TClaimNextTaskOptions): Promise<TResult<{ taskId: string; version: number }>> {
-  if (actor.role !== "clerk" || !actor.departmentId) return fail("forbidden:role");
-  const departmentId = actor.departmentId;
+  const clerk = clerkDepartmentOf(actor);
+  if (!clerk.ok) return clerk;
+  const { departmentId } = clerk;
 
   return db.transaction(async (tx) => {
     // The conditions are those of the partial index tasks_unclaimed_idx, so the planner walks that index in

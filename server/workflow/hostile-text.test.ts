@@ -12,8 +12,9 @@ import { bidiText, refusedTexts } from "@/server/testing/hostile-text";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { claimTask } from "./claim-task";
 import { requestExtension } from "./request-extension";
-import { transitionTask } from "./transition-task";
+import { decideTask } from "./decide-task";
 import { withdrawCase } from "./withdraw-case";
+import { currentTaskVersion } from "@/server/testing/current-task-version";
 
 describe.each(testDatabaseKinds)("typed reasons in the workflow on %s", (kind) => {
   let world: TWorld;
@@ -31,7 +32,7 @@ describe.each(testDatabaseKinds)("typed reasons in the workflow on %s", (kind) =
     const [taskId] = await seedQueueTasks(world.db, { departmentCode: "AMR", count: 1 });
     const clerk = await world.actorOf("clerk-amr");
     expect(await claimTask({ db: world.db, actor: clerk, taskId })).toMatchObject({ ok: true });
-    if (options.accept) expect(await transitionTask({ db: world.db, actor: clerk, taskId, action: "accept" })).toMatchObject({ ok: true });
+    if (options.accept) expect(await decideTask({ db: world.db, actor: clerk, taskId, action: "accept", expectedVersion: await currentTaskVersion(world.db, taskId) })).toMatchObject({ ok: true });
     return { clerk, task: await taskOf(taskId) };
   }
 
@@ -39,7 +40,7 @@ describe.each(testDatabaseKinds)("typed reasons in the workflow on %s", (kind) =
     const { clerk, task } = await claimedTask();
     const events = await eventsOf(task.caseId);
     for (const [name, reason] of refusedTexts) {
-      expect(await transitionTask({ db: world.db, actor: clerk, taskId: task.id, action: "refuse", reason, expectedVersion: task.version }), name).toEqual({
+      expect(await decideTask({ db: world.db, actor: clerk, taskId: task.id, action: "refuse", reason, expectedVersion: task.version }), name).toEqual({
         ok: false,
         code: "invalid:text-control-character",
       });
@@ -47,7 +48,7 @@ describe.each(testDatabaseKinds)("typed reasons in the workflow on %s", (kind) =
     expect(await taskOf(task.id)).toEqual(task);
     expect(await eventsOf(task.caseId)).toHaveLength(events.length);
 
-    expect(await transitionTask({ db: world.db, actor: clerk, taskId: task.id, action: "refuse", reason: bidiText.sent, expectedVersion: task.version })).toMatchObject({ ok: true });
+    expect(await decideTask({ db: world.db, actor: clerk, taskId: task.id, action: "refuse", reason: bidiText.sent, expectedVersion: task.version })).toMatchObject({ ok: true });
     expect(await taskOf(task.id)).toMatchObject({ status: "refused", reason: bidiText.stored });
     expect((await eventsOf(task.caseId)).find((event) => event.kind === "task-refused")?.data).toMatchObject({ reason: bidiText.stored });
   });
@@ -55,7 +56,7 @@ describe.each(testDatabaseKinds)("typed reasons in the workflow on %s", (kind) =
   it("refuses a rejection's reason with a control character", async () => {
     const { clerk, task } = await claimedTask({ accept: true });
     for (const [name, reason] of refusedTexts) {
-      expect(await transitionTask({ db: world.db, actor: clerk, taskId: task.id, action: "reject", reason }), name).toEqual({ ok: false, code: "invalid:text-control-character" });
+      expect(await decideTask({ db: world.db, actor: clerk, taskId: task.id, action: "reject", reason, expectedVersion: await currentTaskVersion(world.db, task.id) }), name).toEqual({ ok: false, code: "invalid:text-control-character" });
     }
     expect(await taskOf(task.id)).toEqual(task);
   });

@@ -23,8 +23,9 @@ import { deadlineState, type TDeadlineState } from "@/lib/workflow/deadline-stat
 import { actionableTaskStatuses, clockRunningStatuses, isTaskConcluded, openTaskStatuses } from "@/lib/workflow/task-transitions";
 import type { TActor } from "@/server/auth/actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
-import { fail, type TResult } from "@/server/errors";
+import type { TResult } from "@/server/errors";
 import { cachedReference } from "@/server/reference-cache";
+import { clerkDepartmentOf } from "./lock-department-task";
 
 export const queueViews = ["unclaimed", "mine", "waiting", "soon-due", "overdue", "done"] as const;
 export type TQueueView = (typeof queueViews)[number];
@@ -64,8 +65,9 @@ export type TQueue = {
 export type TListQueueOptions = { db: TDatabase; actor: TActor; view: TQueueView; cursor?: string | null; now?: Date; pageSize?: number };
 
 export async function listQueue({ db, actor, view, cursor, now = new Date(), pageSize = QUEUE_PAGE_SIZE }: TListQueueOptions): Promise<TResult<TQueue>> {
-  if (actor.role !== "clerk" || !actor.departmentId) return fail("forbidden:role");
-  const departmentId = actor.departmentId;
+  const clerk = clerkDepartmentOf(actor);
+  if (!clerk.ok) return clerk;
+  const { departmentId } = clerk;
   const calendar = await cachedReference(db, "calendar", () => loadCalendar(db));
   const today = toIsoDate(now);
   // deadlineState calls a task soon due while at most 2 working days remain, i.e. up to the day before the 3rd

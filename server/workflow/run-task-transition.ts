@@ -1,14 +1,15 @@
 /**
- * The one way a task changes status. Every use case that moves a task (a clerk's decision, a supplement asked or
- * answered, a withdrawal, a prerequisite concluding) checks who may act and then comes here, inside its
- * transaction and after locking the case row. This applies the transition table, moves the clock, writes the case
- * event and the notifications, issues the e-licence an approval yields, releases or cancels the tasks that wait on
- * this one, and derives the case status, so none of that can be forgotten by one caller.
+ * The one way a task changes status or its clock. Every use case that moves a task (an instant approval at submit, a
+ * clerk's decision, a supplement asked or answered, a withdrawal, a prerequisite concluding, an approved extension)
+ * checks who may act and then comes here, inside its transaction and after locking the case row. This applies the
+ * transition table, moves the clock, writes the case event and the notifications, issues the e-licence an approval
+ * yields, releases or cancels the tasks that wait on this one, and derives the case status, so none of that can be
+ * forgotten by one caller.
  */
 import { eq, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { cases, services, tasks, type TLicence, type TTask, type TTaskStatus } from "@/db/schema";
-import { addWorkingDays, countWorkingDays, type TCalendar } from "@/lib/calendar/working-days";
+import type { TCalendar } from "@/lib/calendar/working-days";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import {
   deriveCaseStatus,
@@ -18,6 +19,7 @@ import {
   type TTaskAction,
   type TTransitionActor,
 } from "@/lib/workflow/task-transitions";
+import { extendClock, restartClock, startClock, stopClock } from "@/lib/workflow/task-clock";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
 import { fail, type TResult } from "@/server/errors";
 import { issueLicence } from "@/server/licences/issue-licence";
@@ -79,6 +81,7 @@ const applicantTopics: Partial<Record<TTaskAction, string>> = {
   accept: "task-accepted",
   refuse: "task-refused",
   approve: "task-approved",
+  "approve-instantly": "task-approved",
   reject: "task-rejected",
   "request-supplement": "supplement-requested",
   cancel: "task-cancelled",
@@ -105,25 +108,13 @@ async function applyOne(context: TTransitionContext, input: TTransitionInput): P
   }
 
   const changes: Partial<TTask> = { status: next, updatedAt: now };
-  if (input.action === "release") {
-    // The clock starts when the task reaches its department, not when the case was submitted.
-    changes.readyOn = today;
-    changes.dueDate = addWorkingDays(today, task.promisedLimitDays, calendar);
-    changes.legalDueDate = addWorkingDays(today, task.legalLimitDays, calendar);
-  } else if (input.action === "request-supplement") {
-    // The clock stops: remember the working days left (none when already late).
-    changes.clockStoppedOn = today;
-    changes.promisedDaysLeft = countWorkingDays(today, task.dueDate, calendar);
-    changes.legalDaysLeft = countWorkingDays(today, task.legalDueDate, calendar);
-  } else if (input.action === "supply") {
-    // The clock restarts from the day the supplement arrived, with the working days that were left.
-    changes.dueDate = addWorkingDays(today, task.promisedDaysLeft ?? 0, calendar);
-    changes.legalDueDate = addWorkingDays(today, task.legalDaysLeft ?? 0, calendar);
-    changes.clockStoppedOn = null;
-    changes.promisedDaysLeft = null;
-    changes.legalDaysLeft = null;
+  // The clock starts when the task reaches its department, not when the case was submitted; it stops while the
+  // applicant is asked for a supplement and restarts from the day it arrives.
+  if (input.action === "release") Object.assign(changes, startClock(today, task, calendar));
+  else if (input.action === "request-supplement") Object.assign(changes, stopClock(today, task, calendar));
+  else if (input.action === "supply") {
     // A new due date: if the old one had passed and the department was told, the new one is watched in its turn.
-    changes.overdueNotifiedAt = null;
+    Object.assign(changes, restartClock(today, task, calendar), { overdueNotifiedAt: null });
   }
   if (input.action === "refuse" || input.action === "reject" || input.action === "cancel") changes.reason = input.reason ?? null;
   if (isTaskConcluded(next)) changes.decidedAt = now;
@@ -187,6 +178,33 @@ async function notify(context: TTransitionContext, task: TCaseTask, action: TTas
     const recipientIds = task.assigneeId ? [task.assigneeId] : await listDepartmentStaffIds(tx, task.departmentId);
     await enqueueNotification(tx, { recipientIds, topic: departmentTopic, params, caseId: caseRow.id, link: `/desk/tasks/${task.id}` });
   }
+}
+
+/**
+ * A supervisor's approval of an extension (延期): the task's clock moves `days` working days later (or, while it is
+ * stopped for a supplement, it keeps that many more days), the extension is marked approved, and the applicant sees
+ * the later due date on the trail. The status does not change. Returns the task's new version and due date.
+ */
+export async function runTaskExtension(context: TTransitionContext, input: { taskId: string; days: number; actorId: string }): Promise<{ version: number; dueDate: string }> {
+  const { tx, caseRow, calendar, now } = context;
+  const task = context.tasks.find((candidate) => candidate.id === input.taskId)!;
+  const changes: Partial<TTask> = {
+    ...extendClock(task, input.days, calendar),
+    extensionStatus: "approved",
+    extensionDecidedById: input.actorId,
+    extensionDecidedAt: now,
+    // A deadline moved later is no longer the overdue one the department was told about.
+    overdueNotifiedAt: null,
+    updatedAt: now,
+  };
+  const [updated] = await tx
+    .update(tasks)
+    .set({ ...changes, version: sql`${tasks.version} + 1` })
+    .where(eq(tasks.id, task.id))
+    .returning({ version: tasks.version, dueDate: tasks.dueDate });
+  Object.assign(task, changes, { version: updated.version });
+  await appendCaseEvent(tx, { caseId: caseRow.id, taskId: task.id, actorId: input.actorId, kind: "task-extended", data: { days: input.days, dueDate: updated.dueDate }, public: true });
+  return updated;
 }
 
 async function writeCaseStatus(context: TTransitionContext) {

@@ -19,9 +19,11 @@ import { requestSupplement } from "@/server/supplements/request-supplement";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { claimTask } from "./claim-task";
 import { listQueue } from "./list-queue";
-import { decideExtension, requestExtension } from "./request-extension";
+import { decideExtension } from "./decide-extension";
+import { requestExtension } from "./request-extension";
 import { sweepOverdueTasks } from "./sweep-overdue-tasks";
-import { transitionTask } from "./transition-task";
+import { decideTask } from "./decide-task";
+import { currentTaskVersion } from "@/server/testing/current-task-version";
 
 /** 10:00 in Beijing on a calendar day. */
 const beijing = (date: string, hour = 10) => new Date(`${date}T${String(hour).padStart(2, "0")}:00:00+08:00`);
@@ -83,7 +85,7 @@ describe.each(testDatabaseKinds)("the overdue sweep on %s", (kind) => {
   async function claimAndAccept(taskId: string, date: string) {
     const clerk = await world.actorOf("clerk-amr");
     expect(await claimTask({ db: world.db, actor: clerk, taskId, now: beijing(date) })).toMatchObject({ ok: true });
-    expect(await transitionTask({ db: world.db, actor: clerk, taskId, action: "accept", now: beijing(date) })).toMatchObject({ ok: true });
+    expect(await decideTask({ db: world.db, actor: clerk, taskId, action: "accept", now: beijing(date), expectedVersion: await currentTaskVersion(world.db, taskId) })).toMatchObject({ ok: true });
     return clerk;
   }
 

@@ -19,9 +19,11 @@ import { answerSupplement } from "@/server/supplements/answer-supplement";
 import { requestSupplement } from "@/server/supplements/request-supplement";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { claimTask } from "./claim-task";
-import { decideExtension, requestExtension } from "./request-extension";
-import { transitionTask } from "./transition-task";
+import { decideExtension } from "./decide-extension";
+import { requestExtension } from "./request-extension";
+import { decideTask } from "./decide-task";
 import { withdrawCase } from "./withdraw-case";
+import { currentTaskVersion } from "@/server/testing/current-task-version";
 
 const onePixelPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 /** 10:00 in Beijing on a calendar day. */
@@ -58,8 +60,8 @@ describe.each(testDatabaseKinds)("the task's life on %s", (kind) => {
   async function decide(code: string, taskId: string, outcome: "approve" | "reject" = "approve") {
     const clerk = await world.actorOf(`clerk-${code.toLowerCase()}`);
     expect(await claimTask({ db: world.db, actor: clerk, taskId })).toMatchObject({ ok: true });
-    expect(await transitionTask({ db: world.db, actor: clerk, taskId, action: "accept" })).toMatchObject({ ok: true });
-    expect(await transitionTask({ db: world.db, actor: clerk, taskId, action: outcome, reason: outcome === "reject" ? "出生医学证明信息与医院记录不一致" : undefined })).toMatchObject({ ok: true });
+    expect(await decideTask({ db: world.db, actor: clerk, taskId, action: "accept", expectedVersion: await currentTaskVersion(world.db, taskId) })).toMatchObject({ ok: true });
+    expect(await decideTask({ db: world.db, actor: clerk, taskId, action: outcome, reason: outcome === "reject" ? "出生医学证明信息与医院记录不一致" : undefined, expectedVersion: await currentTaskVersion(world.db, taskId) })).toMatchObject({ ok: true });
   }
   async function newbornCase() {
     const citizen = await world.actorOf("citizen");
@@ -124,7 +126,7 @@ describe.each(testDatabaseKinds)("the task's life on %s", (kind) => {
     expect([amr.readyOn, amr.dueDate]).toEqual(["2026-09-22", "2026-09-30"]);
     const clerk = await world.actorOf("clerk-amr");
     await claimTask({ db: world.db, actor: clerk, taskId: amr.id, now: beijing("2026-09-23") });
-    await transitionTask({ db: world.db, actor: clerk, taskId: amr.id, action: "accept", now: beijing("2026-09-23") });
+    await decideTask({ db: world.db, actor: clerk, taskId: amr.id, action: "accept", now: beijing("2026-09-23"), expectedVersion: await currentTaskVersion(world.db, amr.id) });
     const accepted = (await tasksOf(caseRow.id)).AMR;
 
     // Refused and nothing written: no items, an unknown field, a locked field, a stale version, someone else's department.
@@ -169,8 +171,8 @@ describe.each(testDatabaseKinds)("the task's life on %s", (kind) => {
     expect(await answer({ businessArea: "96", seats: "30" })).toMatchObject({ ok: false, code: "conflict:supplement-closed" });
 
     // The clerk accepts the supplement and approves.
-    expect(await transitionTask({ db: world.db, actor: clerk, taskId: amr.id, action: "accept" })).toMatchObject({ ok: true });
-    expect(await transitionTask({ db: world.db, actor: clerk, taskId: amr.id, action: "approve" })).toMatchObject({ ok: true });
+    expect(await decideTask({ db: world.db, actor: clerk, taskId: amr.id, action: "accept", expectedVersion: await currentTaskVersion(world.db, amr.id) })).toMatchObject({ ok: true });
+    expect(await decideTask({ db: world.db, actor: clerk, taskId: amr.id, action: "approve", expectedVersion: await currentTaskVersion(world.db, amr.id) })).toMatchObject({ ok: true });
     expect(await verifyCaseTrail({ db: world.db, caseId: caseRow.id })).toMatchObject({ ok: true });
   });
 

@@ -18,10 +18,11 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SummaryList } from "@/components/ui/summary-list";
-import { addWorkingDays, countWorkingDays, toIsoDate } from "@/lib/calendar/working-days";
+import { toIsoDate } from "@/lib/calendar/working-days";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { deadlineState } from "@/lib/workflow/deadline-state";
+import { supplementWindowWarning } from "@/lib/workflow/supplement-window";
 import { actionableTaskStatuses } from "@/lib/workflow/task-transitions";
 import { requireActor } from "@/server/auth/require-actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
@@ -33,8 +34,6 @@ import { claimTaskAction } from "../../actions";
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
 
-/** 行政许可法 art. 32: what is missing must be asked for, all at once, within 5 working days of receipt. */
-const SUPPLEMENT_WINDOW_DAYS = 5;
 const doneNotices = new Set(["accept", "refuse", "approve", "reject", "request-supplement", "extension-requested"]);
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -62,10 +61,7 @@ export default async function TaskPage({ params, searchParams }: TProps) {
   const clockStopped = task.clockStoppedOn !== null;
 
   // The window for asking for a supplement: warn the clerk when it is about to close, or has.
-  const askedBefore = result.supplements.length > 0;
-  const windowEnds = task.readyOn ? addWorkingDays(task.readyOn, SUPPLEMENT_WINDOW_DAYS, calendar) : null;
-  const windowLeft = windowEnds ? (today > windowEnds ? -1 : countWorkingDays(today, windowEnds, calendar)) : null;
-  const warnWindow = !askedBefore && windowEnds && windowLeft !== null && windowLeft <= 1 && (task.status === "waiting" || task.status === "accepted");
+  const windowWarning = supplementWindowWarning(task, { askedBefore: result.supplements.length > 0, today, calendar });
 
   // The items a clerk may ask about, grouped by the form page the applicant knows them from.
   const askable = new Set(listSupplementableFields(result.definition).map((field) => field.key));
@@ -86,8 +82,8 @@ export default async function TaskPage({ params, searchParams }: TProps) {
       </p>
       {done && doneNotices.has(done) ? <Notice tone="success" title={done.includes("-") ? tt(`done.${done}`) : t(`done_${done}`)} /> : null}
       <PageHeading caption={caseRow.number}>{localize(service.name, locale)}</PageHeading>
-      {warnWindow ? (
-        <Notice title={windowLeft! < 0 ? tt("windowClosed", { date: formatDate(windowEnds!, locale) }) : tt("windowClosing", { date: formatDate(windowEnds!, locale) })}>
+      {windowWarning ? (
+        <Notice title={tt(windowWarning.closed ? "windowClosed" : "windowClosing", { date: formatDate(windowWarning.endsOn, locale) })}>
           <p>{tt("windowHint")}</p>
         </Notice>
       ) : null}

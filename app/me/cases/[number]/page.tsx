@@ -16,9 +16,9 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { layoutTaskStages } from "@/lib/workflow/task-stages";
-import { describeTaskProgress, type TTaskProgress } from "@/lib/workflow/task-progress";
+import { describeTaskProgress, timeLeft, type TTaskProgress } from "@/lib/workflow/task-progress";
 import { isTaskConcluded } from "@/lib/workflow/task-transitions";
-import { countWorkingDays, toIsoDate } from "@/lib/calendar/working-days";
+import { toIsoDate } from "@/lib/calendar/working-days";
 import { requireActor } from "@/server/auth/require-actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { cachedReference } from "@/server/reference-cache";
@@ -56,7 +56,6 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
   const fieldLabels = new Map(listFields(result.definition).map((field) => [field.key, localize(field.label, locale)]));
   const canWithdraw = result.tasks.some((task) => !isTaskConcluded(task.status));
   const hasChain = result.tasks.some((task) => task.prerequisiteTaskIds.length > 0);
-  // Time limits are in working days, so the applicant is told how many working days remain, not only the date.
   const calendar = await cachedReference(db, "calendar", () => loadCalendar(db));
   const today = toIsoDate(new Date());
   const progressText = (progress: TTaskProgress) => {
@@ -67,10 +66,11 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
         return tg("startsAfter", { names: progress.prerequisiteTaskIds.map((id) => taskDepartment.get(id) ?? "").join(locale === "en" ? ", " : "、") });
       case "clock-stopped":
         return tg("clockStopped");
-      case "due":
-        return today > progress.dueDate
-          ? t("dueByOverdue", { date: formatDate(progress.dueDate, locale) })
-          : t("dueByDays", { date: formatDate(progress.dueDate, locale), days: countWorkingDays(today, progress.dueDate, calendar) });
+      case "due": {
+        const left = timeLeft(progress.dueDate, today, calendar);
+        const date = formatDate(progress.dueDate, locale);
+        return left.overdue ? t("dueByOverdue", { date }) : t("dueByDays", { date, days: left.workingDays });
+      }
     }
   };
   const departmentByCode = new Map(result.tasks.map((task) => [task.departmentCode, localize(task.departmentName, locale)]));
