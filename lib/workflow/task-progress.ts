@@ -1,4 +1,4 @@
-import type { TTaskStatus } from "@/db/schema/cases";
+import type { TTaskStatus } from "@/lib/workflow/statuses";
 import { isTaskConcluded } from "./task-transitions";
 
 /**

@@ -7,7 +7,8 @@
  */
 import { eq, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { cases, services, tasks, type TLicence, type TTask, type TTaskStatus } from "@/db/schema";
+import { cases, services, tasks, type TLicence, type TTask } from "@/db/schema";
+import type { TTaskStatus } from "@/lib/workflow/statuses";
 import { addWorkingDays, countWorkingDays, type TCalendar } from "@/lib/calendar/working-days";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import {
