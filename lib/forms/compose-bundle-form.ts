@@ -27,10 +27,10 @@ import {
   type TDefinitionIssue,
   type TField,
   type TFormDefinition,
-  type TLogicRule,
   type TPage,
   type TSection,
 } from "@/lib/forms/definition";
+import type { TLogicRule } from "@/lib/forms/logic";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import { locales } from "@/lib/i18n/locales";
 
