@@ -11,7 +11,7 @@ import { installQueryErrorRedaction } from "@/db/redact-query-errors";
 import { DataDirLockedError } from "@/db/data-dir-lock";
 import { waitForDatabase } from "@/db/wait-for-database";
 import { migrateDatabase } from "@/db/migrate";
-import { isDatabaseEmpty, seedDemo } from "@/db/seed/seed-demo";
+import { isDatabaseEmpty, seedDemo } from "@/seed/seed-demo";
 import { resignLicences } from "@/server/licences/resign-licences";
 
 async function main() {

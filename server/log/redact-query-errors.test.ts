@@ -9,7 +9,7 @@ import { inspect } from "node:util";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseKinds } from "@/db/testing";
-import { proofAnswers } from "@/db/seed/sample-answers";
+import { proofAnswers } from "@/seed/sample-answers";
 import { submitApplication } from "@/server/intake/submit-application";
 import { createLogger } from "@/server/log/logger";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
