@@ -2,7 +2,8 @@ import net from "node:net";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { isConnectionFailure } from "./availability";
-import { databaseOptionsFromEnv, defaultConnectTimeoutMs, defaultStatementTimeoutMs, openDatabase, type TDatabaseHandle } from "./client";
+import { openDatabase, type TDatabaseHandle } from "./client";
+import { databaseOptionsFromEnv, defaultConnectTimeoutMs, defaultStatementTimeoutMs } from "./database-env";
 
 const handles: TDatabaseHandle[] = [];
 const servers: net.Server[] = [];

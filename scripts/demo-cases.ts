@@ -13,7 +13,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { databaseOptionsFromEnv, openDatabase, type TDatabase } from "@/db/client";
+import { openDatabase, type TDatabase } from "@/db/client";
+import { databaseOptionsFromEnv } from "@/db/database-env";
 import { cases, departments, tasks, users } from "@/db/schema";
 import { newbornAnswers, proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
 import { seedDeadLetter } from "@/seed/seed-dead-letter";

@@ -12,6 +12,7 @@
 import pino, { type DestinationStream, type Logger } from "pino";
 import { maskPersonalNumbers } from "@/lib/identifiers/mask";
 import { REDACTED, scrubLogText, scrubLogValue, serializeErrorForLog } from "@/lib/log/scrub-log-value";
+import { readLogLevel } from "@/server/env";
 
 /** Keys whose values never reach a line, as pino redaction paths: at the top (a child's bindings) and one level down. */
 const redactedKeys = ["answers", "rawAnswers", "params", "password", "passwordHash", "cookie", "cookies", "authorization", "idNumber", "residentIdNumber", "holderIdNumber", "mobile", "phone", "token", "secret"];
@@ -19,7 +20,7 @@ const redactPaths = redactedKeys.flatMap((key) => [key, `*.${key}`]);
 
 export function createLogger(destination?: DestinationStream): Logger {
   const options: pino.LoggerOptions = {
-    level: process.env.LOG_LEVEL || "info",
+    level: readLogLevel(),
     base: { service: "onedoor", pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: redactPaths, censor: REDACTED },
