@@ -106,6 +106,30 @@ describe("the layers", () => {
     expect(long).toEqual([]);
   });
 
+  it("has no import circle in lib, db or seed (each file can be read knowing only the files below it)", () => {
+    const known = new Set(files.map(({ file }) => file));
+    const resolve = (file: string, specifier: string) => {
+      const base = specifier.startsWith("@/") ? specifier.slice(2) : specifier.startsWith(".") ? path.join(path.dirname(file), specifier) : undefined;
+      return base === undefined ? undefined : [`${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")].find((candidate) => known.has(candidate));
+    };
+    const importsOf = new Map(
+      files
+        .filter(({ layer, file }) => ["lib", "db", "seed"].includes(layer) && !file.endsWith(".test.ts"))
+        .map(({ file }) => [file, [...fs.readFileSync(path.join(root, file), "utf8").matchAll(importPattern)].flatMap(([, specifier]) => resolve(file, specifier) ?? [])]),
+    );
+    const circles: string[] = [];
+    const state = new Map<string, "open" | "done">();
+    const visit = (file: string, trail: string[]) => {
+      if (state.get(file) === "done" || !importsOf.has(file)) return;
+      if (state.get(file) === "open") return void circles.push([...trail.slice(trail.indexOf(file)), file].join(" → "));
+      state.set(file, "open");
+      for (const imported of importsOf.get(file)!) visit(imported, [...trail, file]);
+      state.set(file, "done");
+    };
+    for (const file of importsOf.keys()) visit(file, []);
+    expect(circles).toEqual([]);
+  });
+
   it("reads every kind of import the rule has to see", () => {
     const source = [
       `import { a } from "@/server/x";`,
