@@ -21,11 +21,10 @@ export async function register() {
   if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
   const { logger } = await import("@/server/log/logger");
   const { getEnv } = await import("@/server/env");
-  const { databaseOptionsFromEnv, getDatabaseHandle } = await import("@/db/client");
+  const { getDatabaseHandle } = await import("@/db/client");
   let env: ReturnType<typeof getEnv>;
   try {
     env = getEnv();
-    databaseOptionsFromEnv();
   } catch (error) {
     logger.fatal((error as Error).message);
     process.exit(78); // EX_CONFIG: restarting will not help until the setting is fixed
@@ -41,10 +40,10 @@ export async function register() {
     throw error;
   }
   const { getActiveSigningKey, registerActiveSigningKey } = await import("@/server/licences/signing-keys");
-  if (process.env.DATABASE_URL && !env.LICENCE_SIGNING_KEY) {
+  if (env.DATABASE_URL && !env.LICENCE_SIGNING_KEY) {
     logger.warn("LICENCE_SIGNING_KEY is not set: this replica signs licences with its own key from DATA_DIR. Give every replica the same key (docs/OPERATIONS.md).");
   }
-  if (process.env.DATABASE_URL && !env.LICENCE_HASH_KEY) {
+  if (env.DATABASE_URL && !env.LICENCE_HASH_KEY) {
     logger.warn("LICENCE_HASH_KEY is not set: this replica hashes licences' personal numbers with its own key from DATA_DIR, and cannot check those hashed by another. Give every replica the same key (docs/OPERATIONS.md).");
   }
   const { noteDatabaseFailure } = await import("@/db/availability");

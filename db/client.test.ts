@@ -2,7 +2,7 @@ import net from "node:net";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { isConnectionFailure } from "./availability";
-import { databaseOptionsFromEnv, defaultConnectTimeoutMs, defaultStatementTimeoutMs, openDatabase, type TDatabaseHandle } from "./client";
+import { openDatabase, type TDatabaseHandle } from "./client";
 
 const handles: TDatabaseHandle[] = [];
 const servers: net.Server[] = [];
@@ -56,22 +56,6 @@ describe("the PostgreSQL client", () => {
       (error: unknown) => error,
     );
     expect(isConnectionFailure(failure)).toBe(true);
-  });
-
-  it("reads its timeouts from the environment, with the documented defaults, and refuses a bad value by name", () => {
-    expect(databaseOptionsFromEnv({ DATABASE_URL: "postgresql://db/onedoor" })).toMatchObject({
-      connectTimeoutMs: defaultConnectTimeoutMs,
-      statementTimeoutMs: defaultStatementTimeoutMs,
-      poolSize: 10,
-    });
-    expect(defaultConnectTimeoutMs).toBe(2_000);
-    expect(defaultStatementTimeoutMs).toBe(15_000);
-    expect(
-      databaseOptionsFromEnv({ DATABASE_URL: "postgresql://db/onedoor", DATABASE_CONNECT_TIMEOUT_MS: "500", DATABASE_STATEMENT_TIMEOUT_MS: "0" }),
-    ).toMatchObject({ connectTimeoutMs: 500, statementTimeoutMs: 0 });
-    expect(() => databaseOptionsFromEnv({ DATABASE_URL: "postgresql://db/onedoor", DATABASE_STATEMENT_TIMEOUT_MS: "soon" })).toThrowError(
-      /DATABASE_STATEMENT_TIMEOUT_MS must be a number of milliseconds/,
-    );
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * The database: PGlite (embedded PostgreSQL) under DATA_DIR when DATABASE_URL is unset, PostgreSQL when it is set.
- * One schema, one set of migrations, both paths tested.
+ * One schema, one set of migrations, both paths tested. The settings are read and checked by db/database-env.ts.
  *
  * The client is created lazily on first use, never at import, so `next build` never opens the database.
  * It is kept on globalThis because Next.js may evaluate this module more than once in one server process,
@@ -12,9 +12,9 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import { z } from "zod";
 import { noteDatabaseFailure, watchDatabase } from "./availability";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { databaseOptionsFromEnv, defaultConnectTimeoutMs, defaultStatementTimeoutMs, type TOpenOptions } from "./database-env";
 import * as schema from "./schema";
 
 export type TSchema = typeof schema;
@@ -33,20 +33,6 @@ export type TDatabaseHandle = {
   /** PostgreSQL: asks `select 1` over a connection apart from the pool (db/availability.ts). */
   probe?: () => Promise<unknown>;
 };
-
-export type TOpenOptions =
-  | {
-      kind: "postgresql";
-      url: string;
-      poolSize?: number;
-      /** How long opening one connection may take before it fails (0: no limit). */
-      connectTimeoutMs?: number;
-      /** How long one statement may run before PostgreSQL cancels it (0: no limit, as migrations need). */
-      statementTimeoutMs?: number;
-    }
-  | { kind: "pglite"; dataDir: string }
-  /** A throw-away in-memory PGlite, for tests. */
-  | { kind: "pglite-memory" };
 
 export function openDatabase(options: TOpenOptions): TDatabaseHandle {
   if (options.kind === "postgresql") {
@@ -106,49 +92,6 @@ export function openDatabase(options: TOpenOptions): TDatabaseHandle {
       release();
     },
   };
-}
-
-/**
- * A healthy PostgreSQL on the same network accepts a connection in milliseconds (a TLS handshake across zones in
- * well under 100 ms); 2 s leaves room for a busy server, and a request that cannot connect fails, instead of
- * waiting for the operating system to give up on an unreachable host (over two minutes).
- */
-export const defaultConnectTimeoutMs = 2_000;
-/**
- * The portal's statements take milliseconds (docs/BENCHMARKS.md; the heaviest, the statistics aggregations, well
- * under a second on the benchmark data). 15 s stops a runaway statement from holding one of the pool's few
- * connections and its locks for minutes, while leaving a wide margin for a slow disk; it is below the 60 s after
- * which a reverse proxy usually gives up, so the reader gets the portal's own error page rather than a gateway's.
- */
-export const defaultStatementTimeoutMs = 15_000;
-
-const ZMilliseconds = (name: string, fallback: number) =>
-  z.coerce
-    .number({ error: `${name} must be a number of milliseconds` })
-    .int(`${name} must be a whole number of milliseconds`)
-    .min(0, `${name} must be 0 (no limit) or more`)
-    .default(fallback);
-const ZDatabaseEnv = z.object({
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1, "DATABASE_POOL_SIZE must be at least 1").default(10),
-  DATABASE_CONNECT_TIMEOUT_MS: ZMilliseconds("DATABASE_CONNECT_TIMEOUT_MS", defaultConnectTimeoutMs),
-  DATABASE_STATEMENT_TIMEOUT_MS: ZMilliseconds("DATABASE_STATEMENT_TIMEOUT_MS", defaultStatementTimeoutMs),
-});
-
-/** Where the configuration says the database is, and how long to wait for it. A bad value fails with its name. */
-export function databaseOptionsFromEnv(env: Record<string, string | undefined> = process.env): TOpenOptions {
-  if (env.DATABASE_URL) {
-    const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
-    const parsed = ZDatabaseEnv.safeParse(blankAsUnset);
-    if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
-    return {
-      kind: "postgresql",
-      url: env.DATABASE_URL,
-      poolSize: parsed.data.DATABASE_POOL_SIZE,
-      connectTimeoutMs: parsed.data.DATABASE_CONNECT_TIMEOUT_MS,
-      statementTimeoutMs: parsed.data.DATABASE_STATEMENT_TIMEOUT_MS,
-    };
-  }
-  return { kind: "pglite", dataDir: env.DATA_DIR || ".data" };
 }
 
 const globalForDb = globalThis as typeof globalThis & { __onedoorDatabase?: TDatabaseHandle };

@@ -16,7 +16,7 @@
  * that opens a database should call it first; db/client.ts's openDatabase is the natural home for that call.
  */
 import { PgPreparedQuery } from "drizzle-orm/pg-core";
-import { scrubLogText } from "@/server/log/scrub-log-value";
+import { scrubLogText } from "@/lib/log/scrub-log-value";
 
 const installed = Symbol.for("onedoor.redactQueryErrors");
 /** Fields of a driver's error that say what failed without the data it failed on. */

@@ -75,7 +75,7 @@ export function caseNumberOf(page: Page) {
 }
 
 /**
- * The simplified-Chinese apply form, found by its labels. Answers follow db/seed/sample-answers.ts; a value of ""
+ * The simplified-Chinese apply form, found by its labels. Answers follow seed/sample-answers.ts; a value of ""
  * clears the field, undefined leaves it alone.
  */
 export class ApplyForm {
@@ -203,7 +203,7 @@ export type TRestaurantAnswers = {
   decorationCompletedDate: string;
 };
 
-/** The sample restaurant of db/seed/sample-answers.ts, small enough that no environmental filing applies. */
+/** The sample restaurant of seed/sample-answers.ts, small enough that no environmental filing applies. */
 export function restaurantAnswers(overrides: Partial<TRestaurantAnswers> = {}): TRestaurantAnswers {
   return {
     shopName: "一门小馆",

@@ -1,9 +1,10 @@
 /**
  * Run with tsx by the admin outbox journey, on a DATA_DIR that setup has seeded and no server holds yet: two
- * notifications whose e-mail copies were refused at every attempt (db/seed/seed-dead-letter.ts). Prints their ids.
+ * notifications whose e-mail copies were refused at every attempt (seed/seed-dead-letter.ts). Prints their ids.
  */
-import { databaseOptionsFromEnv, openDatabase } from "@/db/client";
-import { seedDeadLetter } from "@/db/seed/seed-dead-letter";
+import { openDatabase } from "@/db/client";
+import { databaseOptionsFromEnv } from "@/db/database-env";
+import { seedDeadLetter } from "@/seed/seed-dead-letter";
 
 async function main() {
   const handle = openDatabase(databaseOptionsFromEnv());

@@ -13,10 +13,11 @@
  */
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { databaseOptionsFromEnv, openDatabase, type TDatabase } from "@/db/client";
+import { openDatabase, type TDatabase } from "@/db/client";
+import { databaseOptionsFromEnv } from "@/db/database-env";
 import { cases, departments, tasks, users } from "@/db/schema";
-import { newbornAnswers, proofAnswers, restaurantAnswers } from "@/db/seed/sample-answers";
-import { seedDeadLetter } from "@/db/seed/seed-dead-letter";
+import { newbornAnswers, proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
+import { seedDeadLetter } from "@/seed/seed-dead-letter";
 import type { TFieldOf } from "@/lib/forms/definition";
 import { loadActor, type TActor } from "@/server/auth/actor";
 import { submitApplication } from "@/server/intake/submit-application";

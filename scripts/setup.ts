@@ -6,12 +6,13 @@
  * PostgreSQL that does not answer yet is waited for, DATABASE_WAIT_SECONDS (default 60), then setup fails (exit 4)
  * naming the reason: an orchestrator restarting it then does so once a minute, not in a tight loop.
  */
-import { databaseOptionsFromEnv, openDatabase } from "@/db/client";
+import { openDatabase } from "@/db/client";
+import { databaseOptionsFromEnv } from "@/db/database-env";
 import { installQueryErrorRedaction } from "@/db/redact-query-errors";
 import { DataDirLockedError } from "@/db/data-dir-lock";
 import { waitForDatabase } from "@/db/wait-for-database";
 import { migrateDatabase } from "@/db/migrate";
-import { isDatabaseEmpty, seedDemo } from "@/db/seed/seed-demo";
+import { isDatabaseEmpty, seedDemo } from "@/seed/seed-demo";
 import { resignLicences } from "@/server/licences/resign-licences";
 
 async function main() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import { parseEnv, readLogLevel } from "./env";
 
 const postgresql = "postgresql://onedoor@db.internal:5432/onedoor";
 
@@ -24,5 +24,19 @@ describe("the environment", () => {
 
   it("still refuses an address with a path", () => {
     expect(() => parseEnv({ PUBLIC_BASE_URL: "https://onedoor.example.gov.cn/portal" })).toThrowError(/PUBLIC_BASE_URL: must be an origin without a path/);
+  });
+
+  it("checks the database's settings and the server's in one pass, each bad one by name", () => {
+    expect(parseEnv({}).DATA_DIR).toBe(".data");
+    expect(parseEnv({ DATABASE_URL: "", DATA_DIR: "" })).toMatchObject({ DATABASE_URL: undefined, DATA_DIR: ".data" });
+    expect(() => parseEnv({ DATABASE_URL: postgresql, DATABASE_STATEMENT_TIMEOUT_MS: "soon", LOG_LEVEL: "loud" })).toThrowError(
+      /DATABASE_STATEMENT_TIMEOUT_MS: DATABASE_STATEMENT_TIMEOUT_MS must be a number of milliseconds.*LOG_LEVEL/,
+    );
+  });
+
+  it("gives the logger a level even when LOG_LEVEL is unusable, so it can report that", () => {
+    expect(readLogLevel({ LOG_LEVEL: "warn" })).toBe("warn");
+    expect(readLogLevel({ LOG_LEVEL: "loud" })).toBe("info");
+    expect(readLogLevel({})).toBe("info");
   });
 });

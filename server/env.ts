@@ -1,9 +1,13 @@
 /**
  * Settings read from the environment, checked once: a bad value fails loudly with its name instead of turning
- * into NaN somewhere deep in a use case. Only what use cases need lives here; start-up settings (PORT, DATA_DIR,
- * DATABASE_URL) are read by db/client.ts and scripts/start.mjs.
+ * into NaN somewhere deep in a use case. Every setting the server reads is here; the database's own
+ * (DATABASE_URL, DATA_DIR, pool and timeouts) are defined by db/database-env.ts, which db/client.ts opens the
+ * database with (db/ imports nothing from server/), and are taken into this schema so start-up checks them too.
+ * Outside this file and scripts/, nothing reads process.env but Next's own build-time flags (NODE_ENV,
+ * NEXT_RUNTIME, NEXT_PHASE, which Next inlines) and the test harness (TEST_DATABASE_URL in db/testing.ts).
  */
 import { z } from "zod";
+import { ZDatabaseEnv } from "@/db/database-env";
 import { parseHashKey } from "@/server/licences/parse-hash-key";
 import { parsePrivateKey } from "@/server/licences/parse-private-key";
 
@@ -21,8 +25,19 @@ const checkedWith = (parse: (value: string) => unknown) =>
       }
     });
 
+/** An empty setting (`LOG_LEVEL=` in a compose file) counts as unset. */
+const blankAsUnset = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema);
+
+/** pino's levels; "silent" writes nothing. */
+const ZLogLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info");
+
 const ZEnv = z
   .object({
+    ...ZDatabaseEnv.shape,
+    /** The lowest level the logger writes. */
+    LOG_LEVEL: blankAsUnset(ZLogLevel),
+    /** The key that encrypts session cookies. Unset: the one `npm start` generated into DATA_DIR. */
+    AUTH_SECRET: blankAsUnset(z.string().optional()),
     /** Days a draft application is kept after its last save. */
     DRAFT_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** Drafts this close to expiry carry a warning in /me. */
@@ -111,4 +126,13 @@ let parsed: TEnv | undefined;
 export function getEnv(): TEnv {
   parsed ??= parseEnv();
   return parsed;
+}
+
+/**
+ * The logger's level alone: the logger must exist to report a bad setting, so an unusable LOG_LEVEL gives "info"
+ * here (and is reported by parseEnv at start-up like any other).
+ */
+export function readLogLevel(env: Record<string, string | undefined> = process.env): z.infer<typeof ZLogLevel> {
+  const parsed = ZLogLevel.safeParse(env.LOG_LEVEL || undefined);
+  return parsed.success ? parsed.data : "info";
 }

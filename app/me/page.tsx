@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { CaseStatusTag } from "@/components/cases/status-tag";
 import { DraftList } from "@/components/drafts/draft-list";
 import { Notice } from "@/components/ui/notice";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeading } from "@/components/ui/page-heading";
 import { TabNav } from "@/components/ui/tab-nav";
 import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
@@ -100,37 +101,28 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
               </li>
             ))}
           </ul>
-          <div className="hidden overflow-x-auto sm:block">
-            <table className="mb-8 w-full border-collapse text-left">
-              <caption className="sr-only">{t("casesCaption", { filter: t(`filters.${status}`) })}</caption>
-              <thead>
-                <tr className="border-b-2 border-ink">
-                  <th scope="col" className="py-2 pr-4">{t("service")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("number")}</th>
-                  {forCompanies ? <th scope="col" className="py-2 pr-4">{t("applicant")}</th> : null}
-                  <th scope="col" className="py-2 pr-4">{t("submitted")}</th>
-                  <th scope="col" className="py-2">{t("status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {mine.cases.map((item) => (
-                  <tr key={item.number} className="border-b border-line align-top">
-                    <td className="py-3 pr-4">
-                      <Link href={`/me/cases/${item.number}`} className="font-semibold">
-                        {localize(item.subjectName, locale)}
-                      </Link>
-                    </td>
-                    <td className="py-3 pr-4 font-mono text-base break-all">{item.number}</td>
-                    {forCompanies ? <td className="py-3 pr-4">{item.companyName ?? t("personal")}</td> : null}
-                    <td className="py-3 pr-4 whitespace-nowrap">{formatDate(item.submittedAt, locale)}</td>
-                    <td className="py-3">
-                      <CaseStatusTag status={item.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            id="case-table"
+            className="mb-8 hidden sm:block"
+            caption={t("casesCaption", { filter: t(`filters.${status}`) })}
+            rows={mine.cases}
+            rowKey={(item) => item.number}
+            columns={[
+              {
+                key: "service",
+                header: t("service"),
+                cell: (item) => (
+                  <Link href={`/me/cases/${item.number}`} className="font-semibold">
+                    {localize(item.subjectName, locale)}
+                  </Link>
+                ),
+              },
+              { key: "number", header: t("number"), className: "font-mono text-base break-all", cell: (item) => item.number },
+              forCompanies && { key: "applicant", header: t("applicant"), cell: (item) => item.companyName ?? t("personal") },
+              { key: "submitted", header: t("submitted"), className: "whitespace-nowrap", cell: (item) => formatDate(item.submittedAt, locale) },
+              { key: "status", header: t("status"), cell: (item) => <CaseStatusTag status={item.status} /> },
+            ]}
+          />
         </>
       )}
     </>

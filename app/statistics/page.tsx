@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { RatingLevelTag } from "@/components/ratings/rating-summary";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SummaryList } from "@/components/ui/summary-list";
 import { formatDecimal, formatPercent } from "@/lib/i18n/format";
@@ -22,45 +23,33 @@ export default async function StatisticsPage() {
   const { all } = statistics;
   const average = (value: number | null) => (value === null ? t("notRated") : formatDecimal(value, locale));
   const share = (value: number | null) => (value === null ? t("notRated") : formatPercent(value, locale));
-  const cell = "py-2 pr-2 sm:pr-4";
-  const number = `${cell} text-right tabular-nums whitespace-nowrap`;
 
-  // A table wider than a phone scrolls inside its own region, which a keyboard can reach to scroll it.
-  const table = (id: string, caption: string, nameHeading: string, rows: { key: string; name: TLocalizedText; note?: string; aggregate: TRatingAggregate }[]) => (
-    <div role="region" aria-labelledby={`${id}-title`} tabIndex={0} className="mb-10 overflow-x-auto">
-      <table id={id} className="w-full border-collapse text-left">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className={cell}>
-              {nameHeading}
-            </th>
-            <th scope="col" className={`${number}`}>
-              {t("count")}
-            </th>
-            <th scope="col" className={`${number}`}>
-              {t("average")}
-            </th>
-            <th scope="col" className={`${number} pr-0`}>
-              {t("goodShare")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} className="border-b border-line align-top">
-              <th scope="row" className={`${cell} font-normal`}>
-                {localize(row.name, locale)}
-                {row.note ? <span className="block text-base text-muted">{row.note}</span> : null}
-              </th>
-              <td className={number}>{row.aggregate.count}</td>
-              <td className={number}>{average(row.aggregate.average)}</td>
-              <td className={`${number} pr-0`}>{share(row.aggregate.goodShare)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+  type TAggregateRow = { key: string; name: TLocalizedText; note?: string; aggregate: TRatingAggregate };
+  const table = (id: string, caption: string, nameHeading: string, rows: TAggregateRow[]) => (
+    <DataTable
+      id={id}
+      labelledBy={`${id}-title`}
+      className="mb-10"
+      caption={caption}
+      rows={rows}
+      rowKey={(row) => row.key}
+      columns={[
+        {
+          key: "name",
+          header: nameHeading,
+          rowHeader: true,
+          cell: (row) => (
+            <>
+              {localize(row.name, locale)}
+              {row.note ? <span className="block text-base text-muted">{row.note}</span> : null}
+            </>
+          ),
+        },
+        { key: "count", header: t("count"), numeric: true, cell: (row) => row.aggregate.count },
+        { key: "average", header: t("average"), numeric: true, cell: (row) => average(row.aggregate.average) },
+        { key: "goodShare", header: t("goodShare"), numeric: true, cell: (row) => share(row.aggregate.goodShare) },
+      ]}
+    />
   );
 
   return (
@@ -84,35 +73,19 @@ export default async function StatisticsPage() {
           <h2 id="distribution-title" className="mb-3 text-2xl font-bold">
             {t("distributionTitle")}
           </h2>
-          <div role="region" aria-labelledby="distribution-title" tabIndex={0} className="mb-10 overflow-x-auto">
-            <table className="w-full max-w-xl border-collapse text-left">
-              <caption className="sr-only">{t("distributionCaption")}</caption>
-              <thead>
-                <tr className="border-b-2 border-ink">
-                  <th scope="col" className={cell}>
-                    {t("level")}
-                  </th>
-                  <th scope="col" className={number}>
-                    {t("count")}
-                  </th>
-                  <th scope="col" className={`${number} pr-0`}>
-                    {t("share")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {ratingLevels.map((level) => (
-                  <tr key={level} className="border-b border-line">
-                    <th scope="row" className={`${cell} font-normal`}>
-                      <RatingLevelTag level={level} />
-                    </th>
-                    <td className={number}>{all.distribution[level]}</td>
-                    <td className={`${number} pr-0`}>{share(all.distribution[level] / all.count)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            id="distribution"
+            labelledBy="distribution-title"
+            className="mb-10 max-w-xl"
+            caption={t("distributionCaption")}
+            rows={ratingLevels}
+            rowKey={(level) => String(level)}
+            columns={[
+              { key: "level", header: t("level"), rowHeader: true, cell: (level) => <RatingLevelTag level={level} /> },
+              { key: "count", header: t("count"), numeric: true, cell: (level) => all.distribution[level] },
+              { key: "share", header: t("share"), numeric: true, cell: (level) => share(all.distribution[level] / all.count) },
+            ]}
+          />
 
           <h2 id="departments-title" className="mb-2 text-2xl font-bold">
             {t("departmentsTitle")}

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { TaskStatusTag } from "@/components/cases/status-tag";
 import { DeadlineTag } from "@/components/desk/deadline-tag";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeading } from "@/components/ui/page-heading";
 import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
 import { formatDate } from "@/lib/i18n/format";
@@ -105,36 +106,28 @@ export default async function SupervisePage({ searchParams }: { searchParams: Pr
       {result.rows.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t("title")}</caption>
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">{t("department")}</th>
-                <th scope="col" className="py-2 pr-4">{t("service")}</th>
-                <th scope="col" className="py-2 pr-4">{t("case")}</th>
-                <th scope="col" className="py-2 pr-4">{t("due")}</th>
-                <th scope="col" className="py-2">{t("status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((row) => (
-                <tr key={row.id} className="border-b border-line align-top">
-                  <td className="py-2 pr-4">{localize(row.departmentName, locale)}</td>
-                  <td className="py-2 pr-4">{localize(row.serviceName, locale)}</td>
-                  <td className="py-2 pr-4 font-mono text-base break-all lg:break-normal lg:whitespace-nowrap">{row.caseNumber}</td>
-                  <td className="py-2 pr-4 whitespace-nowrap">{formatDate(row.dueDate, locale)}</td>
-                  <td className="py-2">
-                    <span className="flex flex-wrap gap-2">
-                      <TaskStatusTag status={row.status} />
-                      <DeadlineTag state={deadlineState(row.dueDate, result.today, result.calendar)} />
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          id="deadlines"
+          caption={t("title")}
+          rows={result.rows}
+          rowKey={(row) => row.id}
+          columns={[
+            { key: "department", header: t("department"), cell: (row) => localize(row.departmentName, locale) },
+            { key: "service", header: t("service"), cell: (row) => localize(row.serviceName, locale) },
+            { key: "case", header: t("case"), className: "font-mono text-base break-all lg:break-normal lg:whitespace-nowrap", cell: (row) => row.caseNumber },
+            { key: "due", header: t("due"), className: "whitespace-nowrap", cell: (row) => formatDate(row.dueDate, locale) },
+            {
+              key: "status",
+              header: t("status"),
+              cell: (row) => (
+                <span className="flex flex-wrap gap-2">
+                  <TaskStatusTag status={row.status} />
+                  <DeadlineTag state={deadlineState(row.dueDate, result.today, result.calendar)} />
+                </span>
+              ),
+            },
+          ]}
+        />
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import { Tag } from "@/components/ui/tag";
-import type { TField, TFormDefinition, TItemField, TLogicRule } from "@/lib/forms/definition";
+import type { TField, TFormDefinition, TItemField } from "@/lib/forms/definition";
+import type { TLogicRule } from "@/lib/forms/logic";
 import { localize, type Locale } from "@/lib/i18n/locales";
 
 /**

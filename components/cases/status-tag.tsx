@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Tag, type TTagTone } from "@/components/ui/tag";
-import type { TCaseStatus, TTaskStatus } from "@/db/schema";
+import type { TCaseStatus, TTaskStatus } from "@/lib/workflow/statuses";
 
 const taskTones: Record<TTaskStatus, TTagTone> = {
   pending: "neutral",

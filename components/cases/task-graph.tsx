@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { TTaskStatus } from "@/db/schema";
+import type { TTaskStatus } from "@/lib/workflow/statuses";
 import { localize, type Locale, type TLocalizedText } from "@/lib/i18n/locales";
 import { layoutTaskStages } from "@/lib/workflow/task-stages";
 import { TaskStatusTag } from "./status-tag";

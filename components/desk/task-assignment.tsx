@@ -7,7 +7,7 @@ import { Select, selectClass } from "@/components/forms/fields/common";
 import { describedBy } from "@/components/forms/text-input";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import type { TTaskStatus } from "@/db/schema";
+import type { TTaskStatus } from "@/lib/workflow/statuses";
 import { isTaskConcluded } from "@/lib/workflow/task-transitions";
 
 export type TTaskAssignmentProps = {

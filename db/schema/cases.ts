@@ -18,6 +18,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { TAnswers } from "@/lib/forms/answers";
+import { caseStatuses, taskStatuses } from "@/lib/workflow/statuses";
 import { applicantTypes, departments, services } from "./catalog";
 import { createdAt } from "./columns";
 import { applySubjectTypes, formDefinitions } from "./forms";
@@ -26,9 +27,6 @@ import { companies, users } from "./identity";
 /** Feeds the readable case number: OD + date + this sequence. */
 export const caseNumberSequence = pgSequence("case_number_seq", { startWith: 1, increment: 1 });
 
-/** Derived from the case's tasks (lib/workflow/task-transitions.ts), never set on its own. */
-export const caseStatuses = ["submitted", "in-progress", "waiting-for-applicant", "concluded", "withdrawn"] as const;
-export type TCaseStatus = (typeof caseStatuses)[number];
 export const caseChannels = ["online", "counter", "api"] as const;
 export type TCaseChannel = (typeof caseChannels)[number];
 
@@ -66,21 +64,6 @@ export const cases = pgTable(
   ],
 );
 export type TCase = typeof cases.$inferSelect;
-
-/** The task's life; the transitions between these live in lib/workflow/task-transitions.ts and nowhere else. */
-export const taskStatuses = [
-  "pending",
-  "waiting",
-  "accepted",
-  "supplement-requested",
-  "supplement-received",
-  "refused",
-  "approved",
-  "rejected",
-  "withdrawn",
-  "cancelled",
-] as const;
-export type TTaskStatus = (typeof taskStatuses)[number];
 
 export const extensionStatuses = ["requested", "approved", "denied"] as const;
 export type TExtensionStatus = (typeof extensionStatuses)[number];

@@ -1,7 +1,7 @@
 /** The service catalog: departments, services (事项) with their guides, and bundles (一件事). */
 import { index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import type { TLocalizedText } from "@/lib/i18n/locales";
-import type { TLogicRule } from "@/lib/forms/definition";
+import type { TLogicRule } from "@/lib/forms/logic";
 import type { TLicenceTemplate } from "@/lib/licences/licence-template";
 import { createdAt, localizedText } from "./columns";
 

@@ -27,10 +27,10 @@ import {
   type TDefinitionIssue,
   type TField,
   type TFormDefinition,
-  type TLogicRule,
   type TPage,
   type TSection,
 } from "@/lib/forms/definition";
+import type { TLogicRule } from "@/lib/forms/logic";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import { locales } from "@/lib/i18n/locales";
 
@@ -137,146 +137,215 @@ function gateOf(rules: (TLogicRule | null | undefined)[]) {
   return { gate: canonicalJson(present), always: present.length === 0 };
 }
 
-export function composeBundleForm({ base, components }: TComposeBundleFormInput): TComposeBundleFormResult {
-  const issues: TDefinitionIssue[] = [];
-  const asked = new Map<string, TAsked>();
-  const pageKeys = new Set<string>();
-  const sectionKeys = new Set<string>();
-  const rules: TCrossFieldRule[] = [];
-  const ruleKeys = new Map<string, string>();
+/** The bundle form as it grows: what is asked so far (and where), the keys taken, the pages and rules kept. */
+type TComposition = {
+  issues: TDefinitionIssue[];
+  asked: Map<string, TAsked>;
+  pageKeys: Set<string>;
+  sectionKeys: Set<string>;
+  pages: TPage[];
+  rules: TCrossFieldRule[];
+  /** Each kept rule's key → its canonical JSON, so a rule two components share is kept once. */
+  ruleKeys: Map<string, string>;
+};
 
+/** One component being added: its code as a key prefix, and where a problem in its definition lies. */
+type TComponentStep = { component: TBundleComponentForm; prefix: string; at: (path: PropertyKey[]) => string };
+
+type TKeptSection = { section: TSection; sourceIndex: number };
+type TKeptPage = { page: TPage; sourceIndex: number; sections: TKeptSection[] };
+
+export function composeBundleForm({ base, components }: TComposeBundleFormInput): TComposeBundleFormResult {
+  const composition = startWithBase(base);
+  for (const component of components) addComponent(composition, component);
+  return finish(composition);
+}
+
+/** The base's questions come first, unchanged: everything a component asks again is checked against them. */
+function startWithBase(base: TFormDefinition): TComposition {
+  const composition: TComposition = {
+    issues: [],
+    asked: new Map(),
+    pageKeys: new Set(),
+    sectionKeys: new Set(),
+    pages: [...base.pages],
+    rules: [],
+    ruleKeys: new Map(),
+  };
   base.pages.forEach((page, p) => {
-    pageKeys.add(page.key);
+    composition.pageKeys.add(page.key);
     page.sections.forEach((section, s) => {
-      sectionKeys.add(section.key);
+      composition.sectionKeys.add(section.key);
       section.fields.forEach((field, f) => {
         const where = `${baseSourceName}/${formatJsonPath(["pages", p, "sections", s, "fields", f])}`;
-        asked.set(field.key, { field, where, ...gateOf([page.showWhen, section.showWhen]) });
+        composition.asked.set(field.key, { field, where, ...gateOf([page.showWhen, section.showWhen]) });
       });
     });
   });
   for (const rule of base.rules) {
-    rules.push(rule);
-    ruleKeys.set(rule.key, canonicalJson(rule));
+    composition.rules.push(rule);
+    composition.ruleKeys.set(rule.key, canonicalJson(rule));
   }
-  const pages: TPage[] = [...base.pages];
+  return composition;
+}
 
-  for (const component of components) {
-    const { serviceCode: code, definition, appliesWhen } = component;
-    const prefix = camelCaseCode(code);
-    const at = (path: PropertyKey[]) => `${code}/${formatJsonPath(path)}`;
+function addComponent(composition: TComposition, component: TBundleComponentForm): void {
+  const code = component.serviceCode;
+  const step: TComponentStep = { component, prefix: camelCaseCode(code), at: (path) => `${code}/${formatJsonPath(path)}` };
+  checkExcludedFields(composition, step);
+  checkRoutingRule(composition, step);
+  const keptPages = keepNewQuestions(composition, step);
+  checkLogicReadsAskedFields(composition, step, keptPages);
+  addPages(composition, step, keptPages);
+  addRules(composition, step);
+}
 
-    const ownKeys = new Set(definition.pages.flatMap((page) => page.sections.flatMap((section) => section.fields.map((field) => field.key))));
-    component.excludeFields.forEach((key, e) => {
-      if (!ownKeys.has(key)) issues.push({ path: at(["excludeFields", e]), message: `${code}'s form asks no field "${key}" to leave out` });
-    });
-    const excluded = new Set(component.excludeFields);
+/** excludeFields names fields of the component's own form. */
+function checkExcludedFields({ issues }: TComposition, { component, at }: TComponentStep): void {
+  const { serviceCode: code, definition } = component;
+  const ownKeys = new Set(definition.pages.flatMap((page) => page.sections.flatMap((section) => section.fields.map((field) => field.key))));
+  component.excludeFields.forEach((key, e) => {
+    if (!ownKeys.has(key)) issues.push({ path: at(["excludeFields", e]), message: `${code}'s form asks no field "${key}" to leave out` });
+  });
+}
 
-    for (const variable of readVariables(appliesWhen)) {
-      if (!asked.has(variable)) {
-        issues.push({
-          path: at(["appliesWhen"]),
-          message: `the routing rule reads "${variable}", which is not asked before this service's questions; ask it in the bundle's base form`,
-        });
-      }
-    }
-
-    const keptPages: { page: TPage; sourceIndex: number; sections: { section: TSection; sourceIndex: number }[] }[] = [];
-    definition.pages.forEach((page, p) => {
-      const keptSections: { section: TSection; sourceIndex: number }[] = [];
-      page.sections.forEach((section, s) => {
-        const { gate, always } = gateOf([appliesWhen, page.showWhen, section.showWhen]);
-        const keptFields: TField[] = [];
-        section.fields.forEach((field, f) => {
-          const path = ["pages", p, "sections", s, "fields", f];
-          if (excluded.has(field.key)) return;
-          const earlier = asked.get(field.key);
-          if (!earlier) {
-            keptFields.push(field);
-            asked.set(field.key, { field, where: at(path), gate, always });
-            return;
-          }
-          if (earlier.field.type !== field.type) {
-            issues.push({
-              path: at([...path, "type"]),
-              message: `"${field.key}" is a ${field.type} field here but a ${earlier.field.type} field at ${earlier.where}; one key is one datum, so give one of them another key`,
-            });
-            return;
-          }
-          const differences = contractDifferences(earlier.field, field);
-          if (differences.length > 0) {
-            issues.push({
-              path: at([...path, differences[0]]),
-              message: `"${field.key}" is also asked at ${earlier.where} with a different ${differences.join(", ")}; the same key must accept the same answers, so align the two definitions or use another key`,
-            });
-            return;
-          }
-          if (!earlier.always && earlier.gate !== gate) {
-            issues.push({
-              path: at([...path, "key"]),
-              message: `"${field.key}" is asked at ${earlier.where} only under conditions this service does not share, so it could be missing when this service applies; ask it in the bundle's base form`,
-            });
-          }
-        });
-        if (keptFields.length === 0) return;
-        const key = uniqueKey(section.key, prefix, sectionKeys);
-        sectionKeys.add(key);
-        keptSections.push({ section: { ...section, key, fields: keptFields }, sourceIndex: s });
+/** The routing rule reads only what is asked before the component's questions. */
+function checkRoutingRule({ issues, asked }: TComposition, { component, at }: TComponentStep): void {
+  for (const variable of readVariables(component.appliesWhen)) {
+    if (!asked.has(variable)) {
+      issues.push({
+        path: at(["appliesWhen"]),
+        message: `the routing rule reads "${variable}", which is not asked before this service's questions; ask it in the bundle's base form`,
       });
-      if (keptSections.length === 0) return;
-      keptPages.push({ page: { ...page, sections: keptSections.map((kept) => kept.section) }, sourceIndex: p, sections: keptSections });
-    });
-
-    // Logic that reads a field no longer asked (left out by excludeFields) would silently never hold.
-    const reportUnknown = (rule: unknown, path: PropertyKey[], itemKeys: ReadonlySet<string> = new Set()) => {
-      for (const variable of readVariables(rule)) {
-        if (!asked.has(variable) && !itemKeys.has(variable)) {
-          issues.push({ path: at(path), message: `reads "${variable}", which the bundle does not ask (see excludeFields)` });
-        }
-      }
-    };
-    for (const { page, sourceIndex: p, sections } of keptPages) {
-      reportUnknown(page.showWhen, ["pages", p, "showWhen"]);
-      for (const { section, sourceIndex: s } of sections) {
-        reportUnknown(section.showWhen, ["pages", p, "sections", s, "showWhen"]);
-        const sourceFields = definition.pages[p].sections[s].fields;
-        for (const field of section.fields) {
-          const path = ["pages", p, "sections", s, "fields", sourceFields.indexOf(field)];
-          for (const logic of logicProperties) reportUnknown(field[logic as keyof TField], [...path, logic]);
-          if (field.type !== "group") continue;
-          const itemKeys = new Set(field.fields.map((item) => item.key));
-          field.fields.forEach((item, i) => {
-            for (const logic of logicProperties) reportUnknown(item[logic as keyof typeof item], [...path, "fields", i, logic], itemKeys);
-          });
-        }
-      }
-    }
-
-    for (const { page } of keptPages) {
-      const key = uniqueKey(page.key, prefix, pageKeys);
-      pageKeys.add(key);
-      const title = component.title ? (keptPages.length === 1 ? component.title : joinTitles(component.title, page.title)) : page.title;
-      const showWhen = and(appliesWhen, page.showWhen);
-      const composed: TPage = { ...page, key, title };
-      if (showWhen) composed.showWhen = showWhen;
-      else delete composed.showWhen;
-      pages.push(composed);
-    }
-
-    for (const rule of definition.rules) {
-      // Kept only if it can still be checked: where it reports and everything it reads are in the result.
-      if (!asked.has(rule.field)) continue;
-      if ([...readVariables(rule.rule)].some((variable) => !asked.has(variable))) continue;
-      const gated: TCrossFieldRule = appliesWhen ? { ...rule, rule: { or: [{ "!": [appliesWhen] }, rule.rule] } } : rule;
-      const existing = ruleKeys.get(rule.key);
-      if (existing === canonicalJson(gated)) continue;
-      const key = uniqueKey(rule.key, prefix, new Set(ruleKeys.keys()));
-      const kept = { ...gated, key };
-      ruleKeys.set(key, canonicalJson(kept));
-      rules.push(kept);
     }
   }
+}
 
+/**
+ * The component's pages and sections with only the questions not asked before (and not excluded); each question
+ * asked again is checked against the earlier one. Section keys that collide get the component's prefix.
+ */
+function keepNewQuestions(composition: TComposition, step: TComponentStep): TKeptPage[] {
+  const { definition, appliesWhen } = step.component;
+  const excluded = new Set(step.component.excludeFields);
+  const keptPages: TKeptPage[] = [];
+  definition.pages.forEach((page, p) => {
+    const keptSections: TKeptSection[] = [];
+    page.sections.forEach((section, s) => {
+      const { gate, always } = gateOf([appliesWhen, page.showWhen, section.showWhen]);
+      const keptFields: TField[] = [];
+      section.fields.forEach((field, f) => {
+        const path = ["pages", p, "sections", s, "fields", f];
+        if (excluded.has(field.key)) return;
+        const earlier = composition.asked.get(field.key);
+        if (earlier) {
+          checkAskedAgain(composition, step, { field, path, gate, earlier });
+          return;
+        }
+        keptFields.push(field);
+        composition.asked.set(field.key, { field, where: step.at(path), gate, always });
+      });
+      if (keptFields.length === 0) return;
+      const key = uniqueKey(section.key, step.prefix, composition.sectionKeys);
+      composition.sectionKeys.add(key);
+      keptSections.push({ section: { ...section, key, fields: keptFields }, sourceIndex: s });
+    });
+    if (keptSections.length === 0) return;
+    keptPages.push({ page: { ...page, sections: keptSections.map((kept) => kept.section) }, sourceIndex: p, sections: keptSections });
+  });
+  return keptPages;
+}
+
+/** A question asked before may be dropped only if it is the same datum, asked whenever this component applies. */
+function checkAskedAgain(
+  { issues }: TComposition,
+  { at }: TComponentStep,
+  { field, path, gate, earlier }: { field: TField; path: PropertyKey[]; gate: string; earlier: TAsked },
+): void {
+  if (earlier.field.type !== field.type) {
+    issues.push({
+      path: at([...path, "type"]),
+      message: `"${field.key}" is a ${field.type} field here but a ${earlier.field.type} field at ${earlier.where}; one key is one datum, so give one of them another key`,
+    });
+    return;
+  }
+  const differences = contractDifferences(earlier.field, field);
+  if (differences.length > 0) {
+    issues.push({
+      path: at([...path, differences[0]]),
+      message: `"${field.key}" is also asked at ${earlier.where} with a different ${differences.join(", ")}; the same key must accept the same answers, so align the two definitions or use another key`,
+    });
+    return;
+  }
+  if (!earlier.always && earlier.gate !== gate) {
+    issues.push({
+      path: at([...path, "key"]),
+      message: `"${field.key}" is asked at ${earlier.where} only under conditions this service does not share, so it could be missing when this service applies; ask it in the bundle's base form`,
+    });
+  }
+}
+
+/** Logic that reads a field no longer asked (left out by excludeFields) would silently never hold. */
+function checkLogicReadsAskedFields({ issues, asked }: TComposition, { component, at }: TComponentStep, keptPages: TKeptPage[]): void {
+  const reportUnknown = (rule: unknown, path: PropertyKey[], itemKeys: ReadonlySet<string> = new Set()) => {
+    for (const variable of readVariables(rule)) {
+      if (!asked.has(variable) && !itemKeys.has(variable)) {
+        issues.push({ path: at(path), message: `reads "${variable}", which the bundle does not ask (see excludeFields)` });
+      }
+    }
+  };
+  for (const { page, sourceIndex: p, sections } of keptPages) {
+    reportUnknown(page.showWhen, ["pages", p, "showWhen"]);
+    for (const { section, sourceIndex: s } of sections) {
+      reportUnknown(section.showWhen, ["pages", p, "sections", s, "showWhen"]);
+      const sourceFields = component.definition.pages[p].sections[s].fields;
+      for (const field of section.fields) {
+        const path = ["pages", p, "sections", s, "fields", sourceFields.indexOf(field)];
+        for (const logic of logicProperties) reportUnknown(field[logic as keyof TField], [...path, logic]);
+        if (field.type !== "group") continue;
+        const itemKeys = new Set(field.fields.map((item) => item.key));
+        field.fields.forEach((item, i) => {
+          for (const logic of logicProperties) reportUnknown(item[logic as keyof typeof item], [...path, "fields", i, logic], itemKeys);
+        });
+      }
+    }
+  }
+}
+
+/** The kept pages, titled by what they are for and shown only when the component applies. */
+function addPages(composition: TComposition, { component, prefix }: TComponentStep, keptPages: TKeptPage[]): void {
+  for (const { page } of keptPages) {
+    const key = uniqueKey(page.key, prefix, composition.pageKeys);
+    composition.pageKeys.add(key);
+    const title = component.title ? (keptPages.length === 1 ? component.title : joinTitles(component.title, page.title)) : page.title;
+    const showWhen = and(component.appliesWhen, page.showWhen);
+    const composed: TPage = { ...page, key, title };
+    if (showWhen) composed.showWhen = showWhen;
+    else delete composed.showWhen;
+    composition.pages.push(composed);
+  }
+}
+
+/** The component's cross-field rules that can still be checked, holding trivially while it does not apply. */
+function addRules(composition: TComposition, { component, prefix }: TComponentStep): void {
+  const { asked, ruleKeys } = composition;
+  const { definition, appliesWhen } = component;
+  for (const rule of definition.rules) {
+    // Kept only if it can still be checked: where it reports and everything it reads are in the result.
+    if (!asked.has(rule.field)) continue;
+    if ([...readVariables(rule.rule)].some((variable) => !asked.has(variable))) continue;
+    const gated: TCrossFieldRule = appliesWhen ? { ...rule, rule: { or: [{ "!": [appliesWhen] }, rule.rule] } } : rule;
+    const existing = ruleKeys.get(rule.key);
+    if (existing === canonicalJson(gated)) continue;
+    const key = uniqueKey(rule.key, prefix, new Set(ruleKeys.keys()));
+    const kept = { ...gated, key };
+    ruleKeys.set(key, canonicalJson(kept));
+    composition.rules.push(kept);
+  }
+}
+
+/** Every issue found, or the composed definition as the meta-schema accepts it. */
+function finish({ issues, pages, rules }: TComposition): TComposeBundleFormResult {
   if (issues.length > 0) return { ok: false, issues };
   const checked = checkFormDefinition({ schemaVersion: 1, pages, rules });
   if (!checked.ok) return { ok: false, issues: checked.issues.map((issue) => ({ ...issue, path: `composed/${issue.path}` })) };

@@ -13,17 +13,10 @@
  *   material → TMaterialRef[] · group → Array<Record<itemKey, answer>>
  */
 import { z } from "zod";
-import { checkRuleShape } from "@/lib/forms/logic";
+import { ZLogicRule } from "@/lib/forms/logic";
 import { maxFileSizeKb, maxFilesPerField, maxPageUploadKb } from "@/lib/forms/upload-limits";
 import { ZLocalizedText } from "@/lib/i18n/localized-text";
 import { findHiddenCharacter } from "@/lib/text/plain-text";
-
-/** A json-logic rule, e.g. `{ "==": [{ "var": "hasOutdoorSign" }, true] }`; its operators are whitelisted. */
-export const ZLogicRule = z.record(z.string(), z.unknown()).superRefine((rule, ctx) => {
-  const problem = checkRuleShape(rule);
-  if (problem) ctx.addIssue({ code: "custom", message: problem });
-});
-export type TLogicRule = z.infer<typeof ZLogicRule>;
 
 export const ZFieldKey = z
   .string()

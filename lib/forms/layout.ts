@@ -5,7 +5,7 @@
  * always agree on what is shown.
  */
 import type { TField, TFormDefinition, TItemField, TPage, TSection } from "@/lib/forms/definition";
-import { resolveForm, type TFormResolution } from "@/lib/forms/validate-answers";
+import { resolveForm, type TFormResolution } from "@/lib/forms/resolve-form";
 import { toIsoDate } from "@/lib/calendar/working-days";
 import type { TRegionLookup } from "@/lib/regions/lookup-type";
 

@@ -6,7 +6,7 @@
  * walk are answers bounded by a group's maxItems; their nesting is limited so work stays linear-ish.
  */
 import jsonLogic, { type RulesLogic } from "json-logic-js";
-import type { TLogicRule } from "@/lib/forms/definition";
+import { z } from "zod";
 
 const allowedOperators = new Set([
   "var", "==", "===", "!=", "!==", "!", "!!", "and", "or", "if", ">", ">=", "<", "<=",
@@ -85,6 +85,13 @@ export function checkRuleShape(rule: unknown): string | null {
   shapeCache.set(rule, problem);
   return problem;
 }
+
+/** A json-logic rule, e.g. `{ "==": [{ "var": "hasOutdoorSign" }, true] }`; its operators are whitelisted. */
+export const ZLogicRule = z.record(z.string(), z.unknown()).superRefine((rule, ctx) => {
+  const problem = checkRuleShape(rule);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+export type TLogicRule = z.infer<typeof ZLogicRule>;
 
 /** True when no object in the data's prototype chain is Object.prototype, so `var` finds only the answers. */
 function isPrototypeFree(data: object): boolean {

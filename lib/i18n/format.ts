@@ -28,3 +28,10 @@ export function formatDecimal(value: number, locale: Locale, digits = 1): string
 export function formatPercent(share: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === "en" ? "en-GB" : locale, { style: "percent", maximumFractionDigits: 0 }).format(share);
 }
+
+/** "245 KB", "1.3 MB": sizes of attached files, and of the largest upload a page takes. */
+export function formatFileSize(bytes: number, locale: string): string {
+  const number = (value: number) => new Intl.NumberFormat(locale === "en" ? "en-GB" : locale, { maximumFractionDigits: 1 }).format(value);
+  if (bytes < 1024 * 1024) return `${number(Math.max(1, Math.round(bytes / 1024)))} KB`;
+  return `${number(bytes / (1024 * 1024))} MB`;
+}

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { toTraditional } from "@/db/seed/text";
+import { toTraditional } from "@/lib/i18n/traditional";
 import { locales } from "./locales";
 
 type TTree = { [key: string]: string | TTree };

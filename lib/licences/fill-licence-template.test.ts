@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkFormDefinition, type TFormDefinition } from "@/lib/forms/definition";
-import { t } from "@/db/seed/text";
+import { t } from "@/lib/i18n/traditional";
 import { fillLicenceTemplate } from "./fill-licence-template";
 import { ZLicenceTemplate, type TLicenceTemplate } from "./licence-template";
 

@@ -4,7 +4,7 @@
  * when that window is about to close, or has.
  */
 import { addWorkingDays, countWorkingDays, type TCalendar } from "@/lib/calendar/working-days";
-import type { TTaskStatus } from "@/db/schema/cases";
+import type { TTaskStatus } from "./statuses";
 
 export const SUPPLEMENT_WINDOW_DAYS = 5;
 

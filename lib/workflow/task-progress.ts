@@ -1,5 +1,5 @@
-import type { TTaskStatus } from "@/db/schema/cases";
 import { countWorkingDays, type TCalendar } from "@/lib/calendar/working-days";
+import type { TTaskStatus } from "@/lib/workflow/statuses";
 import { isTaskConcluded } from "./task-transitions";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { taskStatuses, type TTaskStatus } from "@/db/schema/cases";
+import { taskStatuses, type TTaskStatus } from "./statuses";
 import {
   actionNeedsReason,
   allowedTaskActions,

@@ -14,7 +14,7 @@
  * A pending task waits for its prerequisites; when they are all approved the system releases it into its
  * department's queue, and when one of them ends without approval the system cancels it.
  */
-import type { TCaseStatus, TTaskStatus } from "@/db/schema/cases";
+import type { TCaseStatus, TTaskStatus } from "@/lib/workflow/statuses";
 
 export const taskActions = [
   "release",

@@ -16,7 +16,7 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import PDFDocument from "pdfkit";
-import { proofAnswers, restaurantAnswers } from "@/db/seed/sample-answers";
+import { proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
 import { composeCaseReceipt, loadCaseReceipt, renderCaseReceipt } from "@/server/cases/render-case-receipt";
 import { submitApplication } from "@/server/intake/submit-application";
 import { loadPdfFonts } from "@/server/pdf/fonts";

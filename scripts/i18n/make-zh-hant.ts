@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { toTraditional } from "@/db/seed/text";
+import { toTraditional } from "@/lib/i18n/traditional";
 
 // Character-level conversion keeps mainland wording; these few words and the quotation marks read better in
 // traditional-character usage.

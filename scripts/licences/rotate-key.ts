@@ -7,7 +7,8 @@
  * With LICENCE_SIGNING_KEY configured there is no file to rotate: generate a new key
  * (`openssl genpkey -algorithm ed25519`), give it to every replica, and restart them; each start publishes it.
  */
-import { databaseOptionsFromEnv, openDatabase } from "@/db/client";
+import { openDatabase } from "@/db/client";
+import { databaseOptionsFromEnv } from "@/db/database-env";
 import { DataDirLockedError } from "@/db/data-dir-lock";
 import { migrateDatabase } from "@/db/migrate";
 import { getEnv } from "@/server/env";

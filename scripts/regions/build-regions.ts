@@ -25,7 +25,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { customPinyin, pinyin } from "pinyin-pro";
-import { toTraditional } from "@/db/seed/text";
+import { toTraditional } from "@/lib/i18n/traditional";
 
 type TSourceRow = { code: string; name: string; provinceCode?: string; cityCode?: string };
 

@@ -5,9 +5,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { getEnv } from "@/server/env";
 
 export function readAuthSecret(): string | undefined {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = path.join(path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || ".data"), "auth-secret");
+  const env = getEnv();
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  const file = path.join(path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR), "auth-secret");
   return fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : undefined;
 }

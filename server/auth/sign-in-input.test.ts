@@ -11,7 +11,7 @@ vi.mock("@/server/auth/session", async (original) => (await import("@/server/tes
 
 import { signInAction } from "@/app/login/actions";
 import { openTestDatabase, testDatabaseKinds, type TTestDatabase } from "@/db/testing";
-import { DEMO_PASSWORD, seedUser } from "@/db/seed/factories";
+import { DEMO_PASSWORD, seedUser } from "@/seed/factories";
 import { callAs, formDataOf, useTestDatabase } from "@/server/testing/call-action";
 
 describe.each(testDatabaseKinds)("signing in with a hostile user name on %s", (kind) => {

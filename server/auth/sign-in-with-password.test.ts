@@ -1,7 +1,7 @@
 import { like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { rateLimits } from "@/db/schema";
-import { seedUser } from "@/db/seed/factories";
+import { seedUser } from "@/seed/factories";
 import { openTestDatabase, testDatabaseKinds, type TTestDatabase } from "@/db/testing";
 import { signInWithPassword } from "./sign-in-with-password";
 

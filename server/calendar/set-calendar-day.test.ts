@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { calendarDays, tasks } from "@/db/schema";
-import { seedQueueTasks } from "@/db/seed/seed-queue-tasks";
+import { seedQueueTasks } from "@/seed/seed-queue-tasks";
 import { testDatabaseKinds } from "@/db/testing";
 import { addWorkingDays, countWorkingDays } from "@/lib/calendar/working-days";
 import type { TActor } from "@/server/auth/actor";

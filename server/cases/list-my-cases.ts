@@ -1,7 +1,8 @@
 import { and, count, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { TDatabase } from "@/db/client";
-import { bundles, cases, companies, services, type TCaseStatus } from "@/db/schema";
+import { bundles, cases, companies, services } from "@/db/schema";
+import type { TCaseStatus } from "@/lib/workflow/statuses";
 import type { TActor } from "@/server/auth/actor";
 import { casesVisibleToApplicant } from "./case-access";
 

@@ -17,7 +17,7 @@ import {
   type TService,
 } from "@/db/schema";
 import { isCatalogCode } from "@/lib/catalog/catalog-code";
-import type { TLogicRule } from "@/lib/forms/definition";
+import type { TLogicRule } from "@/lib/forms/logic";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 
 // Only what intake and the apply page use: the guide's long texts (materials, legal basis …) stay in the database.

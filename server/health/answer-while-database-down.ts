@@ -7,6 +7,7 @@
 import type { NextRequest } from "next/server";
 import { isDatabaseAvailable } from "@/db/availability";
 import { isLocale, localeCookieName, negotiateLocale } from "@/lib/i18n/locales";
+import { getEnv } from "@/server/env";
 import { renderUnavailablePage } from "./render-unavailable-page";
 
 /** Seconds a client is asked to wait before trying again. */
@@ -14,7 +15,7 @@ const retryAfterSeconds = 10;
 
 /** `nonce`: the response's CSP nonce, which the page's inline style must carry. */
 export async function answerWhileDatabaseDown(request: NextRequest, { nonce }: { nonce?: string } = {}): Promise<Response | undefined> {
-  if (!process.env.DATABASE_URL) return undefined;
+  if (!getEnv().DATABASE_URL) return undefined;
   if (await isDatabaseAvailable({ timeoutMs: 1_000 })) return undefined;
   const headers = { "Cache-Control": "no-store", "Retry-After": String(retryAfterSeconds) };
   if (request.nextUrl.pathname.startsWith("/api/")) return Response.json({ error: "unavailable" }, { status: 503, headers });

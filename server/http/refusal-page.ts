@@ -9,9 +9,9 @@
  * go there.
  */
 import type { NextRequest } from "next/server";
-import { formatFileSize } from "@/components/forms/fields/values";
 import { displayModeCookieName } from "@/lib/display/display-mode";
 import { isUploadPath } from "@/lib/http/body-limit";
+import { formatFileSize } from "@/lib/i18n/format";
 import { isLocale, localeCookieName, negotiateLocale, type Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/server/i18n/translator";
 

@@ -3,7 +3,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cases, departments, tasks } from "@/db/schema";
 import { testDatabaseKinds } from "@/db/testing";
-import { proofAnswers, restaurantAnswers } from "@/db/seed/sample-answers";
+import { proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
 import { addWorkingDays, toIsoDate } from "@/lib/calendar/working-days";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { verifyCaseTrail } from "@/server/cases/verify-case-trail";

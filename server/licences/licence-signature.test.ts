@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { t } from "@/db/seed/text";
+import { t } from "@/lib/i18n/traditional";
 import { generateHashKeySecret, hashKeyFrom, loadHashKeyDirectory, rotateHashKeyDirectory, type TLicenceHashKeys } from "./licence-hash-key";
 import { buildLegacyLicencePayload, buildLicencePayload, holderIdNumberMatches, serializeLicencePayload, type TLicenceContent } from "./licence-payload";
 import { signLicencePayload, verifyLicencePayload } from "./licence-signature";

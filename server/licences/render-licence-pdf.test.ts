@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cases, licences } from "@/db/schema";
-import { proofAnswers } from "@/db/seed/sample-answers";
+import { proofAnswers } from "@/seed/sample-answers";
 import { testDatabaseKinds } from "@/db/testing";
 import { submitApplication } from "@/server/intake/submit-application";
 import { readPdf } from "@/server/testing/pdf-text";

@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { licences, outbox } from "@/db/schema";
-import { seedLicence } from "@/db/seed/factories";
+import { seedLicence } from "@/seed/factories";
 import { testDatabaseKinds } from "@/db/testing";
 import { bidiText, refusedTexts } from "@/server/testing/hostile-text";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";

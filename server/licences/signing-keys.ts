@@ -95,8 +95,8 @@ export function rotateKeyDirectory(directory: string): { active: TSigningKey; re
   return { active: next, retiredKeyId: previous?.keyId ?? null };
 }
 
-export function keyDirectoryOf(env: NodeJS.ProcessEnv = process.env): string {
-  return path.join(path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || ".data"), "licence-keys");
+export function keyDirectoryOf(dataDir: string = getEnv().DATA_DIR): string {
+  return path.join(path.resolve(/*turbopackIgnore: true*/ dataDir), "licence-keys");
 }
 
 const globalForKeys = globalThis as typeof globalThis & { __onedoorSigningKey?: TSigningKey };

@@ -1,6 +1,6 @@
 /**
  * The server's one logger: pino, JSON lines on standard output (level from LOG_LEVEL, default "info"), each line
- * scrubbed before it is written (scrub-log-value.ts): no answers, query parameters, ID or mobile numbers,
+ * scrubbed before it is written (lib/log/scrub-log-value.ts): no answers, query parameters, ID or mobile numbers,
  * passwords, cookies or secrets. A value reaches a line four ways, and each is covered: the merged object
  * (formatters.log, at any depth), the message (hooks.logMethod), a child logger's bindings (pino's own `redact`,
  * the one place pino lets bindings be censored; it knows fixed paths only, hence the deep scrub for the rest) and —
@@ -11,7 +11,8 @@
  */
 import pino, { type DestinationStream, type Logger } from "pino";
 import { maskPersonalNumbers } from "@/lib/identifiers/mask";
-import { REDACTED, scrubLogText, scrubLogValue, serializeErrorForLog } from "./scrub-log-value";
+import { REDACTED, scrubLogText, scrubLogValue, serializeErrorForLog } from "@/lib/log/scrub-log-value";
+import { readLogLevel } from "@/server/env";
 
 /** Keys whose values never reach a line, as pino redaction paths: at the top (a child's bindings) and one level down. */
 const redactedKeys = ["answers", "rawAnswers", "params", "password", "passwordHash", "cookie", "cookies", "authorization", "idNumber", "residentIdNumber", "holderIdNumber", "mobile", "phone", "token", "secret"];
@@ -19,7 +20,7 @@ const redactPaths = redactedKeys.flatMap((key) => [key, `*.${key}`]);
 
 export function createLogger(destination?: DestinationStream): Logger {
   const options: pino.LoggerOptions = {
-    level: process.env.LOG_LEVEL || "info",
+    level: readLogLevel(),
     base: { service: "onedoor", pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: redactPaths, censor: REDACTED },

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TDatabase } from "@/db/client";
 import { inboxMessages, outbox, tasks, users } from "@/db/schema";
-import { seedQueueTasks } from "@/db/seed/seed-queue-tasks";
+import { seedQueueTasks } from "@/seed/seed-queue-tasks";
 import { testDatabaseKinds } from "@/db/testing";
 import { addDays, toIsoDate } from "@/lib/calendar/working-days";
 import type { TActor } from "@/server/auth/actor";

@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cases, departments, tasks } from "@/db/schema";
 import { testDatabaseKinds } from "@/db/testing";
-import { proofAnswers, restaurantAnswers } from "@/db/seed/sample-answers";
+import { proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
 import { submitApplication } from "@/server/intake/submit-application";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { claimTask } from "@/server/workflow/claim-task";

@@ -21,7 +21,7 @@ import * as caseActions from "@/app/me/cases/[number]/actions";
 import * as supplementActions from "@/app/me/cases/[number]/supplements/[request]/actions";
 import * as inboxActions from "@/app/me/inbox/actions";
 import * as superviseActions from "@/app/supervise/actions";
-import { DEMO_PASSWORD } from "@/db/seed/factories";
+import { DEMO_PASSWORD } from "@/seed/factories";
 import type { TAccessUsername, TAccessWorld } from "./access-world";
 import { formDataOf, type TCallResult } from "./call-action";
 

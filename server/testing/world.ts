@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { openTestDatabase } from "@/db/testing";
 import type { TDatabaseKind } from "@/db/client";
-import { seedDemo } from "@/db/seed/seed-demo";
+import { seedDemo } from "@/seed/seed-demo";
 import { loadActor, type TActor } from "@/server/auth/actor";
 
 export async function openSeededWorld(kind: TDatabaseKind, options: { poolSize?: number } = {}) {

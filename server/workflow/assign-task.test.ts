@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseEvents, cases, outbox, services, tasks } from "@/db/schema";
-import { seedUser } from "@/db/seed/factories";
-import { seedQueueTasks } from "@/db/seed/seed-queue-tasks";
+import { seedUser } from "@/seed/factories";
+import { seedQueueTasks } from "@/seed/seed-queue-tasks";
 import { testDatabaseKinds } from "@/db/testing";
 import { loadActor, type TActor } from "@/server/auth/actor";
 import { verifyCaseTrail } from "@/server/cases/verify-case-trail";

@@ -1,8 +1,8 @@
 import { and, asc, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseEvents, departments, tasks } from "@/db/schema";
-import { seedUser } from "@/db/seed/factories";
-import { seedQueueTasks } from "@/db/seed/seed-queue-tasks";
+import { seedUser } from "@/seed/factories";
+import { seedQueueTasks } from "@/seed/seed-queue-tasks";
 import { testDatabaseKinds } from "@/db/testing";
 import { addDays, toIsoDate } from "@/lib/calendar/working-days";
 import { loadActor, type TActor } from "@/server/auth/actor";

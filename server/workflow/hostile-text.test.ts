@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseEvents, cases, tasks } from "@/db/schema";
-import { seedQueueTasks } from "@/db/seed/seed-queue-tasks";
+import { seedQueueTasks } from "@/seed/seed-queue-tasks";
 import { testDatabaseKinds } from "@/db/testing";
 import { bidiText, refusedTexts } from "@/server/testing/hostile-text";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";

@@ -1,8 +1,8 @@
 import { desc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cases, tasks } from "@/db/schema";
-import { seedUser } from "@/db/seed/factories";
-import { seedQueueTasks } from "@/db/seed/seed-queue-tasks";
+import { seedUser } from "@/seed/factories";
+import { seedQueueTasks } from "@/seed/seed-queue-tasks";
 import { testDatabaseKinds } from "@/db/testing";
 import { addDays } from "@/lib/calendar/working-days";
 import { deadlineState } from "@/lib/workflow/deadline-state";

@@ -15,7 +15,8 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
-import { cases, services, taskStatuses, tasks, users, type TApplicantType, type TTaskStatus } from "@/db/schema";
+import { cases, services, tasks, users, type TApplicantType } from "@/db/schema";
+import { taskStatuses, type TTaskStatus } from "@/lib/workflow/statuses";
 import { addWorkingDays, toIsoDate } from "@/lib/calendar/working-days";
 import { decodeCursor, encodeCursor, ZCursorDate, ZCursorId, ZCursorInstant } from "@/lib/http/keyset-cursor";
 import type { TLocalizedText } from "@/lib/i18n/locales";

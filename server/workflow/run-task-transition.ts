@@ -8,8 +8,9 @@
  */
 import { eq, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { cases, services, tasks, type TLicence, type TTask, type TTaskStatus } from "@/db/schema";
+import { cases, services, tasks, type TLicence, type TTask } from "@/db/schema";
 import type { TCalendar } from "@/lib/calendar/working-days";
+import type { TTaskStatus } from "@/lib/workflow/statuses";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import {
   deriveCaseStatus,

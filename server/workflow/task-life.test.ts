@@ -8,7 +8,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseEvents, cases, departments, outbox, supplementRequests, tasks, users } from "@/db/schema";
 import { testDatabaseKinds } from "@/db/testing";
-import { newbornAnswers, proofAnswers, restaurantAnswers } from "@/db/seed/sample-answers";
+import { newbornAnswers, proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
 import { countWorkingDays } from "@/lib/calendar/working-days";
 import type { TFieldOf } from "@/lib/forms/definition";
 import { loadCalendar } from "@/server/calendar/load-calendar";

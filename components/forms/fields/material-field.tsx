@@ -7,9 +7,10 @@
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 import type { TFieldOf } from "@/lib/forms/definition";
+import { formatFileSize } from "@/lib/i18n/format";
 import { FieldsetShell } from "../text-input";
 import { choiceInputClass, choiceLabelClass, choiceRowClass, controlAria, shellProps, type TFieldProps } from "./common";
-import { formatFileSize, materialRefsOf } from "./values";
+import { materialRefsOf } from "./values";
 
 const typeNames: Record<string, string> = { "application/pdf": "PDF", "image/jpeg": "JPG", "image/png": "PNG" };
 

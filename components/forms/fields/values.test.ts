@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   dateBound,
   findRegionOption,
-  formatFileSize,
   groupItemsOf,
   isCountyCode,
   listsUnder,
@@ -126,14 +125,7 @@ describe("region codes", () => {
   });
 });
 
-describe("sizes and dates", () => {
-  it("write file sizes in KB and MB", () => {
-    expect(formatFileSize(500, "en")).toBe("1 KB");
-    expect(formatFileSize(250 * 1024, "en")).toBe("250 KB");
-    expect(formatFileSize(10 * 1024 * 1024, "zh-Hans")).toBe("10 MB");
-    expect(formatFileSize(1.25 * 1024 * 1024, "en")).toBe("1.3 MB");
-  });
-
+describe("dates", () => {
   it("turn 'today' into China's date", () => {
     expect(dateBound("today", new Date("2026-01-01T17:00:00Z"))).toBe("2026-01-02");
     expect(dateBound("2026-03-01")).toBe("2026-03-01");

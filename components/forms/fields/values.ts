@@ -102,13 +102,6 @@ export function regionChoiceOf(
   return { province: part("province"), city: part("city"), county: part("county") };
 }
 
-/** "245 KB", "1.3 MB": sizes of attached files. */
-export function formatFileSize(bytes: number, locale: string): string {
-  const number = (value: number) => new Intl.NumberFormat(locale === "en" ? "en-GB" : locale, { maximumFractionDigits: 1 }).format(value);
-  if (bytes < 1024 * 1024) return `${number(Math.max(1, Math.round(bytes / 1024)))} KB`;
-  return `${number(bytes / (1024 * 1024))} MB`;
-}
-
 /** A date bound of a definition ("today" or YYYY-MM-DD) as YYYY-MM-DD, today being China's today. */
 export function dateBound(bound: string | undefined, now: Date = new Date()): string | undefined {
   if (bound !== "today") return bound;

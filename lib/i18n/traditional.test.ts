@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { t, toTraditional } from "@/db/seed/text";
+import { t, toTraditional } from "./traditional";
 
 describe("t", () => {
   it("keeps simplified Chinese and English as written", () => {

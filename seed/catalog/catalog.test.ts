@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { bundles, departments, services, type TSeedBundle } from "@/db/seed/catalog-data";
-import { restaurantAnswers } from "@/db/seed/sample-answers";
+import { bundles } from "@/seed/catalog/bundles";
+import { departments, services } from "@/seed/catalog/catalog";
+import type { TSeedBundle } from "@/seed/catalog/types";
+import { restaurantAnswers } from "@/seed/sample-answers";
 import { composeBundleForm } from "@/lib/forms/compose-bundle-form";
-import { toTraditional } from "@/db/seed/text";
+import { toTraditional } from "@/lib/i18n/traditional";
 import { listFields, ZFormDefinition, type TFormDefinition } from "@/lib/forms/definition";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import { ZLocalizedText } from "@/lib/i18n/localized-text";

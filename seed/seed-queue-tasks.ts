@@ -6,7 +6,8 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { caseEvents, cases, departments, formDefinitions, services, tasks, users, type TTaskStatus } from "@/db/schema";
+import { caseEvents, cases, departments, formDefinitions, services, tasks, users } from "@/db/schema";
+import type { TTaskStatus } from "@/lib/workflow/statuses";
 import { addDays, toIsoDate } from "@/lib/calendar/working-days";
 import { formatCaseNumber } from "@/lib/workflow/case-number";
 import { hashCaseEvent } from "@/server/cases/append-case-event";

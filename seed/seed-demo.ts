@@ -5,9 +5,10 @@
 import { sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { users } from "@/db/schema";
-import { bundles, departments, services } from "./catalog-data";
-import { seedCalendar, seedCatalog, seedCompany, seedLicence, seedUser } from "./factories";
-import { t } from "./text";
+import { bundles } from "@/seed/catalog/bundles";
+import { departments, services } from "@/seed/catalog/catalog";
+import { seedCalendar, seedCatalog, seedCompany, seedLicence, seedUser } from "@/seed/factories";
+import { t } from "@/lib/i18n/traditional";
 
 export const demoCompany = {
   uscc: "91310104MA1FL8XQ36",

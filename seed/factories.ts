@@ -23,7 +23,7 @@ import { listOfficialCalendarDays } from "@/lib/calendar/official-holidays";
 import { hashPassword } from "@/server/auth/password";
 import { recomposeBundle } from "@/server/forms/recompose-bundle";
 import type { TLocalizedText } from "@/lib/i18n/locales";
-import type { TSeedBundle, TSeedDepartment, TSeedService } from "./catalog-data";
+import type { TSeedBundle, TSeedDepartment, TSeedService } from "@/seed/catalog/types";
 
 export const DEMO_PASSWORD = "demo2026";
 

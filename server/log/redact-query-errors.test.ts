@@ -9,11 +9,11 @@ import { inspect } from "node:util";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseKinds } from "@/db/testing";
-import { proofAnswers } from "@/db/seed/sample-answers";
+import { proofAnswers } from "@/seed/sample-answers";
 import { submitApplication } from "@/server/intake/submit-application";
 import { createLogger } from "@/server/log/logger";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
-import { installQueryErrorRedaction } from "./redact-query-errors";
+import { installQueryErrorRedaction } from "@/db/redact-query-errors";
 
 const idNumber = "310104198803124016";
 
