@@ -160,7 +160,8 @@ async function main() {
       ...process.env,
       PORT: String(port),
       DATA_DIR: dataDir,
-      ...(database ? { DATABASE_URL: database.url } : {}),
+      // On PostgreSQL the server counts as a production deployment, which must be told its public address.
+      ...(database ? { DATABASE_URL: database.url, PUBLIC_BASE_URL: base } : {}),
       ONEDOOR_SKIP_BUILD: "1",
       TRUSTED_PROXY_COUNT: "1",
       AUTH_SECRET: "bench-secret-0123456789abcdef",
