@@ -2,7 +2,7 @@
  * An approval issues the licence its service yields (the service's licence template), inside the approving
  * transaction: the number, the holder as printed (the company the case was filed for, else the applicant), the
  * issuing department, the validity, the data taken from the case's answers; signed, written, and noted on the
- * case's trail. Called by runTaskTransition for a clerk's approval and by submitApplication for an instant one.
+ * case's trail. Called by runTaskTransition for every approval: a clerk's, and the system's instant one at submit.
  * A rolled-back approval therefore issues nothing, and the unique task id means one approval, one licence.
  */
 import { eq } from "drizzle-orm";
