@@ -3,8 +3,12 @@ import { cookies } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { SiteFooter } from "@/components/layout/site-footer";
-import { SiteHeader } from "@/components/layout/site-header";
+import { SiteHeader, type THeaderViewer } from "@/components/layout/site-header";
+import { getDb } from "@/db/client";
 import { displayModeCookieName } from "@/lib/display/display-mode";
+import { getActor, homeOf } from "@/server/auth/session";
+import { countUnread } from "@/server/notifications/count-unread";
+import { signOutAction } from "./login/actions";
 import "./globals.css";
 
 // Every page reads the database or the session at request time; nothing is prerendered at build time, so
@@ -25,6 +29,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const t = await getTranslations("header");
   const messages = await getMessages();
   const elder = (await cookies()).get(displayModeCookieName)?.value === "elder";
+  const viewer = await readViewer();
   // Client components need only these namespaces; the rest render on the server and need not travel.
   const clientMessages = Object.fromEntries(clientNamespaces.map((namespace) => [namespace, messages[namespace]]));
   return (
@@ -37,7 +42,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {t("skipToContent")}
         </a>
         <NextIntlClientProvider messages={clientMessages}>
-          <SiteHeader />
+          <SiteHeader viewer={viewer} mode={elder ? "elder" : "standard"} signOutAction={signOutAction} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 pt-8 outline-none">
             {children}
           </main>
@@ -46,4 +51,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       </body>
     </html>
   );
+}
+
+/** The header's viewer, read per request: the actor, and their unread count. */
+async function readViewer(): Promise<THeaderViewer | null> {
+  const actor = await getActor();
+  if (!actor) return null;
+  return { displayName: actor.displayName, role: actor.role, home: homeOf(actor.role), unread: await countUnread({ db: getDb(), actor }) };
 }
