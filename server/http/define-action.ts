@@ -131,12 +131,13 @@ export function withError(path: string, code: TErrorCode): string {
 
 /** The posted fields by name: one value as itself, a repeated field (checkboxes) as the list of its values. */
 function postedFields(formData: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
-  const fields: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
-  for (const key of new Set(formData.keys())) {
-    const values = formData.getAll(key);
-    fields[key] = values.length === 1 ? values[0] : values;
-  }
-  return fields;
+  // Object.fromEntries defines each name as its own property: a field named "__proto__" is just a field.
+  return Object.fromEntries(
+    [...new Set(formData.keys())].map((key) => {
+      const values = formData.getAll(key);
+      return [key, values.length === 1 ? values[0] : values];
+    }),
+  );
 }
 
 /**
