@@ -29,7 +29,6 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const t = await getTranslations("header");
   const messages = await getMessages();
   const elder = (await cookies()).get(displayModeCookieName)?.value === "elder";
-  const viewer = await readViewer();
   // Client components need only these namespaces; the rest render on the server and need not travel.
   const clientMessages = Object.fromEntries(clientNamespaces.map((namespace) => [namespace, messages[namespace]]));
   return (
@@ -42,7 +41,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {t("skipToContent")}
         </a>
         <NextIntlClientProvider messages={clientMessages}>
-          <SiteHeader viewer={viewer} mode={elder ? "elder" : "standard"} signOutAction={signOutAction} />
+          <Header mode={elder ? "elder" : "standard"} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 pt-8 outline-none">
             {children}
           </main>
@@ -53,9 +52,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   );
 }
 
-/** The header's viewer, read per request: the actor, and their unread count. */
-async function readViewer(): Promise<THeaderViewer | null> {
+/** The site header with its viewer, read per request (the actor and their unread count), rendered as it streams. */
+async function Header({ mode }: { mode: "elder" | "standard" }) {
   const actor = await getActor();
-  if (!actor) return null;
-  return { displayName: actor.displayName, role: actor.role, home: homeOf(actor.role), unread: await countUnread({ db: getDb(), actor }) };
+  const viewer: THeaderViewer | null = actor
+    ? { displayName: actor.displayName, role: actor.role, home: homeOf(actor.role), unread: await countUnread({ db: getDb(), actor }) }
+    : null;
+  return <SiteHeader viewer={viewer} mode={mode} signOutAction={signOutAction} />;
 }

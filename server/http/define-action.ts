@@ -66,7 +66,10 @@ type TPostOptions<R extends TActionRoute, N extends TActionName<R>, B extends re
 type TStateOptions<R extends TActionRoute, N extends TActionName<R>, B extends readonly string[], S extends z.ZodType, TState> = TCommon<R, N, B, S> & {
   state: true;
   run(context: TContext<R, N, z.output<S>> & { state: TState }): Promise<TState>;
-} & ({ error?: TErrorCode } extends TState ? { invalid?: (code: TErrorCode) => TState } : { invalid: (code: TErrorCode) => TState });
+} & ({ error?: TErrorCode } extends TState ? { invalid?: TInvalidState<TState> } : { invalid: TInvalidState<TState> });
+
+/** The form's state for a malformed post (default `{ error: code }`), given what was posted to show again. */
+type TInvalidState<TState> = (code: TErrorCode, formData: FormData) => TState;
 
 export type TPostAction<B extends readonly string[]> = (...args: [...TBoundArgs<B>, formData?: FormData]) => Promise<void>;
 export type TStateAction<B extends readonly string[], TState> = (...args: [...TBoundArgs<B>, state: TState, formData: FormData]) => Promise<TState>;
@@ -93,7 +96,7 @@ export function defineAction(definition: unknown): (...args: never) => Promise<u
     codes?: Partial<Record<string, TErrorCode>>;
     back?: string;
     state?: true;
-    invalid?: (code: TErrorCode) => unknown;
+    invalid?: (code: TErrorCode, formData: FormData) => unknown;
     run(context: unknown): Promise<unknown>;
   };
   const { route, name, bound = [], input, codes = {} } = options;
@@ -113,7 +116,7 @@ export function defineAction(definition: unknown): (...args: never) => Promise<u
     if (!parsed.success) {
       const code = parsed.error.issues.map((issue) => codes[String(issue.path[0])]).find((found) => found !== undefined) ?? "invalid:input";
       if (options.back !== undefined) redirect(withError(options.back, code));
-      return options.invalid ? options.invalid(code) : { error: code };
+      return options.invalid ? options.invalid(code, formData) : { error: code };
     }
     const context = { actor, db: getDb(), input: parsed.data, formData, ...(takesState ? { state } : {}) };
     return options.run(context);

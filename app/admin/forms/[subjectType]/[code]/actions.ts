@@ -28,6 +28,8 @@ export const definitionEditorAction = defineAction({
   state: true,
   input: ZEditor,
   codes: { definition: "invalid:form-definition-json" },
+  // What the admin typed stays in the editor.
+  invalid: (code, formData): TDefinitionEditorState => ({ error: code, definitionJson: String(formData.get("definition") ?? "") }),
   async run({ actor, db, input }): Promise<TDefinitionEditorState> {
     const { subjectType, subjectCode, intent, definition: definitionJson, baseVersion } = input;
     if (intent === "preview") {
