@@ -9,7 +9,7 @@ const licenceHashKey = randomBytes(32).toString("base64");
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
   test: {
-    include: ["{lib,server,db,seed,scripts,components}/**/*.test.ts"],
+    include: ["{app,lib,server,db,seed,scripts,components}/**/*.test.ts"],
     environment: "node",
     env: { LICENCE_SIGNING_KEY: licenceSigningKey, LICENCE_HASH_KEY: licenceHashKey },
     // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses; let Vite resolve it.

@@ -3,8 +3,12 @@ import { cookies } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { SiteFooter } from "@/components/layout/site-footer";
-import { SiteHeader } from "@/components/layout/site-header";
+import { SiteHeader, type THeaderViewer } from "@/components/layout/site-header";
+import { getDb } from "@/db/client";
 import { displayModeCookieName } from "@/lib/display/display-mode";
+import { getActor, homeOf } from "@/server/auth/session";
+import { countUnread } from "@/server/notifications/count-unread";
+import { signOutAction } from "./login/actions";
 import "./globals.css";
 
 // Every page reads the database or the session at request time; nothing is prerendered at build time, so
@@ -37,7 +41,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {t("skipToContent")}
         </a>
         <NextIntlClientProvider messages={clientMessages}>
-          <SiteHeader />
+          <Header mode={elder ? "elder" : "standard"} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 pt-8 outline-none">
             {children}
           </main>
@@ -46,4 +50,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       </body>
     </html>
   );
+}
+
+/** The site header with its viewer, read per request (the actor and their unread count), rendered as it streams. */
+async function Header({ mode }: { mode: "elder" | "standard" }) {
+  const actor = await getActor();
+  const viewer: THeaderViewer | null = actor
+    ? { displayName: actor.displayName, role: actor.role, home: homeOf(actor.role), unread: await countUnread({ db: getDb(), actor }) }
+    : null;
+  return <SiteHeader viewer={viewer} mode={mode} signOutAction={signOutAction} />;
 }

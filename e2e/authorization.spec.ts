@@ -4,7 +4,7 @@
  * real records made through the UI, and by their neighbours — another applicant, another company's staff, another
  * department's clerk — and must answer what the access policy (server/auth/access-policy.ts) says: the page for those
  * it admits, sign-in for nobody, 403 for a role it does not admit, "not found" for someone else's record. Server
- * actions are tried the same way by server/auth/access-policy.test.ts.
+ * actions are tried the same way by app/_testing/access-policy.test.ts.
  */
 import type { APIRequestContext, Browser, BrowserContext } from "@playwright/test";
 import { accessPolicy, audienceAdmits, routeAccess, type TAccessRule, type TRecordRule } from "../server/auth/access-policy";

@@ -27,33 +27,6 @@ const closed: Record<TLayer, readonly string[]> = {
   seed: ["app", "components"],
 };
 
-/**
- * Imports of app/ that issue 12's item 3 (components take actions as props; the route-level tests move to app/) is
- * removing on its own branch. Each must still be a violation, so this list goes when that work is merged.
- */
-const awaitingItem3 = new Set([
-  "components/admin/calendar-day-form.tsx",
-  "components/admin/calendar-days-table.tsx",
-  "components/admin/definition-editor.tsx",
-  "components/auth/login-form.tsx",
-  "components/desk/decision-form.tsx",
-  "components/desk/extension-request-form.tsx",
-  "components/desk/supplement-request-form.tsx",
-  "components/desk/task-assignment.tsx",
-  "components/drafts/draft-list.tsx",
-  "components/forms/check-answers.tsx",
-  "components/forms/check-submit-form.tsx",
-  "components/forms/wizard-page-form.tsx",
-  "components/layout/site-header.tsx",
-  "components/licences/revoke-licence-form.tsx",
-  "components/ratings/follow-up-reply-form.tsx",
-  "components/ratings/rating-form.tsx",
-  "server/auth/sign-in-input.test.ts",
-  "server/auth/with-safe-callback-url.test.ts",
-  "server/testing/action-trials.ts",
-  "server/testing/hostile-input.test.ts",
-]);
-
 const maxLines = 400;
 const sizeChecked: readonly TLayer[] = ["app", "components", "server", "lib"];
 
@@ -83,18 +56,15 @@ describe("the layers", () => {
 
   it("has no import that runs back up a layer", () => {
     const violations: string[] = [];
-    const awaiting = new Set<string>();
     for (const { layer, file } of files) {
       const source = fs.readFileSync(path.join(root, file), "utf8");
       for (const [, specifier] of source.matchAll(importPattern)) {
         const target = targetOf(file, specifier);
         if (target === undefined || !closed[layer].includes(target)) continue;
-        if (awaitingItem3.has(file) && target === "app") awaiting.add(file);
-        else violations.push(`${file} → ${specifier}`);
+        violations.push(`${file} → ${specifier}`);
       }
     }
     expect(violations).toEqual([]);
-    expect([...awaitingItem3].filter((file) => !awaiting.has(file)), "no longer import app/: take them off awaitingItem3").toEqual([]);
   });
 
   it(`keeps every file in ${sizeChecked.join(", ")} within ${maxLines} lines`, () => {

@@ -3,7 +3,11 @@
  * each language (messages/*.json → "errors"). Use cases return them; they never throw for expected refusals.
  */
 export const errorCodes = [
-  "unauthorized:session",
+  // A post whose shape is wrong (a forged call, a stale page): refused by the action wrapper before anything runs.
+  "invalid:input",
+  "invalid:sign-in-missing",
+  "invalid:sign-in",
+  "rate-limited:sign-in",
   "forbidden:role",
   "forbidden:case",
   "forbidden:task",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { PageHeading } from "@/components/ui/page-heading";
+import { signInAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
@@ -14,7 +15,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <div className="max-w-2xl">
       <PageHeading>{t("title")}</PageHeading>
       <p className="mb-6">{t("intro")}</p>
-      <LoginForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
+      <LoginForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} signInAction={signInAction} />
       <details className="mt-10 border-l-4 border-line pl-4">
         <summary className="cursor-pointer text-link underline">{t("demoTitle")}</summary>
         <p className="mt-2">{t("demoText")}</p>

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { CaseStatusTag } from "@/components/cases/status-tag";
 import { DraftList } from "@/components/drafts/draft-list";
+import { deleteDraftAction } from "@/app/apply/[code]/actions";
 import { Notice } from "@/components/ui/notice";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -65,7 +66,7 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
           </li>
         </ul>
       </nav>
-      <DraftList drafts={drafts} locale={locale} />
+      <DraftList drafts={drafts} locale={locale} deleteAction={deleteDraftAction} />
 
       <h2 id="cases" className="mb-3 text-2xl font-bold">
         {t("casesTitle")}

@@ -2,11 +2,20 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { setCalendarDayAction, type TCalendarDayFormState } from "@/app/admin/calendar/actions";
 import { choiceInputClass, choiceLabelClass, choiceRowClass } from "@/components/forms/fields/common";
 import { describedBy, FieldsetShell, FieldShell, inputClass } from "@/components/forms/text-input";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import type { TCalendarDayField, TCalendarDayInput } from "@/server/calendar/calendar-day-input";
+import type { TErrorCode } from "@/server/errors";
+
+export type TCalendarDayFormState = {
+  error?: TErrorCode;
+  /** Each field's problem, shown next to it. */
+  fields?: Partial<Record<TCalendarDayField, TErrorCode>>;
+  /** What the admin posted, shown again. */
+  values?: TCalendarDayInput;
+};
 
 export type TCalendarDayFormProps = {
   /** The day to change (from the table's Change link), or empty fields for a new one. */
@@ -14,6 +23,8 @@ export type TCalendarDayFormProps = {
   /** The first and last date an administrator may edit, for the date picker. */
   minDate: string;
   maxDate: string;
+  /** The page's server action that adds or changes the day. */
+  action: (state: TCalendarDayFormState, formData: FormData) => Promise<TCalendarDayFormState>;
 };
 
 const kinds = ["holiday", "workday"] as const;
@@ -22,10 +33,10 @@ const kinds = ["holiday", "workday"] as const;
  * Add a day to the holiday calendar or change one. A plain form post, so it works without JavaScript; a refusal
  * comes back with what was typed and each problem next to its field. Needs the `adminCalendar` and `errors` messages.
  */
-export function CalendarDayForm({ initial, minDate, maxDate }: TCalendarDayFormProps) {
+export function CalendarDayForm({ initial, minDate, maxDate, action: setDay }: TCalendarDayFormProps) {
   const t = useTranslations("adminCalendar");
   const te = useTranslations("errors");
-  const [state, action, pending] = useActionState<TCalendarDayFormState, FormData>(setCalendarDayAction, {});
+  const [state, action, pending] = useActionState<TCalendarDayFormState, FormData>(setDay, {});
   const values = state.values ?? initial;
   const errorOf = (field: "date" | "kind" | "name") => {
     const code = state.fields?.[field];

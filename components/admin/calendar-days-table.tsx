@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { removeCalendarDayAction } from "@/app/admin/calendar/actions";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Tag } from "@/components/ui/tag";
@@ -12,7 +11,18 @@ import type { Locale } from "@/lib/i18n/locales";
  * One year's holidays and make-up working days, each with Change (fills the form above) and Remove (a plain form
  * post). The buttons name their date for a screen reader.
  */
-export async function CalendarDaysTable({ year, days, locale }: { year: number; days: Pick<TCalendarDay, "date" | "kind" | "name">[]; locale: Locale }) {
+export async function CalendarDaysTable({
+  year,
+  days,
+  locale,
+  removeAction,
+}: {
+  year: number;
+  days: Pick<TCalendarDay, "date" | "kind" | "name">[];
+  locale: Locale;
+  /** The page's server action behind each Remove button. */
+  removeAction: (formData: FormData) => Promise<void>;
+}) {
   const t = await getTranslations("adminCalendar");
   return (
     <DataTable
@@ -35,7 +45,7 @@ export async function CalendarDaysTable({ year, days, locale }: { year: number; 
                 {t("change")}
                 <span className="sr-only"> {formatDate(day.date, locale)}</span>
               </Link>
-              <form action={removeCalendarDayAction}>
+              <form action={removeAction}>
                 <input type="hidden" name="date" value={day.date} />
                 <input type="hidden" name="year" value={year} />
                 <Button variant="secondary" className="px-3 py-1">

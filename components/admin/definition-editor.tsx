@@ -2,11 +2,24 @@
 
 import { useActionState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import type { TDefinitionEditorState } from "@/app/admin/forms/[subjectType]/[code]/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import type { TDefinitionIssue, TFormDefinition } from "@/lib/forms/definition";
 import type { Locale } from "@/lib/i18n/locales";
+import type { TErrorCode } from "@/server/errors";
+import type { TJsonSyntaxError } from "@/server/forms/check-definition-json";
 import { DefinitionPreview } from "./definition-preview";
+
+export type TDefinitionEditorState = {
+  /** What the admin posted, shown again in the editor. */
+  definitionJson?: string;
+  error?: TErrorCode;
+  issues?: TDefinitionIssue[];
+  syntax?: TJsonSyntaxError;
+  /** The bundle that would not compose. */
+  bundleCode?: string;
+  preview?: { definition: TFormDefinition; composed: TFormDefinition | null };
+};
 
 type TAction = (state: TDefinitionEditorState, formData: FormData) => Promise<TDefinitionEditorState>;
 

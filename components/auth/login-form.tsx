@@ -2,20 +2,19 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { signInAction, type TSignInState } from "@/app/login/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextInput } from "@/components/forms/text-input";
+import type { TErrorCode } from "@/server/errors";
 
-export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
+export type TSignInState = { error?: TErrorCode; username?: string; retryAfterMinutes?: number };
+
+/** `signInAction`: the page's sign-in server action. */
+export function LoginForm({ callbackUrl, signInAction }: { callbackUrl?: string; signInAction: (state: TSignInState, formData: FormData) => Promise<TSignInState> }) {
   const t = useTranslations("login");
+  const te = useTranslations("errors");
   const [state, action, pending] = useActionState<TSignInState, FormData>(signInAction, {});
-  const error =
-    state.error === "throttled"
-      ? t("errors.throttled", { minutes: state.retryAfterMinutes ?? 1 })
-      : state.error
-        ? t(`errors.${state.error}`)
-        : undefined;
+  const error = state.error ? te(state.error, { minutes: state.retryAfterMinutes ?? 1 }) : undefined;
   return (
     <form action={action} noValidate>
       <ErrorSummary title={t("errorTitle")} errors={error ? [{ href: "#username", text: error }] : []} />

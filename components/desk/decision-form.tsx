@@ -2,20 +2,35 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { decideTaskAction, type TDecideState } from "@/app/desk/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { isPlainTextErrorCode } from "@/lib/text/plain-text";
 import type { TTaskAction } from "@/lib/workflow/task-transitions";
+import type { TErrorCode } from "@/server/errors";
+
+export type TDecideState = { error?: TErrorCode; reason?: string };
 
 /**
  * The clerk's decision on a task: a positive action (accept / approve) and a negative one (refuse / reject) that
  * must say why. Both carry the version the clerk saw, so a change made meanwhile is not overwritten.
  */
-export function DecisionForm({ taskId, version, positive, negative }: { taskId: string; version: number; positive: TTaskAction; negative?: TTaskAction }) {
+export function DecisionForm({
+  taskId,
+  version,
+  positive,
+  negative,
+  decideAction,
+}: {
+  taskId: string;
+  version: number;
+  positive: TTaskAction;
+  negative?: TTaskAction;
+  /** The page's server action. */
+  decideAction: (state: TDecideState, formData: FormData) => Promise<TDecideState>;
+}) {
   const t = useTranslations("desk");
   const te = useTranslations("errors");
-  const [state, action, pending] = useActionState<TDecideState, FormData>(decideTaskAction, {});
+  const [state, action, pending] = useActionState<TDecideState, FormData>(decideAction, {});
   const reasonError = state.error === "invalid:reason-required" || state.error === "invalid:reason-too-long" || isPlainTextErrorCode(state.error) ? te(state.error) : undefined;
   return (
     <form action={action} className="mb-8" noValidate>

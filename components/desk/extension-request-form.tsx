@@ -2,16 +2,26 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { requestExtensionAction, type TExtensionFormState } from "@/app/desk/tasks/[id]/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { describedBy, inputClass } from "@/components/forms/text-input";
+import type { TErrorCode } from "@/server/errors";
 
-/** 延期: how many working days and why; a supervisor decides. One request per task. */
-export function ExtensionRequestForm({ taskId, version }: { taskId: string; version: number }) {
+export type TExtensionFormState = { error?: TErrorCode; days?: string; reason?: string };
+
+/** 延期: how many working days and why; a supervisor decides. One request per task. `requestAction`: the page's server action. */
+export function ExtensionRequestForm({
+  taskId,
+  version,
+  requestAction,
+}: {
+  taskId: string;
+  version: number;
+  requestAction: (state: TExtensionFormState, formData: FormData) => Promise<TExtensionFormState>;
+}) {
   const t = useTranslations("extension");
   const te = useTranslations("errors");
-  const [state, action, pending] = useActionState<TExtensionFormState, FormData>(requestExtensionAction, {});
+  const [state, action, pending] = useActionState<TExtensionFormState, FormData>(requestAction, {});
   const error = state.error ? te(state.error) : undefined;
   return (
     <form action={action} className="mb-8" noValidate>

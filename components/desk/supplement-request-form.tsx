@@ -2,10 +2,12 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { requestSupplementAction, type TSupplementFormState } from "@/app/desk/tasks/[id]/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { inputClass } from "@/components/forms/text-input";
+import type { TErrorCode } from "@/server/errors";
+
+export type TSupplementFormState = { error?: TErrorCode; note?: string; notes?: Record<string, string>; picked?: string[] };
 
 /**
  * 一次性告知: the clerk ticks every field or material that is missing or wrong and says, for each, what to do — all
@@ -15,10 +17,21 @@ import { inputClass } from "@/components/forms/text-input";
  */
 export type TSupplementFieldGroup = { title: string; fields: { key: string; label: string; answer: React.ReactNode }[] };
 
-export function SupplementRequestForm({ taskId, version, groups }: { taskId: string; version: number; groups: TSupplementFieldGroup[] }) {
+/** `requestAction`: the page's server action. */
+export function SupplementRequestForm({
+  taskId,
+  version,
+  groups,
+  requestAction,
+}: {
+  taskId: string;
+  version: number;
+  groups: TSupplementFieldGroup[];
+  requestAction: (state: TSupplementFormState, formData: FormData) => Promise<TSupplementFormState>;
+}) {
   const t = useTranslations("supplementRequest");
   const te = useTranslations("errors");
-  const [state, action, pending] = useActionState<TSupplementFormState, FormData>(requestSupplementAction, {});
+  const [state, action, pending] = useActionState<TSupplementFormState, FormData>(requestAction, {});
   const picked = new Set(state.picked ?? []);
   return (
     <form action={action} className="mb-8" noValidate>

@@ -2,13 +2,16 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { assignTaskAction, releaseTaskAction, type TAssignmentState } from "@/app/desk/actions";
 import { Select, selectClass } from "@/components/forms/fields/common";
 import { describedBy } from "@/components/forms/text-input";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import type { TTaskStatus } from "@/lib/workflow/statuses";
 import { isTaskConcluded } from "@/lib/workflow/task-transitions";
+import type { TErrorCode } from "@/server/errors";
+
+export type TAssignmentState = { error?: TErrorCode };
+type TAssignmentAction = (state: TAssignmentState, formData: FormData) => Promise<TAssignmentState>;
 
 export type TTaskAssignmentProps = {
   taskId: string;
@@ -22,6 +25,9 @@ export type TTaskAssignmentProps = {
   viewerId: string;
   /** The department's other clerks: `listColleagues({ db, actor })` from server/workflow/assign-task.ts. */
   colleagues: { id: string; displayName: string }[];
+  /** The page's server actions. */
+  releaseAction: TAssignmentAction;
+  assignAction: TAssignmentAction;
 };
 
 /**
@@ -31,14 +37,15 @@ export type TTaskAssignmentProps = {
  *
  * Mount on /desk/tasks/[id]:
  *   <TaskAssignment taskId={task.id} version={task.version} status={task.status} assigneeId={task.assigneeId}
- *     assigneeName={result.assigneeName} viewerId={actor.id} colleagues={await listColleagues({ db, actor })} />
+ *     assigneeName={result.assigneeName} viewerId={actor.id} colleagues={await listColleagues({ db, actor })}
+ *     releaseAction={releaseTaskAction} assignAction={assignTaskAction} />
  */
-export function TaskAssignment({ taskId, version, status, assigneeId, assigneeName, viewerId, colleagues }: TTaskAssignmentProps) {
+export function TaskAssignment({ taskId, version, status, assigneeId, assigneeName, viewerId, colleagues, releaseAction, assignAction }: TTaskAssignmentProps) {
   const t = useTranslations("desk.assignment");
   const td = useTranslations("desk");
   const te = useTranslations("errors");
-  const [released, release, releasing] = useActionState<TAssignmentState, FormData>(releaseTaskAction, {});
-  const [assigned, assign, assigning] = useActionState<TAssignmentState, FormData>(assignTaskAction, {});
+  const [released, release, releasing] = useActionState<TAssignmentState, FormData>(releaseAction, {});
+  const [assigned, assign, assigning] = useActionState<TAssignmentState, FormData>(assignAction, {});
   const open = !isTaskConcluded(status);
   const canRelease = open && assigneeId === viewerId;
   const canAssign = open && status !== "pending" && (assigneeId === null || assigneeId === viewerId);

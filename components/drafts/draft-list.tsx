@@ -1,13 +1,20 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { deleteDraftAction } from "@/app/apply/[code]/actions";
 import { Notice } from "@/components/ui/notice";
 import { formatDateTime } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import type { TDraftSummary } from "@/server/drafts/list-my-drafts";
 
-/** The applicant's drafts in /me: continue or delete each; a one-time notice for those that expired. */
-export async function DraftList({ drafts, locale }: { drafts: { live: TDraftSummary[]; expired: TDraftSummary[] }; locale: Locale }) {
+/** The applicant's drafts in /me: continue or delete each; a one-time notice for those that expired. `deleteAction`: the page's server action, bound here to each draft. */
+export async function DraftList({
+  drafts,
+  locale,
+  deleteAction,
+}: {
+  drafts: { live: TDraftSummary[]; expired: TDraftSummary[] };
+  locale: Locale;
+  deleteAction: (draftId: string, formData?: FormData) => Promise<void>;
+}) {
   const t = await getTranslations("me");
   const nameOf = (draft: TDraftSummary) => (draft.subjectName ? localize(draft.subjectName, locale) : t("unknownService"));
   return (
@@ -33,7 +40,7 @@ export async function DraftList({ drafts, locale }: { drafts: { live: TDraftSumm
                     {t(draft.expiringSoon ? "draftExpiresSoon" : "draftExpires", { date: formatDateTime(draft.expiresAt, locale) })}
                   </p>
                 </div>
-                <form action={deleteDraftAction.bind(null, draft.id)}>
+                <form action={deleteAction.bind(null, draft.id)}>
                   <button type="submit" className="cursor-pointer text-danger underline">
                     {t("delete")}
                     <span className="sr-only"> · {nameOf(draft)}</span>

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { TWizardState } from "@/app/apply/[code]/actions";
+import type { TWizardState } from "@/components/forms/wizard-state";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import type { TFormDefinition } from "@/lib/forms/definition";
 import type { TFormLayout } from "@/lib/forms/layout";

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import type { TWizardState } from "@/app/apply/[code]/actions";
+import type { TWizardState } from "@/components/forms/wizard-state";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 

@@ -7,7 +7,7 @@
  */
 import { startTransition, useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import type { TWizardState } from "@/app/apply/[code]/actions";
+import type { TWizardState } from "@/components/forms/wizard-state";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import type { TFormDefinition } from "@/lib/forms/definition";

@@ -1,27 +1,25 @@
-import { cookies } from "next/headers";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import type { TRole } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
-import { getDb } from "@/db/client";
-import { getActor, homeOf } from "@/server/auth/session";
-import { countUnread } from "@/server/notifications/count-unread";
-import { signOutAction } from "@/app/login/actions";
-import { displayModeCookieName } from "@/lib/display/display-mode";
 import { DisplayModeSwitch } from "./display-mode-switch";
 import { LanguageSwitcher } from "./language-switcher";
 
-export async function SiteHeader() {
+/** Who is signed in, as the header shows them: name, where their work starts, and their unread messages. */
+export type THeaderViewer = { displayName: string; role: TRole; home: string; unread: number };
+
+/**
+ * Every page's header. The layout reads the viewer (per request) and passes it with the sign-out action, so the
+ * header itself only renders.
+ */
+export async function SiteHeader({ viewer, mode, signOutAction }: { viewer: THeaderViewer | null; mode: "elder" | "standard"; signOutAction: () => Promise<void> }) {
   const t = await getTranslations("header");
   const locale = (await getLocale()) as Locale;
-  const actor = await getActor();
-  const mode = (await cookies()).get(displayModeCookieName)?.value === "elder" ? "elder" : "standard";
   const links: { href: string; label: string }[] = [{ href: "/services", label: t("services") }];
-  if (actor) {
-    const home = homeOf(actor.role);
-    links.push({ href: home, label: t(`home.${actor.role}`) });
-    // Everyone who signs in has an inbox; the count is read per request, like the actor.
-    const unread = await countUnread({ db: getDb(), actor });
-    links.push({ href: "/me/inbox", label: unread > 0 ? t("inboxUnread", { count: unread }) : t("inbox") });
+  if (viewer) {
+    links.push({ href: viewer.home, label: t(`home.${viewer.role}`) });
+    // Everyone who signs in has an inbox.
+    links.push({ href: "/me/inbox", label: viewer.unread > 0 ? t("inboxUnread", { count: viewer.unread }) : t("inbox") });
   }
   return (
     <header className="border-b-8 border-accent bg-brand text-white">
@@ -30,9 +28,9 @@ export async function SiteHeader() {
           <LanguageSwitcher current={locale} label={t("language")} />
           <DisplayModeSwitch current={mode} label={mode === "elder" ? t("standardMode") : t("elderMode")} />
         </div>
-        {actor ? (
+        {viewer ? (
           <form action={signOutAction} className="flex items-center gap-3 text-base">
-            <span>{t("signedInAs", { name: actor.displayName })}</span>
+            <span>{t("signedInAs", { name: viewer.displayName })}</span>
             <button type="submit" className="cursor-pointer text-white underline underline-offset-2">
               {t("signOut")}
             </button>

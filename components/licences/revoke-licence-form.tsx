@@ -2,16 +2,24 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { revokeLicenceAction, type TRevokeFormState } from "@/app/desk/licences/[id]/actions";
 import { describedBy, FieldShell, inputClass } from "@/components/forms/text-input";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import type { TErrorCode } from "@/server/errors";
 
-/** 撤销: the reason, which the holder and every verifier will read. A plain form post; needs `licenceRevoke` and `errors`. */
-export function RevokeLicenceForm({ licenceId }: { licenceId: string }) {
+export type TRevokeFormState = { error?: TErrorCode; reason?: string };
+
+/** 撤销: the reason, which the holder and every verifier will read. A plain form post; needs `licenceRevoke` and `errors`. `revokeAction`: the page's server action. */
+export function RevokeLicenceForm({
+  licenceId,
+  revokeAction,
+}: {
+  licenceId: string;
+  revokeAction: (state: TRevokeFormState, formData: FormData) => Promise<TRevokeFormState>;
+}) {
   const t = useTranslations("licenceRevoke");
   const te = useTranslations("errors");
-  const [state, action, pending] = useActionState<TRevokeFormState, FormData>(revokeLicenceAction, {});
+  const [state, action, pending] = useActionState<TRevokeFormState, FormData>(revokeAction, {});
   const error = state.error ? te(state.error) : undefined;
   return (
     <form action={action} noValidate className="mb-8">

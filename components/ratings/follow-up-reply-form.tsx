@@ -2,22 +2,31 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { replyToFollowUpAction, type TFollowUpReplyState } from "@/app/desk/follow-ups/[id]/actions";
 import { useHydrated } from "@/components/forms/fields/common";
 import { describedBy, FieldShell, inputClass } from "@/components/forms/text-input";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FOLLOW_UP_REPLY_MAX } from "@/lib/ratings/levels";
 import { isPlainTextErrorCode } from "@/lib/text/plain-text";
+import type { TErrorCode } from "@/server/errors";
+
+export type TFollowUpReplyState = { error?: TErrorCode; reply?: string };
 
 /**
  * A department's reply to a bad rating. A plain form post, so it works without JavaScript; a refusal comes back
  * with the reply as typed. Needs the `followUpReply` and `errors` messages.
  */
-export function FollowUpReplyForm({ followUpId }: { followUpId: string }) {
+export function FollowUpReplyForm({
+  followUpId,
+  replyAction,
+}: {
+  followUpId: string;
+  /** The page's server action. */
+  replyAction: (state: TFollowUpReplyState, formData: FormData) => Promise<TFollowUpReplyState>;
+}) {
   const t = useTranslations("followUpReply");
   const te = useTranslations("errors");
-  const [state, action, pending] = useActionState<TFollowUpReplyState, FormData>(replyToFollowUpAction, {});
+  const [state, action, pending] = useActionState<TFollowUpReplyState, FormData>(replyAction, {});
   const hydrated = useHydrated();
   const [length, setLength] = useState([...(state.reply ?? "")].length);
   const replyError =

@@ -2,13 +2,23 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { rateCaseAction, type TRatingFormState } from "@/app/me/cases/[number]/actions";
 import { choiceInputClass, choiceLabelClass, choiceRowClass, useHydrated } from "@/components/forms/fields/common";
 import { describedBy, FieldsetShell, FieldShell, inputClass } from "@/components/forms/text-input";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { RATING_COMMENT_MAX, ratingLevels, subRatings } from "@/lib/ratings/levels";
+import type { TErrorCode } from "@/server/errors";
 import type { TRatingField } from "@/server/ratings/rating-input";
+
+export type TRatingValues = Record<TRatingField, string>;
+export type TRatingFormState = {
+  /** Each question's problem, shown next to it and in the error summary. */
+  fields?: Partial<Record<TRatingField, TErrorCode>>;
+  /** A refusal about no question (a post that could not be read). */
+  error?: TErrorCode;
+  /** What was posted, shown again. */
+  values?: TRatingValues;
+};
 
 const fieldOrder: TRatingField[] = ["overall", ...subRatings, "comment"];
 /** The id of a question's first control: where the error summary's link takes the reader. */
@@ -19,10 +29,19 @@ const firstId = (field: TRatingField) => (field === "comment" ? "rating-comment"
  * without JavaScript; a problem comes back with every answer as it was posted and each problem next to its question.
  * Needs the `rating` and `errors` messages.
  */
-export function RatingForm({ caseNumber, followUpDays }: { caseNumber: string; followUpDays: number }) {
+export function RatingForm({
+  caseNumber,
+  followUpDays,
+  rateAction,
+}: {
+  caseNumber: string;
+  followUpDays: number;
+  /** The page's server action. */
+  rateAction: (state: TRatingFormState, formData: FormData) => Promise<TRatingFormState>;
+}) {
   const t = useTranslations("rating");
   const te = useTranslations("errors");
-  const [state, action, pending] = useActionState<TRatingFormState, FormData>(rateCaseAction, {});
+  const [state, action, pending] = useActionState<TRatingFormState, FormData>(rateAction, {});
   const values = state.values;
   const errorOf = (field: TRatingField) => {
     const code = state.fields?.[field];

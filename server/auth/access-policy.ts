@@ -4,10 +4,10 @@
  * whether this person may touch THIS record.
  *
  * The code reads it: pages and route handlers pass their route to `requireActor`, server actions their route and
- * name to `actorForAction` (server/auth/require-actor.ts), so the roles here are the roles enforced. The record
- * rules are enforced by the use cases (their queries only find what the actor may touch); this table names them so
- * server/auth/access-policy.test.ts and e2e/authorization.spec.ts can try every entry as every kind of person and
- * expect the answer written here. A new page, route handler or exported action without an entry fails those tests
+ * name to `defineAction` (server/http/define-action.ts, through `actorForAction` in server/auth/require-actor.ts), so
+ * the roles here are the roles enforced. The record rules are enforced by the use cases (their queries only find what
+ * the actor may touch); this table names them so app/_testing/access-policy.test.ts and e2e/authorization.spec.ts
+ * can try every entry as every kind of person and expect the answer written here. A new page, route handler or exported action without an entry fails those tests
  * with the line to add.
  *
  * Pure data (no server-only imports), so the Playwright journeys can read it too.

@@ -27,8 +27,8 @@ export async function requireActor(options: TRequireActorOptions): Promise<TActo
 }
 
 /**
- * For server actions: null when nobody is signed in (each action answers that its own way: back to sign-in, or
- * "your session ended" on the form), 403 for a role the policy does not admit to this action.
+ * For server actions, through their one wrapper (server/http/define-action.ts): null when nobody is signed in (the
+ * wrapper sends them to sign in, alike for every action), 403 for a role the policy does not admit to this action.
  */
 export async function actorForAction<R extends TActionRoute>(route: R, action: TActionName<R>): Promise<TActor | null> {
   const rule = (accessPolicy[route].actions as Record<string, TAccessRule>)[action];

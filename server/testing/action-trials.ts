@@ -1,26 +1,12 @@
 /**
  * How to call each server action of app/ on a record of the access world (server/testing/access-world.ts): what the
  * page binds, whether it takes useActionState's state, the fields its form posts, whose record it is, and what
- * success looks like. The access-policy test calls each one as every kind of person; the hostile-input test calls it
- * as the record's owner with hostile values in place of the valid ones.
+ * success looks like. The actions themselves are passed in by the tests beside them in app/ (app/_testing/), which
+ * import them (server/ never imports app/): the access-policy test calls each one as every kind of person, the
+ * hostile-input test as the record's owner with hostile values, the action-wrapper test signed out and malformed.
  *
- * A new action needs a trial here (both tests say so). Import this module after the stubs of
- * server/testing/call-action.ts are declared (vi.mock is hoisted, so any import order in the test file works).
+ * A new action needs a trial here (those tests say so).
  */
-import * as calendarActions from "@/app/admin/calendar/actions";
-import * as outboxActions from "@/app/admin/outbox/actions";
-import * as verifyActions from "@/app/verify/[id]/actions";
-import * as formActions from "@/app/admin/forms/[subjectType]/[code]/actions";
-import * as applyActions from "@/app/apply/[code]/actions";
-import * as deskActions from "@/app/desk/actions";
-import * as followUpActions from "@/app/desk/follow-ups/[id]/actions";
-import * as licenceActions from "@/app/desk/licences/[id]/actions";
-import * as taskActions from "@/app/desk/tasks/[id]/actions";
-import * as loginActions from "@/app/login/actions";
-import * as caseActions from "@/app/me/cases/[number]/actions";
-import * as supplementActions from "@/app/me/cases/[number]/supplements/[request]/actions";
-import * as inboxActions from "@/app/me/inbox/actions";
-import * as superviseActions from "@/app/supervise/actions";
 import { DEMO_PASSWORD } from "@/seed/factories";
 import type { TAccessUsername, TAccessWorld } from "./access-world";
 import { formDataOf, type TCallResult } from "./call-action";
@@ -29,9 +15,10 @@ type TRecords = TAccessWorld["records"];
 /** A form's fields: one value, or several for a repeated field (checkboxes). */
 export type TFields = Record<string, string | readonly string[]>;
 
+/** Each action has its own parameter types; trials call it with what its page would send (or, fuzzed, with anything). */
+export type TAction = (...args: never[]) => Promise<unknown>;
+
 export type TActionTrial = {
-  // Each action has its own parameter types; trials call it with what its page would send (or, fuzzed, with anything).
-  action: (...args: never[]) => Promise<unknown>;
   /** What the page binds before the form's arguments (a case number, a draft id …), valid for the record. */
   bound?: (records: TRecords) => unknown[];
   /** Whether it takes useActionState's previous state before the FormData. */
@@ -58,9 +45,9 @@ export function validInput(trial: TActionTrial, records: TRecords): TActionInput
   return { bound: trial.bound?.(records) ?? [], state: {}, formData: trial.fields ? formDataOf(trial.fields(records)) : undefined };
 }
 
-export function callTrial(trial: TActionTrial, input: TActionInput): Promise<unknown> {
+export function callTrial(action: TAction, trial: TActionTrial, input: TActionInput): Promise<unknown> {
   const args = [...input.bound, ...(trial.state ? [input.state] : []), ...(trial.fields ? [input.formData] : [])];
-  return (trial.action as (...args: unknown[]) => Promise<unknown>)(...args);
+  return (action as (...args: unknown[]) => Promise<unknown>)(...args);
 }
 
 /** Who the hostile-input test acts as: someone the action is for, on their own record. */
@@ -74,7 +61,6 @@ const company = ["enterprise", "agent"] as const;
 /** Keyed "<route>#<action>", as the access policy names them. */
 export const actionTrials: Record<string, TActionTrial> = {
   "/login#signInAction": {
-    action: loginActions.signInAction,
     state: true,
     fields: () => ({ username: "citizen", password: DEMO_PASSWORD }),
     actor: null,
@@ -83,7 +69,6 @@ export const actionTrials: Record<string, TActionTrial> = {
     writesAnyway: ["rate_limits"],
   },
   "/verify/[id]#checkHolderAction": {
-    action: verifyActions.checkHolderAction,
     state: true,
     fields: ({ personLicence }) => ({ licenceId: personLicence.id, idNumber: personLicence.holderIdNumber }),
     actor: null,
@@ -91,17 +76,15 @@ export const actionTrials: Record<string, TActionTrial> = {
     // Every check counts against the licence (a yes/no answer is a guessing oracle), whatever it answers.
     writesAnyway: ["rate_limits"],
   },
-  "/login#signOutAction": { action: loginActions.signOutAction, actor: "citizen", succeeded: redirectsTo(/^\/$/) },
+  "/login#signOutAction": { actor: "citizen", succeeded: redirectsTo(/^\/$/) },
 
   "/apply/[code]#startDraftAction": {
-    action: applyActions.startDraftAction,
     bound: ({ draft }) => [draft.subjectCode],
     fields: () => ({}),
     insiders: ["citizen", "citizen2"],
     succeeded: redirectsTo(/^\/apply\/HRSS-PROOF\/[0-9a-f-]{36}\/\w+$/),
   },
   "/apply/[code]#saveDraftPageAction": {
-    action: applyActions.saveDraftPageAction,
     bound: ({ draft }) => [draft.subjectCode, draft.draftId, draft.pageKey],
     state: true,
     fields: ({ draft }) => ({ ...draft.answers, intent: "next" }),
@@ -111,7 +94,6 @@ export const actionTrials: Record<string, TActionTrial> = {
     writesAnyway: ["drafts", "files"],
   },
   "/apply/[code]#submitDraftAction": {
-    action: applyActions.submitDraftAction,
     bound: ({ draft }) => [draft.subjectCode, draft.draftId],
     state: true,
     fields: ({ draft }) => ({ idempotencyKey: draft.idempotencyKey }),
@@ -119,28 +101,24 @@ export const actionTrials: Record<string, TActionTrial> = {
     succeeded: redirectsTo(/^\/me\/cases\/[^/?]+\?submitted=1$/),
   },
   "/apply/[code]#deleteDraftAction": {
-    action: applyActions.deleteDraftAction,
     bound: ({ draft }) => [draft.draftId],
     insiders: ["citizen"],
     // It says "deleted" either way (a stranger learns nothing); only the owner's call removes the draft.
     succeeded: (result) => result.writes.includes("drafts"),
   },
   "/me/cases/[number]#withdrawCaseAction": {
-    action: caseActions.withdrawCaseAction,
     bound: ({ openCase }) => [openCase.caseNumber],
     fields: () => ({ reason: "不再需要" }),
     insiders: company,
     succeeded: redirectsTo(/\?withdrawn=1$/),
   },
   "/me/cases/[number]#rateCaseAction": {
-    action: caseActions.rateCaseAction,
     state: true,
     fields: ({ concludedCase }) => ({ caseNumber: concludedCase.caseNumber, overall: "5", efficiency: "5", guideAccuracy: "4", convenience: "5", comment: "很好" }),
     insiders: company,
     succeeded: redirectsTo(/\?rated=1#rating$/),
   },
   "/me/cases/[number]/supplements/[request]#answerSupplementAction": {
-    action: supplementActions.answerSupplementAction,
     bound: ({ supplement }) => [supplement.caseNumber, supplement.requestId],
     state: true,
     fields: ({ supplement }) => ({ [supplement.field]: "130", intent: "send" }),
@@ -150,76 +128,65 @@ export const actionTrials: Record<string, TActionTrial> = {
     writesAnyway: ["supplement_requests", "files"],
   },
   "/me/inbox#markInboxReadAction": {
-    action: inboxActions.markInboxReadAction,
     fields: ({ message }) => ({ messageId: message.id }),
     insiders: ["enterprise"],
     succeeded: redirectsTo(/[?&]read=1/),
   },
 
   "/desk#claimTaskAction": {
-    action: deskActions.claimTaskAction,
     fields: ({ openCase }) => ({ taskId: openCase.unclaimedTaskId }),
     insiders: ["clerk-fire"],
     succeeded: redirectsTo(/^\/desk\/tasks\/[0-9a-f-]{36}$/i),
   },
-  "/desk#claimNextTaskAction": { action: deskActions.claimNextTaskAction, actor: "clerk-amr", succeeded: redirectsTo(/^\/desk\/tasks\/[0-9a-f-]{36}$/) },
+  "/desk#claimNextTaskAction": { actor: "clerk-amr", succeeded: redirectsTo(/^\/desk\/tasks\/[0-9a-f-]{36}$/) },
   "/desk#releaseTaskAction": {
-    action: deskActions.releaseTaskAction,
     state: true,
     fields: ({ openCase }) => ({ taskId: openCase.claimedTask.id, version: String(openCase.claimedTask.version) }),
     insiders: ["clerk-amr"],
     succeeded: redirectsTo(/^\/desk\?done=released$/),
   },
   "/desk#assignTaskAction": {
-    action: deskActions.assignTaskAction,
     state: true,
     fields: ({ openCase }) => ({ taskId: openCase.claimedTask.id, version: String(openCase.claimedTask.version), colleagueId: openCase.colleagueId }),
     insiders: ["clerk-amr"],
     succeeded: redirectsTo(/^\/desk\?done=assigned$/),
   },
   "/desk#decideTaskAction": {
-    action: deskActions.decideTaskAction,
     state: true,
     fields: ({ openCase }) => ({ taskId: openCase.claimedTask.id, action: "approve", version: String(openCase.claimedTask.version), reason: "" }),
     insiders: ["clerk-amr"],
     succeeded: redirectsTo(/\?done=approve$/),
   },
   "/desk/tasks/[id]#requestSupplementAction": {
-    action: taskActions.requestSupplementAction,
     state: true,
     fields: ({ openCase }) => ({ taskId: openCase.claimedTask.id, version: String(openCase.claimedTask.version), item: ["seats"], "note-seats": "请核实座位数", note: "" }),
     insiders: ["clerk-amr"],
     succeeded: redirectsTo(/\?done=request-supplement$/),
   },
   "/desk/tasks/[id]#requestExtensionAction": {
-    action: taskActions.requestExtensionAction,
     state: true,
     fields: ({ openCase }) => ({ taskId: openCase.claimedTask.id, version: String(openCase.claimedTask.version), days: "5", reason: "需现场核查" }),
     insiders: ["clerk-amr"],
     succeeded: redirectsTo(/\?done=extension-requested$/),
   },
   "/desk/follow-ups/[id]#replyToFollowUpAction": {
-    action: followUpActions.replyToFollowUpAction,
     state: true,
     fields: ({ followUp }) => ({ followUpId: followUp.id, reply: "已整改办事指南" }),
     insiders: ["clerk-amr", "clerk-amr2"],
     succeeded: redirectsTo(/\?done=1$/),
   },
   "/desk/licences/[id]#revokeLicenceAction": {
-    action: licenceActions.revokeLicenceAction,
     state: true,
     fields: ({ licence }) => ({ licenceId: licence.id, reason: "以欺骗手段取得" }),
     insiders: ["clerk-amr", "clerk-amr2", "supervisor"],
     succeeded: redirectsTo(/\?revoked=1$/),
   },
   "/supervise#decideExtensionAction": {
-    action: superviseActions.decideExtensionAction,
     fields: ({ extension }) => ({ taskId: extension.taskId, version: String(extension.version), decision: "approve" }),
     insiders: ["supervisor"],
     succeeded: redirectsTo(/^\/supervise\?extension=approve$/),
   },
   "/admin/forms/[subjectType]/[code]#definitionEditorAction": {
-    action: formActions.definitionEditorAction,
     bound: ({ form }) => [form.subjectType, form.subjectCode],
     state: true,
     fields: ({ form }) => ({ intent: "publish", definition: form.definitionJson, baseVersion: String(form.version) }),
@@ -227,20 +194,17 @@ export const actionTrials: Record<string, TActionTrial> = {
     succeeded: redirectsTo(/\?published=\d+/),
   },
   "/admin/calendar#setCalendarDayAction": {
-    action: calendarActions.setCalendarDayAction,
     state: true,
     fields: () => ({ date: "2026-03-10", kind: "holiday", name: "测试假日" }),
     actor: "admin",
     succeeded: redirectsTo(/saved=\d{4}-\d{2}-\d{2}/),
   },
   "/admin/calendar#removeCalendarDayAction": {
-    action: calendarActions.removeCalendarDayAction,
     fields: ({ calendar }) => ({ date: calendar.holiday, year: calendar.holiday.slice(0, 4) }),
     actor: "admin",
     succeeded: redirectsTo(/removed=\d{4}-\d{2}-\d{2}/),
   },
   "/admin/outbox#retryDeadLetterAction": {
-    action: outboxActions.retryDeadLetterAction,
     fields: ({ deadLetter }) => ({ id: String(deadLetter.id) }),
     actor: "admin",
     succeeded: redirectsTo(/^\/admin\/outbox\?retried=\d+$/),

@@ -1,6 +1,6 @@
 /**
  * Calls a server action or a route handler as Next would, as a chosen actor, against a test database: the harness of
- * the "who may do what" and hostile-input tests. Only the session is stubbed (getActor answers with the actor you
+ * the "who may do what", hostile-input and action-wrapper tests (app/_testing/). Only the session is stubbed (getActor answers with the actor you
  * choose) and the request around it (headers, cookies, cache revalidation); the action, its access check and its use
  * case run for real. Each call runs in a transaction that is always rolled back, so calls do not see each other, and
  * reports which tables it wrote.

@@ -6,6 +6,7 @@ import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { CalendarDayForm } from "@/components/admin/calendar-day-form";
+import { removeCalendarDayAction, setCalendarDayAction } from "./actions";
 import { CalendarDaysTable } from "@/components/admin/calendar-days-table";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Notice } from "@/components/ui/notice";
@@ -106,12 +107,13 @@ export default async function AdminCalendarPage({ searchParams }: TProps) {
             initial={editing ?? { date: "", kind: "", name: "" }}
             minDate={`${CALENDAR_FIRST_YEAR}-01-01`}
             maxDate={`${CALENDAR_LAST_YEAR}-12-31`}
+            action={setCalendarDayAction}
           />
         </NextIntlClientProvider>
       </section>
 
       {result.days.length > 0 ? (
-        <CalendarDaysTable year={year} days={result.days} locale={locale} />
+        <CalendarDaysTable year={year} days={result.days} locale={locale} removeAction={removeCalendarDayAction} />
       ) : (
         <p id="days" className="mb-8 border-l-8 border-line pl-4">
           {t("noDays", { year })}

@@ -3,25 +3,25 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { actionForm } from "@/lib/http/action-form";
-import { actorForAction } from "@/server/auth/require-actor";
+import { defineAction } from "@/server/http/define-action";
 import { markInboxRead } from "@/server/notifications/mark-inbox-read";
 
-const ZMarkRead = z.object({ messageId: z.uuid(), before: z.string().max(300).optional() });
+// `before` is the page of the inbox the reader was on (a keyset cursor): kept only when it could be one.
+const ZMarkRead = z.object({ messageId: z.uuid(), before: z.string().max(300).optional().catch(undefined) });
 
 /** "Mark as read" is a plain form post: back to the same page of the inbox, with the outcome in the address. */
-export async function markInboxReadAction(formData: FormData) {
-  formData = actionForm(formData);
-  const parsed = ZMarkRead.safeParse({ messageId: formData.get("messageId"), before: formData.get("before") || undefined });
-  if (!parsed.success) redirect("/me/inbox?error=not-found:inbox-message");
-  const actor = await actorForAction("/me/inbox", "markInboxReadAction");
-  if (!actor) redirect("/login?callbackUrl=/me/inbox");
-  const result = await markInboxRead({ db: getDb(), actor, messageId: parsed.data.messageId });
-  revalidatePath("/me/inbox");
-  const query = new URLSearchParams();
-  if (parsed.data.before) query.set("before", parsed.data.before);
-  if (result.ok) query.set("read", "1");
-  else query.set("error", result.code);
-  redirect(`/me/inbox?${query}`);
-}
+export const markInboxReadAction = defineAction({
+  route: "/me/inbox",
+  name: "markInboxReadAction",
+  input: ZMarkRead,
+  back: "/me/inbox",
+  async run({ actor, db, input: { messageId, before } }) {
+    const result = await markInboxRead({ db, actor, messageId });
+    revalidatePath("/me/inbox");
+    const query = new URLSearchParams();
+    if (before) query.set("before", before);
+    if (result.ok) query.set("read", "1");
+    else query.set("error", result.code);
+    redirect(`/me/inbox?${query}`);
+  },
+});

@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { TaskStatusTag } from "@/components/cases/status-tag";
 import { DeadlineTag } from "@/components/desk/deadline-tag";
 import { FollowUpReplyForm } from "@/components/ratings/follow-up-reply-form";
+import { replyToFollowUpAction } from "./actions";
 import { RatingLevelTag } from "@/components/ratings/rating-summary";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -75,7 +76,7 @@ export default async function FollowUpPage({ params, searchParams }: TProps) {
           <h2 id="reply-title" className="mb-3 text-2xl font-bold">
             {t("replyTitle")}
           </h2>
-          <FollowUpReplyForm followUpId={followUp.id} />
+          <FollowUpReplyForm followUpId={followUp.id} replyAction={replyToFollowUpAction} />
         </section>
       ) : (
         <section aria-labelledby="reply-title" className="mb-10">

@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { LicenceStateTag } from "@/components/licences/licence-state-tag";
 import { RevokeLicenceForm } from "@/components/licences/revoke-licence-form";
+import { revokeLicenceAction } from "./actions";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SummaryList } from "@/components/ui/summary-list";
@@ -75,7 +76,7 @@ export default async function IssuedLicencePage({ params, searchParams }: TProps
             {t("revokeTitle")}
           </h2>
           <p className="mb-4">{t("revokeLead")}</p>
-          <RevokeLicenceForm licenceId={licence.id} />
+          <RevokeLicenceForm licenceId={licence.id} revokeAction={revokeLicenceAction} />
         </section>
       )}
     </div>

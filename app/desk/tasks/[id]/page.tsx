@@ -30,7 +30,8 @@ import { listSupplementableFields } from "@/server/supplements/request-supplemen
 import { listColleagues } from "@/server/workflow/assign-task";
 import { getTaskForClerk } from "@/server/workflow/get-task-for-clerk";
 import { findLicenceOfTask } from "@/server/licences/get-issued-licence";
-import { claimTaskAction } from "../../actions";
+import { assignTaskAction, claimTaskAction, decideTaskAction, releaseTaskAction } from "../../actions";
+import { requestExtensionAction, requestSupplementAction } from "./actions";
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
 
@@ -136,7 +137,7 @@ export default async function TaskPage({ params, searchParams }: TProps) {
           <h2 id="decide-accept" className="mb-3 text-2xl font-bold">
             {t("acceptTitle")}
           </h2>
-          <DecisionForm taskId={task.id} version={task.version} positive="accept" negative="refuse" />
+          <DecisionForm taskId={task.id} version={task.version} positive="accept" negative="refuse" decideAction={decideTaskAction} />
         </section>
       ) : null}
       {mine && task.status === "supplement-received" ? (
@@ -145,7 +146,7 @@ export default async function TaskPage({ params, searchParams }: TProps) {
             {tt("supplementReceivedTitle")}
           </h2>
           <p className="mb-4">{tt("supplementReceivedLead")}</p>
-          <DecisionForm taskId={task.id} version={task.version} positive="accept" />
+          <DecisionForm taskId={task.id} version={task.version} positive="accept" decideAction={decideTaskAction} />
         </section>
       ) : null}
       {mine && task.status === "accepted" ? (
@@ -153,21 +154,21 @@ export default async function TaskPage({ params, searchParams }: TProps) {
           <h2 id="decide-approve" className="mb-3 text-2xl font-bold">
             {t("decideTitle")}
           </h2>
-          <DecisionForm taskId={task.id} version={task.version} positive="approve" negative="reject" />
+          <DecisionForm taskId={task.id} version={task.version} positive="approve" negative="reject" decideAction={decideTaskAction} />
         </section>
       ) : null}
       {mine && (task.status === "accepted" || task.status === "supplement-received") ? (
         <details className="mb-8 border-2 border-line p-4">
           <summary className="cursor-pointer text-xl font-bold">{tt("supplementTitle")}</summary>
           <p className="my-3">{tt("supplementLead")}</p>
-          <SupplementRequestForm taskId={task.id} version={task.version} groups={fieldGroups} />
+          <SupplementRequestForm taskId={task.id} version={task.version} groups={fieldGroups} requestAction={requestSupplementAction} />
         </details>
       ) : null}
       {mine && task.extensionStatus === null && actionableTaskStatuses.includes(task.status) ? (
         <details className="mb-8 border-2 border-line p-4">
           <summary className="cursor-pointer text-xl font-bold">{tt("extensionTitle")}</summary>
           <p className="my-3">{tt("extensionLead")}</p>
-          <ExtensionRequestForm taskId={task.id} version={task.version} />
+          <ExtensionRequestForm taskId={task.id} version={task.version} requestAction={requestExtensionAction} />
         </details>
       ) : null}
 
@@ -179,6 +180,8 @@ export default async function TaskPage({ params, searchParams }: TProps) {
         assigneeName={result.assigneeName}
         viewerId={actor.id}
         colleagues={await listColleagues({ db, actor })}
+        releaseAction={releaseTaskAction}
+        assignAction={assignTaskAction}
       />
 
       {result.supplements.length > 0 ? (

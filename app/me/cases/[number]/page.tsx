@@ -10,7 +10,7 @@ import { AnswerList } from "@/components/forms/answer-list";
 import { Button, buttonClass } from "@/components/ui/button";
 import { listFields } from "@/lib/forms/definition";
 import { isErrorCode } from "@/server/errors";
-import { withdrawCaseAction } from "./actions";
+import { rateCaseAction, withdrawCaseAction } from "./actions";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { formatDate } from "@/lib/i18n/format";
@@ -154,7 +154,7 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
             {tr("title")}
           </h2>
           <p className="mb-6">{tr("lead")}</p>
-          <RatingForm caseNumber={result.case.number} followUpDays={getEnv().RATING_FOLLOW_UP_DAYS} />
+          <RatingForm caseNumber={result.case.number} followUpDays={getEnv().RATING_FOLLOW_UP_DAYS} rateAction={rateCaseAction} />
         </section>
       ) : null}
 

@@ -3,13 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { actionForm } from "@/lib/http/action-form";
+import type { TSupplementAnswerState } from "@/components/supplements/supplement-answer-form";
 import { readFormData } from "@/lib/forms/read-form-data";
 import { readUploads } from "@/lib/forms/read-uploads";
-import type { TSupplementAnswerState } from "@/components/supplements/supplement-answer-form";
 import { caseNumberPattern } from "@/lib/workflow/case-number";
-import { actorForAction } from "@/server/auth/require-actor";
+import type { TErrorCode } from "@/server/errors";
+import { defineAction } from "@/server/http/define-action";
 import { answerSupplement } from "@/server/supplements/answer-supplement";
 
 function parseIntent(value: unknown): { kind: "send" } | { kind: "remove-file"; field: string; fileId: string } {
@@ -20,27 +19,32 @@ function parseIntent(value: unknown): { kind: "send" } | { kind: "remove-file"; 
   return { kind: "send" };
 }
 
-export async function answerSupplementAction(caseNumber: string, requestId: string, _state: TSupplementAnswerState, formData: FormData): Promise<TSupplementAnswerState> {
-  formData = actionForm(formData);
-  const actor = await actorForAction("/me/cases/[number]/supplements/[request]", "answerSupplementAction");
-  if (!actor) return { formError: "unauthorized:session" };
+/** The applicant's answer to a 补正 request, through the form engine: "send", or remove one uploaded file and stay. */
+export const answerSupplementAction = defineAction({
+  route: "/me/cases/[number]/supplements/[request]",
+  name: "answerSupplementAction",
   // Both are bound by the page; a forged call's values must not reach a query or an address.
-  if (!z.uuid().safeParse(requestId).success || typeof caseNumber !== "string" || !caseNumberPattern.test(caseNumber)) return { formError: "not-found:supplement" };
-  const result = await answerSupplement({
-    db: getDb(),
-    actor,
-    requestId,
-    posted: readFormData(formData.entries(), { ignore: (name) => name === "intent" }),
-    uploads: readUploads(formData),
-    intent: parseIntent(formData.get("intent")),
-  });
-  if (!result.ok) return { formError: result.code };
-  const page = `/me/cases/${encodeURIComponent(caseNumber)}/supplements/${requestId}`;
-  if (!result.sent) {
-    // Re-render from the kept answer (new uploads included) with the errors.
-    revalidatePath(page);
-    return { fieldErrors: result.errors };
-  }
-  revalidatePath(`/me/cases/${encodeURIComponent(caseNumber)}`);
-  redirect(`/me/cases/${encodeURIComponent(caseNumber)}?supplied=1`);
-}
+  bound: ["caseNumber", "requestId"],
+  state: true,
+  input: z.object({ caseNumber: z.string().regex(caseNumberPattern), requestId: z.uuid() }),
+  invalid: (code: TErrorCode): TSupplementAnswerState => ({ formError: code }),
+  async run({ actor, db, input: { caseNumber, requestId }, formData }): Promise<TSupplementAnswerState> {
+    const result = await answerSupplement({
+      db,
+      actor,
+      requestId,
+      posted: readFormData(formData.entries(), { ignore: (name) => name === "intent" }),
+      uploads: readUploads(formData),
+      intent: parseIntent(formData.get("intent")),
+    });
+    if (!result.ok) return { formError: result.code };
+    const page = `/me/cases/${caseNumber}/supplements/${requestId}`;
+    if (!result.sent) {
+      // Re-render from the kept answer (new uploads included) with the errors.
+      revalidatePath(page);
+      return { fieldErrors: result.errors };
+    }
+    revalidatePath(`/me/cases/${caseNumber}`);
+    redirect(`/me/cases/${caseNumber}?supplied=1`);
+  },
+});

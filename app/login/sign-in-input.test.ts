@@ -9,7 +9,7 @@ vi.mock("next/cache", async () => (await import("@/server/testing/call-action"))
 vi.mock("next/headers", async () => (await import("@/server/testing/call-action")).nextHeadersStub);
 vi.mock("@/server/auth/session", async (original) => (await import("@/server/testing/call-action")).sessionStub(await original()));
 
-import { signInAction } from "@/app/login/actions";
+import { signInAction } from "./actions";
 import { openTestDatabase, testDatabaseKinds, type TTestDatabase } from "@/db/testing";
 import { DEMO_PASSWORD, seedUser } from "@/seed/factories";
 import { callAs, formDataOf, useTestDatabase } from "@/server/testing/call-action";
@@ -28,7 +28,7 @@ describe.each(testDatabaseKinds)("signing in with a hostile user name on %s", (k
   it.each(["citizen\u0000", "\u0000", "citizen\u001b[2J", "citi\u0085zen"])("refuses %j as a wrong name, without a database error", async (username) => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const { outcome, writes } = await callAs(world, null, () => signInAction({}, formDataOf({ username, password: DEMO_PASSWORD })));
-    expect(outcome).toEqual({ kind: "returned", value: { error: "invalid", username: username.trim() } });
+    expect(outcome).toEqual({ kind: "returned", value: { error: "invalid:sign-in", username: username.trim() } });
     expect(writes).toEqual([]);
     expect(errors).not.toHaveBeenCalled();
     errors.mockRestore();

@@ -30,11 +30,12 @@ import * as languageRoute from "@/app/language/route";
 import * as receiptRoute from "@/app/me/cases/[number]/receipt/route";
 import * as licencePdfRoute from "@/app/me/licences/[id]/pdf/route";
 import { testDatabaseKinds } from "@/db/testing";
-import { openAccessWorld, type TAccessUsername, type TAccessWorld } from "./access-world";
-import { actionTrials, callTrial, ownerOf, type TActionInput, type TActionTrial } from "./action-trials";
-import { listAppEntries } from "./app-routes";
-import { callAs, isServerError, useTestDatabase, type TCallResult, type TOutcome } from "./call-action";
-import { describeValue, extraFields, hostileAnything, hostileField, hostileFor, hostileText, type TPostedValue } from "./hostile-values";
+import { openAccessWorld, type TAccessUsername, type TAccessWorld } from "@/server/testing/access-world";
+import { actionTrials, callTrial, ownerOf, type TActionInput, type TActionTrial } from "@/server/testing/action-trials";
+import { listAppEntries } from "@/server/testing/app-routes";
+import { callAs, isServerError, useTestDatabase, type TCallResult, type TOutcome } from "@/server/testing/call-action";
+import { describeValue, extraFields, hostileAnything, hostileField, hostileFor, hostileText, type TPostedValue } from "@/server/testing/hostile-values";
+import { appActionOf } from "./app-actions";
 
 const totalRuns = 10_000;
 const budgetMs = Number(process.env.FUZZ_BUDGET_SECONDS ?? 110) * 1000;
@@ -245,11 +246,13 @@ describe("hostile input", () => {
       let property;
       if (target.kind === "action") {
         const trial = actionTrials[target.key];
+        const [route, name] = target.key.split("#");
+        const action = appActionOf(route, name)!;
         const owner = ownerOf(trial);
         const actor = owner ? world.actors[owner] : null;
         property = fc.asyncProperty(hostileActionInput(trial, world.records), async (input) => {
           runs += 1;
-          const result = await callAs(world, actor, () => callTrial(trial, input));
+          const result = await callAs(world, actor, () => callTrial(action, trial, input));
           const problem = problemWith(result, trial.succeeded, trial.writesAnyway);
           if (problem) throw new Error(`${problem}\n  as ${owner ?? "nobody"} with bound ${describeValue(input.bound)}, state ${describeValue(input.state)}, ${describeValue(input.formData)}`);
         });

@@ -1,0 +1,47 @@
+/**
+ * Every server action of app/, by its route as the access policy names it: what the route-level tests beside it
+ * (access policy, hostile input, the action wrapper) pass to the trials of server/testing/action-trials.ts. A folder
+ * whose name starts with "_" is no route (Next.js private folder); these tests live in app/ because server/ never
+ * imports app/.
+ *
+ * Import this module after the stubs of server/testing/call-action.ts are declared (vi.mock is hoisted, so any
+ * import order in the test file works).
+ */
+import type { TAction } from "@/server/testing/action-trials";
+import * as calendarActions from "../admin/calendar/actions";
+import * as formActions from "../admin/forms/[subjectType]/[code]/actions";
+import * as outboxActions from "../admin/outbox/actions";
+import * as applyActions from "../apply/[code]/actions";
+import * as deskActions from "../desk/actions";
+import * as followUpActions from "../desk/follow-ups/[id]/actions";
+import * as licenceActions from "../desk/licences/[id]/actions";
+import * as taskActions from "../desk/tasks/[id]/actions";
+import * as loginActions from "../login/actions";
+import * as caseActions from "../me/cases/[number]/actions";
+import * as supplementActions from "../me/cases/[number]/supplements/[request]/actions";
+import * as inboxActions from "../me/inbox/actions";
+import * as superviseActions from "../supervise/actions";
+import * as verifyActions from "../verify/[id]/actions";
+
+const modules: Record<string, Record<string, unknown>> = {
+  "/admin/calendar": calendarActions,
+  "/admin/forms/[subjectType]/[code]": formActions,
+  "/admin/outbox": outboxActions,
+  "/apply/[code]": applyActions,
+  "/desk": deskActions,
+  "/desk/follow-ups/[id]": followUpActions,
+  "/desk/licences/[id]": licenceActions,
+  "/desk/tasks/[id]": taskActions,
+  "/login": loginActions,
+  "/me/cases/[number]": caseActions,
+  "/me/cases/[number]/supplements/[request]": supplementActions,
+  "/me/inbox": inboxActions,
+  "/supervise": superviseActions,
+  "/verify/[id]": verifyActions,
+};
+
+/** The action exported as `name` beside the route, or undefined (a test then names what is missing here). */
+export function appActionOf(route: string, name: string): TAction | undefined {
+  const action = modules[route]?.[name];
+  return typeof action === "function" ? (action as TAction) : undefined;
+}
