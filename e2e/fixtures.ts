@@ -52,6 +52,9 @@ export async function setLocale(context: BrowserContext, locale: TLocale) {
 
 /** WCAG 2.1 A and AA: the page must have no violations; the failure names each rule and the elements it found. */
 export async function expectNoAxeViolations(page: Page) {
+  // Next streams a page's metadata: after a form post re-renders the page, its <title> arrives a moment after the
+  // content the test waited for. Scan the settled page — and fail here, by name, if the title never comes.
+  await expect(page, `no <title> on ${page.url()}`).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const report = results.violations
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n    ${violation.nodes.map((node) => node.target.join(" ")).join("\n    ")}`)
