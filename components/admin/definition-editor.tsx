@@ -6,6 +6,7 @@ import type { TDefinitionEditorState } from "@/app/admin/forms/[subjectType]/[co
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import type { Locale } from "@/lib/i18n/locales";
+import { describeDefinitionIssue } from "./describe-definition-issue";
 import { DefinitionPreview } from "./definition-preview";
 
 type TAction = (state: TDefinitionEditorState, formData: FormData) => Promise<TDefinitionEditorState>;
@@ -29,7 +30,7 @@ export function DefinitionEditor({ action, initialJson, baseVersion }: { action:
             : state.syntax.message,
         ]
       : []),
-    ...(state.issues ?? []).map((issue) => t("issue", { path: state.bundleCode ? `${state.bundleCode} → ${issue.path}` : issue.path, message: issue.message })),
+    ...(state.issues ?? []).map((issue) => describeDefinitionIssue(issue, t as never, state.bundleCode)),
   ];
   const errors = state.error
     ? [{ href: "#definition", text: te(state.error) }, ...issues.map((text, index) => ({ href: `#definition-issue-${index}`, text }))]
