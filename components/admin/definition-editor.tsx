@@ -30,7 +30,7 @@ export function DefinitionEditor({ action, initialJson, baseVersion }: { action:
             : state.syntax.message,
         ]
       : []),
-    ...(state.issues ?? []).map((issue) => describeDefinitionIssue(issue, t as never, state.bundleCode)),
+    ...(state.issues ?? []).map((issue) => describeDefinitionIssue(issue, t, state.bundleCode)),
   ];
   const errors = state.error
     ? [{ href: "#definition", text: te(state.error) }, ...issues.map((text, index) => ({ href: `#definition-issue-${index}`, text }))]
