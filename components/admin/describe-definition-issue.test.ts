@@ -51,7 +51,7 @@ describe("form definition issues in the admin's language", () => {
       expect.arrayContaining([
         "schemaVersion: must be 1",
         "pages[0].key: keys are camelCase: a lower-case letter, then letters and digits",
-        "pages[0].title.zh-Hans: expected text",
+        "pages[0].title.zh-Hans: expected some text",
         "pages[0].sections[0].fields[0].maxLength: must be more than 0",
         "pages[0].sections[0].fields[2].min: is not a valid date (YYYY-MM-DD)",
         expect.stringMatching(/^pages\[0\]\.sections\[0\]\.fields\[3\]\.type: is not a field type; use one of: text, textarea/),
