@@ -14,60 +14,11 @@
 import type { Instrumentation } from "next";
 
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { installQueryErrorRedaction } = await import("@/db/redact-query-errors");
-  installQueryErrorRedaction();
-  const { PHASE_PRODUCTION_BUILD } = await import("next/constants");
-  if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
-  const { logger } = await import("@/server/log/logger");
-  const { getEnv } = await import("@/server/env");
-  const { getDatabaseHandle } = await import("@/db/client");
-  let env: ReturnType<typeof getEnv>;
-  try {
-    env = getEnv();
-  } catch (error) {
-    logger.fatal((error as Error).message);
-    process.exit(78); // EX_CONFIG: restarting will not help until the setting is fixed
+  // A dynamic import behind the runtime test, as Next's docs advise: the Edge bundle leaves the Node-only code out.
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { registerNode } = await import("./instrumentation-node");
+    await registerNode();
   }
-  const { DataDirLockedError } = await import("@/db/data-dir-lock");
-  try {
-    getDatabaseHandle();
-  } catch (error) {
-    if (error instanceof DataDirLockedError) {
-      logger.fatal(error.message);
-      process.exit(3);
-    }
-    throw error;
-  }
-  const { getActiveSigningKey, registerActiveSigningKey } = await import("@/server/licences/signing-keys");
-  if (env.DATABASE_URL && !env.LICENCE_SIGNING_KEY) {
-    logger.warn("LICENCE_SIGNING_KEY is not set: this replica signs licences with its own key from DATA_DIR. Give every replica the same key (docs/OPERATIONS.md).");
-  }
-  if (env.DATABASE_URL && !env.LICENCE_HASH_KEY) {
-    logger.warn("LICENCE_HASH_KEY is not set: this replica hashes licences' personal numbers with its own key from DATA_DIR, and cannot check those hashed by another. Give every replica the same key (docs/OPERATIONS.md).");
-  }
-  const { noteDatabaseFailure } = await import("@/db/availability");
-  const key = getActiveSigningKey();
-  const publishKey = () => registerActiveSigningKey(getDatabaseHandle().db, key);
-  try {
-    await publishKey();
-  } catch (error) {
-    if (!noteDatabaseFailure(error)) throw error;
-    // Signing transactions publish their key themselves, so nothing is signed with an unpublished key meanwhile.
-    logger.warn("PostgreSQL is unreachable at start-up: serving 503 until it answers, then publishing the signing key");
-    const retry = () =>
-      setTimeout(() => {
-        publishKey().then(
-          () => logger.warn("signing key published"),
-          (failure: unknown) => (noteDatabaseFailure(failure) ? retry() : logger.error({ err: failure }, "publishing the signing key failed")),
-        );
-      }, 5_000).unref();
-    retry();
-  }
-  if (env.OUTBOX_WORKER === "off") return;
-  const { createMailer } = await import("@/server/notifications/mailer");
-  const { startOutboxWorker } = await import("@/server/notifications/start-outbox-worker");
-  startOutboxWorker({ db: getDatabaseHandle().db, mailer: createMailer(env) });
 }
 
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {

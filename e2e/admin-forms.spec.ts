@@ -40,7 +40,8 @@ test("an admin publishes a new version of a service's form, after correcting a b
     await expect(summary).toBeVisible();
     await expect(summary).toBeFocused();
     await expect(summary.getByRole("link", { name: "表单定义有问题，未发布。请修改下列各处。" })).toHaveAttribute("href", "#definition");
-    const issue = summary.getByRole("link", { name: /^pages\[0\]\.sections\[0\]\.fields\[0\]\.key：/ });
+    // The meta-schema's own words, in the admin's language.
+    const issue = summary.getByRole("link", { name: /^pages\[0\]\.sections\[0\]\.fields\[0\]\.key：键名须为 camelCase/ });
     await expect(issue).toHaveAttribute("href", /^#definition-issue-\d+$/);
     await expect(editor).toHaveAttribute("aria-invalid", "true");
     await expect(editor).toHaveAccessibleDescription(/pages\[0\]\.sections\[0\]\.fields\[0\]\.key/);

@@ -8,6 +8,7 @@ import type { TDefinitionIssue, TFormDefinition } from "@/lib/forms/definition";
 import type { Locale } from "@/lib/i18n/locales";
 import type { TErrorCode } from "@/server/errors";
 import type { TJsonSyntaxError } from "@/server/forms/check-definition-json";
+import { describeDefinitionIssue } from "./describe-definition-issue";
 import { DefinitionPreview } from "./definition-preview";
 
 export type TDefinitionEditorState = {
@@ -42,7 +43,7 @@ export function DefinitionEditor({ action, initialJson, baseVersion }: { action:
             : state.syntax.message,
         ]
       : []),
-    ...(state.issues ?? []).map((issue) => t("issue", { path: state.bundleCode ? `${state.bundleCode} → ${issue.path}` : issue.path, message: issue.message })),
+    ...(state.issues ?? []).map((issue) => describeDefinitionIssue(issue, t, state.bundleCode)),
   ];
   const errors = state.error
     ? [{ href: "#definition", text: te(state.error) }, ...issues.map((text, index) => ({ href: `#definition-issue-${index}`, text }))]

@@ -23,7 +23,8 @@ export function ErrorSummary({ title, errors, id = "error-summary-title" }: { ti
       <h2 id={id} className="mb-3 text-xl font-bold">
         {title}
       </h2>
-      <ul className="list-none space-y-1">
+      {/* A form definition's JSON paths are one long word: break them rather than run off a phone's screen. */}
+      <ul className="list-none space-y-1 break-words">
         {errors.map((error) => (
           <li key={error.href}>
             <a href={error.href} className="font-semibold text-danger! visited:text-danger">

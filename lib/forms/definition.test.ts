@@ -24,7 +24,9 @@ describe("a page's upload budget", () => {
     const checked = checkFormDefinition(definitionWith([material("plans", 20, 10240), material("photos", 1, 2048)]));
     expect(checked.ok).toBe(false);
     if (!checked.ok) {
-      expect(checked.issues).toEqual([{ path: "pages[0]", message: expect.stringContaining("202 MiB") }]);
+      expect(checked.issues).toEqual([
+        { path: "pages[0]", message: expect.stringContaining("202 MiB"), code: "page-uploads-too-large", values: { uploadMib: 202, maxMib: maxPageUploadKb / 1024 } },
+      ]);
       expect(checked.issues[0].message).toContain(`at most ${maxPageUploadKb / 1024} MiB`);
     }
   });

@@ -13,15 +13,21 @@
  *   material → TMaterialRef[] · group → Array<Record<itemKey, answer>>
  */
 import { z } from "zod";
+import { codeZodIssue, type TDefinitionIssue, type TDefinitionIssueCode } from "@/lib/forms/definition-issue";
 import { ZLogicRule } from "@/lib/forms/logic";
 import { maxFileSizeKb, maxFilesPerField, maxPageUploadKb } from "@/lib/forms/upload-limits";
 import { ZLocalizedText } from "@/lib/i18n/localized-text";
 import { findHiddenCharacter } from "@/lib/text/plain-text";
 
-export const ZFieldKey = z
-  .string()
-  .regex(/^[a-z][a-zA-Z0-9]*$/, "keys are camelCase: a lower-case letter, then letters and digits")
-  .max(64);
+const fieldKeyPattern = /^[a-z][a-zA-Z0-9]*$/;
+const licenceSourcePattern = /^licence\.[a-z0-9-]+\.[a-z][a-zA-Z0-9]*$/;
+/** The patterns whose refusal says more than "does not match" (see codeZodIssue). */
+const namedPatterns = new Map<string, TDefinitionIssueCode>([
+  [String(fieldKeyPattern), "key-format"],
+  [String(licenceSourcePattern), "licence-source-format"],
+]);
+
+export const ZFieldKey = z.string().regex(fieldKeyPattern, "keys are camelCase: a lower-case letter, then letters and digits").max(64);
 
 /**
  * Where a prefilled value comes from (免填报, one source per datum). `identity.*` is the signed-in person's
@@ -40,7 +46,7 @@ export const prefillSources = [
 ] as const;
 export const ZPrefillSource = z.union([
   z.enum(prefillSources),
-  z.string().regex(/^licence\.[a-z0-9-]+\.[a-z][a-zA-Z0-9]*$/, 'licence sources look like "licence.<type>.<key>"'),
+  z.string().regex(licenceSourcePattern, 'licence sources look like "licence.<type>.<key>"'),
 ]);
 export type TPrefillSource = z.infer<typeof ZPrefillSource>;
 
@@ -218,7 +224,7 @@ export type TSection = z.infer<typeof ZSection>;
 export const reservedPageKeys = ["check"] as const;
 
 export const ZPage = z.object({
-  key: ZFieldKey.refine((key) => !(reservedPageKeys as readonly string[]).includes(key), "this page key is reserved"),
+  key: ZFieldKey.refine((key) => !(reservedPageKeys as readonly string[]).includes(key), { message: "this page key is reserved", params: { issue: "reserved-page-key" } }),
   title: ZLocalizedText,
   showWhen: ZLogicRule.optional(),
   sections: z.array(ZSection).min(1),
@@ -236,7 +242,7 @@ export const ZFormDefinition = z
     const sectionKeys = new Set<string>();
     const pageKeys = new Set<string>();
     definition.pages.forEach((page, p) => {
-      if (pageKeys.has(page.key)) ctx.addIssue({ code: "custom", path: ["pages", p, "key"], message: `duplicate page key "${page.key}"` });
+      if (pageKeys.has(page.key)) ctx.addIssue({ code: "custom", path: ["pages", p, "key"], message: `duplicate page key "${page.key}"`, params: { issue: "duplicate-page-key", key: page.key } });
       pageKeys.add(page.key);
       const uploadKb = pageUploadKb(page);
       if (uploadKb > maxPageUploadKb) {
@@ -244,23 +250,24 @@ export const ZFormDefinition = z
           code: "custom",
           path: ["pages", p],
           message: `the material fields on this page take up to ${uploadKb / 1024} MiB in one post (maxFiles × maxSizeKb, added up); at most ${maxPageUploadKb / 1024} MiB fit: move a material to another page or lower its maxFiles or maxSizeKb`,
+          params: { issue: "page-uploads-too-large", uploadMib: uploadKb / 1024, maxMib: maxPageUploadKb / 1024 },
         });
       }
       page.sections.forEach((section, s) => {
         if (sectionKeys.has(section.key)) {
-          ctx.addIssue({ code: "custom", path: ["pages", p, "sections", s, "key"], message: `duplicate section key "${section.key}"` });
+          ctx.addIssue({ code: "custom", path: ["pages", p, "sections", s, "key"], message: `duplicate section key "${section.key}"`, params: { issue: "duplicate-section-key", key: section.key } });
         }
         sectionKeys.add(section.key);
         section.fields.forEach((field, f) => {
           const path = ["pages", p, "sections", s, "fields", f];
-          if (fieldKeys.has(field.key)) ctx.addIssue({ code: "custom", path: [...path, "key"], message: `duplicate field key "${field.key}"` });
+          if (fieldKeys.has(field.key)) ctx.addIssue({ code: "custom", path: [...path, "key"], message: `duplicate field key "${field.key}"`, params: { issue: "duplicate-field-key", key: field.key } });
           fieldKeys.add(field.key);
           checkFieldBounds(field, path, ctx);
           if (field.type === "group") {
             const itemKeys = new Set<string>();
             field.fields.forEach((item, i) => {
               if (itemKeys.has(item.key)) {
-                ctx.addIssue({ code: "custom", path: [...path, "fields", i, "key"], message: `duplicate item key "${item.key}"` });
+                ctx.addIssue({ code: "custom", path: [...path, "fields", i, "key"], message: `duplicate item key "${item.key}"`, params: { issue: "duplicate-item-key", key: item.key } });
               }
               itemKeys.add(item.key);
               checkFieldBounds(item, [...path, "fields", i], ctx);
@@ -271,7 +278,7 @@ export const ZFormDefinition = z
     });
     definition.rules.forEach((rule, r) => {
       if (!fieldKeys.has(rule.field)) {
-        ctx.addIssue({ code: "custom", path: ["rules", r, "field"], message: `no field "${rule.field}" to show this rule's message at` });
+        ctx.addIssue({ code: "custom", path: ["rules", r, "field"], message: `no field "${rule.field}" to show this rule's message at`, params: { issue: "rule-field-missing", field: rule.field } });
       }
     });
   });
@@ -282,27 +289,27 @@ export type TFormDefinitionInput = z.input<typeof ZFormDefinition>;
 function checkFieldBounds(field: TField, path: (string | number)[], ctx: z.RefinementCtx) {
   const bounded = field as { min?: unknown; max?: unknown };
   if (typeof bounded.min === "number" && typeof bounded.max === "number" && bounded.min > bounded.max) {
-    ctx.addIssue({ code: "custom", path: [...path, "max"], message: "max is below min" });
+    ctx.addIssue({ code: "custom", path: [...path, "max"], message: "max is below min", params: { issue: "max-below-min" } });
   }
   if (typeof bounded.min === "string" && typeof bounded.max === "string" && bounded.min !== "today" && bounded.max !== "today" && bounded.min > bounded.max) {
-    ctx.addIssue({ code: "custom", path: [...path, "max"], message: "max is before min" });
+    ctx.addIssue({ code: "custom", path: [...path, "max"], message: "max is before min", params: { issue: "max-before-min" } });
   }
   if (field.type === "group" && field.minItems > field.maxItems) {
-    ctx.addIssue({ code: "custom", path: [...path, "maxItems"], message: "maxItems is below minItems" });
+    ctx.addIssue({ code: "custom", path: [...path, "maxItems"], message: "maxItems is below minItems", params: { issue: "max-items-below-min-items" } });
   }
   if (field.type === "checkbox-group" && field.minSelected !== undefined && field.maxSelected !== undefined && field.minSelected > field.maxSelected) {
-    ctx.addIssue({ code: "custom", path: [...path, "maxSelected"], message: "maxSelected is below minSelected" });
+    ctx.addIssue({ code: "custom", path: [...path, "maxSelected"], message: "maxSelected is below minSelected", params: { issue: "max-selected-below-min-selected" } });
   }
   if ("options" in field) {
     const values = new Set<string>();
     field.options.forEach((option, o) => {
-      if (values.has(option.value)) ctx.addIssue({ code: "custom", path: [...path, "options", o, "value"], message: `duplicate option "${option.value}"` });
+      if (values.has(option.value)) ctx.addIssue({ code: "custom", path: [...path, "options", o, "value"], message: `duplicate option "${option.value}"`, params: { issue: "duplicate-option", value: option.value } });
       values.add(option.value);
     });
   }
 }
 
-export type TDefinitionIssue = { path: string; message: string };
+export type { TDefinitionIssue };
 export type TDefinitionCheck = { ok: true; definition: TFormDefinition } | { ok: false; issues: TDefinitionIssue[] };
 
 /** `["pages", 0, "sections", 1, "key"]` → `pages[0].sections[1].key`, the way an author finds it in the JSON. */
@@ -326,12 +333,12 @@ const MAX_DEFINITION_DEPTH = 64;
 function findHiddenCharacters(value: unknown, path: PropertyKey[], issues: TDefinitionIssue[]): void {
   if (issues.length >= 20) return;
   if (path.length > MAX_DEFINITION_DEPTH) {
-    issues.push({ path: formatJsonPath(path), message: `nested more than ${MAX_DEFINITION_DEPTH} levels deep` });
+    issues.push({ path: formatJsonPath(path), message: `nested more than ${MAX_DEFINITION_DEPTH} levels deep`, code: "too-deep", values: { max: MAX_DEFINITION_DEPTH } });
     return;
   }
   const report = (text: string, at: PropertyKey[]) => {
     const character = findHiddenCharacter(text);
-    if (character) issues.push({ path: formatJsonPath(at), message: `contains an invisible character (${character}); remove it` });
+    if (character) issues.push({ path: formatJsonPath(at), message: `contains an invisible character (${character}); remove it`, code: "invisible-character", values: { character } });
   };
   if (typeof value === "string") return report(value, path);
   if (Array.isArray(value)) return value.forEach((item, index) => findHiddenCharacters(item, [...path, index], issues));
@@ -349,7 +356,7 @@ export function checkFormDefinition(input: unknown): TDefinitionCheck {
   if (hidden.length > 0) return { ok: false, issues: hidden };
   const parsed = ZFormDefinition.safeParse(input);
   if (parsed.success) return { ok: true, definition: parsed.data };
-  return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: formatJsonPath(issue.path), message: issue.message })) };
+  return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: formatJsonPath(issue.path), message: issue.message, ...codeZodIssue(issue, namedPatterns) })) };
 }
 
 /**

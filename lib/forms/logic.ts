@@ -89,7 +89,8 @@ export function checkRuleShape(rule: unknown): string | null {
 /** A json-logic rule, e.g. `{ "==": [{ "var": "hasOutdoorSign" }, true] }`; its operators are whitelisted. */
 export const ZLogicRule = z.record(z.string(), z.unknown()).superRefine((rule, ctx) => {
   const problem = checkRuleShape(rule);
-  if (problem) ctx.addIssue({ code: "custom", message: problem });
+  // The detail stays technical (operators, paths); lib/forms/definition-issue.ts gives it a translated lead-in.
+  if (problem) ctx.addIssue({ code: "custom", message: problem, params: { issue: "logic-rule", detail: problem } });
 });
 export type TLogicRule = z.infer<typeof ZLogicRule>;
 

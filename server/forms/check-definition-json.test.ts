@@ -40,7 +40,7 @@ describe("checkDefinitionJson", () => {
       expect(checkDefinitionJson(JSON.stringify(definition(`名${hidden}称`, { "==": [1, 1] })))).toEqual({
         ok: false,
         code: "invalid:form-definition",
-        issues: [{ path: 'pages[0].sections[0].fields[0].label.zh-Hans', message: `contains an invisible character (${character}); remove it` }],
+        issues: [{ path: 'pages[0].sections[0].fields[0].label.zh-Hans', message: `contains an invisible character (${character}); remove it`, code: "invisible-character", values: { character } }],
       });
       // A rule's operands are data too.
       expect(checkDefinitionJson(JSON.stringify(definition("名称", { "==": [{ var: "name" }, `x${hidden}`] })))).toMatchObject({

@@ -117,7 +117,7 @@ describe.each(testDatabaseKinds)("publishing form definitions on %s", (kind) => 
     const result = await publish({ definitionJson: json(broken) });
     expect(result).toMatchObject({ ok: false, code: "invalid:form-definition" });
     if (result.ok) return;
-    expect(result.issues).toContainEqual({ path: "pages[0].sections[0].fields[0].key", message: expect.stringContaining("camelCase") });
+    expect(result.issues).toContainEqual(expect.objectContaining({ path: "pages[0].sections[0].fields[0].key", message: expect.stringContaining("camelCase"), code: "key-format" }));
     expect(await allVersions()).toBe(before);
   });
 
