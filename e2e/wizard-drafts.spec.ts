@@ -65,4 +65,8 @@ test("a draft saved on one device is finished on another", async ({ page, browse
   // The draft became the case: it is no longer listed (other journeys may leave drafts of other services).
   await other.goto("/me");
   await expect(other.getByRole("button", { name: "删除草稿 · 社会保障卡申领" })).toHaveCount(0);
+  // A cut or made-up page address shows the first page of the list, not an error.
+  const firstPage = await other.goto("/me?status=open&after=not-a-cursor");
+  expect(firstPage?.status()).toBe(200);
+  await expect(other.getByRole("heading", { level: 2, name: "办件", exact: true })).toBeVisible();
 });
