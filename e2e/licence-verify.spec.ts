@@ -77,8 +77,10 @@ test("an instant proof is issued into the wallet and verifies as valid for someo
   await expect(verifier.getByText("二维码或链接中携带的证照内容已被改动。")).toBeVisible();
   await expect(verifier.getByText("张三")).toHaveCount(0);
   await expectNoAxeViolations(verifier);
-  await verifier.goto("/verify/00000000-0000-4000-8000-000000000000");
+  const unknown = await verifier.goto("/verify/00000000-0000-4000-8000-000000000000");
+  expect(unknown?.status()).toBe(404);
   await expect(verifier.getByRole("heading", { level: 2, name: "查无此证照" })).toBeVisible();
+  await expect(verifier.getByRole("link", { name: "公开密钥（JSON）" })).toBeVisible();
 
   const keys = await verifier.request.get("/api/v1/licences/keys");
   expect(keys.ok()).toBe(true);

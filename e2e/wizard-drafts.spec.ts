@@ -54,11 +54,19 @@ test("a draft saved on one device is finished on another", async ({ page, browse
 
   await expect(other.getByRole("heading", { level: 1, name: "核对填写内容" })).toBeVisible();
   await expect(other.getByRole("main")).toContainText("me.png");
-  await expect(other.getByRole("main")).toContainText("居民户口簿");
+  // The wallet licence is named by its title and number, here and on the tracker alike.
+  const walletLine = other.getByRole("main").getByText(/^取自您的电子证照: 居民户口簿（证照编号：.+）$/);
+  await expect(walletLine).toBeVisible();
+  const named = (await walletLine.textContent())!;
   await next.submitButton.click();
   await other.waitForURL(/\/me\/cases\/[^/?]+\?submitted=1$/);
+  await expect(other.getByRole("main")).toContainText(named);
 
   // The draft became the case: it is no longer listed (other journeys may leave drafts of other services).
   await other.goto("/me");
   await expect(other.getByRole("button", { name: "删除草稿 · 社会保障卡申领" })).toHaveCount(0);
+  // A cut or made-up page address shows the first page of the list, not an error.
+  const firstPage = await other.goto("/me?status=open&after=not-a-cursor");
+  expect(firstPage?.status()).toBe(200);
+  await expect(other.getByRole("heading", { level: 2, name: "办件", exact: true })).toBeVisible();
 });

@@ -22,18 +22,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("me"))("title") };
 }
 
-const searchFields = { status: z.enum(myCaseFilters), saved: z.string(), deleted: z.string() };
+const searchFields = { status: z.enum(myCaseFilters), after: z.string(), saved: z.string(), deleted: z.string() };
 
-const filterHref = (status: TMyCaseFilter) => (status === "all" ? "/me#cases" : `/me?status=${status}#cases`);
+const filterHref = (status: TMyCaseFilter, after?: string) => {
+  const query = new URLSearchParams({ ...(status === "all" ? {} : { status }), ...(after ? { after } : {}) }).toString();
+  return `/me${query ? `?${query}` : ""}#cases`;
+};
 
 /** The applicant's home: their cases (filtered by status), drafts, and the ways to their inbox, wallet and profile. */
 export default async function MyCasesPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const actor = await requireActor({ page: "/me", returnTo: "/me" });
   const t = await getTranslations("me");
   const locale = (await getLocale()) as Locale;
-  const { status = "all", saved, deleted } = readSearchParams(await searchParams, searchFields);
+  const { status = "all", after, saved, deleted } = readSearchParams(await searchParams, searchFields);
   const db = getDb();
-  const [mine, drafts, unread] = await Promise.all([listMyCases({ db, actor, filter: status }), listMyDrafts({ db, actor }), countUnread({ db, actor })]);
+  const [mine, drafts, unread] = await Promise.all([listMyCases({ db, actor, filter: status, cursor: after }), listMyDrafts({ db, actor }), countUnread({ db, actor })]);
   const forCompanies = actor.companyIds.length > 0;
   return (
     <>
@@ -126,6 +129,16 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
           />
         </>
       )}
+      {mine.nextCursor || mine.after ? (
+        <nav aria-label={t("pagination")} className="mb-8 flex flex-wrap gap-x-6 gap-y-2">
+          {mine.after ? <Link href={filterHref(status)}>{t("firstPage")}</Link> : null}
+          {mine.nextCursor ? (
+            <Link href={filterHref(status, mine.nextCursor)} rel="next" className="font-semibold">
+              {t("nextPage")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   );
 }

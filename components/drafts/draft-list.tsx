@@ -1,17 +1,16 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Notice } from "@/components/ui/notice";
 import { formatDateTime } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import type { TDraftSummary } from "@/server/drafts/list-my-drafts";
 
-/** The applicant's drafts in /me: continue or delete each; a one-time notice for those that expired. `deleteAction`: the page's server action, bound here to each draft. */
+/** The applicant's live drafts in /me: continue or delete each. `deleteAction`: the page's server action, bound here to each draft. */
 export async function DraftList({
   drafts,
   locale,
   deleteAction,
 }: {
-  drafts: { live: TDraftSummary[]; expired: TDraftSummary[] };
+  drafts: TDraftSummary[];
   locale: Locale;
   deleteAction: (draftId: string, formData?: FormData) => Promise<void>;
 }) {
@@ -19,17 +18,14 @@ export async function DraftList({
   const nameOf = (draft: TDraftSummary) => (draft.subjectName ? localize(draft.subjectName, locale) : t("unknownService"));
   return (
     <>
-      {drafts.expired.length > 0 ? (
-        <Notice title={t("expiredNotice", { count: drafts.expired.length, names: drafts.expired.map(nameOf).join(locale === "en" ? ", " : "、") })} />
-      ) : null}
-      {drafts.live.length > 0 ? (
+      {drafts.length > 0 ? (
         <section aria-labelledby="drafts-heading" className="mb-10">
           <h2 id="drafts-heading" className="text-2xl font-bold">
             {t("draftsTitle")}
           </h2>
           <p className="mb-3 text-muted">{t("draftsLead")}</p>
           <ul className="border-t border-line">
-            {drafts.live.map((draft) => (
+            {drafts.map((draft) => (
               <li key={draft.id} className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2 border-b border-line py-3">
                 <div>
                   <Link href={`/apply/${draft.subjectCode}/${draft.id}/check`} className="font-semibold">

@@ -2,14 +2,15 @@
  * Turns a validation error at an answer path into the sentence the applicant reads, in their language. Shared by
  * the wizard page (client) and the check-your-answers page (server), so both say the same thing.
  */
-import type { TField, TFormDefinition } from "@/lib/forms/definition";
+import { materialMediaTypes, type TField, type TFormDefinition } from "@/lib/forms/definition";
+import { formatAcceptedTypes } from "@/lib/forms/format-accepted-types";
 import type { TFieldError } from "@/lib/forms/validate-answers";
 import { localize, type Locale } from "@/lib/i18n/locales";
 
 type TTranslate = (key: string, values?: Record<string, string | number>) => string;
 
 const choiceTypes = new Set(["select", "radio", "yesno", "checkbox-group", "region", "declaration"]);
-const uploadCodes = new Set(["file-empty", "file-too-large", "file-type-not-allowed"]);
+const uploadCodes = new Set(["file-empty", "file-too-large", "file-type-not-allowed", "file-or-licence"]);
 
 /** The field an answer path names: `key`, or `group.index.itemKey` inside a repeating group. */
 export function findFieldAtPath(definition: TFormDefinition, path: string): { field: TField; item?: { group: TField & { type: "group" }; index: number } } | undefined {
@@ -57,7 +58,10 @@ export function describeFieldError(options: {
     const rule = definition.rules.find((candidate) => candidate.key === error.rule);
     if (rule) return localize(rule.message, locale);
   }
-  if (uploadCodes.has(error.code)) return tu(error.code, { label, name: "", max: "", ...params });
+  if (uploadCodes.has(error.code)) {
+    const accept = found?.field.type === "material" ? found.field.accept : materialMediaTypes;
+    return tu(error.code, { label, name: "", max: "", types: formatAcceptedTypes(accept, locale), ...params });
+  }
   // "Enter …" suits a box to type in; a question answered by picking asks to choose.
   const code = error.code === "required" && found && choiceTypes.has(found.field.type) ? "required-choice" : error.code;
   return tf(code, { label, ...params });

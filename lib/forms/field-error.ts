@@ -4,6 +4,8 @@ export type TFieldErrorCode =
   | "file-empty"
   | "file-too-large"
   | "file-type-not-allowed"
+  /** A file uploaded to a field whose every place is already taken by licences ticked from the wallet. */
+  | "file-or-licence"
   | "required"
   | "required-choice"
   | "too-long"

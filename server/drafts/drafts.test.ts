@@ -6,6 +6,7 @@ import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { deleteDraft } from "./delete-draft";
 import { listMyDrafts } from "./list-my-drafts";
 import { loadDraft } from "./load-draft";
+import { purgeExpiredDrafts } from "./purge-expired-drafts";
 import { saveDraftPage, type TWizardIntent } from "./save-draft-page";
 import { startDraft } from "./start-draft";
 import { submitDraft } from "./submit-draft";
@@ -22,8 +23,8 @@ describe.each(testDatabaseKinds)("drafts on %s", (kind) => {
     await world?.drop();
   });
 
-  async function start(username = "citizen", subjectCode = "HRSS-SSCARD") {
-    const result = await startDraft({ db: world.db, actor: await world.actorOf(username), subjectCode, now });
+  async function start(username = "citizen", subjectCode = "HRSS-SSCARD", at = now) {
+    const result = await startDraft({ db: world.db, actor: await world.actorOf(username), subjectCode, now: at });
     if (!result.ok) throw new Error(result.code);
     return result.draftId;
   }
@@ -113,14 +114,27 @@ describe.each(testDatabaseKinds)("drafts on %s", (kind) => {
     expect(await answersOf(draftId)).toBeDefined();
   });
 
-  it("expires a draft after the configured days, deleting it and saying when", async () => {
+  it("expires a draft after the configured days: listing leaves it out and loading says when, neither deletes", async () => {
     const draftId = await start();
     const actor = await world.actorOf("citizen");
     const later = new Date(now.getTime() + 31 * 24 * 60 * 60 * 1000);
     const listed = await listMyDrafts({ db: world.db, actor, now: new Date(now.getTime() + 28 * 24 * 60 * 60 * 1000) });
-    expect(listed.live.find((draft) => draft.id === draftId)?.expiringSoon).toBe(true);
+    expect(listed.find((draft) => draft.id === draftId)?.expiringSoon).toBe(true);
+    expect((await listMyDrafts({ db: world.db, actor, now: later })).map((draft) => draft.id)).not.toContain(draftId);
     expect(await loadDraft({ db: world.db, actor, draftId, now: later })).toMatchObject({ ok: false, code: "expired:draft" });
-    expect(await answersOf(draftId)).toBeUndefined();
+    expect(await answersOf(draftId)).toBeDefined();
+  });
+
+  it("purges expired drafts, everyone's, and only those", async () => {
+    const expiring = await start();
+    const other = await start("citizen2");
+    const later = new Date(now.getTime() + 31 * 24 * 60 * 60 * 1000);
+    const fresh = await start("citizen", "HRSS-SSCARD", later);
+    const { deleted } = await purgeExpiredDrafts({ db: world.db, now: later });
+    expect(deleted).toBeGreaterThanOrEqual(2);
+    expect(await answersOf(expiring)).toBeUndefined();
+    expect(await answersOf(other)).toBeUndefined();
+    expect(await answersOf(fresh)).toBeDefined();
   });
 
   it("does not start a legal-person service for a citizen", async () => {

@@ -1,8 +1,9 @@
 /**
- * The applicant's drafts for /me: the live ones (with a warning when expiry is near) and, once, the ones that
- * expired since they last looked — deleted in the same call, so their answers do not linger.
+ * The applicant's live drafts for /me and the apply page, newest first, each with a warning when expiry is near.
+ * Expired ones are left out, never deleted here: a page view does not write (purge-expired-drafts.ts does, on the
+ * worker's schedule).
  */
-import { and, desc, eq, inArray, lte } from "drizzle-orm";
+import { and, desc, eq, gt, inArray } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { bundles, drafts, services } from "@/db/schema";
 import type { TLocalizedText } from "@/lib/i18n/locales";
@@ -18,20 +19,16 @@ export type TDraftSummary = {
   expiringSoon: boolean;
 };
 
-export async function listMyDrafts(options: { db: TDatabase; actor: TActor; now?: Date }) {
+export async function listMyDrafts(options: { db: TDatabase; actor: TActor; now?: Date }): Promise<TDraftSummary[]> {
   const { db, actor } = options;
   const now = options.now ?? new Date();
-  const expired = await db
-    .delete(drafts)
-    .where(and(eq(drafts.applicantId, actor.id), lte(drafts.expiresAt, now)))
-    .returning({ id: drafts.id, subjectCode: drafts.subjectCode, expiresAt: drafts.expiresAt });
   const live = await db
     .select({ id: drafts.id, subjectCode: drafts.subjectCode, updatedAt: drafts.updatedAt, expiresAt: drafts.expiresAt })
     .from(drafts)
-    .where(eq(drafts.applicantId, actor.id))
+    .where(and(eq(drafts.applicantId, actor.id), gt(drafts.expiresAt, now)))
     .orderBy(desc(drafts.updatedAt));
 
-  const codes = [...new Set([...live, ...expired].map((draft) => draft.subjectCode))];
+  const codes = [...new Set(live.map((draft) => draft.subjectCode))];
   const names = new Map<string, TLocalizedText>();
   if (codes.length > 0) {
     const [serviceNames, bundleNames] = await Promise.all([
@@ -41,13 +38,12 @@ export async function listMyDrafts(options: { db: TDatabase; actor: TActor; now?
     for (const row of [...serviceNames, ...bundleNames]) names.set(row.code, row.name);
   }
   const warningMs = getEnv().DRAFT_EXPIRY_WARNING_DAYS * 24 * 60 * 60 * 1000;
-  const summarize = (draft: { id: string; subjectCode: string; updatedAt?: Date; expiresAt: Date }): TDraftSummary => ({
+  return live.map((draft) => ({
     id: draft.id,
     subjectCode: draft.subjectCode,
     subjectName: names.get(draft.subjectCode) ?? null,
-    updatedAt: draft.updatedAt ?? draft.expiresAt,
+    updatedAt: draft.updatedAt,
     expiresAt: draft.expiresAt,
     expiringSoon: draft.expiresAt.getTime() - now.getTime() <= warningMs,
-  });
-  return { live: live.map(summarize), expired: expired.map(summarize) };
+  }));
 }

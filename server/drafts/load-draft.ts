@@ -1,7 +1,8 @@
 /**
  * A draft as its owner may see it, with what it applies for (always the newest published form version: a form
  * changed while the applicant was away takes over on resume, and validation then asks for anything new).
- * Someone else's draft is refused; an expired one is deleted on sight and reported with its expiry date.
+ * Someone else's draft is refused; an expired one is reported with its expiry date, and left for the worker's purge
+ * (purge-expired-drafts.ts): loading is what page views do, and a page view does not write.
  */
 import { eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
@@ -22,10 +23,7 @@ export async function loadDraft(options: { db: TDatabase; actor: TActor; draftId
   const [draft] = await db.select().from(drafts).where(eq(drafts.id, draftId)).limit(1);
   if (!draft) return fail("not-found:draft");
   if (draft.applicantId !== actor.id) return fail("forbidden:draft");
-  if (draft.expiresAt <= now) {
-    await db.delete(drafts).where(eq(drafts.id, draft.id));
-    return fail("expired:draft", { expiredAt: draft.expiresAt.toISOString() });
-  }
+  if (draft.expiresAt <= now) return fail("expired:draft", { expiredAt: draft.expiresAt.toISOString() });
   const subject = await cachedReference(db, `apply-subject:${draft.subjectCode}`, () => findApplySubject(db, draft.subjectCode));
   if (!subject) return fail("not-found:service");
   return { ok: true, draft, subject };

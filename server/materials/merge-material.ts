@@ -37,7 +37,10 @@ export async function mergeMaterial(options: {
     // An empty file input still posts one empty File, named "" by a plain post and "undefined" by React's.
     if (file.size === 0 && (file.name === "" || file.name === "undefined")) continue;
     if (refs.length >= field.maxFiles) {
-      uploadErrors[field.key] = { code: "too-many-files", params: { max: field.maxFiles } };
+      // Licences alone filling the field means the applicant did two things meant as alternatives: say that, not
+      // a count they did not exceed on purpose.
+      const code = licences.length >= field.maxFiles ? "file-or-licence" : "too-many-files";
+      uploadErrors[field.key] = { code, params: { max: field.maxFiles } };
       break;
     }
     const stored = await storeUpload({ db, actor, field, file });

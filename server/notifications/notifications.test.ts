@@ -1,11 +1,12 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TDatabase } from "@/db/client";
-import { inboxMessages, outbox, tasks, users } from "@/db/schema";
+import { drafts, inboxMessages, outbox, tasks, users } from "@/db/schema";
 import { seedQueueTasks } from "@/seed/seed-queue-tasks";
 import { testDatabaseKinds } from "@/db/testing";
 import { addDays, toIsoDate } from "@/lib/calendar/working-days";
 import type { TActor } from "@/server/auth/actor";
+import { startDraft } from "@/server/drafts/start-draft";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { deliverOutbox, emailLeaseMs, maxDeliveryAttempts, selectDueRows } from "./deliver-outbox";
 import { listDeadLetters } from "./list-dead-letters";
@@ -425,6 +426,24 @@ describe.each(testDatabaseKinds)("notifications on %s", (kind) => {
     expect(sweeps).toEqual([{ notified: 1 }]);
     expect(rounds[0]).toEqual({ delivered: 1, failed: 0 });
     expect(await overdueMessagesOf(taskId)).toEqual([{ username: "clerk-tax" }]);
+  });
+
+  it("purges expired drafts in its sweep, so no page view has to", async () => {
+    const longAgo = new Date(Date.now() - 365 * 24 * 60 * 60 * 1000);
+    const started = await startDraft({ db: world.db, actor: citizen, subjectCode: "HRSS-SSCARD", now: longAgo });
+    if (!started.ok) throw new Error(started.code);
+    const purges: unknown[] = [];
+    await new Promise<void>((resolve) => {
+      const worker = startOutboxWorker({
+        db: world.db,
+        onPurge: (outcome) => {
+          purges.push(outcome);
+          void worker.stop().then(resolve);
+        },
+      });
+    });
+    expect(purges).toEqual([{ deleted: expect.any(Number) }]);
+    expect(await world.db.select({ id: drafts.id }).from(drafts).where(eq(drafts.id, started.draftId))).toEqual([]);
   });
 
   it("logs a failing sweep without holding up delivery, and sweeps again at the next interval", async () => {

@@ -3,12 +3,14 @@
  * batch, every couple of seconds when idle, backing off while the database is unreachable. Every replica may run
  * one: deliverOutbox claims rows with SKIP LOCKED, so replicas share the work without delivering a row twice.
  * At most once a minute a round first sweeps for overdue tasks (server/workflow/sweep-overdue-tasks.ts, which also
- * locks with SKIP LOCKED), so their notifications go out in the same round. A failed sweep is logged and tried
- * again a minute later; it never holds up delivery.
+ * locks with SKIP LOCKED), so their notifications go out in the same round, and purges expired drafts
+ * (server/drafts/purge-expired-drafts.ts), so that no page view has to. A failed sweep or purge is logged and tried
+ * again a minute later; neither holds up delivery, nor the other.
  * Started by instrumentation.ts when a server starts (never during `next build`); OUTBOX_WORKER=off disables it.
  */
 import { noteDatabaseFailure } from "@/db/availability";
 import type { TDatabase } from "@/db/client";
+import { purgeExpiredDrafts } from "@/server/drafts/purge-expired-drafts";
 import { sweepOverdueTasks } from "@/server/workflow/sweep-overdue-tasks";
 import { deliverOutbox } from "./deliver-outbox";
 import type { TMailer } from "./mailer";
@@ -30,6 +32,7 @@ export function startOutboxWorker({
   sweepIntervalMs = 60_000,
   onBatch,
   onSweep,
+  onPurge,
 }: {
   db: TDatabase;
   mailer?: TMailer | null;
@@ -42,6 +45,8 @@ export function startOutboxWorker({
   onBatch?: (outcome: { delivered: number; failed: number } | { error: unknown }) => void;
   /** Called after each overdue sweep with the number of tasks told, or the error it met. */
   onSweep?: (outcome: { notified: number } | { error: unknown }) => void;
+  /** Called after each purge of expired drafts with the number deleted, or the error it met. */
+  onPurge?: (outcome: { deleted: number } | { error: unknown }) => void;
 }): TOutboxWorker {
   // Next.js may evaluate server modules more than once in one process; one loop per process is enough.
   if (globalForWorker.__onedoorOutboxWorker) return globalForWorker.__onedoorOutboxWorker;
@@ -71,6 +76,13 @@ export function startOutboxWorker({
       // Nothing is lost: a task whose transaction failed is still untold, and the next sweep finds it again.
       logger.error({ err: error }, "outbox: overdue sweep failed");
       onSweep?.({ error });
+    }
+    try {
+      const { deleted } = await purgeExpiredDrafts({ db });
+      onPurge?.({ deleted });
+    } catch (error) {
+      logger.error({ err: error }, "outbox: purge of expired drafts failed");
+      onPurge?.({ error });
     }
   };
 

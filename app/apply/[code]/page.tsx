@@ -54,7 +54,7 @@ export default async function ApplyStartPage({ params, searchParams }: TProps) {
     subject.applicantType === "legal" ? listActorCompanies({ db, actor }) : [],
     listMyDrafts({ db, actor }),
   ]);
-  const mine = drafts.live.filter((draft) => draft.subjectCode === code);
+  const mine = drafts.filter((draft) => draft.subjectCode === code);
   const companyError = error === "invalid:company-required" && companies.length > 1;
 
   return (

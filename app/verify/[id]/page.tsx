@@ -1,36 +1,18 @@
-import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { HolderCheckForm } from "@/components/licences/holder-check-form";
+import { SigningKeysNote, VerificationVerdict } from "@/components/licences/verification-verdict";
 import { checkHolderAction } from "./actions";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SummaryList } from "@/components/ui/summary-list";
 import { toIsoDate } from "@/lib/calendar/working-days";
-import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { formatLicenceValue } from "@/lib/licences/format-licence-value";
-import { verifyLicence, type TLicenceVerification } from "@/server/licences/verify-licence";
+import { verifyLicence } from "@/server/licences/verify-licence";
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export async function generateMetadata(): Promise<Metadata> {
-  return {
-    title: (await getTranslations("verify"))("title"),
-    // The QR code's address carries the licence's data (an old one even the holder's full ID number): never hand it
-    // to another site, never index it. "same-origin", not "no-referrer": the holder check's form post must carry
-    // its Origin, which Next checks before running a server action (no-referrer makes it "null").
-    referrer: "same-origin",
-    robots: { index: false, follow: false },
-  };
-}
-
-const panels: Record<TLicenceVerification["state"], { mark: string; className: string }> = {
-  valid: { mark: "✓", className: "border-go bg-[#e6f2ec]" },
-  revoked: { mark: "✕", className: "border-danger bg-[#fbe9ea]" },
-  expired: { mark: "!", className: "border-warn bg-[#fff4e0]" },
-  forged: { mark: "✕", className: "border-danger bg-[#fbe9ea]" },
-  "not-found": { mark: "?", className: "border-muted bg-panel" },
-};
 
 /**
  * Public e-licence verification, for anyone who holds a licence or scanned its QR code: no sign-in. The verdict
@@ -41,45 +23,17 @@ export default async function VerifyPage({ params, searchParams }: TProps) {
   const { id } = await params;
   const now = new Date();
   const result = await verifyLicence({ db: getDb(), licenceId: id, query: await searchParams, today: toIsoDate(now) });
+  // An id never issued answers 404 (not-found.tsx beside this page shows the same verdict), so a checker, a crawler
+  // or a monitoring tool reads "no such licence" from the status too.
+  if (result.state === "not-found") notFound();
   const t = await getTranslations("verify");
   const locale = (await getLocale()) as Locale;
-  const state = result.state === "not-found" ? "notFound" : result.state;
-  const panel = panels[result.state];
 
   return (
     <div className="max-w-3xl">
       <PageHeading>{t("title")}</PageHeading>
       {"licence" in result ? <p className="mb-6">{t("lead")}</p> : null}
-      <section aria-labelledby="verify-result" className={`mb-8 border-l-8 p-5 ${panel.className}`}>
-        <p className="text-base font-semibold text-muted">{t("resultLabel")}</p>
-        <h2 id="verify-result" className="flex items-start gap-3 text-2xl font-bold leading-snug">
-          <span aria-hidden="true" className="shrink-0">
-            {panel.mark}
-          </span>
-          <span>{t(`${state}.title`)}</span>
-        </h2>
-        <div className="mt-2 space-y-2">
-          {result.state === "valid" ? <p>{t("valid.body", { issuer: localize(result.licence.issuerName, locale) })}</p> : null}
-          {result.state === "revoked" ? (
-            <>
-              <p>{t("revoked.body", { issuer: localize(result.licence.issuerName, locale), date: formatDate(result.revokedAt!, locale) })}</p>
-              <p className="font-semibold">{t("revoked.reason", { reason: result.revocationReason ?? "" })}</p>
-            </>
-          ) : null}
-          {result.state === "expired" ? <p>{t("expired.body", { date: formatDate(result.licence.validUntil!, locale) })}</p> : null}
-          {result.state === "forged" ? (
-            <>
-              <p>{t("forged.body")}</p>
-              <p>{t(`forged.${result.where}`)}</p>
-            </>
-          ) : null}
-          {result.state === "not-found" ? <p>{t("notFound.body")}</p> : null}
-          {"link" in result && result.link === "legacy" ? <p>{t("legacyLink")}</p> : null}
-        </div>
-        <p className="mt-3 text-base text-muted">
-          <time dateTime={now.toISOString()}>{t("checkedAt", { time: formatDateTime(now, locale) })}</time>
-        </p>
-      </section>
+      <VerificationVerdict result={result} checkedAt={now} locale={locale} />
 
       {"licence" in result ? (
         <>
@@ -106,10 +60,7 @@ export default async function VerifyPage({ params, searchParams }: TProps) {
         </>
       ) : null}
 
-      <h2 className="mb-2 text-xl font-bold">{t("keysTitle")}</h2>
-      <p className="mb-8">
-        {t("keysBody")} <a href="/api/v1/licences/keys">{t("keysLink")}</a>
-      </p>
+      <SigningKeysNote />
     </div>
   );
 }

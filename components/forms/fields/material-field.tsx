@@ -11,8 +11,7 @@ import { formatFileSize } from "@/lib/i18n/format";
 import { FieldsetShell } from "../text-input";
 import { choiceInputClass, choiceLabelClass, choiceRowClass, controlAria, shellProps, type TFieldProps } from "./common";
 import { materialRefsOf } from "./values";
-
-const typeNames: Record<string, string> = { "application/pdf": "PDF", "image/jpeg": "JPG", "image/png": "PNG" };
+import { formatAcceptedTypes } from "@/lib/forms/format-accepted-types";
 
 export function MaterialField({ field, value, parts, context }: TFieldProps<TFieldOf<"material">>) {
   const t = useTranslations("fields");
@@ -21,7 +20,7 @@ export function MaterialField({ field, value, parts, context }: TFieldProps<TFie
   const files = refs.filter((ref) => ref.kind === "file");
   const chosenLicences = new Set(refs.flatMap((ref) => (ref.kind === "licence" ? [ref.licenceId] : [])));
   const licences = context.walletLicences.filter((licence) => field.licenceTypes.includes(licence.type));
-  const types = new Intl.ListFormat(locale === "en" ? "en-GB" : locale, { type: "disjunction" }).format(field.accept.map((type) => typeNames[type] ?? type));
+  const types = formatAcceptedTypes(field.accept, locale);
   const rules = t("fileRules", { types, size: formatFileSize(field.maxSizeKb * 1024, locale), count: field.maxFiles });
   const uploadHint = `${parts.id}-rules`;
 

@@ -30,6 +30,7 @@ import { listSupplementableFields } from "@/server/supplements/request-supplemen
 import { listColleagues } from "@/server/workflow/assign-task";
 import { getTaskForClerk } from "@/server/workflow/get-task-for-clerk";
 import { findLicenceOfTask } from "@/server/licences/get-issued-licence";
+import { nameAnswerLicences } from "@/server/licences/name-answer-licences";
 import { assignTaskAction, claimTaskAction, decideTaskAction, releaseTaskAction } from "../../actions";
 import { requestExtensionAction, requestSupplementAction } from "./actions";
 
@@ -57,7 +58,11 @@ export default async function TaskPage({ params, searchParams }: TProps) {
   const { done } = await searchParams;
   const { task, service, case: caseRow } = result;
   const mine = task.assigneeId === actor.id;
-  const [calendar, licence] = await Promise.all([loadCalendar(db), task.status === "approved" ? findLicenceOfTask({ db, taskId: task.id }) : null]);
+  const [calendar, licence, licenceTitles] = await Promise.all([
+    loadCalendar(db),
+    task.status === "approved" ? findLicenceOfTask({ db, taskId: task.id }) : null,
+    nameAnswerLicences({ db, answers: caseRow.answers, locale }),
+  ]);
   const today = toIsoDate(new Date());
   const clockStopped = task.clockStoppedOn !== null;
 
@@ -72,7 +77,7 @@ export default async function TaskPage({ params, searchParams }: TProps) {
       fields: page.sections
         .flatMap((section) => section.fields)
         .filter((field) => askable.has(field.key))
-        .map((field) => ({ key: field.key, label: localize(field.label, locale), answer: formatAnswer(field, caseRow.answers[field.key], locale, tf) })),
+        .map((field) => ({ key: field.key, label: localize(field.label, locale), answer: formatAnswer(field, caseRow.answers[field.key], locale, tf, licenceTitles) })),
     }))
     .filter((group) => group.fields.length > 0);
 
@@ -196,7 +201,7 @@ export default async function TaskPage({ params, searchParams }: TProps) {
 
       <h2 className="mb-3 text-2xl font-bold">{t("answers")}</h2>
       {/* Clerks still see personal numbers whole: masking with an audited reveal for staff is the desk's own step. */}
-      <AnswerList definition={result.definition} answers={caseRow.answers} locale={locale} revealFull={() => true} />
+      <AnswerList definition={result.definition} answers={caseRow.answers} locale={locale} licenceTitles={licenceTitles} revealFull={() => true} />
 
       <h2 className="mb-3 text-2xl font-bold">{t("history")}</h2>
       <CaseTimeline events={result.events.map((event) => ({ ...event, who: event.actorName }))} locale={locale} />

@@ -23,6 +23,7 @@ import { requireActor } from "@/server/auth/require-actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { cachedReference } from "@/server/reference-cache";
 import { getCaseForApplicant } from "@/server/cases/get-case-for-applicant";
+import { nameAnswerLicences } from "@/server/licences/name-answer-licences";
 import { getEnv } from "@/server/env";
 import { getRatingForApplicant } from "@/server/ratings/get-rating-for-applicant";
 import { RatingForm } from "@/components/ratings/rating-form";
@@ -179,7 +180,7 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
       />
 
       <h2 className="mb-4 text-2xl font-bold">{t("answers")}</h2>
-      <AnswerList definition={result.definition} answers={result.case.answers} locale={locale} />
+      <AnswerList definition={result.definition} answers={result.case.answers} locale={locale} licenceTitles={await nameAnswerLicences({ db, answers: result.case.answers, locale })} />
 
       {canWithdraw ? (
         <details className="mt-10 border-2 border-line p-4">

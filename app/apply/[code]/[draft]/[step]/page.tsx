@@ -17,7 +17,8 @@ import { regionLookup } from "@/lib/regions/regions";
 import { requireActor } from "@/server/auth/require-actor";
 import { loadDraft } from "@/server/drafts/load-draft";
 import { buildFieldContext } from "@/server/forms/build-field-context";
-import { lockedValues, resolvePrefill, listUsableLicences } from "@/server/prefill/resolve-prefill";
+import { lockedValues, resolvePrefill } from "@/server/prefill/resolve-prefill";
+import { nameAnswerLicences } from "@/server/licences/name-answer-licences";
 import { saveDraftPageAction, submitDraftAction } from "../../actions";
 
 type TProps = { params: Promise<{ code: string; draft: string; step: string }> };
@@ -66,7 +67,7 @@ export default async function WizardStepPage({ params }: TProps) {
   if (step === "check") {
     const fixed = lockedValues(prefill);
     const validation = validateAnswers(definition, values, { today, fixed, regions: regionLookup });
-    const licences = await listUsableLicences({ db, actor, companyId: draft.companyId, today });
+    const licenceTitles = await nameAnswerLicences({ db, answers: values, locale });
     return (
       <div className="max-w-3xl">
         <WizardProgress pages={visiblePages} current="check" locale={locale} />
@@ -79,7 +80,7 @@ export default async function WizardStepPage({ params }: TProps) {
           locale={locale}
           changeHref={(pageKey, path) => `/apply/${code}/${draft.id}/${pageKey}#field-${path.replaceAll(".", "-")}`}
           lockedKeys={new Set(Object.keys(fixed))}
-          licenceTitles={Object.fromEntries(licences.map((licence) => [licence.id, `${localize(licence.title, locale)} ${licence.number}`]))}
+          licenceTitles={licenceTitles}
           idempotencyKey={draft.idempotencyKey}
           action={submitDraftAction.bind(null, code, draft.id)}
           backHref={`/apply/${code}/${draft.id}/${visiblePages.at(-1)?.key ?? definition.pages[0].key}`}
