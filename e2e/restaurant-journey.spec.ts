@@ -6,10 +6,12 @@
 import type { Page } from "@playwright/test";
 import { caseNumberOf, expect, expectNoAxeViolations, restaurantAnswers, signIn, submitSignIn, test } from "./fixtures";
 
+// Each department sees its own questions (and the shared ones), not another department's (最小必要).
+const ownQuestions = { food: "食品安全管理人员姓名", fire: "安全出口数量", sign: "招牌文字" };
 const departments = [
-  { clerk: "clerk-amr", name: "市场监督管理局", service: "食品经营许可" },
-  { clerk: "clerk-fire", name: "消防救援支队", service: "公众聚集场所投入使用、营业前消防安全检查" },
-  { clerk: "clerk-urban", name: "城市管理局", service: "户外招牌设置" },
+  { clerk: "clerk-amr", name: "市场监督管理局", service: "食品经营许可", own: ownQuestions.food },
+  { clerk: "clerk-fire", name: "消防救援支队", service: "公众聚集场所投入使用、营业前消防安全检查", own: ownQuestions.fire },
+  { clerk: "clerk-urban", name: "城市管理局", service: "户外招牌设置", own: ownQuestions.sign },
 ];
 
 test("a company applies to open a restaurant and three departments approve it", async ({ page, browser, applyForm }) => {
@@ -150,6 +152,11 @@ test("a company applies to open a restaurant and three departments approve it", 
       await desk.waitForURL(/\/desk\/tasks\/[0-9a-f-]+$/);
       await expect(desk.getByRole("heading", { level: 1, name: department.service })).toBeVisible();
       await expect(desk.getByRole("heading", { name: "是否受理此申请？" })).toBeVisible();
+      const answers = desk.getByRole("main");
+      await expect(answers.getByText("店铺名称", { exact: true })).toBeVisible();
+      for (const question of Object.values(ownQuestions)) {
+        await expect(answers.getByText(question, { exact: true })).toHaveCount(question === department.own ? 1 : 0);
+      }
       await expectNoAxeViolations(desk);
 
       await desk.getByRole("button", { name: "受理", exact: true }).click();

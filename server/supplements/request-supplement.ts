@@ -6,14 +6,16 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
-import { formDefinitions, supplementRequests } from "@/db/schema";
+import { formDefinitions, services, supplementRequests } from "@/db/schema";
 import { toIsoDate } from "@/lib/calendar/working-days";
 import { listFields, type TFormDefinition } from "@/lib/forms/definition";
+import { narrowDefinition } from "@/lib/forms/narrow-definition";
 import { isPlainTextErrorCode, readPlainText, ZPlainText } from "@/lib/text/plain-text";
 import type { TActor } from "@/server/auth/actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { catchRefusal, fail, RefusalRollback, type TResult } from "@/server/errors";
 import { cachedReference } from "@/server/reference-cache";
+import { listDepartmentFieldKeys } from "@/server/workflow/list-department-field-keys";
 import { checkTaskRequest, lockDepartmentTask } from "@/server/workflow/lock-department-task";
 import { loadTransitionContext, runTaskTransition } from "@/server/workflow/run-task-transition";
 
@@ -69,9 +71,11 @@ export async function requestSupplement(options: TRequestSupplementOptions): Pro
     const { caseRow, task } = locked;
     const context = await loadTransitionContext(tx, caseRow, { calendar, today: toIsoDate(now), now });
 
-    // Items name fields of the form version the case was submitted under, nothing else.
+    // Items name fields of the form version the case was submitted under, and of this department's part of it.
     const [form] = await tx.select({ definition: formDefinitions.definition }).from(formDefinitions).where(eq(formDefinitions.id, caseRow.formDefinitionId));
-    const askable = new Set(listSupplementableFields(form.definition).map((field) => field.key));
+    const [service] = await tx.select({ code: services.code }).from(services).where(eq(services.id, task.serviceId));
+    const part = await listDepartmentFieldKeys(tx, { formDefinitionId: caseRow.formDefinitionId, serviceCode: service.code });
+    const askable = new Set(listSupplementableFields(part.whole ? form.definition : narrowDefinition(form.definition, part.keys)).map((field) => field.key));
     if (!items.data.every((item) => askable.has(item.key))) return fail("invalid:supplement-items");
 
     const [request] = await tx

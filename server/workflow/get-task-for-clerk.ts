@@ -1,11 +1,16 @@
-/** One task as a clerk of its department sees it: the application's answers, the other departments' progress. */
+/**
+ * One task as a clerk of its department sees it: its department's part of the application's answers (the rest is
+ * not even handed to the page), the other departments' progress.
+ */
 import { and, asc, eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { caseEvents, cases, formDefinitions, services, supplementRequests, tasks, users } from "@/db/schema";
 import type { TActor } from "@/server/auth/actor";
 import { fail } from "@/server/errors";
 import { listCaseTasks } from "@/server/cases/list-case-tasks";
+import { narrowAnswers, narrowDefinition } from "@/lib/forms/narrow-definition";
 import { checkTaskRequest } from "./lock-department-task";
+import { listDepartmentFieldKeys } from "./list-department-field-keys";
 
 export async function getTaskForClerk({ db, actor, taskId }: { db: TDatabase; actor: TActor; taskId: string }) {
   const checked = checkTaskRequest(actor, taskId);
@@ -21,6 +26,11 @@ export async function getTaskForClerk({ db, actor, taskId }: { db: TDatabase; ac
     .where(and(eq(tasks.id, taskId), eq(tasks.departmentId, departmentId)))
     .limit(1);
   if (!found) return fail("forbidden:task");
+  const part = await listDepartmentFieldKeys(db, { formDefinitionId: found.case.formDefinitionId, serviceCode: found.service.code });
+  if (!part.whole) {
+    found.definition = narrowDefinition(found.definition, part.keys);
+    found.case = { ...found.case, answers: narrowAnswers(found.case.answers, part.keys) };
+  }
 
   const applicant = await db
     .select({ displayName: users.displayName })
@@ -39,5 +49,5 @@ export async function getTaskForClerk({ db, actor, taskId }: { db: TDatabase; ac
     .from(supplementRequests)
     .where(eq(supplementRequests.taskId, taskId))
     .orderBy(asc(supplementRequests.createdAt));
-  return { ok: true as const, ...found, applicantName: applicant?.displayName ?? "", siblings, events, supplements };
+  return { ok: true as const, ...found, partOnly: !part.whole, applicantName: applicant?.displayName ?? "", siblings, events, supplements };
 }

@@ -200,7 +200,8 @@ export default async function TaskPage({ params, searchParams }: TProps) {
       <TaskGraph tasks={result.siblings} locale={locale} currentId={task.id} />
 
       <h2 className="mb-3 text-2xl font-bold">{t("answers")}</h2>
-      {/* Clerks still see personal numbers whole: masking with an audited reveal for staff is the desk's own step. */}
+      {result.partOnly ? <p className="mb-4 text-muted">{t("answersPart")}</p> : null}
+      {/* Only this department's part of the answers reaches here (getTaskForClerk). Clerks still see personal numbers whole: masking with an audited reveal for staff is the desk's own step. */}
       <AnswerList definition={result.definition} answers={caseRow.answers} locale={locale} licenceTitles={licenceTitles} revealFull={() => true} />
 
       <h2 className="mb-3 text-2xl font-bold">{t("history")}</h2>
