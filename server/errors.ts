@@ -73,6 +73,10 @@ export const errorCodes = [
   "conflict:licence-holder-not-checkable",
   "rate-limited:holder-check",
   "not-found:dead-letter",
+  "invalid:reveal-fields",
+  "invalid:reveal-purpose",
+  "invalid:reveal-note-required",
+  "invalid:reveal-note-too-long",
 ] as const;
 export type TErrorCode = (typeof errorCodes)[number];
 

@@ -36,7 +36,15 @@ const knownKinds = new Set([
   "follow-up-answered",
   "licence-issued",
   "licence-revoked",
+  "personal-data-revealed",
 ]);
+
+/** A reveal names what was seen (each answer's label) and why; never the numbers themselves. */
+function revealOf(data: Record<string, unknown>, locale: Locale): { fields: string; purpose: string; note: string } | null {
+  if (!Array.isArray(data.fields) || typeof data.purpose !== "string") return null;
+  const labels = data.fields.map((field: { label?: TLocalizedText }) => (field.label && typeof field.label[locale] === "string" ? localize(field.label, locale) : "")).filter(Boolean);
+  return { fields: labels.join(locale === "en" ? ", " : "、"), purpose: data.purpose, note: typeof data.note === "string" ? data.note : "" };
+}
 
 /** A licence event names the licence: its title in the reader's language and its number. */
 function licenceOf(data: Record<string, unknown>, locale: Locale): { title: string; number: string } | null {
@@ -48,6 +56,7 @@ function licenceOf(data: Record<string, unknown>, locale: Locale): { title: stri
 /** The trail of a case or task, oldest first, in plain words. */
 export async function CaseTimeline({ events, locale, labelOf }: { events: TEvent[]; locale: Locale; labelOf?: (event: TEvent) => string | null }) {
   const t = await getTranslations("timeline");
+  const tr = await getTranslations("reveal");
   return (
     <ol className="mb-8 border-l-4 border-brand pl-5">
       {events.map((event) => (
@@ -64,8 +73,24 @@ export async function CaseTimeline({ events, locale, labelOf }: { events: TEvent
           {reasonText(event.data.reason, locale) ? <p className="mt-1">{t("reason", { reason: reasonText(event.data.reason, locale)! })}</p> : null}
           {event.kind === "task-extended" && typeof event.data.dueDate === "string" ? <p className="mt-1">{t("extendedTo", { days: Number(event.data.days), date: formatDate(event.data.dueDate, locale) })}</p> : null}
           {event.kind.startsWith("licence-") && licenceOf(event.data, locale) ? <p className="mt-1">{t("licenceNumber", licenceOf(event.data, locale)!)}</p> : null}
+          {event.kind === "personal-data-revealed" && revealOf(event.data, locale) ? <RevealLine reveal={revealOf(event.data, locale)!} t={t} tr={tr} /> : null}
         </li>
       ))}
     </ol>
   );
+}
+
+function RevealLine({
+  reveal,
+  t,
+  tr,
+}: {
+  reveal: { fields: string; purpose: string; note: string };
+  t: Awaited<ReturnType<typeof getTranslations<"timeline">>>;
+  tr: Awaited<ReturnType<typeof getTranslations<"reveal">>>;
+}) {
+  const purposes = new Set(["verify-identity", "contact-applicant", "check-register", "other"]);
+  // "Other" is said by the clerk's own words; a listed purpose may carry them as detail.
+  const purpose = reveal.purpose === "other" ? reveal.note : purposes.has(reveal.purpose) ? [tr(`purpose.${reveal.purpose as "verify-identity"}`), reveal.note].filter(Boolean).join(" — ") : reveal.note;
+  return <p className="mt-1">{t("revealedWhat", { fields: reveal.fields, purpose })}</p>;
 }

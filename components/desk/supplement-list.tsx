@@ -3,10 +3,11 @@ import { formatAnswer } from "@/components/forms/answer-list";
 import { Tag } from "@/components/ui/tag";
 import type { TSupplementRequest } from "@/db/schema";
 import { listFields, type TFormDefinition } from "@/lib/forms/definition";
+import { maskPersonalAnswer } from "@/lib/forms/mask-personal-answer";
 import { formatDateTime } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 
-/** Every supplement request of a task: what was asked, item by item, and what came back. */
+/** Every supplement request of a task: what was asked, item by item, and what came back (personal numbers masked). */
 export async function SupplementList({ supplements, definition, locale }: { supplements: TSupplementRequest[]; definition: TFormDefinition; locale: Locale }) {
   const t = await getTranslations("supplementList");
   const tf = await getTranslations("form");
@@ -28,7 +29,7 @@ export async function SupplementList({ supplements, definition, locale }: { supp
                   <span className="font-semibold">{field ? localize(field.label, locale) : item.key}</span>: {item.note}
                   {request.status === "answered" && field ? (
                     <span className="block text-muted">
-                      {t("newAnswer")} {formatAnswer(field, request.answers?.[item.key], locale, tf)}
+                      {t("newAnswer")} {formatAnswer(field, maskPersonalAnswer(field, request.answers?.[item.key]), locale, tf)}
                     </span>
                   ) : null}
                 </li>

@@ -105,7 +105,11 @@ export const accessPolicy = {
   },
   "/desk/tasks/[id]": {
     page: rule(["clerk"], "department-task"),
-    actions: { requestSupplementAction: rule(["clerk"], "claimed-task"), requestExtensionAction: rule(["clerk"], "claimed-task") },
+    actions: {
+      requestSupplementAction: rule(["clerk"], "claimed-task"),
+      requestExtensionAction: rule(["clerk"], "claimed-task"),
+      revealPersonalAnswersAction: rule(["clerk"], "department-task"),
+    },
   },
   "/desk/follow-ups": { page: rule(["clerk"]) },
   "/desk/follow-ups/[id]": {

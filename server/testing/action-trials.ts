@@ -169,6 +169,12 @@ export const actionTrials: Record<string, TActionTrial> = {
     insiders: ["clerk-amr"],
     succeeded: redirectsTo(/\?done=extension-requested$/),
   },
+  "/desk/tasks/[id]#revealPersonalAnswersAction": {
+    state: true,
+    fields: ({ openCase }) => ({ taskId: openCase.claimedTask.id, field: ["foodSafetyManagerMobile"], purpose: "contact-applicant", note: "" }),
+    insiders: ["clerk-amr", "clerk-amr2"],
+    succeeded: (result) => result.outcome.kind === "returned" && Array.isArray((result.outcome.value as { revealed?: unknown } | undefined)?.revealed),
+  },
   "/desk/follow-ups/[id]#replyToFollowUpAction": {
     state: true,
     fields: ({ followUp }) => ({ followUpId: followUp.id, reply: "已整改办事指南" }),

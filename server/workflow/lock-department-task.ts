@@ -51,9 +51,10 @@ export function checkTaskRequest(actor: TActor, taskId: string, by: TTaskWorker 
  * What the caller expects of the task. `holder`: "actor" — the actor must hold it (deciding, releasing, asking);
  * "actor-or-nobody" — nobody else may hold it (handing it to a colleague); "anyone" — a supervisor deciding over it.
  * Claiming expects nobody to hold it and takes no version: of two clerks claiming at once the first wins, whatever
- * each saw.
+ * each saw. "reader" — any clerk of the department, in any state, at any version: recording in the trail that they
+ * read something (a personal number revealed), which changes nothing of the task.
  */
-export type TTaskExpectation = { version: number; holder: "actor" | "actor-or-nobody" | "anyone" } | { holder: "nobody" };
+export type TTaskExpectation = { version: number; holder: "actor" | "actor-or-nobody" | "anyone" } | { holder: "nobody" } | { holder: "reader" };
 
 export type TLockDepartmentTaskOptions = {
   actor: TActor;

@@ -12,6 +12,7 @@ import { SummaryList } from "@/components/ui/summary-list";
 import { toIsoDate } from "@/lib/calendar/working-days";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
+import { maskIdentifier, maskPersonalNumbers } from "@/lib/identifiers/mask";
 import { formatLicenceValue } from "@/lib/licences/format-licence-value";
 import { requireActor } from "@/server/auth/require-actor";
 import { getIssuedLicence } from "@/server/licences/get-issued-licence";
@@ -22,7 +23,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("licences"))("deskTitle") };
 }
 
-/** A licence the clerk's department issued: what it prints, its state, and the form to revoke it. */
+/**
+ * A licence the clerk's department issued: what it prints (personal numbers masked, as on every staff page: the
+ * task page reveals them with a purpose), its state, and the form to revoke it.
+ */
 export default async function IssuedLicencePage({ params, searchParams }: TProps) {
   const { id } = await params;
   const actor = await requireActor({ page: "/desk/licences/[id]", returnTo: `/desk/licences/${id}` });
@@ -51,8 +55,8 @@ export default async function IssuedLicencePage({ params, searchParams }: TProps
           { key: t("number"), value: <span className="font-mono break-all">{licence.number}</span> },
           { key: t("holder"), value: licence.holderName },
           ...(licence.holderUscc ? [{ key: t("holderUscc"), value: <span className="font-mono">{licence.holderUscc}</span> }] : []),
-          ...(licence.holderIdNumber ? [{ key: t("holderIdNumber"), value: <span className="font-mono">{licence.holderIdNumber}</span> }] : []),
-          ...licence.dataFields.flatMap((field) => (licence.data[field.key] === undefined ? [] : [{ key: localize(field.label, locale), value: formatLicenceValue(licence.data[field.key], locale) }])),
+          ...(licence.holderIdNumber ? [{ key: t("holderIdNumber"), value: <span className="font-mono">{maskIdentifier(licence.holderIdNumber)}</span> }] : []),
+          ...licence.dataFields.flatMap((field) => (licence.data[field.key] === undefined ? [] : [{ key: localize(field.label, locale), value: maskPersonalNumbers(formatLicenceValue(licence.data[field.key], locale)) }])),
           { key: t("issuer"), value: localize(licence.issuerName, locale) },
           { key: t("issuedAt"), value: formatDateTime(licence.signedAt, locale) },
           { key: t("validUntil"), value: licence.validUntil ? formatDate(licence.validUntil, locale) : t("permanent") },

@@ -3,11 +3,15 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { getLocale } from "next-intl/server";
 import type { TExtensionFormState } from "@/components/desk/extension-request-form";
+import type { TRevealFormState } from "@/components/desk/reveal-personal-form";
+import { localize, type Locale } from "@/lib/i18n/locales";
 import type { TSupplementFormState } from "@/components/desk/supplement-request-form";
 import { defineAction } from "@/server/http/define-action";
 import { requestSupplement } from "@/server/supplements/request-supplement";
 import { requestExtension } from "@/server/workflow/request-extension";
+import { revealPersonalAnswers } from "@/server/workflow/reveal-personal-answers";
 
 const ZTaskPost = z.object({ taskId: z.uuid(), version: z.coerce.number().int().positive() });
 // Text fields as posted (a missing one reads as empty): what a note or a reason may be is the use case's to decide.
@@ -48,5 +52,28 @@ export const requestExtensionAction = defineAction({
     });
     if (!result.ok) return { error: result.code, days, reason };
     redirect(`/desk/tasks/${taskId}?done=extension-requested`);
+  },
+});
+
+/** The clerk reveals chosen masked answers with a purpose: recorded in the trail, shown in this page view only. */
+export const revealPersonalAnswersAction = defineAction({
+  route: "/desk/tasks/[id]",
+  name: "revealPersonalAnswersAction",
+  state: true,
+  input: z.object({ taskId: z.uuid(), purpose: ZText, note: ZText }),
+  async run({ actor, db, input: { taskId, purpose, note }, formData }): Promise<TRevealFormState> {
+    const picked = formData.getAll("field").filter((value): value is string => typeof value === "string");
+    const result = await revealPersonalAnswers({ db, actor, taskId, keys: picked, purpose, note });
+    if (!result.ok) return { error: result.code, picked, purpose, note };
+    const locale = (await getLocale()) as Locale;
+    return {
+      revealed: result.revealed.map((answer) => ({
+        label: localize(answer.label, locale),
+        parts: answer.parts.map((part) => ({
+          where: part.where ? `${localize(part.where.itemLabel, locale)} ${part.where.itemIndex + 1} · ${localize(part.where.label, locale)}` : null,
+          value: part.value,
+        })),
+      })),
+    };
   },
 });

@@ -32,7 +32,11 @@ import { getTaskForClerk } from "@/server/workflow/get-task-for-clerk";
 import { findLicenceOfTask } from "@/server/licences/get-issued-licence";
 import { nameAnswerLicences } from "@/server/licences/name-answer-licences";
 import { assignTaskAction, claimTaskAction, decideTaskAction, releaseTaskAction } from "../../actions";
-import { requestExtensionAction, requestSupplementAction } from "./actions";
+import { RevealPersonalForm } from "@/components/desk/reveal-personal-form";
+import { listFields } from "@/lib/forms/definition";
+import { listPersonalParts, maskPersonalAnswer } from "@/lib/forms/mask-personal-answer";
+import { revealPurposes } from "@/server/workflow/reveal-personal-answers";
+import { requestExtensionAction, requestSupplementAction, revealPersonalAnswersAction } from "./actions";
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
 
@@ -77,9 +81,17 @@ export default async function TaskPage({ params, searchParams }: TProps) {
       fields: page.sections
         .flatMap((section) => section.fields)
         .filter((field) => askable.has(field.key))
-        .map((field) => ({ key: field.key, label: localize(field.label, locale), answer: formatAnswer(field, caseRow.answers[field.key], locale, tf, licenceTitles) })),
+        .map((field) => ({ key: field.key, label: localize(field.label, locale), answer: formatAnswer(field, maskPersonalAnswer(field, caseRow.answers[field.key]), locale, tf, licenceTitles) })),
     }))
     .filter((group) => group.fields.length > 0);
+
+  // Answers holding a personal number: masked below, revealed whole only with a purpose (and recorded).
+  const revealable = listFields(result.definition)
+    .filter((field) => listPersonalParts(field, caseRow.answers[field.key]).length > 0)
+    .map((field) => {
+      const masked = maskPersonalAnswer(field, caseRow.answers[field.key]);
+      return { key: field.key, label: localize(field.label, locale), masked: typeof masked === "string" ? masked : "" };
+    });
 
   return (
     <div className="max-w-3xl">
@@ -201,8 +213,9 @@ export default async function TaskPage({ params, searchParams }: TProps) {
 
       <h2 className="mb-3 text-2xl font-bold">{t("answers")}</h2>
       {result.partOnly ? <p className="mb-4 text-muted">{t("answersPart")}</p> : null}
-      {/* Only this department's part of the answers reaches here (getTaskForClerk). Clerks still see personal numbers whole: masking with an audited reveal for staff is the desk's own step. */}
-      <AnswerList definition={result.definition} answers={caseRow.answers} locale={locale} licenceTitles={licenceTitles} revealFull={() => true} />
+      {/* Only this department's part of the answers reaches here (getTaskForClerk); personal numbers are masked. */}
+      <AnswerList definition={result.definition} answers={caseRow.answers} locale={locale} licenceTitles={licenceTitles} />
+      {revealable.length > 0 ? <RevealPersonalForm taskId={task.id} fields={revealable} purposes={revealPurposes} revealAction={revealPersonalAnswersAction} /> : null}
 
       <h2 className="mb-3 text-2xl font-bold">{t("history")}</h2>
       <CaseTimeline events={result.events.map((event) => ({ ...event, who: event.actorName }))} locale={locale} />

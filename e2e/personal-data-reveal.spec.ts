@@ -1,0 +1,53 @@
+/**
+ * Personal numbers on the desk: the food clerk sees the food-safety manager's mobile masked; a reveal without a
+ * purpose is refused; with one, the number shows once (a reload masks it again) and the company's tracker says which
+ * department looked, at what and why.
+ */
+import { ApplyForm, caseNumberOf, expect, expectNoAxeViolations, restaurantAnswers, signIn, test } from "./fixtures";
+
+test("a clerk reveals a masked mobile with a purpose, and the applicant sees it on the tracker", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "enterprise");
+  await page.goto("/apply/BUNDLE-RESTAURANT");
+  const form = new ApplyForm(page);
+  await form.start();
+  await form.completeRestaurant(restaurantAnswers({ hasOutdoorSign: "否" }));
+  await form.submitButton.click();
+  await page.waitForURL(/\/me\/cases\/[^/?]+\?submitted=1$/);
+  const caseNumber = caseNumberOf(page);
+
+  const context = await browser.newContext();
+  const desk = await context.newPage();
+  await signIn(desk, "clerk-amr");
+  await desk.getByRole("listitem").filter({ hasText: caseNumber }).getByRole("link", { name: "食品经营许可" }).click();
+  await desk.waitForURL(/\/desk\/tasks\/[0-9a-f-]+$/);
+  const main = desk.getByRole("main");
+  await expect(main).toContainText("137****7000");
+  await expect(main).not.toContainText("13700137000");
+
+  await desk.getByText("查看完整号码", { exact: true }).click();
+  await desk.getByRole("checkbox", { name: /食品安全管理人员手机号码/ }).check();
+  await desk.getByRole("button", { name: "查看并记录" }).click();
+  await expect(desk.getByRole("alert")).toContainText("请选择查看完整号码的用途。");
+  await expect(main).not.toContainText("13700137000");
+
+  await desk.getByRole("radio", { name: "联系申请人" }).check();
+  await desk.getByLabel("说明（选填；选择“其他”时必填）").fill("电话确认开业日期");
+  await desk.getByRole("button", { name: "查看并记录" }).click();
+  const revealed = desk.getByRole("status").filter({ has: desk.getByRole("heading", { name: "完整号码" }) });
+  await expect(revealed).toContainText("13700137000");
+  await expectNoAxeViolations(desk);
+  // For that page view only.
+  await desk.reload();
+  await expect(main).toContainText("137****7000");
+  await expect(main).not.toContainText("13700137000");
+  // The desk's own history records it, with who did it.
+  await expect(main).toContainText("查看了完整号码");
+  await context.close();
+
+  await page.goto(`/me/cases/${caseNumber}`);
+  const timeline = page.getByRole("main");
+  await expect(timeline).toContainText("查看了完整号码 — 市场监督管理局");
+  await expect(timeline).toContainText("查看内容：食品安全管理人员手机号码；用途：联系申请人 — 电话确认开业日期");
+  await expectNoAxeViolations(page);
+});
