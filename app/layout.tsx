@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#12376b" };
 
-const clientNamespaces = ["login", "form", "formErrors", "fields", "errors", "desk", "serverError", "wizard", "uploadErrors", "supplementRequest", "extension", "supplementAnswer", "rating", "followUpReply", "licenceRevoke", "licenceHolderCheck"] as const;
+const clientNamespaces = ["login", "form", "formErrors", "fields", "errors", "desk", "serverError", "wizard", "uploadErrors", "supplementRequest", "extension", "supplementAnswer", "rating", "followUpReply", "licenceRevoke", "licenceHolderCheck", "reveal"] as const;
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
