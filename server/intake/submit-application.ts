@@ -17,6 +17,7 @@ import { regionLookup } from "@/lib/regions/regions";
 import { formatCaseNumber } from "@/lib/workflow/case-number";
 import { startClock } from "@/lib/workflow/task-clock";
 import type { TActor } from "@/server/auth/actor";
+import { enqueueNotification, listCaseApplicantIds } from "@/server/notifications/enqueue-notification";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { findApplySubject } from "@/server/catalog/find-apply-subject";
@@ -115,6 +116,15 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
       data: { channel, services: applicable.map((c) => c.service.code), formVersion: subject.form.version },
       public: true,
       first: true,
+    });
+    // The applicant (and the company's members) get a message with the receipt, committed with the case
+    // itself, before anything an instant decision adds.
+    await enqueueNotification(tx, {
+      recipientIds: await listCaseApplicantIds(tx, created.id),
+      topic: "case-submitted",
+      params: { caseNumber, service: subject.name },
+      caseId: created.id,
+      link: `/me/cases/${caseNumber}/receipt`,
     });
 
     // Task ids first, so a task can name the prerequisites it waits on among its siblings.

@@ -22,6 +22,7 @@ describe("renderNotification", () => {
   it("renders every topic other engineers enqueue, in every language, without falling back", () => {
     expect(topics.sort()).toEqual(
       [
+        "case-submitted",
         "task-ready",
         "task-assigned",
         "task-accepted",

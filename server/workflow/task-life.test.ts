@@ -101,14 +101,17 @@ describe.each(testDatabaseKinds)("the task's life on %s", (kind) => {
     const after = await tasksOf(caseRow.id);
     expect(Object.fromEntries(Object.entries(after).map(([code, task]) => [code, task.status]))).toEqual({ HEALTH: "rejected", POLICE: "cancelled", MEDINS: "cancelled", HRSS: "cancelled" });
     expect(await caseStatus(caseRow.id)).toBe("concluded");
-    expect(await topicsFor("citizen", caseRow.id)).toEqual(["task-accepted", "task-rejected", "task-cancelled", "task-cancelled", "task-cancelled"]);
+    expect(await topicsFor("citizen", caseRow.id)).toEqual(["case-submitted", "task-accepted", "task-rejected", "task-cancelled", "task-cancelled", "task-cancelled"]);
   });
 
   it("approves an instant service whose check holds at submit, and gives a clerk the one whose check fails, with the reason", async () => {
     const passed = await submit("citizen", "HRSS-PROOF", proofAnswers());
     expect((await tasksOf(passed.id)).HRSS.status).toBe("approved");
     expect(passed.status).toBe("concluded");
-    expect(await topicsFor("citizen", passed.id)).toEqual(["licence-issued"]);
+    expect(await topicsFor("citizen", passed.id)).toEqual(["case-submitted", "licence-issued"]);
+    const [submitted] = await world.db.select({ link: outbox.link, params: outbox.params }).from(outbox).where(and(eq(outbox.caseId, passed.id), eq(outbox.topic, "case-submitted")));
+    expect(submitted.link).toMatch(/^\/me\/cases\/OD\d+\/receipt$/);
+    expect(submitted.params).toMatchObject({ caseNumber: expect.stringMatching(/^OD/) });
 
     const checked = await submit("citizen", "HRSS-PROOF", proofAnswers({ purpose: "other" }));
     const task = (await tasksOf(checked.id)).HRSS;
