@@ -107,6 +107,11 @@ export const tasks = pgTable(
     extensionRequestedById: uuid("extension_requested_by_id").references(() => users.id),
     extensionDecidedById: uuid("extension_decided_by_id").references(() => users.id),
     extensionDecidedAt: timestamp("extension_decided_at", { withTimezone: true }),
+    /**
+     * When the department's new-task digest counted this task (a waiting, unclaimed task in its queue), so each
+     * task is counted once; null until then.
+     */
+    announcedAt: timestamp("announced_at", { withTimezone: true }),
     /** When the department was told the task is overdue, so it is told once. */
     overdueNotifiedAt: timestamp("overdue_notified_at", { withTimezone: true }),
     /** Public reason of a refusal or rejection, shown to the applicant. */
@@ -128,6 +133,10 @@ export const tasks = pgTable(
     index("tasks_overdue_untold_idx")
       .on(table.dueDate, table.id)
       .where(sql`${table.overdueNotifiedAt} is null and ${table.status} in ('waiting', 'accepted', 'supplement-received')`),
+    // The new-task digest: a department's waiting, unclaimed tasks it has not been told of yet.
+    index("tasks_unannounced_idx")
+      .on(table.departmentId)
+      .where(sql`${table.announcedAt} is null and ${table.assigneeId} is null and ${table.status} = 'waiting'`),
     // The desk's "done" view: a department's decided tasks, newest decision first, paged by (decided_at, id).
     index("tasks_done_idx").on(table.departmentId, table.decidedAt.desc(), table.id.desc()).where(sql`${table.decidedAt} is not null`),
   ],

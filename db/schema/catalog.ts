@@ -1,5 +1,5 @@
 /** The service catalog: departments, services (事项) with their guides, and bundles (一件事). */
-import { index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import type { TLogicRule } from "@/lib/forms/logic";
 import type { TLicenceTemplate } from "@/lib/licences/licence-template";
@@ -10,6 +10,8 @@ export const departments = pgTable("departments", {
   code: text("code").notNull().unique(),
   name: localizedText("name").notNull(),
   shortName: localizedText("short_name").notNull(),
+  /** When the department's staff were last sent the new-task digest: the next waits DESK_DIGEST_MINUTES. */
+  newTasksToldAt: timestamp("new_tasks_told_at", { withTimezone: true }),
   createdAt: createdAt(),
 });
 export type TDepartment = typeof departments.$inferSelect;
