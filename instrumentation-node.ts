@@ -56,5 +56,5 @@ export async function registerNode() {
   if (env.OUTBOX_WORKER === "off") return;
   const { createMailer } = await import("@/server/notifications/mailer");
   const { startOutboxWorker } = await import("@/server/notifications/start-outbox-worker");
-  startOutboxWorker({ db: getDatabaseHandle().db, mailer: createMailer(env) });
+  startOutboxWorker({ db: getDatabaseHandle().db, mailer: createMailer(env), digestIntervalMinutes: env.DESK_DIGEST_MINUTES });
 }

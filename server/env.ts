@@ -46,6 +46,11 @@ const ZEnv = z
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     /** The sender of those e-mails, e.g. "OneDoor <no-reply@example.org>"; required with SMTP_URL. */
     SMTP_FROM: z.string().min(3).optional(),
+    /**
+     * The least minutes between two "new tasks in your queue" messages to one department's staff: a busy queue
+     * gets one message counting its new tasks, not one per task.
+     */
+    DESK_DIGEST_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
     /** Working days a department has to answer a bad rating (1–2) of a case it handled. */
     RATING_FOLLOW_UP_DAYS: z.coerce.number().int().min(1).max(30).default(5),
     /** "off" keeps this server from delivering the outbox (another replica or process does it). */

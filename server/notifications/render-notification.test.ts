@@ -9,9 +9,11 @@ const service = { "zh-Hans": "食品经营许可", "zh-Hant": "食品經營許�
 const department = { "zh-Hans": "市场监督管理局", "zh-Hant": "市場監督管理局", en: "Administration for Market Regulation" };
 const licence = { "zh-Hans": "食品经营许可证", "zh-Hant": "食品經營許可證", en: "Food business licence" };
 const issuer = department;
-const everyParam = { caseNumber: "OD20260302000001", service, reason: "材料不齐", dueDate: "2026-03-16", days: 5, department, licence, number: "JY-20260302-000001", issuer };
+const everyParam = { caseNumber: "OD20260302000001", service, reason: "材料不齐", dueDate: "2026-03-16", days: 5, department, licence, number: "JY-20260302-000001", issuer, count: 3 };
 /** Messages about a licence rather than a case: a seeded licence has no case. */
 const licenceTopics = new Set(["licence-revoked"]);
+/** Messages to a department about its queue as a whole: no one case. */
+const queueTopics = new Set(["new-tasks"]);
 const topics = Object.keys(JSON.parse(fs.readFileSync(path.join(process.cwd(), "messages", "zh-Hans.json"), "utf8")).notifications).filter(
   (key) => key !== "fallback" && key !== "emailFooter",
 );
@@ -23,6 +25,7 @@ describe("renderNotification", () => {
     expect(topics.sort()).toEqual(
       [
         "case-submitted",
+        "new-tasks",
         "task-ready",
         "task-assigned",
         "task-accepted",
@@ -50,7 +53,10 @@ describe("renderNotification", () => {
         const { title, body } = renderNotification({ topic, params: everyParam, locale });
         // Its own title, not the generic one shown when a template is missing.
         expect(title, `${topic} ${locale}`).not.toBe(fallback[locale]);
-        if (licenceTopics.has(topic)) {
+        if (queueTopics.has(topic)) {
+          expect(body, `${topic} ${locale}`).toContain(department[locale]);
+          expect(body, `${topic} ${locale}`).toContain("3");
+        } else if (licenceTopics.has(topic)) {
           expect(body, `${topic} ${locale}`).toContain("JY-20260302-000001");
           expect(body, `${topic} ${locale}`).toContain(licence[locale]);
         } else {
@@ -60,6 +66,13 @@ describe("renderNotification", () => {
       }
     }
     expect(logged).not.toHaveBeenCalled();
+  });
+
+  it("counts a department's new tasks in words that agree with the number", () => {
+    expect(renderNotification({ topic: "new-tasks", params: { count: 1, department }, locale: "en" }).body).toBe(
+      "1 new task has reached the queue of the Administration for Market Regulation: claim it in good time.",
+    );
+    expect(renderNotification({ topic: "new-tasks", params: { count: 12, department }, locale: "zh-Hans" }).body).toBe("市场监督管理局的待办队列新到12 件任务，请及时认领办理。");
   });
 
   it("writes the service and dates in the reader's language", () => {

@@ -4,13 +4,15 @@
  * one: deliverOutbox claims rows with SKIP LOCKED, so replicas share the work without delivering a row twice.
  * At most once a minute a round first sweeps for overdue tasks (server/workflow/sweep-overdue-tasks.ts, which also
  * locks with SKIP LOCKED), so their notifications go out in the same round, and purges expired drafts
- * (server/drafts/purge-expired-drafts.ts), so that no page view has to. A failed sweep or purge is logged and tried
- * again a minute later; neither holds up delivery, nor the other.
+ * (server/drafts/purge-expired-drafts.ts), so that no page view has to, and sends each department its digest of
+ * new tasks when one is due (server/workflow/send-new-task-digests.ts). A failed sweep, purge or digest is logged and
+ * tried again a minute later; none holds up delivery, nor the others.
  * Started by instrumentation.ts when a server starts (never during `next build`); OUTBOX_WORKER=off disables it.
  */
 import { noteDatabaseFailure } from "@/db/availability";
 import type { TDatabase } from "@/db/client";
 import { purgeExpiredDrafts } from "@/server/drafts/purge-expired-drafts";
+import { sendNewTaskDigests } from "@/server/workflow/send-new-task-digests";
 import { sweepOverdueTasks } from "@/server/workflow/sweep-overdue-tasks";
 import { deliverOutbox } from "./deliver-outbox";
 import type { TMailer } from "./mailer";
@@ -30,6 +32,7 @@ export function startOutboxWorker({
   idleDelayMs = 2_000,
   maxErrorDelayMs = 60_000,
   sweepIntervalMs = 60_000,
+  digestIntervalMinutes = 10,
   onBatch,
   onSweep,
   onPurge,
@@ -41,6 +44,8 @@ export function startOutboxWorker({
   maxErrorDelayMs?: number;
   /** The least time between two overdue sweeps of this process, whether the last one succeeded or failed. */
   sweepIntervalMs?: number;
+  /** DESK_DIGEST_MINUTES: the least time between two new-task digests to one department. */
+  digestIntervalMinutes?: number;
   /** Called after each round with its counts, or the error it met (tests wait on it instead of sleeping). */
   onBatch?: (outcome: { delivered: number; failed: number } | { error: unknown }) => void;
   /** Called after each overdue sweep with the number of tasks told, or the error it met. */
@@ -76,6 +81,12 @@ export function startOutboxWorker({
       // Nothing is lost: a task whose transaction failed is still untold, and the next sweep finds it again.
       logger.error({ err: error }, "outbox: overdue sweep failed");
       onSweep?.({ error });
+    }
+    try {
+      await sendNewTaskDigests({ db, intervalMinutes: digestIntervalMinutes });
+    } catch (error) {
+      // Nothing is lost: the tasks stay uncounted and the next round counts them.
+      logger.error({ err: error }, "outbox: new-task digest failed");
     }
     try {
       const { deleted } = await purgeExpiredDrafts({ db });

@@ -173,8 +173,10 @@ async function notify(context: TTransitionContext, task: TCaseTask, action: TTas
       link: `/me/cases/${caseRow.number}`,
     });
   }
-  // The department hears of work arriving: the task reaching its queue, a supplement, a withdrawal.
-  const departmentTopic = action === "release" ? "task-ready" : action === "supply" ? "supplement-received" : action === "withdraw" ? "case-withdrawn" : null;
+  // The department hears of work coming back or going away: a supplement, a withdrawal. A task reaching its queue
+  // (released here, or new with its case) is counted in the department's new-task digest instead
+  // (send-new-task-digests.ts), so a busy queue does not send one message per task.
+  const departmentTopic = action === "supply" ? "supplement-received" : action === "withdraw" ? "case-withdrawn" : null;
   if (departmentTopic) {
     const recipientIds = task.assigneeId ? [task.assigneeId] : await listDepartmentStaffIds(tx, task.departmentId);
     await enqueueNotification(tx, { recipientIds, topic: departmentTopic, params, caseId: caseRow.id, link: `/desk/tasks/${task.id}` });

@@ -85,7 +85,9 @@ describe.each(testDatabaseKinds)("the task's life on %s", (kind) => {
     expect(byCode.POLICE.status).toBe("waiting");
     expect(byCode.POLICE.readyOn).not.toBeNull();
     expect([byCode.MEDINS.status, byCode.HRSS.status]).toEqual(["pending", "pending"]);
-    expect(await topicsFor("clerk-police", caseRow.id)).toEqual(["task-ready"]);
+    // Not one message per released task: it waits for the department's next new-task digest.
+    expect(await topicsFor("clerk-police", caseRow.id)).toEqual([]);
+    expect(byCode.POLICE.announcedAt).toBeNull();
 
     await decide("POLICE", byCode.POLICE.id);
     byCode = await tasksOf(caseRow.id);
