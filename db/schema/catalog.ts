@@ -93,3 +93,27 @@ export const bundleItems = pgTable(
   (table) => [primaryKey({ columns: [table.bundleId, table.serviceId] })],
 );
 export type TBundleItem = typeof bundleItems.$inferSelect;
+
+/** Decisions a clerk must give reasons for, each with the service's own reason templates. */
+export const reasonDecisions = ["refuse", "reject"] as const;
+export type TReasonDecision = (typeof reasonDecisions)[number];
+
+/**
+ * 常用理由: wordings a department uses for a decision of a service (不予受理, 不予许可), offered to the clerk to fill
+ * the reason box; the clerk may change the words before sending. Seeded; edited by the admin.
+ */
+export const reasonTemplates = pgTable(
+  "reason_templates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    decision: text("decision", { enum: reasonDecisions }).notNull(),
+    position: integer("position").notNull(),
+    text: localizedText("text").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("reason_templates_service_idx").on(table.serviceId, table.decision, table.position)],
+);
+export type TReasonTemplate = typeof reasonTemplates.$inferSelect;
