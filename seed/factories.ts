@@ -5,6 +5,7 @@
 import { eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import {
+  reasonTemplates,
   bundleItems,
   bundles,
   calendarDays,
@@ -24,6 +25,7 @@ import { hashPassword } from "@/server/auth/password";
 import { recomposeBundle } from "@/server/forms/recompose-bundle";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import type { TSeedBundle, TSeedDepartment, TSeedService } from "@/seed/catalog/types";
+import { reasonTemplatesOf } from "@/seed/catalog/reason-templates";
 
 export const DEMO_PASSWORD = "demo2026";
 
@@ -40,6 +42,8 @@ export async function seedService(db: TDatabase, service: TSeedService) {
   if (template && !template.success) throw new Error(`seedService: the licence template of ${service.code} is not valid: ${template.error.message}`);
   const [row] = await db.insert(services).values({ ...fields, licenceTemplate: template?.data ?? null, departmentId: department.id }).returning();
   await seedFormDefinition(db, { subjectType: "service", subjectCode: service.code, definition: form });
+  const templates = reasonTemplatesOf(service.code).flatMap(({ decision, texts }) => texts.map((text, position) => ({ serviceId: row.id, decision, position, text })));
+  if (templates.length > 0) await db.insert(reasonTemplates).values(templates);
   return row;
 }
 

@@ -82,9 +82,12 @@ export const decideTaskAction = defineAction({
     action: z.enum(clerkDecisions),
     version: z.coerce.number().int().positive(),
     reason: z.string().max(2000).optional(),
+    // A reason template picked without JavaScript: used when the reason box is left empty.
+    reasonTemplate: z.string().max(2000).optional(),
   }),
-  codes: { reason: "invalid:reason-too-long" },
-  async run({ actor, db, input: { taskId, action, version, reason } }): Promise<TDecideState> {
+  codes: { reason: "invalid:reason-too-long", reasonTemplate: "invalid:reason-too-long" },
+  async run({ actor, db, input: { taskId, action, version, reason: typed, reasonTemplate } }): Promise<TDecideState> {
+    const reason = typed?.trim() ? typed : reasonTemplate;
     const result = await decideTask({ db, actor, taskId, action, reason, expectedVersion: version });
     if (!result.ok) return { error: result.code, reason };
     revalidatePath("/desk");

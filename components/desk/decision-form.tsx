@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -13,24 +13,32 @@ export type TDecideState = { error?: TErrorCode; reason?: string };
 /**
  * The clerk's decision on a task: a positive action (accept / approve) and a negative one (refuse / reject) that
  * must say why. Both carry the version the clerk saw, so a change made meanwhile is not overwritten.
+ *
+ * The service's reason templates (常用理由) are offered as a choice: picking one fills the reason box, where the
+ * clerk may change the words. Without JavaScript the choice is posted as it is and used when the box is left empty
+ * (the action's rule): it is text the clerk could have typed, so it is checked as typed text.
  */
 export function DecisionForm({
   taskId,
   version,
   positive,
   negative,
+  reasonTemplates = [],
   decideAction,
 }: {
   taskId: string;
   version: number;
   positive: TTaskAction;
   negative?: TTaskAction;
+  /** The service's reason templates for the negative decision, in the reader's language. */
+  reasonTemplates?: string[];
   /** The page's server action. */
   decideAction: (state: TDecideState, formData: FormData) => Promise<TDecideState>;
 }) {
   const t = useTranslations("desk");
   const te = useTranslations("errors");
   const [state, action, pending] = useActionState<TDecideState, FormData>(decideAction, {});
+  const reasonBox = useRef<HTMLTextAreaElement>(null);
   const reasonError = state.error === "invalid:reason-required" || state.error === "invalid:reason-too-long" || isPlainTextErrorCode(state.error) ? te(state.error) : undefined;
   return (
     <form action={action} className="mb-8" noValidate>
@@ -50,7 +58,32 @@ export function DecisionForm({
               {reasonError}
             </p>
           ) : null}
+          {reasonTemplates.length > 0 ? (
+            <fieldset className="mb-3 min-w-0">
+              <legend className="text-base font-semibold">{t("reasonTemplates")}</legend>
+              <ul className="mt-1 space-y-2">
+                {reasonTemplates.map((text, index) => (
+                  <li key={index} className="flex items-start gap-3">
+                    <input
+                      type="radio"
+                      id={`reason-template-${index}`}
+                      name="reasonTemplate"
+                      value={text}
+                      className="mt-1 size-5 shrink-0 accent-brand"
+                      onChange={() => {
+                        if (reasonBox.current) reasonBox.current.value = text;
+                      }}
+                    />
+                    <label htmlFor={`reason-template-${index}`} className="text-base">
+                      {text}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+          ) : null}
           <textarea
+            ref={reasonBox}
             id="reason"
             name="reason"
             rows={4}

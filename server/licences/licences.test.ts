@@ -106,7 +106,7 @@ describe.each(testDatabaseKinds)("e-licences on %s", (kind) => {
       expect(licence.keyId).toBe(getActiveSigningKey().keyId);
       const [event] = await world.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, caseRow.id), eq(caseEvents.kind, "licence-issued")));
       expect(event).toMatchObject({ public: true, data: { licenceId: licence.id, number: licence.number } });
-      expect(await topicsOf("citizen", caseRow.id)).toEqual(["licence-issued"]);
+      expect(await topicsOf("citizen", caseRow.id)).toEqual(["case-submitted", "licence-issued"]);
       expect(await verifyCaseTrail({ db: world.db, caseId: caseRow.id })).toMatchObject({ ok: true });
     });
 
@@ -311,7 +311,7 @@ describe.each(testDatabaseKinds)("e-licences on %s", (kind) => {
 
       const [row] = await world.db.select().from(licences).where(eq(licences.id, licence.id));
       expect(row).toMatchObject({ status: "revoked", revokedById: clerk.id, revocationReason: "证明所载缴费记录有误" });
-      expect(await topicsOf("citizen", caseRow.id)).toEqual(["licence-issued", "licence-revoked"]);
+      expect(await topicsOf("citizen", caseRow.id)).toEqual(["case-submitted", "licence-issued", "licence-revoked"]);
       const [event] = await world.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, caseRow.id), eq(caseEvents.kind, "licence-revoked")));
       expect(event).toMatchObject({ public: true, actorId: clerk.id, data: { reason: "证明所载缴费记录有误", number: licence.number } });
       expect(await verifyCaseTrail({ db: world.db, caseId: caseRow.id })).toMatchObject({ ok: true });

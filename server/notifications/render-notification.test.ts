@@ -70,7 +70,7 @@ describe("renderNotification", () => {
 
   it("counts a department's new tasks in words that agree with the number", () => {
     expect(renderNotification({ topic: "new-tasks", params: { count: 1, department }, locale: "en" }).body).toBe(
-      "1 new task has reached the queue of the Administration for Market Regulation: claim it in good time.",
+      "Administration for Market Regulation: 1 new task is waiting to be claimed in your queue.",
     );
     expect(renderNotification({ topic: "new-tasks", params: { count: 12, department }, locale: "zh-Hans" }).body).toBe("市场监督管理局的待办队列新到12 件任务，请及时认领办理。");
   });

@@ -26,6 +26,7 @@ import { supplementWindowWarning } from "@/lib/workflow/supplement-window";
 import { actionableTaskStatuses } from "@/lib/workflow/task-transitions";
 import { requireActor } from "@/server/auth/require-actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
+import { listReasonTemplates } from "@/server/catalog/list-reason-templates";
 import { listSupplementableFields } from "@/server/supplements/request-supplement";
 import { listColleagues } from "@/server/workflow/assign-task";
 import { getTaskForClerk } from "@/server/workflow/get-task-for-clerk";
@@ -62,10 +63,12 @@ export default async function TaskPage({ params, searchParams }: TProps) {
   const { done } = await searchParams;
   const { task, service, case: caseRow } = result;
   const mine = task.assigneeId === actor.id;
-  const [calendar, licence, licenceTitles] = await Promise.all([
+  const [calendar, licence, licenceTitles, refuseReasons, rejectReasons] = await Promise.all([
     loadCalendar(db),
     task.status === "approved" ? findLicenceOfTask({ db, taskId: task.id }) : null,
     nameAnswerLicences({ db, answers: caseRow.answers, locale }),
+    listReasonTemplates({ db, serviceId: task.serviceId, decision: "refuse" }),
+    listReasonTemplates({ db, serviceId: task.serviceId, decision: "reject" }),
   ]);
   const today = toIsoDate(new Date());
   const clockStopped = task.clockStoppedOn !== null;
@@ -154,7 +157,14 @@ export default async function TaskPage({ params, searchParams }: TProps) {
           <h2 id="decide-accept" className="mb-3 text-2xl font-bold">
             {t("acceptTitle")}
           </h2>
-          <DecisionForm taskId={task.id} version={task.version} positive="accept" negative="refuse" decideAction={decideTaskAction} />
+          <DecisionForm
+            taskId={task.id}
+            version={task.version}
+            positive="accept"
+            negative="refuse"
+            reasonTemplates={refuseReasons.map((text) => localize(text, locale))}
+            decideAction={decideTaskAction}
+          />
         </section>
       ) : null}
       {mine && task.status === "supplement-received" ? (
@@ -171,7 +181,14 @@ export default async function TaskPage({ params, searchParams }: TProps) {
           <h2 id="decide-approve" className="mb-3 text-2xl font-bold">
             {t("decideTitle")}
           </h2>
-          <DecisionForm taskId={task.id} version={task.version} positive="approve" negative="reject" decideAction={decideTaskAction} />
+          <DecisionForm
+            taskId={task.id}
+            version={task.version}
+            positive="approve"
+            negative="reject"
+            reasonTemplates={rejectReasons.map((text) => localize(text, locale))}
+            decideAction={decideTaskAction}
+          />
         </section>
       ) : null}
       {mine && (task.status === "accepted" || task.status === "supplement-received") ? (
