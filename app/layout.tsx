@@ -6,6 +6,8 @@ import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader, type THeaderViewer } from "@/components/layout/site-header";
 import { getDb } from "@/db/client";
 import { displayModeCookieName } from "@/lib/display/display-mode";
+import type { Locale } from "@/lib/i18n/locales";
+import { nameForReader } from "@/lib/i18n/name-for-reader";
 import { getActor, homeOf } from "@/server/auth/session";
 import { countUnread } from "@/server/notifications/count-unread";
 import { signOutAction } from "./login/actions";
@@ -41,7 +43,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {t("skipToContent")}
         </a>
         <NextIntlClientProvider messages={clientMessages}>
-          <Header mode={elder ? "elder" : "standard"} />
+          <Header mode={elder ? "elder" : "standard"} locale={locale as Locale} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 pt-8 outline-none">
             {children}
           </main>
@@ -53,10 +55,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
 }
 
 /** The site header with its viewer, read per request (the actor and their unread count), rendered as it streams. */
-async function Header({ mode }: { mode: "elder" | "standard" }) {
+async function Header({ mode, locale }: { mode: "elder" | "standard"; locale: Locale }) {
   const actor = await getActor();
   const viewer: THeaderViewer | null = actor
-    ? { displayName: actor.displayName, role: actor.role, home: homeOf(actor.role), unread: await countUnread({ db: getDb(), actor }) }
+    ? { displayName: nameForReader(actor.displayName, locale), role: actor.role, home: homeOf(actor.role), unread: await countUnread({ db: getDb(), actor }) }
     : null;
   return <SiteHeader viewer={viewer} mode={mode} signOutAction={signOutAction} />;
 }

@@ -45,7 +45,8 @@ const words: Record<Exclude<TLocale, "zh-Hans">, { brand: string; services: stri
   },
 };
 
-// Names are data, written once as their owners write them; they are not translated.
+// Names are data, stored once as their owners registered them: English pages show them so; zh-Hant pages show them
+// in traditional characters (lib/i18n/name-for-reader.ts), so there they are not left out of the check.
 const names = ["上海一门餐饮管理有限公司", "王五", "张三", "李四"];
 // Each language's name in itself, in the switcher on every page.
 const languageNames = ["简体中文", "繁體中文", "English"];
@@ -53,9 +54,9 @@ const languageNames = ["简体中文", "繁體中文", "English"];
 const simplifiedOnly = /[办务请门录语时个项们这说]/g;
 const cjk = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/g;
 
-async function readableText(page: Page) {
+async function readableText(page: Page, locale: Exclude<TLocale, "zh-Hans">) {
   let text = await page.locator("body").innerText();
-  for (const name of [...names, ...languageNames]) text = text.replaceAll(name, "");
+  for (const name of [...(locale === "en" ? names : []), ...languageNames]) text = text.replaceAll(name, "");
   return text;
 }
 
@@ -65,7 +66,7 @@ async function expectPageIn(page: Page, locale: Exclude<TLocale, "zh-Hans">, vis
   await expect(page.getByRole("heading", { level: 1, name: visit.heading, exact: true })).toBeVisible();
   await expect(page.getByRole("banner").getByRole("link", { name: new RegExp(`^${expected.brand}`) })).toBeVisible();
   await expect(page.getByRole("banner").getByRole("link", { name: expected.services, exact: true })).toBeVisible();
-  const text = await readableText(page);
+  const text = await readableText(page, locale);
   const stray = locale === "zh-Hant" ? text.match(simplifiedOnly) : text.match(cjk);
   expect(stray, `${locale} page ${visit.path} shows ${stray?.join("")} in:\n${text}`).toBeNull();
   await expectNoAxeViolations(page);

@@ -14,6 +14,7 @@ import { TabNav } from "@/components/ui/tab-nav";
 import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
+import { nameForReader } from "@/lib/i18n/name-for-reader";
 import { actionableTaskStatuses } from "@/lib/workflow/task-transitions";
 import { requireActor } from "@/server/auth/require-actor";
 import { getDepartment } from "@/server/catalog/get-department";
@@ -105,7 +106,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
                       ? t("timeLimitPaused")
                       : t("dueBy", { date: formatDate(task.dueDate, locale) })}
                   {" · "}
-                  {task.assigneeId ? t(view === "done" ? "handledBy" : "claimedBy", { name: task.assigneeName ?? "" }) : t("unclaimed")}
+                  {task.assigneeId ? t(view === "done" ? "handledBy" : "claimedBy", { name: nameForReader(task.assigneeName ?? "", locale) }) : t("unclaimed")}
                 </p>
                 {task.assigneeId === null && actionableTaskStatuses.includes(task.status) ? (
                   <form action={claimTaskAction}>

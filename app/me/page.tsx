@@ -13,6 +13,7 @@ import { TabNav } from "@/components/ui/tab-nav";
 import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
+import { nameForReader } from "@/lib/i18n/name-for-reader";
 import { requireActor } from "@/server/auth/require-actor";
 import { listMyCases, myCaseFilters, type TMyCaseFilter } from "@/server/cases/list-my-cases";
 import { listMyDrafts } from "@/server/drafts/list-my-drafts";
@@ -46,7 +47,7 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
         </Notice>
       ) : null}
       {deleted ? <Notice title={t("deletedNotice")} /> : null}
-      <PageHeading caption={actor.displayName}>{t("title")}</PageHeading>
+      <PageHeading caption={nameForReader(actor.displayName, locale)}>{t("title")}</PageHeading>
       <nav aria-label={t("sectionsLabel")} className="mb-8">
         <ul className="grid gap-3 sm:grid-cols-3">
           <li>
@@ -99,7 +100,7 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
                 </span>
                 <span className="mt-1 block font-mono text-base break-all">{item.number}</span>
                 <span className="block text-base text-muted">
-                  {forCompanies ? `${item.companyName ?? t("personal")} · ` : ""}
+                  {forCompanies ? `${item.companyName ? nameForReader(item.companyName, locale, "company") : t("personal")} · ` : ""}
                   {t("submittedOn", { date: formatDate(item.submittedAt, locale) })}
                 </span>
               </li>
@@ -122,7 +123,7 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
                 ),
               },
               { key: "number", header: t("number"), className: "font-mono text-base break-all", cell: (item) => item.number },
-              forCompanies && { key: "applicant", header: t("applicant"), cell: (item) => item.companyName ?? t("personal") },
+              forCompanies && { key: "applicant", header: t("applicant"), cell: (item) => (item.companyName ? nameForReader(item.companyName, locale, "company") : t("personal")) },
               { key: "submitted", header: t("submitted"), className: "whitespace-nowrap", cell: (item) => formatDate(item.submittedAt, locale) },
               { key: "status", header: t("status"), cell: (item) => <CaseStatusTag status={item.status} /> },
             ]}

@@ -3,6 +3,7 @@ import { Button } from "@/components/ui/button";
 import { SummaryList } from "@/components/ui/summary-list";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
+import { nameForReader } from "@/lib/i18n/name-for-reader";
 import type { TDeadLetter } from "@/server/notifications/list-dead-letters";
 
 /**
@@ -30,7 +31,7 @@ export async function DeadLettersList({ deadLetters, locale, retryAction }: { de
                   key: t("recipient"),
                   value: (
                     <>
-                      {t("recipientName", { name: letter.recipient.name, role: t(`roles.${letter.recipient.role}`) })} · {letter.recipient.email ?? t("noEmail")}
+                      {t("recipientName", { name: nameForReader(letter.recipient.name, locale), role: t(`roles.${letter.recipient.role}`) })} · {letter.recipient.email ?? t("noEmail")}
                     </>
                   ),
                 },

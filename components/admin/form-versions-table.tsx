@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
+import { nameForReader } from "@/lib/i18n/name-for-reader";
 import type { TFormVersion } from "@/server/forms/get-form-definition-versions";
 
 /** The versions of one form, newest first: when, by whom, built from what, and the cases submitted on each. */
@@ -17,7 +18,7 @@ export async function FormVersionsTable({ versions, locale, composed }: { versio
       columns={[
         { key: "version", header: t("columns.version"), rowHeader: true, className: "whitespace-nowrap", cell: (version) => t("versionNumber", { version: version.version }) },
         { key: "published", header: t("columns.published"), cell: (version) => formatDateTime(version.publishedAt, locale) },
-        { key: "publisher", header: t("columns.publisher"), cell: (version) => version.publisherName ?? t("seedPublisher") },
+        { key: "publisher", header: t("columns.publisher"), cell: (version) => (version.publisherName === null ? t("seedPublisher") : nameForReader(version.publisherName, locale)) },
         composed && {
           key: "composedFrom",
           header: t("columns.composedFrom"),

@@ -5,6 +5,7 @@ import type { TField, TFormDefinition, TItemField } from "@/lib/forms/definition
 import { maskPersonalAnswer } from "@/lib/forms/mask-personal-answer";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
+import { nameForReader, type TNameHolder } from "@/lib/i18n/name-for-reader";
 import { formatFen } from "@/lib/money";
 import { listRegionPath } from "@/lib/regions/regions";
 
@@ -17,6 +18,9 @@ function regionText(code: unknown, locale: Locale): string {
   return path.length > 0 ? path.map((region) => localize(region.name, locale)).join(locale === "en" ? ", " : " ") : code;
 }
 
+/** Answers prefilled with a name from the register are names, shown by the one name rule. */
+const namePrefills: Partial<Record<string, TNameHolder>> = { "identity.name": "person", "company.legalRepresentative": "person", "company.name": "company" };
+
 /** One answer as the applicant and the clerk read it, whatever its field type. */
 export function formatAnswer(
   field: TField | TItemField,
@@ -27,6 +31,8 @@ export function formatAnswer(
 ): React.ReactNode {
   if (value === undefined || value === null || value === "") return <span className="text-muted">{t("notAnswered")}</span>;
   const object = typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const nameHolder = field.prefill ? namePrefills[field.prefill.source] : undefined;
+  if (nameHolder && typeof value === "string") return nameForReader(value, locale, nameHolder);
   switch (field.type) {
     case "yesno":
       return value === true ? t("yes") : value === false ? t("no") : String(value);

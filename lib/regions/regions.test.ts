@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { getRegion, listRegionChildren, listRegionPath, regionLookup } from "@/lib/regions/regions";
+import { getRegion, listRegionChildren, listRegionPath, regionLookup, type TRegion } from "@/lib/regions/regions";
 
 const names = (code: string) => listRegionPath(code).map((region) => region.name["zh-Hans"]);
 
@@ -9,7 +9,7 @@ describe("regions", () => {
   it("resolves districts of the municipalities directly under them", () => {
     expect(getRegion("310115")).toEqual({
       code: "310115",
-      name: { "zh-Hans": "浦东新区", "zh-Hant": "浦東新區", en: "Pudong Xinqu" },
+      name: { "zh-Hans": "浦东新区", "zh-Hant": "浦東新區", en: "Pudong New Area" },
       parentCode: "310000",
       level: "county",
     });
@@ -54,7 +54,7 @@ describe("regions", () => {
 
   it("has a name in every language for every region, and a modest file", () => {
     for (const region of listRegionChildren(null).flatMap((province) => [province, ...listRegionChildren(province.code)])) {
-      expect(region.name.en, region.code).toMatch(/^[A-Z][A-Za-z' ü-]+$/);
+      expect(region.name.en, region.code).toMatch(/^[A-Z][A-Za-z' ,ü-]+$/);
       expect(region.name["zh-Hant"].length).toBeGreaterThan(0);
     }
     expect(fs.statSync(path.join(process.cwd(), "lib", "regions", "regions.json")).size).toBeLessThan(250_000);
@@ -65,5 +65,36 @@ describe("regions", () => {
     expect(() => {
       (region as { code: string }).code = "x";
     }).toThrow(TypeError);
+  });
+
+  it("names regions in English by their customary names, else in pinyin with the generic translated", () => {
+    const english = (code: string) => getRegion(code)?.name.en;
+    expect(english("310101")).toBe("Huangpu District");
+    expect(english("540000")).toBe("Tibet");
+    expect(english("150000")).toBe("Inner Mongolia");
+    expect(english("450000")).toBe("Guangxi");
+    expect(english("810000")).toBe("Hong Kong");
+    expect(english("820000")).toBe("Macao");
+    expect(english("230100")).toBe("Harbin");
+    expect(english("650100")).toBe("Urumqi");
+    expect(english("220200")).toBe("Jilin City");
+    expect(english("222400")).toBe("Yanbian Korean Autonomous Prefecture");
+    expect(english("152500")).toBe("Xilingol League");
+    expect(english("371722")).toBe("Shanxian County");
+  });
+
+  it("has no English name that is lower-case or ends in an untranslated generic", () => {
+    const all = listRegionChildren(null).flatMap(function walk(region): TRegion[] {
+      return [region, ...listRegionChildren(region.code).flatMap(walk)];
+    });
+    expect(all).toHaveLength(3217);
+    for (const region of all) {
+      const en = region.name.en;
+      expect(en, region.code).toMatch(/^[A-Z]/);
+      // Every word capitalised, but for "and" between peoples ("Honghe Hani and Yi Autonomous Prefecture").
+      expect(en.split(/[ -]/).filter((word) => word !== "and" && !/^[A-Z]/.test(word)), `${region.code} ${en}`).toEqual([]);
+      expect(en, `${region.code} ${en}`).not.toMatch(/(?:Xinqu|Qu|Xian|Shi|Diqu|Zizhizhou|Zizhixian|Zizhiqi|Meng|Qi|Tequ|Kuangqu|Linqu)$/);
+      expect(en, `${region.code} ${en}`).not.toMatch(/zu(?:,| and | Autonomous)/); // no run-together people ("Huizu Autonomous")
+    }
   });
 });

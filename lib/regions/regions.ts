@@ -3,7 +3,7 @@
  * scripts/regions/build-regions.ts. The pseudo-levels 市辖区 and 省直辖县级行政区划 are collapsed there, so a
  * municipality's districts are its direct children: 上海市 → 浦东新区.
  *
- * Importing this module loads the whole table (~160 KB, ~55 KB gzipped); the form validator takes the lookup
+ * Importing this module loads the whole table (~175 KB, ~55 KB gzipped); the form validator takes the lookup
  * as an option instead, so the browser loads the table only where a page asks for it.
  */
 import type { TRegion, TRegionLevel, TRegionLookup } from "@/lib/regions/lookup-type";

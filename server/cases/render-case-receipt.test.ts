@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { companies, companyMembers } from "@/db/schema";
+import { companies, companyMembers, users } from "@/db/schema";
 import { proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
 import { seedUser } from "@/seed/factories";
 import { demoCompany } from "@/seed/seed-demo";
@@ -133,5 +133,19 @@ describe.each(testDatabaseKinds)("renderCaseReceipt on %s", (kind) => {
     expect(read.text).toMatch(/消防救援支队/);
     expect(read.text).toMatch(/城市管理局/);
     expect(read.text).not.toContain(demoCompany.uscc);
+  });
+
+  it("prints names in traditional characters on a zh-Hant receipt, while the register keeps them as stored", async () => {
+    const personal = await receipt("citizen", proofNumber, "zh-Hant");
+    const forCompany = await receipt("enterprise", restaurantNumber, "zh-Hant");
+    if (!personal.ok || !forCompany.ok) throw new Error("no receipt");
+    expect((await readPdf(personal.pdf)).pages[0].lines.map((line) => line.text)).toContain("申請人 張三");
+    const companyLines = (await readPdf(forCompany.pdf)).pages[0].lines.map((line) => line.text);
+    expect(companyLines).toContain("申請單位 上海一門餐飲管理有限公司");
+    expect(companyLines).toContain("經辦人 王五");
+    const [citizen] = await world.db.select({ name: users.displayName }).from(users).where(eq(users.username, "citizen"));
+    const [company] = await world.db.select({ name: companies.name }).from(companies).where(eq(companies.uscc, demoCompany.uscc));
+    expect(citizen.name).toBe("张三");
+    expect(company.name).toBe("上海一门餐饮管理有限公司");
   });
 });

@@ -10,6 +10,7 @@ import { cases, companies, users } from "@/db/schema";
 import { maskIdentifier } from "@/lib/identifiers/mask";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
+import { nameForReader } from "@/lib/i18n/name-for-reader";
 import { describeTaskProgress, type TTaskProgress } from "@/lib/workflow/task-progress";
 import { caseNumberPattern } from "@/lib/workflow/case-number";
 import { layoutTaskStages } from "@/lib/workflow/task-stages";
@@ -92,12 +93,12 @@ export function composeCaseReceipt({ receipt, locale, baseUrl }: { receipt: TCas
   const applicantRows =
     receipt.applicantType === "legal" && receipt.companyName && receipt.companyUscc
       ? [
-          { label: t("receipt.company"), value: receipt.companyName },
+          { label: t("receipt.company"), value: nameForReader(receipt.companyName, locale, "company") },
           { label: t("receipt.uscc"), value: maskIdentifier(receipt.companyUscc) },
-          { label: t("receipt.submittedBy"), value: receipt.applicantName },
+          { label: t("receipt.submittedBy"), value: nameForReader(receipt.applicantName, locale) },
         ]
       : [
-          { label: t("receipt.applicant"), value: receipt.applicantName },
+          { label: t("receipt.applicant"), value: nameForReader(receipt.applicantName, locale) },
           ...(receipt.applicantIdNumber ? [{ label: t("receipt.idNumber"), value: maskIdentifier(receipt.applicantIdNumber) }] : []),
         ];
   const trackerUrl = `${baseUrl}/me/cases/${encodeURIComponent(receipt.number)}`;

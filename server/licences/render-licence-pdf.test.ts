@@ -43,7 +43,7 @@ describe.each(testDatabaseKinds)("renderLicencePdf on %s", (kind) => {
     await world?.drop();
   });
 
-  const render = async (username: string, locale: "zh-Hans" | "en" = "zh-Hans") =>
+  const render = async (username: string, locale: "zh-Hans" | "zh-Hant" | "en" = "zh-Hans") =>
     renderLicencePdf({ db: world.db, actor: await world.actorOf(username), licenceId, locale, origin });
 
   it("gives the holder their licence as printed, with the signed verify address in the QR code", async () => {
@@ -58,6 +58,20 @@ describe.each(testDatabaseKinds)("renderLicencePdf on %s", (kind) => {
     const links = read.pages.flatMap((page) => page.links.map((link) => link.url));
     expect(links.some((url) => url.startsWith(`${origin}/verify/${licenceId}?d=`) && url.includes("&s=") && url.includes("&k="))).toBe(true);
     expect(result.fileName).toContain(licenceNumber);
+  });
+
+  it("prints the holder's name in traditional characters in zh-Hant, while the signed licence keeps it as stored", async () => {
+    const [hant, hans] = [await render("citizen", "zh-Hant"), await render("citizen")];
+    if (!hant.ok || !hans.ok) throw new Error("no licence");
+    const [readHant, readHans] = [await readPdf(hant.pdf), await readPdf(hans.pdf)];
+    const lines = readHant.pages.flatMap((page) => page.lines.map((line) => line.text));
+    expect(lines).toContain("持證主體 張三");
+    expect(lines).not.toContain("持證主體 张三");
+    const [stored] = await world.db.select({ holderName: licences.holderName }).from(licences).where(eq(licences.id, licenceId));
+    expect(stored.holderName).toBe("张三");
+    // The QR code carries the same signed payload in every language: only the printing changed.
+    const qr = (read: typeof readHant) => read.pages.flatMap((page) => page.links.map((link) => link.url)).find((url) => url.includes("/verify/"));
+    expect(qr(readHant)).toBe(qr(readHans));
   });
 
   it("finds nothing for someone else, and an unknown id is the same", async () => {

@@ -8,6 +8,7 @@ import type { TDatabase } from "@/db/client";
 import { toIsoDate } from "@/lib/calendar/working-days";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
+import { nameForReader } from "@/lib/i18n/name-for-reader";
 import { formatLicenceValue } from "@/lib/licences/format-licence-value";
 import type { TActor } from "@/server/auth/actor";
 import type { TResult } from "@/server/errors";
@@ -51,7 +52,7 @@ export async function renderLicencePdf({
       kind: "fields",
       rows: [
         { label: t("verify.number"), value: printed.number },
-        { label: t("verify.holder"), value: printed.holder.name },
+        { label: t("verify.holder"), value: nameForReader(printed.holder.name, locale, printed.holder.uscc ? "company" : "person") },
         ...(printed.holder.idNumber ? [{ label: t("verify.idNumber"), value: printed.holder.idNumber }] : []),
         ...(printed.holder.uscc ? [{ label: t("verify.uscc"), value: printed.holder.uscc }] : []),
         ...printed.labels.map((item) => ({ label: localize(item.label, locale), value: formatLicenceValue(printed.data[item.key] ?? "", locale) })),

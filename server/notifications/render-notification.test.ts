@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { locales } from "@/lib/i18n/locales";
-import { renderNotification } from "./render-notification";
+import { localizeParams, renderNotification } from "./render-notification";
 import { logger } from "@/server/log/logger";
 
 const service = { "zh-Hans": "食品经营许可", "zh-Hant": "食品經營許可", en: "Food business licence" };
@@ -104,5 +104,12 @@ describe("renderNotification", () => {
     expect(renderNotification({ topic: "task-refused", params: { caseNumber: "OD1", service }, locale: "zh-Hans" }).title).toBe("新消息");
     expect(logged).toHaveBeenCalledTimes(2);
     expect(logged.mock.calls.map(([fields]) => fields)).toEqual([{ topic: "no-such-topic", locale: "en" }, expect.objectContaining({ topic: "task-refused", locale: "zh-Hans" })]);
+  });
+
+  it("shows a name param by the name rule, stored simplified, in traditional characters to zh-Hant readers", () => {
+    const params = { personName: "张三", companyName: "上海一门餐饮管理有限公司", reason: "张三未签字" };
+    expect(localizeParams(params, "zh-Hant")).toMatchObject({ personName: "張三", companyName: "上海一門餐飲管理有限公司", reason: "张三未签字" });
+    expect(localizeParams(params, "zh-Hans")).toMatchObject(params);
+    expect(localizeParams(params, "en")).toMatchObject(params);
   });
 });

@@ -7,6 +7,7 @@ import { createTranslator, type AbstractIntlMessages } from "next-intl";
 import type { TNotificationParams } from "@/db/schema";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
+import { nameForReader } from "@/lib/i18n/name-for-reader";
 import en from "@/messages/en.json";
 import zhHans from "@/messages/zh-Hans.json";
 import zhHant from "@/messages/zh-Hant.json";
@@ -21,13 +22,15 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * Values as the reader should see them: a text stored in every language becomes the reader's, a calendar date
  * (YYYY-MM-DD, as due dates are stored) is written out in the reader's language. A missing `dueDate` becomes
- * "none", which the templates that may lack one select on.
+ * "none", which the templates that may lack one select on. A name is stored as registered and shown by the one
+ * name rule: a param called `personName` or `companyName` (none of today's templates has one).
  */
 export function localizeParams(params: TNotificationParams, locale: Locale): Record<string, string | number> {
   const values: Record<string, string | number> = { dueDate: "none" };
   for (const [key, value] of Object.entries(params)) {
     if (typeof value === "object" && value !== null) values[key] = value[locale];
     else if (typeof value === "string" && isoDate.test(value)) values[key] = formatDate(value, locale);
+    else if (typeof value === "string" && (key === "personName" || key === "companyName")) values[key] = nameForReader(value, locale, key === "personName" ? "person" : "company");
     else values[key] = value;
   }
   return values;

@@ -9,6 +9,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { SummaryList } from "@/components/ui/summary-list";
 import { formatDateTime } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
+import { nameForReader } from "@/lib/i18n/name-for-reader";
 import { requireActor } from "@/server/auth/require-actor";
 import { findApplySubject } from "@/server/catalog/find-apply-subject";
 import { listMyDrafts } from "@/server/drafts/list-my-drafts";
@@ -64,7 +65,7 @@ export default async function ApplyStartPage({ params, searchParams }: TProps) {
       <p className="mb-6">{t("lead", { count: subject.components.length })}</p>
       <SummaryList
         rows={[
-          { key: t("applicant"), value: companies.length === 1 ? `${companies[0].name} · ${companies[0].uscc}` : actor.displayName },
+          { key: t("applicant"), value: companies.length === 1 ? `${nameForReader(companies[0].name, locale, "company")} · ${companies[0].uscc}` : nameForReader(actor.displayName, locale) },
           {
             key: t("departments"),
             value: (
@@ -123,7 +124,7 @@ export default async function ApplyStartPage({ params, searchParams }: TProps) {
                   className="mt-0.5 size-6 shrink-0 cursor-pointer"
                 />
                 <label htmlFor={index === 0 ? "company-choice" : `company-choice-${index}`} className="cursor-pointer">
-                  {company.name} <span className="text-muted">· {company.uscc}</span>
+                  {nameForReader(company.name, locale, "company")} <span className="text-muted">· {company.uscc}</span>
                 </label>
               </div>
             ))}

@@ -10,6 +10,7 @@ import { Tag } from "@/components/ui/tag";
 import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
+import { nameForReader } from "@/lib/i18n/name-for-reader";
 import { requireActor } from "@/server/auth/require-actor";
 import { isErrorCode } from "@/server/errors";
 import { listInbox } from "@/server/notifications/list-inbox";
@@ -36,7 +37,7 @@ export default async function InboxPage({ searchParams }: TProps) {
     <div className="max-w-3xl">
       <ErrorSummary title={t("errorTitle")} errors={isErrorCode(error) ? [{ href: "#messages", text: te(error) }] : []} />
       {read === "1" ? <Notice tone="success" title={t("markedRead")} /> : null}
-      <PageHeading caption={actor.displayName}>{t("title")}</PageHeading>
+      <PageHeading caption={nameForReader(actor.displayName, locale)}>{t("title")}</PageHeading>
       <p className="mb-2">{t("lead")}</p>
       <p className="mb-6 font-semibold" id="unread-count">
         {t("unreadCount", { count: inbox.unreadCount })}

@@ -8,6 +8,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { toIsoDate } from "@/lib/calendar/working-days";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
+import { nameForReader } from "@/lib/i18n/name-for-reader";
 import { requireActor } from "@/server/auth/require-actor";
 import { listMyLicences } from "@/server/licences/list-my-licences";
 
@@ -25,7 +26,7 @@ export default async function MyLicencesPage() {
 
   return (
     <div className="max-w-3xl">
-      <PageHeading caption={actor.displayName}>{t("title")}</PageHeading>
+      <PageHeading caption={nameForReader(actor.displayName, locale)}>{t("title")}</PageHeading>
       <p className="mb-6">{t("lead")}</p>
       {wallet.length === 0 ? (
         <p className="mb-8">{t("empty")}</p>
@@ -43,7 +44,7 @@ export default async function MyLicencesPage() {
                   {licence.company ? (
                     <>
                       <dt className="font-semibold">{t("holder")}</dt>
-                      <dd>{licence.holderName}</dd>
+                      <dd>{nameForReader(licence.holderName, locale, "company")}</dd>
                     </>
                   ) : null}
                   <dt className="font-semibold">{t("issuer")}</dt>

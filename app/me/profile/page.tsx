@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SummaryList } from "@/components/ui/summary-list";
 import { maskMobile, maskIdentifier } from "@/lib/identifiers/mask";
+import type { Locale } from "@/lib/i18n/locales";
+import { nameForReader } from "@/lib/i18n/name-for-reader";
 import { requireActor } from "@/server/auth/require-actor";
 import { getMyProfile } from "@/server/identity/get-my-profile";
 
@@ -20,6 +22,7 @@ export default async function ProfilePage() {
   const actor = await requireActor({ page: "/me/profile", returnTo: "/me/profile" });
   const t = await getTranslations("profile");
   const profile = await getMyProfile({ db: getDb(), actor });
+  const locale = (await getLocale()) as Locale;
   const missing = t("notRecorded");
   return (
     <div className="max-w-3xl">
@@ -30,7 +33,7 @@ export default async function ProfilePage() {
       <p className="mb-6">{t("lead")}</p>
       <SummaryList
         rows={[
-          { key: t("name"), value: profile.displayName },
+          { key: t("name"), value: nameForReader(profile.displayName, locale) },
           { key: t("idNumber"), value: profile.residentIdNumber ? <span className="font-mono">{maskIdentifier(profile.residentIdNumber)}</span> : missing },
           { key: t("mobile"), value: profile.mobile ? <span className="font-mono">{maskMobile(profile.mobile)}</span> : missing },
         ]}
@@ -41,7 +44,7 @@ export default async function ProfilePage() {
           <ul className="mb-8 space-y-3">
             {profile.companies.map((company) => (
               <li key={company.uscc} className="border-2 border-line p-4">
-                <span className="block font-semibold">{company.name}</span>
+                <span className="block font-semibold">{nameForReader(company.name, locale, "company")}</span>
                 <span className="block font-mono text-base">{company.uscc}</span>
                 <span className="block text-muted">{t(`companyRole.${company.role}`)}</span>
               </li>

@@ -9,6 +9,7 @@ import { SummaryList } from "@/components/ui/summary-list";
 import { toIsoDate } from "@/lib/calendar/working-days";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
+import { nameForReader } from "@/lib/i18n/name-for-reader";
 import { formatLicenceValue } from "@/lib/licences/format-licence-value";
 import { verifyLicence } from "@/server/licences/verify-licence";
 
@@ -42,7 +43,7 @@ export default async function VerifyPage({ params, searchParams }: TProps) {
             rows={[
               { key: t("licenceTitle"), value: localize(result.licence.title, locale) },
               { key: t("number"), value: <span className="font-mono break-all">{result.licence.number}</span> },
-              { key: t("holder"), value: result.licence.holderName },
+              { key: t("holder"), value: nameForReader(result.licence.holderName, locale, result.licence.holderNumber?.kind === "uscc" ? "company" : "person") },
               ...(result.licence.holderNumber
                 ? [{ key: t(result.licence.holderNumber.kind === "uscc" ? "uscc" : "idNumber"), value: <span className="font-mono break-all">{result.licence.holderNumber.value}</span> }]
                 : []),

@@ -13,6 +13,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { SummaryList } from "@/components/ui/summary-list";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
+import { nameForReader } from "@/lib/i18n/name-for-reader";
 import { subRatings } from "@/lib/ratings/levels";
 import { requireActor } from "@/server/auth/require-actor";
 import { getFollowUpForClerk } from "@/server/ratings/get-follow-up-for-clerk";
@@ -83,7 +84,7 @@ export default async function FollowUpPage({ params, searchParams }: TProps) {
           <h2 id="reply-title" className="mb-3 text-2xl font-bold">
             {t("replyShownTitle")}
           </h2>
-          <p className="mb-2 text-muted">{t("repliedBy", { name: result.repliedByName ?? "", date: formatDateTime(followUp.repliedAt!, locale) })}</p>
+          <p className="mb-2 text-muted">{t("repliedBy", { name: nameForReader(result.repliedByName ?? "", locale), date: formatDateTime(followUp.repliedAt!, locale) })}</p>
           <p className="border-l-4 border-brand pl-4 whitespace-pre-line">{followUp.reply}</p>
         </section>
       )}

@@ -12,6 +12,7 @@ import { SummaryList } from "@/components/ui/summary-list";
 import { toIsoDate } from "@/lib/calendar/working-days";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
+import { nameForReader } from "@/lib/i18n/name-for-reader";
 import { maskIdentifier, maskPersonalNumbers } from "@/lib/identifiers/mask";
 import { formatLicenceValue } from "@/lib/licences/format-licence-value";
 import { requireActor } from "@/server/auth/require-actor";
@@ -53,7 +54,7 @@ export default async function IssuedLicencePage({ params, searchParams }: TProps
         rows={[
           { key: t("status"), value: <LicenceStateTag state={result.state} /> },
           { key: t("number"), value: <span className="font-mono break-all">{licence.number}</span> },
-          { key: t("holder"), value: licence.holderName },
+          { key: t("holder"), value: nameForReader(licence.holderName, locale, licence.holderUscc ? "company" : "person") },
           ...(licence.holderUscc ? [{ key: t("holderUscc"), value: <span className="font-mono">{licence.holderUscc}</span> }] : []),
           ...(licence.holderIdNumber ? [{ key: t("holderIdNumber"), value: <span className="font-mono">{maskIdentifier(licence.holderIdNumber)}</span> }] : []),
           ...licence.dataFields.flatMap((field) => (licence.data[field.key] === undefined ? [] : [{ key: localize(field.label, locale), value: maskPersonalNumbers(formatLicenceValue(licence.data[field.key], locale)) }])),
@@ -65,7 +66,7 @@ export default async function IssuedLicencePage({ params, searchParams }: TProps
           ...(licence.revokedAt
             ? [
                 { key: t("revokedAt"), value: formatDateTime(licence.revokedAt, locale) },
-                { key: t("revokedBy"), value: result.revokedByName ?? "" },
+                { key: t("revokedBy"), value: nameForReader(result.revokedByName ?? "", locale) },
                 { key: t("revocationReason"), value: licence.revocationReason ?? "" },
               ]
             : []),

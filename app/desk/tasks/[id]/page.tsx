@@ -21,6 +21,7 @@ import { SummaryList } from "@/components/ui/summary-list";
 import { toIsoDate } from "@/lib/calendar/working-days";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
+import { nameForReader } from "@/lib/i18n/name-for-reader";
 import { deadlineState } from "@/lib/workflow/deadline-state";
 import { supplementWindowWarning } from "@/lib/workflow/supplement-window";
 import { actionableTaskStatuses } from "@/lib/workflow/task-transitions";
@@ -111,7 +112,7 @@ export default async function TaskPage({ params, searchParams }: TProps) {
       <SummaryList
         rows={[
           { key: t("status"), value: <TaskStatusTag status={task.status} /> },
-          { key: t("applicant"), value: result.applicantName },
+          { key: t("applicant"), value: nameForReader(result.applicantName, locale) },
           { key: t("submitted"), value: formatDate(caseRow.submittedAt, locale) },
           ...(task.readyOn ? [{ key: tt("readyOn"), value: formatDate(task.readyOn, locale) }] : [{ key: tt("readyOn"), value: tt("notReady") }]),
           {
@@ -129,7 +130,7 @@ export default async function TaskPage({ params, searchParams }: TProps) {
           ...(task.extensionStatus
             ? [{ key: tt("extension"), value: tt(`extensionStatus.${task.extensionStatus}`, { days: task.extensionDays ?? 0, reason: task.extensionReason ?? "" }) }]
             : []),
-          { key: t("assignee"), value: task.assigneeId ? (result.assigneeName ?? "") : t("unclaimed") },
+          { key: t("assignee"), value: task.assigneeId ? nameForReader(result.assigneeName ?? "", locale) : t("unclaimed") },
           ...(task.reason ? [{ key: t("reason"), value: task.reason }] : []),
           ...(licence
             ? [
@@ -211,9 +212,9 @@ export default async function TaskPage({ params, searchParams }: TProps) {
         version={task.version}
         status={task.status}
         assigneeId={task.assigneeId}
-        assigneeName={result.assigneeName}
+        assigneeName={result.assigneeName === null ? null : nameForReader(result.assigneeName, locale)}
         viewerId={actor.id}
-        colleagues={await listColleagues({ db, actor })}
+        colleagues={(await listColleagues({ db, actor })).map((colleague) => ({ ...colleague, displayName: nameForReader(colleague.displayName, locale) }))}
         releaseAction={releaseTaskAction}
         assignAction={assignTaskAction}
       />
@@ -235,7 +236,7 @@ export default async function TaskPage({ params, searchParams }: TProps) {
       {revealable.length > 0 ? <RevealPersonalForm taskId={task.id} fields={revealable} purposes={revealPurposes} revealAction={revealPersonalAnswersAction} /> : null}
 
       <h2 className="mb-3 text-2xl font-bold">{t("history")}</h2>
-      <CaseTimeline events={result.events.map((event) => ({ ...event, who: event.actorName }))} locale={locale} />
+      <CaseTimeline events={result.events.map((event) => ({ ...event, who: event.actorName === null ? null : nameForReader(event.actorName, locale) }))} locale={locale} />
     </div>
   );
 }

@@ -1,0 +1,23 @@
+/** How answers read: a name prefilled from the register follows the one name rule; what a person typed stays as typed. */
+import { describe, expect, it } from "vitest";
+import { ZField, type TField } from "@/lib/forms/definition";
+import { formatAnswer } from "./answer-list";
+
+const label = { "zh-Hans": "姓名", "zh-Hant": "姓名", en: "Name" };
+const field = (input: Record<string, unknown>) => ZField.parse({ key: "name", type: "text", label, ...input }) as TField;
+const t = ((key: string) => key) as unknown as Parameters<typeof formatAnswer>[3];
+
+describe("formatAnswer", () => {
+  it("shows a name prefilled from the register in traditional characters to zh-Hant readers", () => {
+    expect(formatAnswer(field({ prefill: { source: "identity.name" } }), "张三", "zh-Hant", t)).toBe("張三");
+    expect(formatAnswer(field({ prefill: { source: "company.legalRepresentative" } }), "钱七", "zh-Hant", t)).toBe("錢七");
+    expect(formatAnswer(field({ prefill: { source: "company.name" } }), "上海一门餐饮管理有限公司", "zh-Hant", t)).toBe("上海一門餐飲管理有限公司");
+    expect(formatAnswer(field({ prefill: { source: "identity.name" } }), "张三", "zh-Hans", t)).toBe("张三");
+    expect(formatAnswer(field({ prefill: { source: "identity.name" } }), "张三", "en", t)).toBe("张三");
+  });
+
+  it("leaves a typed answer as the applicant typed it", () => {
+    expect(formatAnswer(field({}), "张三", "zh-Hant", t)).toBe("张三");
+    expect(formatAnswer(field({ prefill: { source: "company.registeredAddress" } }), "上海市徐汇区", "zh-Hant", t)).toBe("上海市徐汇区");
+  });
+});
