@@ -70,7 +70,7 @@ describe("regions", () => {
   it("names regions in English by their customary names, else in pinyin with the generic translated", () => {
     const english = (code: string) => getRegion(code)?.name.en;
     expect(english("310101")).toBe("Huangpu District");
-    expect(english("540000")).toBe("Tibet");
+    expect(english("540000")).toBe("Xizang");
     expect(english("150000")).toBe("Inner Mongolia");
     expect(english("450000")).toBe("Guangxi");
     expect(english("810000")).toBe("Hong Kong");

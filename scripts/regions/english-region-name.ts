@@ -1,7 +1,8 @@
 /**
  * The English name of a GB/T 2260 region, as scripts/regions/build-regions.ts writes it into lib/regions/regions.json.
  *
- * Customary English names where they exist: every province-level division ("Inner Mongolia", "Tibet", "Guangxi",
+ * Customary English names where they exist: every province-level division ("Inner Mongolia", "Xizang" — the name
+ * official English uses now —, "Guangxi",
  * "Hong Kong", "Macao" — the short name, without "Province" or "Autonomous Region", as "Shanghai" is written) and
  * the cities, prefectures and leagues whose English name is not their pinyin ("Harbin", "Hohhot", "Kashgar
  * Prefecture", "Xilingol League"). Everywhere else the place-name rule of GB/T 17693.1: the specific part in pinyin
@@ -18,7 +19,7 @@ const provinceNames: Record<string, string> = {
   "22": "Jilin", "23": "Heilongjiang", "31": "Shanghai", "32": "Jiangsu", "33": "Zhejiang", "34": "Anhui",
   "35": "Fujian", "36": "Jiangxi", "37": "Shandong", "41": "Henan", "42": "Hubei", "43": "Hunan", "44": "Guangdong",
   "45": "Guangxi", "46": "Hainan", "50": "Chongqing", "51": "Sichuan", "52": "Guizhou", "53": "Yunnan",
-  "54": "Tibet", "61": "Shaanxi", "62": "Gansu", "63": "Qinghai", "64": "Ningxia", "65": "Xinjiang",
+  "54": "Xizang", "61": "Shaanxi", "62": "Gansu", "63": "Qinghai", "64": "Ningxia", "65": "Xinjiang",
   "71": "Taiwan", "81": "Hong Kong", "82": "Macao",
 };
 
