@@ -20,4 +20,11 @@ describe("formatAnswer", () => {
     expect(formatAnswer(field({}), "张三", "zh-Hant", t)).toBe("张三");
     expect(formatAnswer(field({ prefill: { source: "company.registeredAddress" } }), "上海市徐汇区", "zh-Hant", t)).toBe("上海市徐汇区");
   });
+
+  it("writes an address from its region down, with a comma before the street in English", () => {
+    const address = ZField.parse({ key: "address", type: "address", label }) as TField;
+    const value = { region: "310115", detail: "1 Century Avenue" };
+    expect(formatAnswer(address, value, "en", t)).toBe("Shanghai, Pudong New Area, 1 Century Avenue");
+    expect(formatAnswer(address, { region: "310115", detail: "世纪大道 1 号" }, "zh-Hans", t)).toBe("上海市 浦东新区 世纪大道 1 号");
+  });
 });

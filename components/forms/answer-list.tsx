@@ -58,7 +58,7 @@ export function formatAnswer(
     case "region":
       return regionText(value, locale);
     case "address":
-      return [regionText(object.region, locale), typeof object.detail === "string" ? object.detail : ""].filter(Boolean).join(" ");
+      return [regionText(object.region, locale), typeof object.detail === "string" ? object.detail : ""].filter(Boolean).join(locale === "en" ? ", " : " ");
     case "material": {
       const refs = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
       return (

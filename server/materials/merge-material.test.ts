@@ -30,4 +30,12 @@ describe("mergeMaterial", () => {
     const { error } = await merge(1, kept, {});
     expect(error).toEqual({ code: "too-many-files", params: { max: 1 } });
   });
+
+  it("names a limit under a megabyte in kilobytes, not as 0 MB", async () => {
+    const field = ZMaterialField.parse({ key: "photo", type: "material", label: text("照片", "Photo"), maxFiles: 1, maxSizeKb: 500, accept: ["image/png"] });
+    const uploadErrors: Record<string, TFieldError> = {};
+    // Too large is refused before anything is stored: no database is reached.
+    await mergeMaterial({ db: {} as TDatabase, actor: {} as TActor, field, kept: [], posted: {}, files: [new File([new Uint8Array(501 * 1024)], "big.png")], uploadErrors });
+    expect(uploadErrors.photo).toEqual({ code: "file-too-large", params: { name: "big.png", max: "500 KB" } });
+  });
 });

@@ -2,6 +2,7 @@
  * What a material field holds after a post: files already attached stay unless removed; wallet licences follow the
  * ticked boxes; new uploads are stored (typed by content) and added. Shared by the wizard and supplement answers.
  */
+import { formatFileSize } from "@/lib/i18n/format";
 import type { TDatabase } from "@/db/client";
 import type { TMaterialRef } from "@/lib/forms/answers";
 import type { TFieldOf } from "@/lib/forms/definition";
@@ -45,7 +46,8 @@ export async function mergeMaterial(options: {
     }
     const stored = await storeUpload({ db, actor, field, file });
     if (stored.ok) refs.push(stored.ref);
-    else uploadErrors[field.key] = { code: stored.reason, params: { name: stored.name, max: Math.round(field.maxSizeKb / 1024) } };
+    // The limit with its unit ("500 KB", "10 MB"), the same in every language: never rounded down to "0 MB".
+    else uploadErrors[field.key] = { code: stored.reason, params: { name: stored.name, max: formatFileSize(field.maxSizeKb * 1024, "en") } };
   }
   return refs;
 }
