@@ -4,6 +4,7 @@
  * "zhangsan" and "三" all find 张三. Pinyin is made once at submit, because SQL cannot make it.
  */
 import { pinyin } from "pinyin-pro";
+import { checkPlainText } from "./plain-text";
 
 export type TNameKind = "person" | "company";
 
@@ -35,9 +36,15 @@ const wholeNumberPattern = /^[0-9A-Z]{15,}$/;
 const caseNumberStart = /^OD\d{4,}$/;
 const idTailPattern = /^[0-9A-Z]{4}$/;
 
-export type TSearchTerm =
-  | { ok: true; name: string[]; caseNumberPrefix: string | null; idTail: string | null }
-  | { ok: false; code: "invalid:search-whole-number" | "invalid:search-too-long" };
+const searchRefusals = ["invalid:search-whole-number", "invalid:search-too-long", "invalid:text-control-character", "invalid:text-line-break"] as const;
+export type TSearchRefusal = (typeof searchRefusals)[number];
+
+/** Whether a refusal (as an address's `error` carries it) is about the search term. */
+export function isSearchRefusal(code: unknown): code is TSearchRefusal {
+  return (searchRefusals as readonly unknown[]).includes(code);
+}
+
+export type TSearchTerm = { ok: true; name: string[]; caseNumberPrefix: string | null; idTail: string | null } | { ok: false; code: TSearchRefusal };
 
 /**
  * What a search term can match: names (as typed and without spaces, LIKE-escaped), a case number when it starts
@@ -45,7 +52,9 @@ export type TSearchTerm =
  * term.
  */
 export function readSearchTerm(raw: string): TSearchTerm | null {
-  const term = raw.normalize("NFKC").trim().replace(/\s+/g, " ");
+  const plain = checkPlainText(raw);
+  if (!plain.ok) return { ok: false, code: plain.code };
+  const term = plain.text.normalize("NFKC").trim().replace(/\s+/g, " ");
   if (!term) return null;
   if (term.length > SEARCH_TERM_MAX_LENGTH) return { ok: false, code: "invalid:search-too-long" };
   const upper = term.toUpperCase().replace(/[\s-]/g, "");

@@ -21,6 +21,7 @@ import { cases, companies, services, tasks, users, type TApplicantType, type TCa
 import { taskStatuses, type TTaskStatus } from "@/lib/workflow/statuses";
 import { addWorkingDays, toIsoDate } from "@/lib/calendar/working-days";
 import type { TLocalizedText } from "@/lib/i18n/locales";
+import type { TSearchRefusal } from "@/lib/text/search-text";
 import { deadlineState, type TDeadlineState } from "@/lib/workflow/deadline-state";
 import { actionableTaskStatuses, clockRunningStatuses, isTaskConcluded, openTaskStatuses } from "@/lib/workflow/task-transitions";
 import type { TActor } from "@/server/auth/actor";
@@ -72,7 +73,7 @@ export type TQueue = {
   /** The sort used: the one asked for if the view offers it, else the view's default. */
   sort: TQueueSort;
   /** Why the search term was not searched (a whole ID number, too long), or null. */
-  searchError: "invalid:search-whole-number" | "invalid:search-too-long" | null;
+  searchError: TSearchRefusal | null;
   rows: TQueueRow[];
   /** The cursor this page was read after, or null on the first page (none given, or not one of ours). */
   after: string | null;

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { caseChannels, cases, services, tasks } from "@/db/schema";
 import { isIsoDate } from "@/lib/calendar/working-days";
 import { decodeCursor, encodeCursor, ZCursorDate, ZCursorId, ZCursorInstant } from "@/lib/http/keyset-cursor";
-import { readSearchTerm, SEARCH_TERM_MAX_LENGTH, type TSearchTerm } from "@/lib/text/search-text";
+import { readSearchTerm, SEARCH_TERM_MAX_LENGTH, type TSearchRefusal, type TSearchTerm } from "@/lib/text/search-text";
 import { taskStatuses } from "@/lib/workflow/statuses";
 
 export const queueViews = ["unclaimed", "mine", "waiting", "soon-due", "overdue", "done", "all"] as const;
@@ -116,4 +116,43 @@ export function sortPlan(sort: TQueueSort) {
       return descending ? sql`(${column}, ${tasks.id}) < (${bound}, ${cursor.id}::uuid)` : sql`(${column}, ${tasks.id}) > (${bound}, ${cursor.id}::uuid)`;
     },
   };
+}
+
+export type TQueueAddress = TQueueFilters & { view?: TQueueView; sort?: TQueueSort; after?: string | null };
+
+/** The desk's address for a view, its filters, sort and page: only what is set, in a fixed order. */
+export function queueHref(address: TQueueAddress): string {
+  const params = new URLSearchParams();
+  for (const name of ["view", ...queueFilterNames, "sort", "after"] as const) {
+    const value = address[name];
+    if (value) params.set(name, value);
+  }
+  const query = params.toString();
+  return query ? `/desk?${query}` : "/desk";
+}
+
+/** What the desk's address says, each parameter checked on its own: a bad one is left out. */
+export function readQueueAddress(raw: Record<string, unknown>): TQueueAddress {
+  const read: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(queueQueryFields)) {
+    const given = raw[name];
+    const value = Array.isArray(given) ? given[0] : given;
+    if (typeof value !== "string" || value.trim() === "") continue;
+    const parsed = schema.safeParse(value.trim());
+    if (parsed.success) read[name] = parsed.data;
+  }
+  return read as TQueueAddress;
+}
+
+/**
+ * Where the desk's search form leads: the address of what was asked, without a search term that must not travel in
+ * an address (a whole ID number or credit code: refused with its code instead) — which is why the form posts.
+ */
+export function searchRedirect(posted: Record<string, unknown>): { href: string; error: TSearchRefusal | null } {
+  const address = readQueueAddress(posted);
+  const rawTerm = typeof posted.q === "string" ? posted.q : "";
+  const term = rawTerm.trim() ? readSearchTerm(rawTerm) : null;
+  if (term && !term.ok) return { href: queueHref({ ...address, q: undefined, after: null }), error: term.code };
+  // A new search starts at the first page.
+  return { href: queueHref({ ...address, q: rawTerm.trim() ? rawTerm.trim().replace(/\s+/g, " ") : undefined, after: null }), error: null };
 }
