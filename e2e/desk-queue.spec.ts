@@ -89,13 +89,14 @@ test("a clerk finds tasks by pinyin initials, filters them, claims two at once a
   // A whole ID number is not searched for, and is not put in the address.
   await desk.getByRole("searchbox", { name: "搜索" }).fill("310104198803124016");
   await desk.getByRole("button", { name: "搜索", exact: true }).click();
-  await expect(desk.getByRole("alert")).toContainText("请按身份证号码或统一社会信用代码的后 4 位搜索");
+  await expect(desk.getByRole("alert", { name: "请检查以下问题" })).toContainText("请按身份证号码或统一社会信用代码的后 4 位搜索");
   expect(desk.url()).not.toContain("310104198803124016");
 
   // Another department's task, named in a forged address: refused whole, and nothing about it is shown.
   const [medinsTask] = await desk.getByRole("checkbox", { name: /选择/ }).evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value));
   await desk.goto(`/desk/bulk?do=claim&task=${medinsTask}&task=${fireTask}.1`);
-  await expect(desk.getByRole("alert")).toContainText("此任务不在本部门的待办队列中。");
+  await expect(desk.getByRole("alert", { name: "无法执行" })).toContainText("此任务不在本部门的待办队列中。");
+  await expect(desk.getByText("未作任何更改。")).toBeVisible();
   await expect(desk.getByRole("button", { name: /确认认领/ })).toHaveCount(0);
   await expect(desk.getByRole("main")).not.toContainText("张三");
 });
