@@ -1,5 +1,5 @@
 /**
- * Fills in the desk's search text for cases stored before cases had one (migration 0011 added the column; pinyin
+ * Fills in the desk's search text for cases stored before cases had one (migration case_applicant_search added the column; pinyin
  * cannot be made in SQL). Run by scripts/setup.ts after the migrations, in batches; a case submitted meanwhile
  * already has its text, so running it again only finds what is still missing.
  */
