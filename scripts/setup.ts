@@ -14,6 +14,7 @@ import { waitForDatabase } from "@/db/wait-for-database";
 import { migrateDatabase } from "@/db/migrate";
 import { isDatabaseEmpty, seedDemo } from "@/seed/seed-demo";
 import { resignLicences } from "@/server/licences/resign-licences";
+import { backfillApplicantSearch } from "@/server/cases/backfill-applicant-search";
 
 async function main() {
   installQueryErrorRedaction();
@@ -32,6 +33,8 @@ async function main() {
     }
     await migrateDatabase(handle);
     console.log(`setup: migrations applied (${handle.kind})`);
+    const searchable = await backfillApplicantSearch({ db: handle.db });
+    if (searchable > 0) console.log(`setup: made ${searchable} case(s) stored before the desk's search findable by name`);
     const licences = await resignLicences({ db: handle.db });
     if (licences.signed > 0) console.log(`setup: signed ${licences.signed} licence(s) stored before licences were signed`);
     if (licences.resigned > 0) console.log(`setup: re-signed ${licences.resigned} licence(s) in the current payload format and hash key (QR codes no longer carry full ID numbers)`);

@@ -6,11 +6,12 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { caseEvents, cases, departments, formDefinitions, services, tasks, users } from "@/db/schema";
+import { caseEvents, cases, companies, departments, formDefinitions, services, tasks, users, type TCaseChannel } from "@/db/schema";
 import type { TTaskStatus } from "@/lib/workflow/statuses";
 import { addDays, toIsoDate } from "@/lib/calendar/working-days";
 import { formatCaseNumber } from "@/lib/workflow/case-number";
 import { hashCaseEvent } from "@/server/cases/append-case-event";
+import { applicantSearchFor } from "@/server/cases/describe-applicant";
 
 export type TSeedQueueTasksInput = {
   departmentCode: string;
@@ -23,13 +24,17 @@ export type TSeedQueueTasksInput = {
   status?: TTaskStatus;
   /** The applicant's username. Default "citizen". */
   applicant?: string;
+  /** The credit code of the company the applicant acts for, if a company applies. */
+  companyUscc?: string;
+  /** Default "online". */
+  channel?: TCaseChannel;
 };
 
 const chunkSize = 500;
 
 /** Returns the task ids in insertion order. */
 export async function seedQueueTasks(db: TDatabase, input: TSeedQueueTasksInput): Promise<string[]> {
-  const { departmentCode, count, tasksPerCase = 1, dueDateSpread = 30, status = "waiting", applicant = "citizen" } = input;
+  const { departmentCode, count, tasksPerCase = 1, dueDateSpread = 30, status = "waiting", applicant = "citizen", channel = "online" } = input;
   const today = toIsoDate(new Date());
   const firstDueDate = input.firstDueDate ?? addDays(today, 1);
   const [department] = await db.select().from(departments).where(eq(departments.code, departmentCode));
@@ -37,9 +42,17 @@ export async function seedQueueTasks(db: TDatabase, input: TSeedQueueTasksInput)
   const serviceRows = await db.select().from(services).where(eq(services.departmentId, department.id)).orderBy(services.code);
   if (serviceRows.length === 0) throw new Error(`seedQueueTasks: department ${departmentCode} has no services`);
   const [form] = await db.select({ id: formDefinitions.id }).from(formDefinitions).where(eq(formDefinitions.subjectCode, serviceRows[0].code));
-  const [person] = await db.select({ id: users.id }).from(users).where(eq(users.username, applicant));
+  const [person] = await db
+    .select({ id: users.id, name: users.displayName, idNumber: users.residentIdNumber })
+    .from(users)
+    .where(eq(users.username, applicant));
   if (!form || !person) throw new Error("seedQueueTasks: seed the demo data first");
 
+  const [company] = input.companyUscc
+    ? await db.select({ id: companies.id, name: companies.name, uscc: companies.uscc }).from(companies).where(eq(companies.uscc, input.companyUscc))
+    : [];
+  if (input.companyUscc && !company) throw new Error(`seedQueueTasks: no company ${input.companyUscc}`);
+  const search = applicantSearchFor({ person, company });
   const caseCount = Math.ceil(count / tasksPerCase);
   const taskIds: string[] = [];
   for (let start = 0; start < caseCount; start += chunkSize) {
@@ -52,9 +65,11 @@ export async function seedQueueTasks(db: TDatabase, input: TSeedQueueTasksInput)
       subjectCode: serviceRows[0].code,
       formDefinitionId: form.id,
       applicantId: person.id,
+      companyId: company?.id ?? null,
       applicantType: serviceRows[0].applicantType,
-      channel: "online" as const,
+      channel,
       answers: {},
+      ...search,
       idempotencyKey: randomUUID(),
     }));
     await db.insert(cases).values(caseRows);

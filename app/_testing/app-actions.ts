@@ -13,6 +13,7 @@ import * as formActions from "../admin/forms/[subjectType]/[code]/actions";
 import * as outboxActions from "../admin/outbox/actions";
 import * as applyActions from "../apply/[code]/actions";
 import * as deskActions from "../desk/actions";
+import * as bulkActions from "../desk/bulk/actions";
 import * as followUpActions from "../desk/follow-ups/[id]/actions";
 import * as licenceActions from "../desk/licences/[id]/actions";
 import * as taskActions from "../desk/tasks/[id]/actions";
@@ -29,6 +30,7 @@ const modules: Record<string, Record<string, unknown>> = {
   "/admin/outbox": outboxActions,
   "/apply/[code]": applyActions,
   "/desk": deskActions,
+  "/desk/bulk": bulkActions,
   "/desk/follow-ups/[id]": followUpActions,
   "/desk/licences/[id]": licenceActions,
   "/desk/tasks/[id]": taskActions,

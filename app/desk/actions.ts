@@ -10,6 +10,7 @@ import { assignTask } from "@/server/workflow/assign-task";
 import { claimNextTask } from "@/server/workflow/claim-next-task";
 import { claimTask } from "@/server/workflow/claim-task";
 import { releaseTask } from "@/server/workflow/release-task";
+import { queueFilterNames, queueViews, searchRedirect } from "@/server/workflow/queue-query";
 import { clerkDecisions, decideTask } from "@/server/workflow/decide-task";
 
 /** Claim from the queue, then go to the task. A lost race comes back to the queue with the reason. */
@@ -37,6 +38,22 @@ export const claimNextTaskAction = defineAction({
     revalidatePath("/desk");
     if (!result.ok) redirect(withError("/desk", result.code));
     redirect(`/desk/tasks/${result.taskId}`);
+  },
+});
+
+/**
+ * The queue's search and filters. A post, not a GET form, so that a whole ID number typed into the search box never
+ * travels in an address: it is refused here, and what is kept is redirected to as the desk's address.
+ */
+export const searchQueueAction = defineAction({
+  route: "/desk",
+  name: "searchQueueAction",
+  // The form always posts its view; each other field is checked on its own by searchRedirect (a bad one is left out).
+  input: z.object({ view: z.enum(queueViews), ...Object.fromEntries(["sort", ...queueFilterNames].map((name) => [name, z.string().max(400).optional()])) }),
+  back: "/desk",
+  async run({ input }) {
+    const { href, error } = searchRedirect(input);
+    redirect(error ? withError(href, error) : href);
   },
 });
 

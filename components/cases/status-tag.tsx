@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Tag, type TTagTone } from "@/components/ui/tag";
 import type { TCaseStatus, TTaskStatus } from "@/lib/workflow/statuses";
 
-const taskTones: Record<TTaskStatus, TTagTone> = {
+export const taskTones: Record<TTaskStatus, TTagTone> = {
   pending: "neutral",
   waiting: "neutral",
   accepted: "info",

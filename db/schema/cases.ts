@@ -48,6 +48,14 @@ export const cases = pgTable(
     applicantType: text("applicant_type", { enum: applicantTypes }).notNull(),
     channel: text("channel", { enum: caseChannels }).notNull(),
     answers: jsonb("answers").$type<TAnswers>().notNull(),
+    /**
+     * What the desk's search matches a name against, written at submit (server/cases/describe-applicant.ts): the
+     * applicant's and the company's names in lower case with their pinyin and pinyin initials ("张三 zhangsan zs").
+     * Null until scripts/setup.ts has filled it in for a case stored before the column existed.
+     */
+    applicantSearch: text("applicant_search"),
+    /** The last four characters of the applicant's ID number, or of the company's credit code: never more. */
+    applicantIdTail: text("applicant_id_tail"),
     status: text("status", { enum: caseStatuses }).notNull().default("submitted"),
     /** A repeated submit (double click, refresh, retry) carries the same key and gets the first case back. */
     idempotencyKey: text("idempotency_key").notNull(),

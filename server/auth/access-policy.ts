@@ -98,10 +98,16 @@ export const accessPolicy = {
     actions: {
       claimTaskAction: rule(["clerk"], "department-task"),
       claimNextTaskAction: rule(["clerk"]),
+      searchQueueAction: rule(["clerk"]),
       releaseTaskAction: rule(["clerk"], "claimed-task"),
       assignTaskAction: rule(["clerk"], "claimed-task"),
       decideTaskAction: rule(["clerk"], "claimed-task"),
     },
+  },
+  // Bulk claim and assignment: the confirmation page shows only the department's tasks it was given.
+  "/desk/bulk": {
+    page: rule(["clerk"]),
+    actions: { claimTasksAction: rule(["clerk"], "department-task"), assignTasksAction: rule(["clerk"], "department-task") },
   },
   "/desk/tasks/[id]": {
     page: rule(["clerk"], "department-task"),

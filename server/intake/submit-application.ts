@@ -19,6 +19,7 @@ import { startClock } from "@/lib/workflow/task-clock";
 import type { TActor } from "@/server/auth/actor";
 import { enqueueNotification, listCaseApplicantIds } from "@/server/notifications/enqueue-notification";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
+import { describeApplicant } from "@/server/cases/describe-applicant";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { findApplySubject } from "@/server/catalog/find-apply-subject";
 import { fail, type TAppError } from "@/server/errors";
@@ -79,6 +80,7 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
   if (!materials.ok) return materials;
   const answers: TAnswers = materials.answers;
   const applicable = selectApplicable(subject.components, answers);
+  const applicantSearch = await describeApplicant({ db, applicantId: actor.id, companyId });
 
   return db.transaction(async (tx) => {
     const caseNumber = formatCaseNumber(today, await nextCaseSequence(tx));
@@ -94,6 +96,7 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
         applicantType: subject.applicantType,
         channel,
         answers,
+        ...applicantSearch,
         idempotencyKey,
         submittedAt: now,
         updatedAt: now,

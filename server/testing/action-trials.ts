@@ -139,6 +139,22 @@ export const actionTrials: Record<string, TActionTrial> = {
     succeeded: redirectsTo(/^\/desk\/tasks\/[0-9a-f-]{36}$/i),
   },
   "/desk#claimNextTaskAction": { actor: "clerk-amr", succeeded: redirectsTo(/^\/desk\/tasks\/[0-9a-f-]{36}$/) },
+  "/desk#searchQueueAction": {
+    fields: () => ({ view: "all", q: " zs ", service: "", sort: "newest" }),
+    actor: "clerk-amr",
+    succeeded: redirectsTo(/^\/desk\?view=all&q=zs&sort=newest$/),
+  },
+  "/desk/bulk#claimTasksAction": {
+    // The fire task nobody has touched yet: version 1.
+    fields: ({ openCase }) => ({ task: [`${openCase.unclaimedTaskId}.1`] }),
+    insiders: ["clerk-fire"],
+    succeeded: redirectsTo(/^\/desk\?view=mine&done=claimed-many&count=1$/),
+  },
+  "/desk/bulk#assignTasksAction": {
+    fields: ({ openCase }) => ({ task: [`${openCase.claimedTask.id}.${openCase.claimedTask.version}`], to: openCase.colleagueId }),
+    insiders: ["clerk-amr"],
+    succeeded: redirectsTo(/^\/desk\?done=assigned-many&count=1$/),
+  },
   "/desk#releaseTaskAction": {
     state: true,
     fields: ({ openCase }) => ({ taskId: openCase.claimedTask.id, version: String(openCase.claimedTask.version) }),

@@ -7,13 +7,13 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
-import { tasks, users } from "@/db/schema";
+import { tasks, users, type TTask } from "@/db/schema";
 import { isTaskConcluded } from "@/lib/workflow/task-transitions";
 import type { TActor } from "@/server/auth/actor";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
 import { fail, type TResult } from "@/server/errors";
 import { enqueueNotification } from "@/server/notifications/enqueue-notification";
-import { checkTaskRequest, clerkDepartmentOf, lockDepartmentTask } from "./lock-department-task";
+import { checkTaskRequest, clerkDepartmentOf, lockDepartmentTask, type TLockedTask } from "./lock-department-task";
 
 export type TAssignTaskOptions = {
   db: TDatabase;
@@ -35,39 +35,60 @@ export async function assignTask({ db, actor, taskId, colleagueId, expectedVersi
   return db.transaction(async (tx) => {
     const locked = await lockDepartmentTask(tx, { actor, taskId, expect: { version: expectedVersion, holder: "actor-or-nobody" } });
     if (!locked.ok) return locked;
-    const { caseRow, task, serviceName } = locked;
-    if (colleagueId === actor.id) return fail("invalid:colleague");
-    const [colleague] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.id, colleagueId), eq(users.role, "clerk"), eq(users.departmentId, task.departmentId)))
-      .limit(1);
-    if (!colleague) return fail("invalid:colleague");
-    // Pending tasks are not in the department's hands yet; concluded ones have nothing left to do.
-    if (task.status === "pending" || isTaskConcluded(task.status)) return fail("conflict:transition-not-allowed");
-
-    const [assigned] = await tx
-      .update(tasks)
-      .set({ assigneeId: colleague.id, claimedAt: now, updatedAt: now, version: sql`${tasks.version} + 1` })
-      .where(eq(tasks.id, task.id))
-      .returning({ version: tasks.version });
-    await appendCaseEvent(tx, {
-      caseId: caseRow.id,
-      taskId: task.id,
-      actorId: actor.id,
-      kind: "task-assigned",
-      data: { assigneeId: colleague.id },
-      public: false,
-    });
-    await enqueueNotification(tx, {
-      recipientIds: [colleague.id],
-      topic: "task-assigned",
-      params: { caseNumber: caseRow.number, service: serviceName },
-      caseId: caseRow.id,
-      link: `/desk/tasks/${task.id}`,
-    });
-    return { ok: true as const, version: assigned.version };
+    const colleague = await findColleague(tx, { actor, colleagueId, departmentId: locked.task.departmentId });
+    if (!colleague.ok) return colleague;
+    const assignable = checkAssignable(locked.task);
+    if (!assignable.ok) return assignable;
+    return writeAssignment(tx, { actor, locked, colleagueId: colleague.id, now });
   });
+}
+
+/** A clerk of the department other than the actor, or `invalid:colleague`. */
+export async function findColleague(
+  tx: TDatabase,
+  { actor, colleagueId, departmentId }: { actor: TActor; colleagueId: string; departmentId: string },
+): Promise<TResult<{ id: string }>> {
+  if (colleagueId === actor.id || !z.uuid().safeParse(colleagueId).success) return fail("invalid:colleague");
+  const [colleague] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, colleagueId), eq(users.role, "clerk"), eq(users.departmentId, departmentId)))
+    .limit(1);
+  return colleague ? { ok: true, id: colleague.id } : fail("invalid:colleague");
+}
+
+/** Pending tasks are not in the department's hands yet; concluded ones have nothing left to do. */
+export function checkAssignable(task: TTask): TResult<object> {
+  return task.status === "pending" || isTaskConcluded(task.status) ? fail("conflict:transition-not-allowed") : { ok: true };
+}
+
+/** The assignment itself, on a task locked and checked by the caller (one, or each of a bulk assignment). */
+export async function writeAssignment(
+  tx: TDatabase,
+  { actor, locked, colleagueId, now }: { actor: TActor; locked: TLockedTask; colleagueId: string; now: Date },
+): Promise<{ ok: true; version: number }> {
+  const { caseRow, task, serviceName } = locked;
+  const [assigned] = await tx
+    .update(tasks)
+    .set({ assigneeId: colleagueId, claimedAt: now, updatedAt: now, version: sql`${tasks.version} + 1` })
+    .where(eq(tasks.id, task.id))
+    .returning({ version: tasks.version });
+  await appendCaseEvent(tx, {
+    caseId: caseRow.id,
+    taskId: task.id,
+    actorId: actor.id,
+    kind: "task-assigned",
+    data: { assigneeId: colleagueId },
+    public: false,
+  });
+  await enqueueNotification(tx, {
+    recipientIds: [colleagueId],
+    topic: "task-assigned",
+    params: { caseNumber: caseRow.number, service: serviceName },
+    caseId: caseRow.id,
+    link: `/desk/tasks/${task.id}`,
+  });
+  return { ok: true as const, version: assigned.version };
 }
 
 export type TColleague = { id: string; displayName: string };

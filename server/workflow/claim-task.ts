@@ -4,7 +4,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { tasks } from "@/db/schema";
+import { tasks, type TTask } from "@/db/schema";
 import { actionableTaskStatuses } from "@/lib/workflow/task-transitions";
 import type { TActor } from "@/server/auth/actor";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
@@ -17,15 +17,24 @@ export async function claimTask({ db, actor, taskId, now = new Date() }: TClaimT
   return db.transaction(async (tx) => {
     const locked = await lockDepartmentTask(tx, { actor, taskId, expect: { holder: "nobody" } });
     if (!locked.ok) return locked;
-    const { task } = locked;
-    if (!actionableTaskStatuses.includes(task.status)) return fail("conflict:transition-not-allowed");
-
-    const [claimed] = await tx
-      .update(tasks)
-      .set({ assigneeId: actor.id, claimedAt: now, updatedAt: now, version: sql`${tasks.version} + 1` })
-      .where(eq(tasks.id, task.id))
-      .returning({ version: tasks.version });
-    await appendCaseEvent(tx, { caseId: task.caseId, taskId: task.id, actorId: actor.id, kind: "task-claimed", public: false });
-    return { ok: true as const, version: claimed.version };
+    const claimable = checkClaimable(locked.task);
+    if (!claimable.ok) return claimable;
+    return writeClaim(tx, { actor, task: locked.task, now });
   });
+}
+
+/** Only a task the department may act on now is claimed: not one waiting on the applicant, nor a finished one. */
+export function checkClaimable(task: TTask): TResult<object> {
+  return actionableTaskStatuses.includes(task.status) ? { ok: true } : fail("conflict:transition-not-allowed");
+}
+
+/** The claim itself, on a task locked and checked by the caller (one claim, or each of a bulk claim). */
+export async function writeClaim(tx: TDatabase, { actor, task, now }: { actor: TActor; task: TTask; now: Date }): Promise<{ ok: true; version: number }> {
+  const [claimed] = await tx
+    .update(tasks)
+    .set({ assigneeId: actor.id, claimedAt: now, updatedAt: now, version: sql`${tasks.version} + 1` })
+    .where(eq(tasks.id, task.id))
+    .returning({ version: tasks.version });
+  await appendCaseEvent(tx, { caseId: task.caseId, taskId: task.id, actorId: actor.id, kind: "task-claimed", public: false });
+  return { ok: true as const, version: claimed.version };
 }

@@ -68,6 +68,14 @@ describe.each(testDatabaseKinds)("the department queue on %s", (kind) => {
       "soon-due": [dueToday, mineSoon],
       overdue: [late],
       done: [decided],
+      // Every task that reached the department, soonest due first (late and decided share a date: by id).
+      all: (
+        await db
+          .select({ id: tasks.id })
+          .from(tasks)
+          .where(inArray(tasks.id, [late, dueToday, onTime, mineSoon, colleagues, waitingLate, decided]))
+          .orderBy(tasks.dueDate, tasks.id)
+      ).map((row) => row.id),
     };
     for (const view of queueViews) {
       const page = await listQueue({ db, actor: clerk, view, now: monday });
@@ -144,20 +152,22 @@ describe.each(testDatabaseKinds)("the department queue on %s", (kind) => {
       "x".repeat(5000),
       base64("{"),
       base64([1, 2]),
-      base64({ view: "unclaimed", key: "2026-02-30", id: anId }),
-      base64({ view: "unclaimed", key: "0000-01-01", id: anId }),
-      base64({ view: "unclaimed", key: "2026-11-24'; drop table tasks; --", id: anId }),
-      base64({ view: "unclaimed", key: "2026-11-24", id: "not-a-uuid" }),
-      base64({ view: "unclaimed", key: "2026-11-24" }),
+      base64({ view: "unclaimed", sort: "due", key: "2026-02-30", id: anId }),
+      base64({ view: "unclaimed", sort: "due", key: "0000-01-01", id: anId }),
+      base64({ view: "unclaimed", sort: "due", key: "2026-11-24'; drop table tasks; --", id: anId }),
+      base64({ view: "unclaimed", sort: "due", key: "2026-11-24", id: "not-a-uuid" }),
+      base64({ view: "unclaimed", sort: "due", key: "2026-11-24" }),
       // A cursor of another view.
-      encodeQueueCursor({ view: "mine", key: "2026-11-24", id: anId }),
-      encodeQueueCursor({ view: "done", key: "1795000000000000", id: anId }),
+      encodeQueueCursor({ view: "mine", sort: "due", key: "2026-11-24", id: anId }),
+      encodeQueueCursor({ view: "done", sort: "decided", key: "1795000000000000", id: anId }),
+      // A cursor of another sort.
+      encodeQueueCursor({ view: "unclaimed", sort: "due-desc", key: "2026-11-24", id: anId }),
     ];
     for (const cursor of forged) {
       const page = await listQueue({ db, actor: clerk, view: "unclaimed", cursor, now: monday });
       expect(page, cursor.slice(0, 40)).toEqual(first);
     }
-    const doneForged = [base64({ view: "done", key: "99999999999999999999", id: anId }), base64({ view: "done", key: "-5", id: anId })];
+    const doneForged = [base64({ view: "done", sort: "decided", key: "99999999999999999999", id: anId }), base64({ view: "done", sort: "decided", key: "-5", id: anId })];
     const doneFirst = await listQueue({ db, actor: clerk, view: "done", now: monday });
     for (const cursor of doneForged) expect(await listQueue({ db, actor: clerk, view: "done", cursor, now: monday })).toEqual(doneFirst);
   });

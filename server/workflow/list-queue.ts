@@ -3,23 +3,25 @@
  *
  * Views: `unclaimed` (actionable, nobody holds it — what "claim next" takes from), `mine` (open, held by me),
  * `waiting` (waiting for the applicant's supplement), `soon-due` and `overdue` (tasks whose clock runs, by the
- * working-day calendar in Beijing time), `done` (concluded, newest first).
+ * working-day calendar in Beijing time), `done` (concluded), `all` (every task that reached the department).
+ * Within a view the clerk may search (name, pinyin, case number, last four of an ID or credit code) and filter
+ * (service, status, due dates, channel): the counts follow the search and filters (server/workflow/queue-query.ts).
  *
- * Pages are keyset pages on (due_date, id) ascending — (decided_at, id) descending for `done` — so a page costs the
- * same however deep it is, and a task claimed meanwhile never shifts the next page. The cursor is opaque
- * (base64url JSON); one that does not parse, or belongs to another view, gives the first page.
+ * Pages are keyset pages on (sort key, id) — due date ascending by default, decision time descending for `done` —
+ * so a page costs the same however deep it is, and a task claimed meanwhile never shifts the next page. The cursor
+ * is opaque (base64url JSON); one that does not parse, or belongs to another view or sort, gives the first page.
  *
  * Every view's condition is a plain comparison on indexed columns: "soon due" is turned into a date bound here
  * rather than computed per row in SQL.
  */
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import { and, eq, gte, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import type { TDatabase } from "@/db/client";
-import { cases, services, tasks, users, type TApplicantType } from "@/db/schema";
+import { cases, companies, services, tasks, users, type TApplicantType, type TCaseChannel } from "@/db/schema";
 import { taskStatuses, type TTaskStatus } from "@/lib/workflow/statuses";
 import { addWorkingDays, toIsoDate } from "@/lib/calendar/working-days";
-import { decodeCursor, encodeCursor, ZCursorDate, ZCursorId, ZCursorInstant } from "@/lib/http/keyset-cursor";
 import type { TLocalizedText } from "@/lib/i18n/locales";
+import type { TSearchRefusal } from "@/lib/text/search-text";
 import { deadlineState, type TDeadlineState } from "@/lib/workflow/deadline-state";
 import { actionableTaskStatuses, clockRunningStatuses, isTaskConcluded, openTaskStatuses } from "@/lib/workflow/task-transitions";
 import type { TActor } from "@/server/auth/actor";
@@ -27,12 +29,22 @@ import { loadCalendar } from "@/server/calendar/load-calendar";
 import type { TResult } from "@/server/errors";
 import { cachedReference } from "@/server/reference-cache";
 import { clerkDepartmentOf } from "./lock-department-task";
+import {
+  decodeQueueCursor,
+  encodeQueueCursor,
+  filterConditions,
+  queueViews,
+  sortPlan,
+  sortsOf,
+  type TQueueFilters,
+  type TQueueSort,
+  type TQueueView,
+} from "./queue-query";
 
-export const queueViews = ["unclaimed", "mine", "waiting", "soon-due", "overdue", "done"] as const;
-export type TQueueView = (typeof queueViews)[number];
+export { encodeQueueCursor, queueViews, type TQueueView } from "./queue-query";
 
 export const QUEUE_PAGE_SIZE = 20;
-/** Counting a department's whole history on every page view would grow without end: the done tab stops here. */
+/** Counting a department's whole history on every page view would grow without end: done and all stop here. */
 export const DONE_COUNT_CAP = 1000;
 
 const concludedStatuses: TTaskStatus[] = taskStatuses.filter(isTaskConcluded);
@@ -42,7 +54,12 @@ export type TQueueRow = {
   caseNumber: string;
   serviceName: TLocalizedText;
   applicantType: TApplicantType;
+  /** The person who applied, or the company for a company's case. */
+  applicantName: string;
+  channel: TCaseChannel;
   status: TTaskStatus;
+  /** What a bulk claim or assignment checks was not changed since the page was shown. */
+  version: number;
   dueDate: string;
   /** Only while the task's clock runs: a stopped or not yet started clock has no deadline to be late for. */
   deadline: TDeadlineState | null;
@@ -53,19 +70,35 @@ export type TQueueRow = {
 
 export type TQueue = {
   view: TQueueView;
+  /** The sort used: the one asked for if the view offers it, else the view's default. */
+  sort: TQueueSort;
+  /** Why the search term was not searched (a whole ID number, too long), or null. */
+  searchError: TSearchRefusal | null;
   rows: TQueueRow[];
   /** The cursor this page was read after, or null on the first page (none given, or not one of ours). */
   after: string | null;
   /** The cursor of the next page, or null on the last page. */
   nextCursor: string | null;
-  /** Rows in each view; `done` is at most DONE_COUNT_CAP. */
+  /** Rows in each view under the search and filters; `done` and `all` are at most DONE_COUNT_CAP. */
   counts: Record<TQueueView, number>;
   today: string;
 };
 
-export type TListQueueOptions = { db: TDatabase; actor: TActor; view: TQueueView; cursor?: string | null; now?: Date; pageSize?: number };
+export type TListQueueOptions = {
+  db: TDatabase;
+  actor: TActor;
+  view: TQueueView;
+  filters?: TQueueFilters;
+  sort?: TQueueSort;
+  cursor?: string | null;
+  now?: Date;
+  pageSize?: number;
+};
 
-export async function listQueue({ db, actor, view, cursor, now = new Date(), pageSize = QUEUE_PAGE_SIZE }: TListQueueOptions): Promise<TResult<TQueue>> {
+const applicants = alias(users, "applicants");
+
+export async function listQueue(options: TListQueueOptions): Promise<TResult<TQueue>> {
+  const { db, actor, view, filters = {}, cursor, now = new Date(), pageSize = QUEUE_PAGE_SIZE } = options;
   const clerk = clerkDepartmentOf(actor);
   if (!clerk.ok) return clerk;
   const { departmentId } = clerk;
@@ -75,22 +108,21 @@ export async function listQueue({ db, actor, view, cursor, now = new Date(), pag
   // working day after today (a weekend after the 2nd working day still counts 2).
   const soonDueBefore = addWorkingDays(today, 3, calendar);
 
-  const filters: Record<TQueueView, SQL> = {
+  const viewConditions: Record<TQueueView, SQL> = {
     unclaimed: and(isNull(tasks.assigneeId), inArray(tasks.status, actionableTaskStatuses))!,
     mine: and(eq(tasks.assigneeId, actor.id), inArray(tasks.status, openTaskStatuses))!,
     waiting: eq(tasks.status, "supplement-requested"),
     "soon-due": and(inArray(tasks.status, clockRunningStatuses), gte(tasks.dueDate, today), lt(tasks.dueDate, soonDueBefore))!,
     overdue: and(inArray(tasks.status, clockRunningStatuses), lt(tasks.dueDate, today))!,
     done: and(inArray(tasks.status, concludedStatuses), isNotNull(tasks.decidedAt))!,
+    all: ne(tasks.status, "pending"),
   };
+  const offered = sortsOf(view);
+  const sort = options.sort && offered.includes(options.sort) ? options.sort : offered[0];
+  const plan = sortPlan(sort);
+  const narrowed = filterConditions(filters);
 
-  const after = decodeQueueCursor(cursor, view);
-  const keyset = !after
-    ? undefined
-    : view === "done"
-      ? sql`(${tasks.decidedAt}, ${tasks.id}) < (timestamptz 'epoch' + ${after.key}::bigint * interval '1 microsecond', ${after.id}::uuid)`
-      : sql`(${tasks.dueDate}, ${tasks.id}) > (${after.key}::date, ${after.id}::uuid)`;
-  const order = view === "done" ? [desc(tasks.decidedAt), desc(tasks.id)] : [asc(tasks.dueDate), asc(tasks.id)];
+  const after = decodeQueueCursor(cursor, view, sort);
 
   const found = await db
     .select({
@@ -98,72 +130,76 @@ export async function listQueue({ db, actor, view, cursor, now = new Date(), pag
       caseNumber: cases.number,
       serviceName: services.name,
       applicantType: cases.applicantType,
+      applicantName: sql<string>`coalesce(${companies.name}, ${applicants.displayName})`,
+      channel: cases.channel,
       status: tasks.status,
+      version: tasks.version,
       dueDate: tasks.dueDate,
       assigneeId: tasks.assigneeId,
       assigneeName: users.displayName,
       decidedAt: tasks.decidedAt,
-      // The exact instant for the cursor: a JavaScript Date would drop PostgreSQL's microseconds.
-      decidedAtMicros: sql<string | null>`(extract(epoch from ${tasks.decidedAt}) * 1000000)::bigint::text`,
+      sortKey: plan.key,
     })
     .from(tasks)
     .innerJoin(cases, eq(cases.id, tasks.caseId))
     .innerJoin(services, eq(services.id, tasks.serviceId))
+    .innerJoin(applicants, eq(applicants.id, cases.applicantId))
+    .leftJoin(companies, eq(companies.id, cases.companyId))
     .leftJoin(users, eq(users.id, tasks.assigneeId))
-    .where(and(eq(tasks.departmentId, departmentId), filters[view], keyset))
-    .orderBy(...order)
+    .where(and(eq(tasks.departmentId, departmentId), viewConditions[view], narrowed.where, after ? plan.after(after) : undefined))
+    .orderBy(...plan.orderBy)
     .limit(pageSize + 1);
 
   const page = found.slice(0, pageSize);
   const last = page.at(-1);
-  const nextCursor =
-    found.length > pageSize && last
-      ? encodeQueueCursor({ view, key: view === "done" ? last.decidedAtMicros! : last.dueDate, id: last.id })
-      : null;
-  const rows = page.map(({ decidedAtMicros: _micros, ...row }) => ({
+  const nextCursor = found.length > pageSize && last?.sortKey ? encodeQueueCursor({ view, sort, key: last.sortKey, id: last.id } as TQueueCursorOf) : null;
+  const rows = page.map(({ sortKey: _key, ...row }) => ({
     ...row,
     deadline: clockRunningStatuses.includes(row.status) ? deadlineState(row.dueDate, today, calendar) : null,
   }));
 
-  return { ok: true as const, view, rows, after: after ? encodeQueueCursor(after) : null, nextCursor, counts: await countViews(db, departmentId, filters), today };
+  return {
+    ok: true as const,
+    view,
+    sort,
+    searchError: narrowed.search && !narrowed.search.ok ? narrowed.search.code : null,
+    rows,
+    after: after ? encodeQueueCursor(after) : null,
+    nextCursor,
+    counts: await countViews(db, departmentId, viewConditions, narrowed.where),
+    today,
+  };
 }
 
-async function countViews(db: TDatabase, departmentId: string, filters: Record<TQueueView, SQL>): Promise<Record<TQueueView, number>> {
+type TQueueCursorOf = Parameters<typeof encodeQueueCursor>[0];
+
+async function countViews(db: TDatabase, departmentId: string, filters: Record<TQueueView, SQL>, narrow: SQL | undefined): Promise<Record<TQueueView, number>> {
   const count = (filter: SQL) => sql<number>`(count(*) filter (where ${filter}))::int`;
-  // The open views in one pass over the department's open tasks (tasks_queue_idx).
-  const [open] = await db
-    .select({
-      unclaimed: count(filters.unclaimed),
-      mine: count(filters.mine),
-      waiting: count(filters.waiting),
-      soonDue: count(filters["soon-due"]),
-      overdue: count(filters.overdue),
-    })
-    .from(tasks)
-    .where(and(eq(tasks.departmentId, departmentId), inArray(tasks.status, openTaskStatuses)));
-  const capped = db
-    .select({ id: tasks.id })
-    .from(tasks)
-    .where(and(eq(tasks.departmentId, departmentId), filters.done))
-    .limit(DONE_COUNT_CAP)
-    .as("capped");
-  const [done] = await db.select({ count: sql<number>`count(*)::int` }).from(capped);
-  return { unclaimed: open.unclaimed, mine: open.mine, waiting: open.waiting, "soon-due": open.soonDue, overdue: open.overdue, done: done.count };
-}
-
-/** The position after the last row of a page: the decision instant for `done`, else the due date; and the id. */
-const ZQueueCursor = z.union([
-  z.object({ view: z.literal("done"), key: ZCursorInstant, id: ZCursorId }),
-  z.object({ view: z.enum(queueViews.filter((view) => view !== "done") as [TQueueView, ...TQueueView[]]), key: ZCursorDate, id: ZCursorId }),
-]);
-export type TQueueCursor = z.infer<typeof ZQueueCursor>;
-
-export function encodeQueueCursor(cursor: TQueueCursor): string {
-  return encodeCursor(cursor);
-}
-
-/** The cursor if it is one of ours and belongs to this view; anything else means "first page". */
-export function decodeQueueCursor(raw: string | null | undefined, view: TQueueView): TQueueCursor | null {
-  const cursor = decodeCursor(raw, ZQueueCursor);
-  return cursor?.view === view ? cursor : null;
+  // Searching or filtering needs the case and the service; without, the counts read the tasks alone (tasks_queue_idx).
+  const from = <T extends PgSelect>(query: T) =>
+    narrow ? query.innerJoin(cases, eq(cases.id, tasks.caseId)).innerJoin(services, eq(services.id, tasks.serviceId)) : query;
+  // The open views in one pass over the department's open tasks.
+  const [open] = await from(
+    db
+      .select({
+        unclaimed: count(filters.unclaimed),
+        mine: count(filters.mine),
+        waiting: count(filters.waiting),
+        soonDue: count(filters["soon-due"]),
+        overdue: count(filters.overdue),
+      })
+      .from(tasks)
+      .$dynamic(),
+  ).where(and(eq(tasks.departmentId, departmentId), inArray(tasks.status, openTaskStatuses), narrow));
+  const cappedCount = async (filter: SQL) => {
+    const capped = from(db.select({ id: tasks.id }).from(tasks).$dynamic())
+      .where(and(eq(tasks.departmentId, departmentId), filter, narrow))
+      .limit(DONE_COUNT_CAP)
+      .as("capped");
+    const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(capped);
+    return row.count;
+  };
+  const done = await cappedCount(filters.done);
+  const all = await cappedCount(filters.all);
+  return { unclaimed: open.unclaimed, mine: open.mine, waiting: open.waiting, "soon-due": open.soonDue, overdue: open.overdue, done, all };
 }

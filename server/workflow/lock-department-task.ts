@@ -51,10 +51,14 @@ export function checkTaskRequest(actor: TActor, taskId: string, by: TTaskWorker 
  * What the caller expects of the task. `holder`: "actor" — the actor must hold it (deciding, releasing, asking);
  * "actor-or-nobody" — nobody else may hold it (handing it to a colleague); "anyone" — a supervisor deciding over it.
  * Claiming expects nobody to hold it and takes no version: of two clerks claiming at once the first wins, whatever
- * each saw. "reader" — any clerk of the department, in any state, at any version: recording in the trail that they
- * read something (a personal number revealed), which changes nothing of the task.
+ * each saw; a bulk claim does give the versions the clerk saw: a batch is confirmed as it was shown, or not at all.
+ * "reader" — any clerk of the department, in any state, at any version: recording in the trail that they read
+ * something (a personal number revealed), which changes nothing of the task.
  */
-export type TTaskExpectation = { version: number; holder: "actor" | "actor-or-nobody" | "anyone" } | { holder: "nobody" } | { holder: "reader" };
+export type TTaskExpectation =
+  | { version: number; holder: "actor" | "actor-or-nobody" | "anyone" }
+  | { holder: "nobody"; version?: number }
+  | { holder: "reader" };
 
 export type TLockDepartmentTaskOptions = {
   actor: TActor;
@@ -88,7 +92,7 @@ export async function lockDepartmentTask(tx: TDatabase, options: TLockDepartment
     .for("update", { of: tasks });
   const { task } = row;
 
-  if ("version" in expect && task.version !== expect.version) return fail("conflict:task-changed");
+  if ("version" in expect && expect.version !== undefined && task.version !== expect.version) return fail("conflict:task-changed");
   const heldByOther = task.assigneeId !== null && task.assigneeId !== actor.id;
   if (expect.holder === "actor" && task.assigneeId !== actor.id) return fail("conflict:task-not-claimed-by-you");
   if (expect.holder === "actor-or-nobody" && heldByOther) return fail("conflict:task-already-claimed");

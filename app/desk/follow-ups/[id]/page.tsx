@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { TaskStatusTag } from "@/components/cases/status-tag";
+import { DeskStatusTag } from "@/components/desk/desk-status-tag";
 import { DeadlineTag } from "@/components/desk/deadline-tag";
 import { FollowUpReplyForm } from "@/components/ratings/follow-up-reply-form";
 import { replyToFollowUpAction } from "./actions";
@@ -67,7 +67,7 @@ export default async function FollowUpPage({ params, searchParams }: TProps) {
         {result.tasks.map((task) => (
           <li key={task.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <Link href={`/desk/tasks/${task.id}`}>{localize(task.serviceName, locale)}</Link>
-            <TaskStatusTag status={task.status} />
+            <DeskStatusTag status={task.status} />
           </li>
         ))}
       </ul>

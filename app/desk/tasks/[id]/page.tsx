@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { CaseTimeline } from "@/components/cases/case-timeline";
-import { TaskStatusTag } from "@/components/cases/status-tag";
+import { DeskStatusTag } from "@/components/desk/desk-status-tag";
 import { TaskGraph } from "@/components/cases/task-graph";
 import { DeadlineTag } from "@/components/desk/deadline-tag";
 import { DecisionForm } from "@/components/desk/decision-form";
@@ -111,7 +111,7 @@ export default async function TaskPage({ params, searchParams }: TProps) {
       ) : null}
       <SummaryList
         rows={[
-          { key: t("status"), value: <TaskStatusTag status={task.status} /> },
+          { key: t("status"), value: <DeskStatusTag status={task.status} /> },
           { key: t("applicant"), value: nameForReader(result.applicantName, locale) },
           { key: t("submitted"), value: formatDate(caseRow.submittedAt, locale) },
           ...(task.readyOn ? [{ key: tt("readyOn"), value: formatDate(task.readyOn, locale) }] : [{ key: tt("readyOn"), value: tt("notReady") }]),
