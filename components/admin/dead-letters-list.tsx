@@ -28,11 +28,14 @@ export async function DeadLettersList({ deadLetters, locale, retryAction }: { de
               rows={[
                 {
                   key: t("recipient"),
-                  value: (
-                    <>
-                      {t("recipientName", { name: letter.recipient.name, role: t(`roles.${letter.recipient.role}`) })} · {letter.recipient.email ?? t("noEmail")}
-                    </>
-                  ),
+                  value:
+                    letter.recipient.kind === "company" ? (
+                      t("recipientCompany", { name: letter.recipient.name })
+                    ) : (
+                      <>
+                        {t("recipientName", { name: letter.recipient.name, role: t(`roles.${letter.recipient.role}`) })} · {letter.recipient.email ?? t("noEmail")}
+                      </>
+                    ),
                 },
                 { key: t("attempts"), value: letter.attempts },
                 { key: t("lastError"), value: letter.lastError ? <code className="font-mono text-base wrap-anywhere">{letter.lastError}</code> : t("noError") },
