@@ -3,9 +3,12 @@
  * next to TEST_DATABASE_URL (and dropped afterwards) — so integration tests run the same way on both paths.
  */
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { openDatabase, type TDatabaseHandle, type TDatabaseKind } from "./client";
-import { migrateDatabase } from "./migrate";
+import { migrateDatabase, migrationsFolder } from "./migrate";
 
 /** The databases this run tests against: always PGlite; PostgreSQL too when TEST_DATABASE_URL is set. */
 export const testDatabaseKinds: TDatabaseKind[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgresql"] : ["pglite"];
@@ -40,4 +43,20 @@ export async function openTestDatabase(kind: TDatabaseKind, options: { poolSize?
       await cleaner.end();
     },
   };
+}
+
+/**
+ * The committed migrations up to and including `lastTag`, in a folder of their own: open a database with it, write
+ * rows as the earlier schema stored them, then migrate the rest to test an upgrade. The caller removes the folder.
+ */
+export function migrationsUpTo(lastTag: string): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "onedoor-migrations-"));
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as { entries: { idx: number; tag: string }[] };
+  const last = journal.entries.findIndex((entry) => entry.tag === lastTag);
+  if (last < 0) throw new Error(`migrationsUpTo: no migration ${lastTag}`);
+  const entries = journal.entries.slice(0, last + 1);
+  fs.mkdirSync(path.join(folder, "meta"));
+  fs.writeFileSync(path.join(folder, "meta", "_journal.json"), JSON.stringify({ ...journal, entries }));
+  for (const entry of entries) fs.copyFileSync(path.join(migrationsFolder, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
+  return folder;
 }

@@ -2,7 +2,8 @@
  * An administrator finds the notifications the portal could not deliver (dead letters) from /admin, reads who they
  * were for (masked) and why they failed (no personal data), and sends them again — with JavaScript and without,
  * including a stale page whose notification a colleague already sent. Other roles cannot open the page.
- * The journey has a server of its own: its database is prepared first with two dead letters, made by the real
+ * The journey has a server of its own: its database is prepared first with three dead letters (two to people, one to
+ * a company, which is named rather than masked: a company's name is public), made by the real
  * outbox worker against a mail server that refuses the addresses (e2e/seed-dead-letters.ts).
  */
 import fs from "node:fs";
@@ -42,10 +43,10 @@ async function adminPage(browser: Browser, { javaScriptEnabled }: { javaScriptEn
 }
 
 test("an administrator sees the undelivered notifications, masked, and sends them again, with and without JavaScript", async ({ browser }) => {
-  const [forLisi, forZhangsan] = deadLetterIds;
+  const [forLisi, forZhangsan, forCompany] = deadLetterIds;
   const withScript = await adminPage(browser, { javaScriptEnabled: true });
   await withScript.goto("/admin");
-  await expect(withScript.getByText("无法投递的通知：2 条")).toBeVisible();
+  await expect(withScript.getByText("无法投递的通知：3 条")).toBeVisible();
   await withScript.getByRole("link", { name: "查看无法投递的通知" }).click();
   await expect(withScript).toHaveURL(/\/admin\/outbox$/);
   await expect(withScript.getByRole("heading", { level: 1 })).toHaveText("无法投递的通知");
@@ -55,28 +56,34 @@ test("an administrator sees the undelivered notifications, masked, and sends the
   await expect(lisi).toContainText("24");
   await expect(lisi).toContainText("550 5.1.1 <l***@example.cn>: Recipient address rejected");
   await expect(withScript.getByRole("listitem", { name: `办件已受理 · 通知 ${forZhangsan}` })).toContainText("张*（自然人） · z*******@example.cn");
+  const company = withScript.getByRole("listitem", { name: `办件已受理 · 通知 ${forCompany}` });
+  await expect(company).toContainText("企业 上海一门餐饮管理有限公司（全体成员）");
+  await expect(company).toContainText("<w*****@example.cn>: Recipient address rejected");
   // Nobody's full address is on the page.
   await expect(withScript.locator("main")).not.toContainText("lisi@");
   await expect(withScript.locator("main")).not.toContainText("zhangsan@");
+  await expect(withScript.locator("main")).not.toContainText("wangwu@");
   await expectNoAxeViolations(withScript);
 
   // A colleague opens the same list in a browser without JavaScript.
   const withoutScript = await adminPage(browser, { javaScriptEnabled: false });
   await withoutScript.goto("/admin/outbox");
-  await expect(withoutScript.locator("#dead-letters").getByRole("listitem")).toHaveCount(2);
+  await expect(withoutScript.locator("#dead-letters").getByRole("listitem")).toHaveCount(3);
 
   await withoutScript.getByRole("button", { name: `重新发送 通知 ${forLisi}` }).click();
   await expect(withoutScript.getByRole("status")).toContainText(`通知 ${forLisi} 已重新排入投递队列`);
-  await expect(withoutScript.locator("#dead-letters").getByRole("listitem")).toHaveCount(1);
+  await expect(withoutScript.locator("#dead-letters").getByRole("listitem")).toHaveCount(2);
 
   // The first page, now stale, sends the same one again: it is told, and nothing changes.
   await withScript.getByRole("button", { name: `重新发送 通知 ${forLisi}` }).click();
   await expect(withScript.getByRole("alert", { name: "无法重新发送" })).toContainText("找不到这条投递失败的通知：可能已经重新发送过了。");
-  await expect(withScript.locator("#dead-letters").getByRole("listitem")).toHaveCount(1);
+  await expect(withScript.locator("#dead-letters").getByRole("listitem")).toHaveCount(2);
   await expectNoAxeViolations(withScript);
 
   await withScript.getByRole("button", { name: `重新发送 通知 ${forZhangsan}` }).click();
   await expect(withScript.getByRole("status")).toContainText(`通知 ${forZhangsan} 已重新排入投递队列`);
+  await withScript.getByRole("button", { name: `重新发送 通知 ${forCompany}` }).click();
+  await expect(withScript.getByRole("status")).toContainText(`通知 ${forCompany} 已重新排入投递队列`);
   await expect(withScript.getByText("没有无法投递的通知。")).toBeVisible();
   await expectNoAxeViolations(withScript);
 

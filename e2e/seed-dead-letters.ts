@@ -1,6 +1,7 @@
 /**
- * Run with tsx by the admin outbox journey, on a DATA_DIR that setup has seeded and no server holds yet: two
- * notifications whose e-mail copies were refused at every attempt (seed/seed-dead-letter.ts). Prints their ids.
+ * Run with tsx by the admin outbox journey, on a DATA_DIR that setup has seeded and no server holds yet: three
+ * notifications whose e-mail copies were refused at every attempt (seed/seed-dead-letter.ts), two to people and one
+ * to the demo company. Prints their ids.
  */
 import { openDatabase } from "@/db/client";
 import { databaseOptionsFromEnv } from "@/db/database-env";
@@ -12,7 +13,8 @@ async function main() {
     const service = { "zh-Hans": "社会保险参保缴费证明", "zh-Hant": "社會保險參保繳費證明", en: "Proof of social insurance contributions" };
     const first = await seedDeadLetter(handle.db, { username: "citizen2", email: "lisi@example.cn", caseNumber: "OD-20260105-000101", service });
     const second = await seedDeadLetter(handle.db, { username: "citizen", email: "zhangsan@example.cn", caseNumber: "OD-20260105-000102", service });
-    console.log(JSON.stringify([first, second]));
+    const third = await seedDeadLetter(handle.db, { username: "enterprise", email: "wangwu@example.cn", caseNumber: "OD-20260105-000103", service, toCompany: true });
+    console.log(JSON.stringify([first, second, third]));
   } finally {
     await handle.close();
   }

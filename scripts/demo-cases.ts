@@ -8,8 +8,8 @@
  *     extension a supervisor has yet to decide;
  *   - two restaurants every department approved: one for the company to rate, one it rated "dissatisfied", whose
  *     follow-ups wait in the food, fire and signage departments; and a proof the citizen rated "very satisfied";
- *   - a notification to the demo citizen whose e-mail copy the mail server refused at every attempt: a dead letter
- *     for `admin` to see and send again at /admin/outbox.
+ *   - a notification to the demo citizen, and one to the demo company, whose e-mail copies the mail server refused
+ *     at every attempt: dead letters for `admin` to see and send again at /admin/outbox.
  */
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
@@ -124,6 +124,14 @@ async function main() {
       service: { "zh-Hans": "社会保险参保缴费证明", "zh-Hant": "社會保險參保繳費證明", en: "Proof of social insurance contributions" },
     });
     console.log(`demo-cases: notification ${deadLetter} to citizen undeliverable by e-mail, waiting at /admin/outbox`);
+    const companyDeadLetter = await seedDeadLetter(db, {
+      username: "enterprise",
+      email: "wangwu@example.cn",
+      caseNumber: rated.caseNumber,
+      service: { "zh-Hans": "开办餐饮店一件事", "zh-Hant": "開辦餐飲店一件事", en: "Open a restaurant" },
+      toCompany: true,
+    });
+    console.log(`demo-cases: notification ${companyDeadLetter} to the demo company undeliverable by e-mail, waiting at /admin/outbox`);
   } finally {
     await handle.close();
   }

@@ -2,26 +2,29 @@
  * A notification whose e-mailed copy a mail server refused at every attempt: a dead letter for /admin/outbox to
  * show (`npm run demo:cases`, the admin journey). Made by the real outbox worker, round after round from 16 hours
  * ago, against a mailer that refuses the address, so it looks exactly as one made by a broken mail server would.
+ * `toCompany`: the notification is the company's of which `username` is a member (its copy to them refused).
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import type { TLocalizedText } from "@/lib/i18n/locales";
-import { outbox, users } from "@/db/schema";
+import { companyMembers, outbox, users } from "@/db/schema";
 import { deliverOutbox, maxDeliveryAttempts } from "@/server/notifications/deliver-outbox";
 import type { TMailer } from "@/server/notifications/mailer";
 
 export async function seedDeadLetter(
   db: TDatabase,
-  { username, email, caseNumber, service }: { username: string; email: string; caseNumber: string; service: TLocalizedText },
+  { username, email, caseNumber, service, toCompany = false }: { username: string; email: string; caseNumber: string; service: TLocalizedText; toCompany?: boolean },
 ): Promise<number> {
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
   if (!user) throw new Error(`seedDeadLetter: no user ${username}`);
+  const [membership] = toCompany ? await db.select({ companyId: companyMembers.companyId }).from(companyMembers).where(eq(companyMembers.userId, user.id)).limit(1) : [];
+  if (toCompany && !membership) throw new Error(`seedDeadLetter: ${username} is a member of no company`);
   await db.update(users).set({ email }).where(eq(users.id, user.id));
   const start = new Date(Date.now() - 16 * 60 * 60_000);
   const [row] = await db
     .insert(outbox)
     .values({
-      recipientId: user.id,
+      ...(membership ? { companyId: membership.companyId } : { recipientId: user.id }),
       topic: "task-accepted",
       params: { caseNumber, service },
       link: `/me/cases/${caseNumber}`,

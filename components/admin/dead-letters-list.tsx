@@ -29,11 +29,14 @@ export async function DeadLettersList({ deadLetters, locale, retryAction }: { de
               rows={[
                 {
                   key: t("recipient"),
-                  value: (
-                    <>
-                      {t("recipientName", { name: nameForReader(letter.recipient.name, locale), role: t(`roles.${letter.recipient.role}`) })} · {letter.recipient.email ?? t("noEmail")}
-                    </>
-                  ),
+                  value:
+                    letter.recipient.kind === "company" ? (
+                      t("recipientCompany", { name: nameForReader(letter.recipient.name, locale, "company") })
+                    ) : (
+                      <>
+                        {t("recipientName", { name: nameForReader(letter.recipient.name, locale), role: t(`roles.${letter.recipient.role}`) })} · {letter.recipient.email ?? t("noEmail")}
+                      </>
+                    ),
                 },
                 { key: t("attempts"), value: letter.attempts },
                 { key: t("lastError"), value: letter.lastError ? <code className="font-mono text-base wrap-anywhere">{letter.lastError}</code> : t("noError") },

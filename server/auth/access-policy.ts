@@ -23,7 +23,7 @@ export const recordRules = {
   "applicant-type": "a service the actor's kind of applicant may apply for: natural-person ones for citizens, legal-person ones for a company's staff",
   "own-draft": "a draft the actor started themselves (a company's draft belongs to the colleague who started it)",
   "own-case": "a case the actor applied for, or one filed for a company the actor acts for",
-  "own-message": "an inbox message addressed to the actor",
+  "own-message": "an inbox message addressed to the actor, or to a company they are a member of now",
   "own-licence": "a licence held by the actor, or by a company the actor acts for",
   "department-task": "a task of the clerk's department",
   "claimed-task": "a task of the clerk's department that this clerk has claimed",

@@ -17,7 +17,7 @@ import { regionLookup } from "@/lib/regions/regions";
 import { formatCaseNumber } from "@/lib/workflow/case-number";
 import { startClock } from "@/lib/workflow/task-clock";
 import type { TActor } from "@/server/auth/actor";
-import { enqueueNotification, listCaseApplicantIds } from "@/server/notifications/enqueue-notification";
+import { enqueueNotification, listCaseRecipients } from "@/server/notifications/enqueue-notification";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
 import { describeApplicant } from "@/server/cases/describe-applicant";
 import { loadCalendar } from "@/server/calendar/load-calendar";
@@ -120,10 +120,10 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
       public: true,
       first: true,
     });
-    // The applicant (and the company's members) get a message with the receipt, committed with the case
-    // itself, before anything an instant decision adds.
+    // The applicant (or, for a company's case, the company) gets a message with the receipt, committed with the
+    // case itself, before anything an instant decision adds.
     await enqueueNotification(tx, {
-      recipientIds: await listCaseApplicantIds(tx, created.id),
+      ...(await listCaseRecipients(tx, created.id)),
       topic: "case-submitted",
       params: { caseNumber, service: subject.name },
       caseId: created.id,

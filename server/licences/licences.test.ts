@@ -39,6 +39,7 @@ import { HOLDER_CHECKS_PER_ADDRESS_PER_HOUR, HOLDER_CHECKS_PER_HOUR } from "./ta
 import { generateSigningKey, getActiveSigningKey, registerActiveSigningKey } from "./signing-keys";
 import { verifyLicence } from "./verify-licence";
 import { currentTaskVersion } from "@/server/testing/current-task-version";
+import { isOutboxFor } from "@/server/testing/outbox-for";
 
 const onePixelPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 const now = new Date("2026-03-02T10:00:00+08:00");
@@ -82,7 +83,7 @@ describe.each(testDatabaseKinds)("e-licences on %s", (kind) => {
     return (await world.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0].id;
   }
   async function topicsOf(username: string, caseId: string) {
-    const rows = await world.db.select({ topic: outbox.topic }).from(outbox).where(and(eq(outbox.recipientId, await userId(username)), eq(outbox.caseId, caseId))).orderBy(outbox.id);
+    const rows = await world.db.select({ topic: outbox.topic }).from(outbox).where(and(isOutboxFor(world.db, await userId(username)), eq(outbox.caseId, caseId))).orderBy(outbox.id);
     return rows.map((row) => row.topic);
   }
 
@@ -326,12 +327,13 @@ describe.each(testDatabaseKinds)("e-licences on %s", (kind) => {
       expect(await revokeLicence({ db: world.db, actor: clerk, licenceId: licence.id, reason: "再次撤销", now })).toMatchObject({ ok: false, code: "conflict:licence-revoked" });
     });
 
-    it("lets a supervisor who watches every department revoke, and tells every staff member of a holding company", async () => {
+    it("lets a supervisor who watches every department revoke, and tells the holding company in one message for all its members", async () => {
       const company = await world.db.select().from(licences).where(eq(licences.type, "business-licence"));
       const revoked = await revokeLicence({ db: world.db, actor: await world.actorOf("supervisor"), licenceId: company[0].id, reason: "营业执照已注销", now });
       expect(revoked).toMatchObject({ ok: true });
-      const messages = await world.db.select().from(outbox).where(and(eq(outbox.recipientId, await userId("enterprise")), eq(outbox.topic, "licence-revoked")));
+      const messages = await world.db.select().from(outbox).where(and(isOutboxFor(world.db, await userId("enterprise")), eq(outbox.topic, "licence-revoked")));
       expect(messages).toHaveLength(1);
+      expect(messages[0]).toMatchObject({ companyId: company[0].holderCompanyId, recipientId: null });
       expect(messages[0].params).toMatchObject({ number: "310104000201809120017", reason: "营业执照已注销" });
     });
   });

@@ -6,13 +6,11 @@
  * verify, and a row altered in the meantime is left to read "forged".
  */
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { licences } from "@/db/schema";
-import { migrateDatabase, migrationsFolder } from "@/db/migrate";
-import { openTestDatabase, testDatabaseKinds, type TTestDatabase } from "@/db/testing";
+import { migrateDatabase } from "@/db/migrate";
+import { migrationsUpTo, openTestDatabase, testDatabaseKinds, type TTestDatabase } from "@/db/testing";
 import { checkLicenceHolder } from "./check-licence-holder";
 import { getLicenceHashKeys } from "./licence-hash-key";
 import { buildLegacyLicencePayload, LICENCE_PAYLOAD_VERSION } from "./licence-payload";
@@ -21,18 +19,6 @@ import { encodeLicencePayload, licenceVerifyUrl } from "./licence-verify-url";
 import { resignLicences } from "./resign-licences";
 import { getActiveSigningKey, publishSigningKey } from "./signing-keys";
 import { verifyLicence } from "./verify-licence";
-
-/** The committed migrations up to and including `lastTag`, in a folder of their own. */
-function migrationsUpTo(lastTag: string): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "onedoor-migrations-"));
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as { entries: { idx: number; tag: string }[] };
-  const last = journal.entries.findIndex((entry) => entry.tag === lastTag);
-  const entries = journal.entries.slice(0, last + 1);
-  fs.mkdirSync(path.join(folder, "meta"));
-  fs.writeFileSync(path.join(folder, "meta", "_journal.json"), JSON.stringify({ ...journal, entries }));
-  for (const entry of entries) fs.copyFileSync(path.join(migrationsFolder, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
-  return folder;
-}
 
 describe.each(testDatabaseKinds)("upgrading unsigned licences on %s", (kind) => {
   let database: TTestDatabase;

@@ -8,7 +8,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
-import { companyMembers, licences } from "@/db/schema";
+import { licences } from "@/db/schema";
 import { readPlainText } from "@/lib/text/plain-text";
 import type { TActor } from "@/server/auth/actor";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
@@ -70,11 +70,9 @@ export async function revokeLicence(options: TRevokeLicenceOptions): Promise<TRe
         public: true,
       });
     }
-    const staff = licence.holderCompanyId
-      ? (await tx.select({ userId: companyMembers.userId }).from(companyMembers).where(eq(companyMembers.companyId, licence.holderCompanyId))).map((member) => member.userId)
-      : [];
     await enqueueNotification(tx, {
-      recipientIds: [...(licence.holderUserId ? [licence.holderUserId] : []), ...staff],
+      recipientIds: licence.holderUserId ? [licence.holderUserId] : [],
+      companyIds: licence.holderCompanyId ? [licence.holderCompanyId] : [],
       topic: "licence-revoked",
       params: { licence: licence.title, number: licence.number, issuer: licence.issuerName, reason },
       caseId: licence.caseId,

@@ -1,13 +1,15 @@
-/** How many of the actor's own inbox messages are unread, for the header's inbox link. */
-import { and, count, eq, isNull } from "drizzle-orm";
+/** How many of the actor's inbox messages (their own and their companies') they have not read, for the header's inbox link. */
+import { and, count, isNull } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { inboxMessages } from "@/db/schema";
+import { inboxMessages, inboxReads } from "@/db/schema";
 import type { TActor } from "@/server/auth/actor";
+import { isInboxOf, readStateOf } from "./inbox-of";
 
 export async function countUnread({ db, actor }: { db: TDatabase; actor: TActor }): Promise<number> {
   const [row] = await db
     .select({ count: count() })
     .from(inboxMessages)
-    .where(and(eq(inboxMessages.userId, actor.id), isNull(inboxMessages.readAt)));
+    .leftJoin(inboxReads, readStateOf(actor.id))
+    .where(and(isInboxOf(db, actor.id), isNull(inboxReads.readAt)));
   return row?.count ?? 0;
 }

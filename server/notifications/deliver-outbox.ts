@@ -1,6 +1,7 @@
 /**
- * Delivers due outbox rows: each becomes one inbox message, and, when a mailer is configured and the recipient has
- * an e-mail address, one e-mailed copy.
+ * Delivers due outbox rows: each becomes one inbox message, and, when a mailer is configured, one e-mailed copy for
+ * each person it is for who has an e-mail address: the recipient of a personal message, every current member of the
+ * company of a company's message.
  *
  * Two steps, so that no transaction waits on an SMTP server (on PGlite one open transaction stops every request):
  * 1. One transaction claims a batch with FOR UPDATE SKIP LOCKED (replicas take disjoint batches), writes the inbox
@@ -8,9 +9,10 @@
  *    rows that need no e-mail delivered, and leases the others by moving their next attempt a few minutes ahead.
  *    The batch's messages are written under a savepoint; if that fails, each row is written under its own, so a row
  *    that cannot be delivered fails alone: it counts an attempt and backs off, and the rows after it go out.
- * 2. Outside it, each copy is sent; success records inbox_messages.emailed_at and delivers the row in one
- *    transaction; failure counts the attempt and backs off. A retry writes no second inbox message, and a message
- *    whose emailed_at is set is never e-mailed again.
+ * 2. Outside it, each copy is sent, and each one SMTP accepted is recorded at once in the person's inbox_reads row
+ *    (emailed_at); when every copy of a row went out the row is delivered, otherwise the row counts an attempt and
+ *    backs off. A retry writes no second inbox message and e-mails nobody whose emailed_at is set, so each member of
+ *    a company gets one copy however many attempts it takes the others.
  * After the last attempt a row becomes a dead letter (dead_at): it is no longer tried, and an administrator sees it
  * at /admin/outbox and may retry it (retry-dead-letter.ts). What is recorded of the failure holds no personal data.
  * A crash before step 1 commits leaves the rows due; after it, the inbox messages are kept and the lease runs out,
@@ -19,7 +21,7 @@
  */
 import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { inboxMessages, outbox, users, type TNotificationParams } from "@/db/schema";
+import { companyMembers, inboxMessages, inboxReads, outbox, users, type TNotificationParams } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { describeDeliveryError } from "./describe-delivery-error";
 import type { TMailer } from "./mailer";
@@ -37,7 +39,8 @@ export function retryDelayMs(previousAttempts: number): number {
   return Math.min(10_000 * 2 ** previousAttempts, 60 * 60_000);
 }
 
-type TEmailCopy = { outboxId: number; attempts: number; email: string; topic: string; params: TNotificationParams };
+/** One outbox row's e-mails still to send: one a person, none twice. */
+type TEmailCopies = { outboxId: number; attempts: number; messageId: string; topic: string; params: TNotificationParams; to: { userId: string; email: string }[] };
 
 export type TDeliverResult = {
   /** Rows finished: inbox message written, and e-mailed when a copy was due. */
@@ -50,9 +53,8 @@ export type TDeliverResult = {
 export function selectDueRows(tx: TDatabase, { now, limit }: { now: Date; limit: number }) {
   return (
     tx
-      .select({ id: outbox.id, attempts: outbox.attempts, topic: outbox.topic, params: outbox.params, email: users.email })
+      .select({ id: outbox.id, attempts: outbox.attempts, topic: outbox.topic, params: outbox.params })
       .from(outbox)
-      .innerJoin(users, eq(users.id, outbox.recipientId))
       // The predicate of outbox_due_idx (delivered_at and dead_at null), so that index serves this query.
       .where(and(isNull(outbox.deliveredAt), isNull(outbox.deadAt), lte(outbox.nextAttemptAt, now)))
       .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
@@ -72,12 +74,11 @@ async function writeInboxMessages(tx: TDatabase, ids: number[]) {
           id: sql<string>`gen_random_uuid()`.as("id"),
           outboxId: outbox.id,
           userId: outbox.recipientId,
+          companyId: outbox.companyId,
           topic: outbox.topic,
           params: outbox.params,
           caseId: outbox.caseId,
           link: outbox.link,
-          emailedAt: sql<Date | null>`null::timestamptz`.as("emailed_at"),
-          readAt: sql<Date | null>`null::timestamptz`.as("read_at"),
           // The message is dated when the change it reports happened, not when it was delivered.
           createdAt: outbox.createdAt,
         })
@@ -85,6 +86,21 @@ async function writeInboxMessages(tx: TDatabase, ids: number[]) {
         .where(inArray(outbox.id, ids)),
     )
     .onConflictDoNothing({ target: inboxMessages.outboxId });
+}
+
+/**
+ * Who still needs an e-mail of these rows' messages: the person a personal message is for, or each current member
+ * of the company, who has an address and whose copy is not recorded as sent.
+ */
+async function listPendingEmails(tx: TDatabase, outboxIds: number[]) {
+  return tx
+    .select({ outboxId: inboxMessages.outboxId, messageId: inboxMessages.id, userId: users.id, email: users.email })
+    .from(inboxMessages)
+    .leftJoin(companyMembers, eq(companyMembers.companyId, inboxMessages.companyId))
+    .innerJoin(users, eq(users.id, sql`coalesce(${inboxMessages.userId}, ${companyMembers.userId})`))
+    .leftJoin(inboxReads, and(eq(inboxReads.messageId, inboxMessages.id), eq(inboxReads.userId, users.id)))
+    .where(and(inArray(inboxMessages.outboxId, outboxIds), isNotNull(users.email), isNull(inboxReads.emailedAt)))
+    .orderBy(asc(inboxMessages.outboxId), asc(users.id));
 }
 
 /** Counts a failed attempt: the row backs off, or, after the last attempt, becomes a dead letter. */
@@ -135,22 +151,14 @@ export async function deliverOutbox({
     const written = due.filter((row) => !failedIds.has(row.id));
     const ids = written.map((row) => row.id);
 
-    const alreadyEmailed =
-      mailer && ids.length > 0
-        ? new Set(
-            (
-              await tx
-                .select({ outboxId: inboxMessages.outboxId })
-                .from(inboxMessages)
-                .where(and(inArray(inboxMessages.outboxId, ids), isNotNull(inboxMessages.emailedAt)))
-            ).map((row) => row.outboxId),
-          )
-        : new Set<number>();
-    const copies: TEmailCopy[] = [];
+    const pending = mailer && ids.length > 0 ? await listPendingEmails(tx, ids) : [];
+    const copies: TEmailCopies[] = [];
     const finishedIds: number[] = [];
     for (const row of written) {
-      if (mailer && row.email && !alreadyEmailed.has(row.id)) {
-        copies.push({ outboxId: row.id, attempts: row.attempts, email: row.email, topic: row.topic, params: row.params });
+      const to = pending.filter((email) => email.outboxId === row.id);
+      if (to.length > 0) {
+        const messageId = to[0].messageId;
+        copies.push({ outboxId: row.id, attempts: row.attempts, messageId, topic: row.topic, params: row.params, to: to.map(({ userId, email }) => ({ userId, email: email! })) });
       } else {
         finishedIds.push(row.id);
       }
@@ -166,26 +174,35 @@ export async function deliverOutbox({
   });
   if (!mailer || claimed.copies.length === 0) return { delivered: claimed.delivered, failed: claimed.failed };
 
-  const sent = await Promise.all(claimed.copies.map((copy) => sendCopy({ db, mailer, copy, now, maxAttempts })));
+  const sent = await Promise.all(claimed.copies.map((copies) => sendCopies({ db, mailer, copies, now, maxAttempts })));
   const succeeded = sent.filter(Boolean).length;
   return { delivered: claimed.delivered + succeeded, failed: claimed.failed + sent.length - succeeded };
 }
 
-async function sendCopy({ db, mailer, copy, now, maxAttempts }: { db: TDatabase; mailer: TMailer; copy: TEmailCopy; now: Date; maxAttempts: number }): Promise<boolean> {
-  try {
-    const { title, body } = renderNotification({ topic: copy.topic, params: copy.params, locale: emailLocale });
-    await mailer.send({ to: copy.email, subject: title, text: `${body}\n\n${renderEmailFooter(emailLocale)}\n` });
-  } catch (error) {
-    // The inbox message stands; only the e-mail is retried (or, after the last attempt, left to an administrator).
-    await recordFailure(db, { id: copy.outboxId, attempts: copy.attempts, error, now, maxAttempts });
+/** Sends one row's copies, one person after another; true when every one went out and the row is delivered. */
+async function sendCopies({ db, mailer, copies, now, maxAttempts }: { db: TDatabase; mailer: TMailer; copies: TEmailCopies; now: Date; maxAttempts: number }): Promise<boolean> {
+  let firstError: unknown = null;
+  let failed = false;
+  for (const person of copies.to) {
+    try {
+      const { title, body } = renderNotification({ topic: copies.topic, params: copies.params, locale: emailLocale });
+      await mailer.send({ to: person.email, subject: title, text: `${body}\n\n${renderEmailFooter(emailLocale)}\n` });
+    } catch (error) {
+      // The others are still sent; this person's copy is tried again with the row.
+      if (!failed) firstError = error;
+      failed = true;
+      continue;
+    }
+    await db
+      .insert(inboxReads)
+      .values({ messageId: copies.messageId, userId: person.userId, emailedAt: now })
+      .onConflictDoUpdate({ target: [inboxReads.messageId, inboxReads.userId], set: { emailedAt: now }, setWhere: isNull(inboxReads.emailedAt) });
+  }
+  if (failed) {
+    // The inbox message stands; only the copies not sent are retried (or, after the last attempt, left to an administrator).
+    await recordFailure(db, { id: copies.outboxId, attempts: copies.attempts, error: firstError, now, maxAttempts });
     return false;
   }
-  await db.transaction(async (tx) => {
-    await tx
-      .update(inboxMessages)
-      .set({ emailedAt: now })
-      .where(and(eq(inboxMessages.outboxId, copy.outboxId), isNull(inboxMessages.emailedAt)));
-    await tx.update(outbox).set({ deliveredAt: now }).where(eq(outbox.id, copy.outboxId));
-  });
+  await db.update(outbox).set({ deliveredAt: now }).where(eq(outbox.id, copies.outboxId));
   return true;
 }

@@ -1,13 +1,20 @@
 /**
  * Writes notifications into the outbox, one row per recipient, inside the caller's transaction: the message exists
  * exactly when the change it reports was committed. Delivery (inbox, e-mail) is the outbox worker's job.
+ * A recipient is a person or a company: a company's message is one row, seen by whoever is its member when they read
+ * it (decision 022), not one copy per member at the time of sending.
  */
 import { and, eq, inArray, isNotNull, or } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { cases, companyMembers, outbox, users, type TNotificationParams } from "@/db/schema";
+import { cases, outbox, users, type TNotificationParams } from "@/db/schema";
 
-export type TNotificationInput = {
-  recipientIds: readonly string[];
+/** Who a message goes to: people, and companies (each company one message, for all its current members). */
+export type TNotificationRecipients = {
+  recipientIds?: readonly string[];
+  companyIds?: readonly string[];
+};
+
+export type TNotificationInput = TNotificationRecipients & {
   /** The template key under messages "notifications.<topic>". */
   topic: string;
   params?: TNotificationParams;
@@ -16,26 +23,23 @@ export type TNotificationInput = {
 };
 
 export async function enqueueNotification(tx: TDatabase, input: TNotificationInput): Promise<void> {
-  const recipients = [...new Set(input.recipientIds)];
-  if (recipients.length === 0) return;
-  await tx.insert(outbox).values(
-    recipients.map((recipientId) => ({
-      recipientId,
-      topic: input.topic,
-      params: input.params ?? {},
-      caseId: input.caseId ?? null,
-      link: input.link ?? null,
-    })),
-  );
+  const message = { topic: input.topic, params: input.params ?? {}, caseId: input.caseId ?? null, link: input.link ?? null };
+  const rows = [
+    ...[...new Set(input.recipientIds ?? [])].map((recipientId) => ({ ...message, recipientId, companyId: null })),
+    ...[...new Set(input.companyIds ?? [])].map((companyId) => ({ ...message, recipientId: null, companyId })),
+  ];
+  if (rows.length === 0) return;
+  await tx.insert(outbox).values(rows);
 }
 
-/** Who hears about a case on the applicant's side: the applicant, and every staff member of the applying company. */
-export async function listCaseApplicantIds(tx: TDatabase, caseId: string): Promise<string[]> {
+/**
+ * Who hears about a case on the applicant's side: a person's case, the applicant; a company's case, the company
+ * (whoever is its member when they read it, the applicant among them while they stay one).
+ */
+export async function listCaseRecipients(tx: TDatabase, caseId: string): Promise<TNotificationRecipients> {
   const [row] = await tx.select({ applicantId: cases.applicantId, companyId: cases.companyId }).from(cases).where(eq(cases.id, caseId));
-  if (!row) return [];
-  if (!row.companyId) return [row.applicantId];
-  const staff = await tx.select({ userId: companyMembers.userId }).from(companyMembers).where(eq(companyMembers.companyId, row.companyId));
-  return [row.applicantId, ...staff.map((member) => member.userId)];
+  if (!row) return {};
+  return row.companyId ? { companyIds: [row.companyId] } : { recipientIds: [row.applicantId] };
 }
 
 /** Every clerk of a department (the candidates of its queue) and the department's own supervisors. */

@@ -1,16 +1,18 @@
 /**
- * The actor's own inbox, newest first, rendered in the reader's language, a page at a time. Pages are keyed by
+ * The actor's inbox, newest first: their own messages and those of the companies they are a member of now, each read
+ * or unread for this reader alone (inbox-of.ts), rendered in the reader's language, a page at a time. Pages are keyed by
  * (created_at, id) of the last message shown (lib/http/keyset-cursor.ts), so a message arriving while the reader
  * pages never shifts a page; a cursor that is not one of ours shows the newest page.
  */
 import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
-import { inboxMessages } from "@/db/schema";
+import { companies, inboxMessages, inboxReads } from "@/db/schema";
 import { decodeCursor, encodeCursor, ZCursorId, ZCursorInstant } from "@/lib/http/keyset-cursor";
 import type { Locale } from "@/lib/i18n/locales";
 import type { TActor } from "@/server/auth/actor";
 import { countUnread } from "./count-unread";
+import { isInboxOf, readStateOf } from "./inbox-of";
 import { renderNotification } from "./render-notification";
 
 export type TInboxItem = {
@@ -21,6 +23,8 @@ export type TInboxItem = {
   link: string | null;
   createdAt: Date;
   read: boolean;
+  /** The company the message is addressed to (a member may act for several); null for the reader's own. */
+  company: string | null;
 };
 
 /** created_at in microseconds, and the id. */
@@ -48,14 +52,17 @@ export async function listInbox(options: { db: TDatabase; actor: TActor; locale:
         topic: inboxMessages.topic,
         params: inboxMessages.params,
         link: inboxMessages.link,
-        readAt: inboxMessages.readAt,
+        readAt: inboxReads.readAt,
+        company: companies.name,
         createdAt: inboxMessages.createdAt,
         createdAtMicros: sql<string>`(extract(epoch from ${inboxMessages.createdAt}) * 1000000)::bigint::text`,
       })
       .from(inboxMessages)
+      .leftJoin(inboxReads, readStateOf(actor.id))
+      .leftJoin(companies, eq(companies.id, inboxMessages.companyId))
       .where(
         and(
-          eq(inboxMessages.userId, actor.id),
+          isInboxOf(db, actor.id),
           cursor
             ? sql`(${inboxMessages.createdAt}, ${inboxMessages.id}) < (timestamptz 'epoch' + ${cursor[0]}::bigint * interval '1 microsecond', ${cursor[1]}::uuid)`
             : undefined,
@@ -74,6 +81,7 @@ export async function listInbox(options: { db: TDatabase; actor: TActor; locale:
       link: sitePath(row.link),
       createdAt: row.createdAt,
       read: row.readAt !== null,
+      company: row.company,
     })),
     unreadCount,
     before: cursor ? encodeCursor(cursor) : null,

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TDatabase } from "@/db/client";
-import { drafts, inboxMessages, outbox, tasks, users } from "@/db/schema";
+import { drafts, inboxMessages, inboxReads, outbox, tasks, users } from "@/db/schema";
 import { seedQueueTasks } from "@/seed/seed-queue-tasks";
 import { testDatabaseKinds } from "@/db/testing";
 import { addDays, toIsoDate } from "@/lib/calendar/working-days";
@@ -61,8 +61,14 @@ describe.each(testDatabaseKinds)("notifications on %s", (kind) => {
     const rows = await world.db.select({ id: outbox.id }).from(outbox).where(sql`${outbox.params}->>'caseNumber' = ${caseNumber}`);
     return rows.map((row) => row.id);
   }
+  /** The inbox messages of these rows (all personal here), with their recipient's read and e-mailed state. */
   async function inboxOf(outboxIds: number[]) {
-    return world.db.select().from(inboxMessages).where(inArray(inboxMessages.outboxId, outboxIds));
+    const rows = await world.db
+      .select()
+      .from(inboxMessages)
+      .leftJoin(inboxReads, and(eq(inboxReads.messageId, inboxMessages.id), eq(inboxReads.userId, inboxMessages.userId)))
+      .where(inArray(inboxMessages.outboxId, outboxIds));
+    return rows.map((row) => ({ ...row.inbox_messages, readAt: row.inbox_reads?.readAt ?? null, emailedAt: row.inbox_reads?.emailedAt ?? null }));
   }
   async function outboxRow(id: number) {
     const [row] = await world.db.select().from(outbox).where(eq(outbox.id, id));
@@ -260,7 +266,7 @@ describe.each(testDatabaseKinds)("notifications on %s", (kind) => {
       expect(listed.deadLetters).toEqual([
         {
           id: poisoned,
-          recipient: { name: "张*", role: "citizen", email: null },
+          recipient: { kind: "person", name: "张*", role: "citizen", email: null },
           topic: "task-accepted",
           attempts: maxDeliveryAttempts,
           lastError: expect.stringContaining("3101**********4016"),

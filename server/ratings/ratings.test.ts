@@ -28,6 +28,7 @@ import { listOverdueFollowUps } from "./list-overdue-follow-ups";
 import { rateCase } from "./rate-case";
 import { replyToFollowUp } from "./reply-to-follow-up";
 import { currentTaskVersion } from "@/server/testing/current-task-version";
+import { isOutboxFor } from "@/server/testing/outbox-for";
 
 const onePixelPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 /** 10:00 in Beijing on a calendar day. */
@@ -80,7 +81,7 @@ describe.each(testDatabaseKinds)("ratings on %s", (kind) => {
     return (await world.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0].id;
   }
   async function topicsFor(username: string, caseId: string) {
-    const rows = await world.db.select({ topic: outbox.topic }).from(outbox).where(and(eq(outbox.recipientId, await userId(username)), eq(outbox.caseId, caseId))).orderBy(outbox.id);
+    const rows = await world.db.select({ topic: outbox.topic }).from(outbox).where(and(isOutboxFor(world.db, await userId(username)), eq(outbox.caseId, caseId))).orderBy(outbox.id);
     return rows.map((row) => row.topic);
   }
   async function ratingsOf(caseId: string) {

@@ -12,7 +12,7 @@ import type { TActor } from "@/server/auth/actor";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
 import { lockCase } from "@/server/cases/lock-case";
 import { fail, type TResult } from "@/server/errors";
-import { enqueueNotification, listCaseApplicantIds } from "@/server/notifications/enqueue-notification";
+import { enqueueNotification, listCaseRecipients } from "@/server/notifications/enqueue-notification";
 import { caseSubjectName } from "./case-subject-name";
 import { clerkDepartmentOf } from "@/server/workflow/lock-department-task";
 
@@ -49,7 +49,7 @@ export async function replyToFollowUp(options: { db: TDatabase; actor: TActor; f
     const [{ service }] = await tx.select({ service: caseSubjectName() }).from(cases).where(eq(cases.id, caseRow.id));
     await appendCaseEvent(tx, { caseId: caseRow.id, actorId: actor.id, kind: "follow-up-answered", data: { followUpId, department: department.code }, public: true });
     await enqueueNotification(tx, {
-      recipientIds: await listCaseApplicantIds(tx, caseRow.id),
+      ...(await listCaseRecipients(tx, caseRow.id)),
       topic: "follow-up-answered",
       params: { caseNumber: caseRow.number, service, department: department.name },
       caseId: caseRow.id,

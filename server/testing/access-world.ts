@@ -118,7 +118,7 @@ export async function openAccessWorld(kind: TDatabaseKind) {
 
   // Every notification delivered, so the company has messages in its inbox.
   while ((await deliverOutbox({ db, limit: 500 })).delivered > 0);
-  const [message] = await db.select().from(inboxMessages).where(eq(inboxMessages.userId, actors.enterprise.id)).orderBy(asc(inboxMessages.createdAt)).limit(1);
+  const [message] = await db.select().from(inboxMessages).where(eq(inboxMessages.companyId, actors.enterprise.companyIds[0])).orderBy(asc(inboxMessages.createdAt)).limit(1);
 
   // The company's business licence, issued by the market regulator (demo seed).
   const [licence] = await db.select().from(licences).where(and(eq(licences.holderCompanyId, actors.enterprise.companyIds[0]), eq(licences.type, "business-licence")));

@@ -129,7 +129,8 @@ export const actionTrials: Record<string, TActionTrial> = {
   },
   "/me/inbox#markInboxReadAction": {
     fields: ({ message }) => ({ messageId: message.id }),
-    insiders: ["enterprise"],
+    // The message is the company's: each of its members may mark it read (for themselves).
+    insiders: company,
     succeeded: redirectsTo(/[?&]read=1/),
   },
 

@@ -12,7 +12,7 @@ import type { TActor } from "@/server/auth/actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
 import { fail, type TResult } from "@/server/errors";
-import { enqueueNotification, listCaseApplicantIds } from "@/server/notifications/enqueue-notification";
+import { enqueueNotification, listCaseRecipients } from "@/server/notifications/enqueue-notification";
 import { cachedReference } from "@/server/reference-cache";
 import { checkTaskRequest, lockDepartmentTask } from "./lock-department-task";
 import { loadTransitionContext, runTaskExtension } from "./run-task-transition";
@@ -58,7 +58,7 @@ export async function decideExtension(options: TDecideExtensionOptions): Promise
     const clerk = task.extensionRequestedById ? [task.extensionRequestedById] : [];
     await enqueueNotification(tx, { recipientIds: clerk, topic: approve ? "extension-approved" : "extension-denied", params, caseId: caseRow.id, link: `/desk/tasks/${task.id}` });
     if (approve) {
-      await enqueueNotification(tx, { recipientIds: await listCaseApplicantIds(tx, caseRow.id), topic: "extension-approved", params, caseId: caseRow.id, link: `/me/cases/${caseRow.number}` });
+      await enqueueNotification(tx, { ...(await listCaseRecipients(tx, caseRow.id)), topic: "extension-approved", params, caseId: caseRow.id, link: `/me/cases/${caseRow.number}` });
     }
     return { ok: true as const, version: decided.version };
   });

@@ -24,7 +24,7 @@ import { extendClock, restartClock, startClock, stopClock } from "@/lib/workflow
 import { appendCaseEvent } from "@/server/cases/append-case-event";
 import { fail, type TResult } from "@/server/errors";
 import { issueLicence } from "@/server/licences/issue-licence";
-import { enqueueNotification, listCaseApplicantIds, listDepartmentStaffIds } from "@/server/notifications/enqueue-notification";
+import { enqueueNotification, listCaseRecipients, listDepartmentStaffIds } from "@/server/notifications/enqueue-notification";
 import { licenceIssuedNotification } from "@/server/licences/licence-issued-notification";
 
 export type TCaseTask = TTask & { serviceCode: string; serviceName: TLocalizedText; promisedLimitDays: number; legalLimitDays: number };
@@ -163,10 +163,10 @@ async function notify(context: TTransitionContext, task: TCaseTask, action: TTas
   const applicantTopic = applicantTopics[action];
   if (licence) {
     // One message for the approval and what it issued, leading to the wallet.
-    await enqueueNotification(tx, licenceIssuedNotification({ recipientIds: await listCaseApplicantIds(tx, caseRow.id), caseId: caseRow.id, caseNumber: caseRow.number, serviceName: task.serviceName, licence }));
+    await enqueueNotification(tx, licenceIssuedNotification({ recipients: await listCaseRecipients(tx, caseRow.id), caseId: caseRow.id, caseNumber: caseRow.number, serviceName: task.serviceName, licence }));
   } else if (applicantTopic) {
     await enqueueNotification(tx, {
-      recipientIds: await listCaseApplicantIds(tx, caseRow.id),
+      ...(await listCaseRecipients(tx, caseRow.id)),
       topic: applicantTopic,
       params: action === "refuse" || action === "reject" ? { ...params, reason: task.reason ?? "" } : params,
       caseId: caseRow.id,

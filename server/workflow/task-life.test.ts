@@ -24,6 +24,7 @@ import { requestExtension } from "./request-extension";
 import { decideTask } from "./decide-task";
 import { withdrawCase } from "./withdraw-case";
 import { currentTaskVersion } from "@/server/testing/current-task-version";
+import { isOutboxFor } from "@/server/testing/outbox-for";
 
 const onePixelPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 /** 10:00 in Beijing on a calendar day. */
@@ -53,7 +54,7 @@ describe.each(testDatabaseKinds)("the task's life on %s", (kind) => {
   }
   async function topicsFor(username: string, caseId: string) {
     const [user] = await world.db.select({ id: users.id }).from(users).where(eq(users.username, username));
-    const rows = await world.db.select({ topic: outbox.topic }).from(outbox).where(and(eq(outbox.recipientId, user.id), eq(outbox.caseId, caseId))).orderBy(outbox.id);
+    const rows = await world.db.select({ topic: outbox.topic }).from(outbox).where(and(isOutboxFor(world.db, user.id), eq(outbox.caseId, caseId))).orderBy(outbox.id);
     return rows.map((row) => row.topic);
   }
   /** Claims, accepts and approves (or rejects) as the department's clerk. */
@@ -152,6 +153,9 @@ describe.each(testDatabaseKinds)("the task's life on %s", (kind) => {
     expect(stopped).toMatchObject({ status: "supplement-requested", clockStoppedOn: "2026-09-24", promisedDaysLeft: 3 });
     expect(await caseStatus(caseRow.id)).toBe("waiting-for-applicant");
     expect(await topicsFor("enterprise", caseRow.id)).toContain("supplement-requested");
+    // A company's case is told to the company, once, not to each member.
+    const told = await world.db.select({ recipientId: outbox.recipientId, companyId: outbox.companyId }).from(outbox).where(and(eq(outbox.caseId, caseRow.id), eq(outbox.topic, "supplement-requested")));
+    expect(told).toEqual([{ recipientId: null, companyId: caseRow.companyId }]);
 
     // Only the applicant's side may answer; a bad value changes nothing but is kept.
     const enterprise = await world.actorOf("enterprise");

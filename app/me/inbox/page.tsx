@@ -61,6 +61,8 @@ export default async function InboxPage({ searchParams }: TProps) {
               <p className="mt-1">{message.body}</p>
               <p className="mt-1 text-base text-muted">
                 <time dateTime={message.createdAt.toISOString()}>{t("received", { date: formatDateTime(message.createdAt, locale) })}</time>
+                {/* One unit, so that on a phone the line breaks before the company's label, not inside it. */}
+                {message.company ? <> · <span className="inline-block">{t("company", { company: message.company })}</span></> : null}
               </p>
               <div className="mt-2 flex flex-wrap items-baseline gap-x-6 gap-y-2">
                 {message.link ? (
