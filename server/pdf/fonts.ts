@@ -5,9 +5,10 @@
  *
  * zh-Hans and English documents are set in the SC face alone (30,890 characters: simplified, traditional and Latin).
  * zh-Hant documents are set in the TC face, so traditional text takes the shapes a Traditional Chinese reader expects
- * (戶 門 為, punctuation centred in its square) rather than the mainland standard's. The TC face lacks 11,856
+ * (戶 骨 真 說, punctuation centred in its square) rather than the mainland standard's. The TC face lacks 11,856
  * characters the SC face has — all CJK ideographs, simplified ones such as 张 办 证 — and a zh-Hant document may
- * quote a name held in simplified characters, so each character the TC face lacks is drawn in the SC face instead
+ * print data as it is held, in simplified characters (names are converted for zh-Hant readers, but a licence's own
+ * fields are printed as issued), so each character the TC face lacks is drawn in the SC face instead
  * (`split-text-by-face.ts`). The two faces come from one family (Noto Sans CJK): the same metrics, the same advance
  * for every character both hold, and every character only SC holds is one em wide, as is the TC face's .notdef — so
  * measuring a zh-Hant text in the TC face alone gives the width, lines and height it is drawn with.
