@@ -20,9 +20,9 @@ test.describe("the receipt of a citizen's application", () => {
     expect(download.suggestedFilename()).toBe(`受理回执-${caseNumber}.pdf`);
     const bytes = fs.readFileSync(await download.path());
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    // A receipt measures 35–46 KB (the glyphs it uses, embedded as a subset of the font). 100 KB leaves room for a
-    // bundle with more departments, and still fails at once if the font went in whole (10.5 MB a weight) or the
-    // QR code became a large image.
+    // A receipt measures 39–53 KB (the glyphs it uses, embedded as a subset of the font, and its tags). 100 KB
+    // leaves room for a bundle with more departments, and still fails at once if the font went in whole (10.5 MB a
+    // weight) or the QR code became a large image.
     expect(bytes.byteLength).toBeLessThan(100 * 1024);
 
     const read = await readPdf(new Uint8Array(bytes));

@@ -7,6 +7,7 @@ import { seedUser } from "@/seed/factories";
 import { demoCompany } from "@/seed/seed-demo";
 import { testDatabaseKinds } from "@/db/testing";
 import { submitApplication } from "@/server/intake/submit-application";
+import { outlineTags, readPdfTags } from "@/server/testing/pdf-structure";
 import { readPdf } from "@/server/testing/pdf-text";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { renderCaseReceipt } from "./render-case-receipt";
@@ -55,7 +56,7 @@ describe.each(testDatabaseKinds)("renderCaseReceipt on %s", (kind) => {
     expect(result.fileName).toBe(`受理回执-${proofNumber}.pdf`);
     const read = await readPdf(result.pdf);
     expect(read.pages).toHaveLength(1);
-    expect(read.info).toMatchObject({ Title: `受理回执 ${proofNumber}`, Author: "一门通办", Language: "zh-Hans" });
+    expect(read.info).toMatchObject({ Title: `受理回执 ${proofNumber}`, Author: "一门通办", Language: "zh-CN" });
     const lines = read.pages[0].lines.map((line) => line.text);
     for (const line of [
       "一门通办 · 政务服务",
@@ -77,21 +78,43 @@ describe.each(testDatabaseKinds)("renderCaseReceipt on %s", (kind) => {
     const trackerUrl = `${baseUrl}/me/cases/${proofNumber}`;
     expect(read.pages[0].links.map((link) => link.url)).toContain(trackerUrl);
     expect(read.text.replaceAll("\n", "")).toContain(trackerUrl);
+
+    // Tagged for a screen reader: the title first, the rows as header and value, the QR code said in words.
+    const tags = await readPdfTags(result.pdf);
+    expect(tags).toMatchObject({ marked: true, displayDocTitle: true, language: "zh-CN" });
+    const outline = outlineTags(tags.pages[0].tree!);
+    expect(outline.slice(0, 3)).toEqual(["Document", "  P: 一门通办 · 政务服务", "  H1: 受理回执"]);
+    expect(outline).toContain("      TH: 申请人");
+    expect(outline).toContain("  H2: 办理部门及时限");
+    const figure = tags.pages[0].tree!.children.find((tag) => tag.role === "Link")?.children[0];
+    expect(figure).toMatchObject({ role: "Figure", alt: `二维码：打开 ${trackerUrl} 查看本件的办理进度` });
+    expect(tags.pages[0].unmarked).toEqual([]);
+    expect(tags.fonts).toEqual(["NotoSansSC-Bold", "NotoSansSC-Regular"]);
   });
 
   it("reads in traditional characters and in English, with the time in Beijing time", async () => {
     const hant = await receipt("citizen", proofNumber, "zh-Hant");
     const en = await receipt("citizen", proofNumber, "en");
     if (!hant.ok || !en.ok) throw new Error("no receipt");
-    const hantText = (await readPdf(hant.pdf)).text;
+    const hantRead = await readPdf(hant.pdf);
+    const hantText = hantRead.text;
+    expect(hantRead.info.Language).toBe("zh-TW");
     expect(hantText).toContain("受理回執");
     expect(hantText).toContain("一門通辦");
     // Traditional-character usage writes the time on a 12-hour clock (Intl's zh-Hant convention, as on the pages).
     expect(hantText).toContain("提交時間 2026年2月12日 上午10:05（北京時間）");
     expect(hantText).toContain("不是許可證件");
+    // Set in the Traditional Chinese face alone: the applicant's name, held as 张三, is shown as 張三 (nameForReader),
+    // so nothing needs the simplified face's fallback.
+    expect(hantText).toContain("申請人 張三");
+    const hantTags = await readPdfTags(hant.pdf);
+    expect(hantTags.fonts).toEqual(["NotoSansTC-Bold", "NotoSansTC-Regular"]);
+    expect(hantTags.pages[0].runs.map((run) => run.text).join("")).not.toContain("\u0000");
     const enRead = await readPdf(en.pdf);
     expect(en.fileName).toBe(`receipt-${proofNumber}.pdf`);
     expect(enRead.info.Language).toBe("en");
+    const enFigure = (await readPdfTags(en.pdf)).pages[0].tree!.children.find((tag) => tag.role === "Link")?.children[0];
+    expect(enFigure?.alt).toBe(`QR code to follow this application at ${baseUrl}/me/cases/${proofNumber}`);
     expect(enRead.text).toContain("Acknowledgement of receipt");
     expect(enRead.text).toContain(`Application number ${proofNumber}`);
     expect(enRead.text).toContain("Submitted 12 February 2026 at 10:05 (Beijing time)");

@@ -136,7 +136,7 @@ export function composeCaseReceipt({ receipt, locale, baseUrl }: { receipt: TCas
           progressText(describeTaskProgress(task)),
         ]),
     },
-    { kind: "qr", url: trackerUrl, caption: t("receipt.qrCaption") },
+    { kind: "qr", url: trackerUrl, caption: t("receipt.qrCaption"), alt: t("receipt.qrAlt", { url: trackerUrl }) },
     { kind: "paragraph", text: t("receipt.notLicence"), emphasis: "notice" },
   ];
   return {

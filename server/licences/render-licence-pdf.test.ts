@@ -9,6 +9,7 @@ import { cases, licences } from "@/db/schema";
 import { proofAnswers } from "@/seed/sample-answers";
 import { testDatabaseKinds } from "@/db/testing";
 import { submitApplication } from "@/server/intake/submit-application";
+import { readPdfTags } from "@/server/testing/pdf-structure";
 import { readPdf } from "@/server/testing/pdf-text";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { renderLicencePdf } from "./render-licence-pdf";
@@ -72,6 +73,35 @@ describe.each(testDatabaseKinds)("renderLicencePdf on %s", (kind) => {
     // The QR code carries the same signed payload in every language: only the printing changed.
     const qr = (read: typeof readHant) => read.pages.flatMap((page) => page.links.map((link) => link.url)).find((url) => url.includes("/verify/"));
     expect(qr(readHant)).toBe(qr(readHans));
+  });
+
+  it("tags the licence for a screen reader: its title as H1, the QR code said in words without the signed payload", async () => {
+    const result = await render("citizen");
+    if (!result.ok) throw new Error(result.code);
+    const tags = await readPdfTags(result.pdf);
+    expect(tags).toMatchObject({ marked: true, displayDocTitle: true, language: "zh-CN", title: `社会保险参保缴费证明 ${licenceNumber}` });
+    const tree = tags.pages.map((page) => page.tree!);
+    expect(tree[0].children.map((tag) => tag.role).slice(0, 3)).toEqual(["P", "H1", "Table"]);
+    expect(tree[0].children[1].text).toBe("社会保险参保缴费证明");
+    const figure = tree.flatMap((page) => page.children).find((tag) => tag.role === "Link")?.children[0];
+    expect(figure).toMatchObject({ role: "Figure", alt: `二维码：打开 ${origin}/verify/${licenceId} 核验本证照` });
+    for (const page of tags.pages) expect(page.unmarked).toEqual([]);
+  });
+
+  it("prints a zh-Hant licence in the Traditional Chinese face, with the register's simplified values drawn, not boxes", async () => {
+    const result = await render("citizen", "zh-Hant");
+    if (!result.ok) throw new Error(result.code);
+    const tags = await readPdfTags(result.pdf);
+    expect(tags.language).toBe("zh-TW");
+    expect(tags.fonts).toEqual(["NotoSansSC-Regular", "NotoSansTC-Bold", "NotoSansTC-Regular"]);
+    const runs = tags.pages.flatMap((page) => page.runs);
+    expect(runs.filter((run) => run.font === "NotoSansTC-Bold").map((run) => run.text).join("")).toContain("社會保險參保繳費證明");
+    // The holder's name is shown in traditional characters, but the licence's own data is printed as issued: the
+    // insured person 张三 and the purpose 购房 hold 张 and 购, which the TC face lacks and the SC face draws.
+    expect(runs.filter((run) => run.font === "NotoSansSC-Regular").map((run) => run.text)).toEqual(["张", "购"]);
+    const { text } = await readPdf(result.pdf);
+    for (const line of ["持證主體 張三", "參保人 张三", "證明用途 购房"]) expect(text).toContain(line);
+    expect(runs.map((run) => run.text).join("")).not.toContain("\u0000");
   });
 
   it("finds nothing for someone else, and an unknown id is the same", async () => {

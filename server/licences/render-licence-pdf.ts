@@ -44,6 +44,8 @@ export async function renderLicencePdf({
       : state === "expired" && printed.validUntil
         ? t("licencePdf.expired", { date: formatDate(printed.validUntil, locale) })
         : null;
+  // The verify page's own address: a screen reader should not spell out the signed payload the code carries.
+  const verifyPage = verifyUrl.split("?")[0];
   const blocks: TPdfBlock[] = [
     { kind: "caption", text: localize(printed.issuer.name, locale) },
     { kind: "title", text: title },
@@ -62,7 +64,7 @@ export async function renderLicencePdf({
         { label: t("verify.validUntil"), value: printed.validUntil ? formatDate(printed.validUntil, locale) : t("verify.permanent") },
       ],
     },
-    { kind: "qr", url: verifyUrl, caption: t("licencePdf.qrCaption") },
+    { kind: "qr", url: verifyUrl, caption: t("licencePdf.qrCaption"), alt: t("licencePdf.qrAlt", { url: verifyPage }) },
     { kind: "paragraph", text: t("licencePdf.signedNote", { portal }) },
   ];
   const pdf = await renderPdf({ locale, title: `${title} ${printed.number}`, author: portal, subject: title, footer: `${portal} · ${printed.number}`, blocks });
