@@ -7,6 +7,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { formatFen } from "@/lib/money";
 import { listRegionPath } from "@/lib/regions/regions";
+import { MaterialAnswer, type TMaterialLinks } from "./material-answer";
 
 type TTranslate = Awaited<ReturnType<typeof getTranslations<"form">>>;
 
@@ -24,6 +25,7 @@ export function formatAnswer(
   locale: Locale,
   t: TTranslate,
   licenceTitles: Record<string, string> = {},
+  materialLinks?: TMaterialLinks,
 ): React.ReactNode {
   if (value === undefined || value === null || value === "") return <span className="text-muted">{t("notAnswered")}</span>;
   const object = typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -54,18 +56,8 @@ export function formatAnswer(
     case "address":
       return [regionText(object.region, locale), typeof object.detail === "string" ? object.detail : ""].filter(Boolean).join(" ");
     case "material": {
-      const refs = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
-      return (
-        <ul className="list-none">
-          {refs.map((ref, index) => (
-            <li key={index}>
-              {ref.kind === "licence"
-                ? `${t("fromWallet")}: ${licenceTitles[String(ref.licenceId)] ?? t("licence")}`
-                : `${String(ref.name)} (${Math.max(1, Math.round(Number(ref.size) / 1024))} KB)`}
-            </li>
-          ))}
-        </ul>
-      );
+      const refs = Array.isArray(value) ? (value as unknown[]).filter((ref): ref is Record<string, unknown> => ref !== null && typeof ref === "object") : [];
+      return <MaterialAnswer refs={refs} locale={locale} t={t} licenceTitles={licenceTitles} links={materialLinks} />;
     }
     case "group": {
       const items = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
@@ -82,7 +74,7 @@ export function formatAnswer(
                   .map((itemField) => (
                     <div key={itemField.key} className="sm:flex sm:gap-2">
                       <dt className="text-muted">{localize(itemField.label, locale)}:</dt>
-                      <dd>{formatAnswer(itemField, item[itemField.key], locale, t, licenceTitles)}</dd>
+                      <dd>{formatAnswer(itemField, item[itemField.key], locale, t, licenceTitles, materialLinks)}</dd>
                     </div>
                   ))}
               </dl>
@@ -109,6 +101,7 @@ export async function AnswerList({
   fields,
   changeHref,
   licenceTitles,
+  materialLinks,
   revealFull = () => false,
 }: {
   definition: TFormDefinition;
@@ -118,6 +111,8 @@ export async function AnswerList({
   fields?: TField[];
   changeHref?: (field: TField) => string | undefined;
   licenceTitles?: Record<string, string>;
+  /** Where the reader may open the materials; without it they are only named. */
+  materialLinks?: TMaterialLinks;
   /** Fields whose personal numbers are shown whole; default: none. */
   revealFull?: (field: TField) => boolean;
 }) {
@@ -127,7 +122,7 @@ export async function AnswerList({
     const href = changeHref?.(field);
     return {
       key: localize(field.label, locale),
-      value: formatAnswer(field, revealFull(field) ? answers[field.key] : maskPersonalAnswer(field, answers[field.key]), locale, t, licenceTitles),
+      value: formatAnswer(field, revealFull(field) ? answers[field.key] : maskPersonalAnswer(field, answers[field.key]), locale, t, licenceTitles, materialLinks),
       action: href ? (
         <Link href={href}>
           {t("change")}
