@@ -119,7 +119,6 @@ async function main() {
     console.log(`demo-cases: ${toRate.caseNumber} restaurant concluded, waiting for the company's rating`);
     const rated = await submit(db, "enterprise", "BUNDLE-RESTAURANT", restaurantAnswers({ shopName: "一门茶餐厅" }));
     await approveAll(rated);
-    const enterprise = await actorOf(db, "enterprise");
     must(
       "rate",
       await rateCase({ db, actor: enterprise, caseNumber: rated.caseNumber, overall: 2, efficiency: 2, guideAccuracy: 1, convenience: 3, comment: "办事指南写的材料和窗口要求不一致，来回补了两次。" }),
