@@ -144,7 +144,7 @@ async function makeRecords(browser: Browser): Promise<TRecords> {
   };
 
   // The citizen's instant proof, rated 非常不满意: a follow-up for the HRSS department. And a draft left half-way.
-  const { citizenCase, draftPath, householdLicenceId } = await as("citizen", async (page) => {
+  const { citizenCase, draftPath, householdLicenceId, draftFilePath } = await as("citizen", async (page) => {
     const caseNumber = await submitInstantProof(page);
     const rating = page.getByRole("region", { name: "评价本次服务" });
     await rating.getByRole("group", { name: "您对本次服务的总体评价" }).getByRole("radio", { name: "非常不满意", exact: true }).check();
