@@ -174,7 +174,7 @@ async function makeRecords(browser: Browser): Promise<TRecords> {
     await form.submitButton.click();
     await page.waitForURL(/\/me\/cases\/[^/?]+\?submitted=1$/);
     const caseNumber = caseNumberOf(page);
-    const fileHref = (await page.getByRole("link", { name: /^plan\.png / }).getAttribute("href"))!;
+    const fileHref = (await page.getByRole("link", { name: /^plan\.png（/ }).getAttribute("href"))!;
     await page.goto("/me/licences");
     return { companyCase: caseNumber, businessLicenceId: await licenceIdOn(page, /营业执照/), companyFileId: fileHref.split("/").pop()! };
   });
@@ -224,7 +224,7 @@ async function newbornDraftWithPhoto(page: import("@playwright/test").Page) {
   await form.continue();
   await page.locator('input[type=file][name="photo"]').setInputFiles({ name: "baby.png", mimeType: "image/png", buffer: onePixelPng });
   await form.continue();
-  return (await page.getByRole("link", { name: /^baby\.png / }).getAttribute("href"))!;
+  return (await page.getByRole("link", { name: /^baby\.png（/ }).getAttribute("href"))!;
 }
 
 /** The id of a licence in the wallet on screen, from its Verify link (/verify/<id>…). */

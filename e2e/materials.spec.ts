@@ -11,7 +11,7 @@ import { expect, expectNoAxeViolations, onePixelPng, restaurantAnswers, signIn, 
 
 const fileName = "平面图.png";
 const floorPlan = { name: fileName, mimeType: "image/png", buffer: onePixelPng };
-const fileLink = new RegExp(`^${fileName.replace(".", "\\.")} （PNG，1 KB，在新标签页打开）$`);
+const fileLink = new RegExp(`^${fileName.replace(".", "\\.")}（PNG，1 KB，在新标签页打开）$`);
 
 /** What every response carrying a material's bytes must say about itself. */
 function expectSandboxedFile(response: Response | APIResponse, contentType: string) {
@@ -73,7 +73,7 @@ test("the food clerk opens the uploaded floor plan and the wallet licence; nobod
     const taskPath = new URL(desk.url()).pathname;
     taskFile = await hrefOf(desk, fileLink);
     expect(taskFile).toBe(`${taskPath}/materials/${fileId}`);
-    const licence = desk.getByRole("link", { name: /^营业执照（证照编号：.+） （证照打印件 PDF，在新标签页打开）$/ });
+    const licence = desk.getByRole("link", { name: /^营业执照（证照编号：.+）（证照打印件 PDF，在新标签页打开）$/ });
     await expect(licence).toHaveAttribute("target", "_blank");
     taskLicence = (await licence.getAttribute("href"))!;
     expect(taskLicence).toMatch(new RegExp(`^${taskPath}/licences/[0-9a-f-]{36}$`));

@@ -73,7 +73,7 @@ export async function CaseTimeline({ events, locale, labelOf }: { events: TEvent
           {event.kind === "task-extended" && typeof event.data.dueDate === "string" ? <p className="mt-1">{t("extendedTo", { days: Number(event.data.days), date: formatDate(event.data.dueDate, locale) })}</p> : null}
           {event.kind.startsWith("licence-") && licenceOf(event.data, locale) ? <p className="mt-1">{t("licenceNumber", licenceOf(event.data, locale)!)}</p> : null}
           {event.kind === "material-viewed" && viewedMaterialOf(event.data, locale, t) ? (
-            <p className="mt-1 break-all">{t("materialName", { name: viewedMaterialOf(event.data, locale, t)! })}</p>
+            <p className="mt-1 wrap-anywhere">{t("materialName", { name: viewedMaterialOf(event.data, locale, t)! })}</p>
           ) : null}
         </li>
       ))}

@@ -26,6 +26,9 @@ export type TMaterialLinks = {
 const stateTones: Record<TVerifiedLicenceState, TTagTone> = { valid: "ok", revoked: "bad", expired: "warn", forged: "bad" };
 
 /** The files and wallet licences of one material answer: each by its name, type and size, opening where allowed. */
+/** Chinese brackets carry their own spacing; English wants a space before "(". */
+const gapBefore = (locale: Locale) => (locale === "en" ? " " : "");
+
 export function MaterialAnswer({
   refs,
   locale,
@@ -48,11 +51,13 @@ export function MaterialAnswer({
           const href = links?.licenceHref?.(licenceId);
           const state = links?.licenceStates?.[licenceId];
           return (
-            <li key={index} className="break-words">
+            <li key={index} className="wrap-anywhere">
               {links?.reader === "staff" ? t("fromApplicantWallet") : t("fromWallet")}:{" "}
               {href ? (
                 <a href={href} target="_blank" rel="noopener noreferrer" className="font-semibold">
-                  {title} <span className="font-normal">{t("licencePrintDetails")}</span>
+                  {title}
+                  {gapBefore(locale)}
+                  <span className="font-normal">{t("licencePrintDetails")}</span>
                 </a>
               ) : (
                 title
@@ -72,17 +77,21 @@ export function MaterialAnswer({
         const href = typeof ref.fileId === "string" ? links?.fileHref?.(ref.fileId) : undefined;
         if (!href) {
           return (
-            <li key={index} className="break-all">
-              {name} <span className="text-muted">{t("fileDetails", details)}</span>
+            <li key={index} className="wrap-anywhere">
+              {name}
+              {gapBefore(locale)}
+              <span className="text-muted">{t("fileDetails", details)}</span>
             </li>
           );
         }
         // Images and PDFs open in the browser beside the page; anything else is a download.
         const opensInBrowser = (inlineMediaTypes as readonly string[]).includes(mediaType);
         return (
-          <li key={index} className="break-all">
+          <li key={index} className="wrap-anywhere">
             <a href={href} className="font-semibold" {...(opensInBrowser ? { target: "_blank", rel: "noopener noreferrer" } : {})}>
-              {name} <span className="font-normal">{t(opensInBrowser ? "fileOpenDetails" : "fileDownloadDetails", details)}</span>
+              {name}
+              {gapBefore(locale)}
+              <span className="font-normal">{t(opensInBrowser ? "fileOpenDetails" : "fileDownloadDetails", details)}</span>
             </a>
           </li>
         );
