@@ -12,11 +12,14 @@ export async function SupplementList({
   supplements,
   definition,
   locale,
+  licenceTitles = {},
   materialLinks,
 }: {
   supplements: TSupplementRequest[];
   definition: TFormDefinition;
   locale: Locale;
+  /** Wallet licences sent back, named as the answers name them. */
+  licenceTitles?: Record<string, string>;
   /** Where the materials sent back open. */
   materialLinks?: TMaterialLinks;
 }) {
@@ -40,7 +43,7 @@ export async function SupplementList({
                   <span className="font-semibold">{field ? localize(field.label, locale) : item.key}</span>: {item.note}
                   {request.status === "answered" && field ? (
                     <span className="block text-muted">
-                      {t("newAnswer")} {formatAnswer(field, request.answers?.[item.key], locale, tf, {}, materialLinks)}
+                      {t("newAnswer")} {formatAnswer(field, request.answers?.[item.key], locale, tf, licenceTitles, materialLinks)}
                     </span>
                   ) : null}
                 </li>

@@ -202,7 +202,7 @@ export default async function TaskPage({ params, searchParams }: TProps) {
       {result.supplements.length > 0 ? (
         <>
           <h2 className="mb-3 text-2xl font-bold">{tt("supplementsTitle")}</h2>
-          <SupplementList supplements={result.supplements} definition={result.definition} locale={locale} materialLinks={materialLinks} />
+          <SupplementList supplements={result.supplements} definition={result.definition} locale={locale} licenceTitles={licenceTitles} materialLinks={materialLinks} />
         </>
       ) : null}
 
