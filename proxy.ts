@@ -8,7 +8,7 @@
  * 3. while PostgreSQL cannot be reached, answers a page or API read with 503 at once
  *    (server/health/answer-while-database-down.ts) instead of letting it fail deep in a page,
  * 4. gives every response the security headers, with a new CSP nonce that Next.js puts on its own scripts
- *    (lib/http/security-headers.ts),
+ *    (lib/http/security-headers.ts) — but a material's bytes the sandboxing policy (lib/http/file-response-headers.ts),
  * 5. re-issues the session cookie through Auth.js on pages, actions and route handlers, so that a page view or an
  *    action counts as activity for the idle timeout (server components cannot set cookies themselves); a session
  *    past its absolute lifetime or idle timeout gets its cookie deleted here (server/auth/session-lifetime.ts).
@@ -22,6 +22,7 @@ import { checkBodySize } from "@/lib/http/body-limit";
 import { isDecodablePath } from "@/lib/http/decodable-path";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { checkSameOrigin } from "@/lib/http/same-origin";
+import { fileContentSecurityPolicy, isFileAddress } from "@/lib/http/file-response-headers";
 import { buildSecurityHeaders, createNonce } from "@/lib/http/security-headers";
 import { hasSessionCookie } from "@/server/auth/has-session-cookie";
 import { auth } from "@/server/auth/next-auth";
@@ -111,6 +112,9 @@ async function guardRequest(request: NextRequest): Promise<Response> {
   requestHeaders.set("x-nonce", nonce);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
+  // A header set here wins over the route handler's own (Next.js keeps the first), so an uploaded file gets its
+  // sandboxing policy here, not the page policy that would let it act as a page of the site.
+  if (isFileAddress(pathname)) response.headers.set("Content-Security-Policy", fileContentSecurityPolicy);
   return response;
 }
 

@@ -9,7 +9,7 @@
 import type { APIRequestContext, Browser, BrowserContext } from "@playwright/test";
 import { accessPolicy, audienceAdmits, routeAccess, type TAccessRule, type TRecordRule } from "../server/auth/access-policy";
 import { listAppEntries, type TAppEntry } from "../server/testing/app-routes";
-import { ApplyForm, caseNumberOf, expect, restaurantAnswers, signIn, submitInstantProof, test } from "./fixtures";
+import { ApplyForm, caseNumberOf, expect, onePixelPng, restaurantAnswers, signIn, submitInstantProof, test } from "./fixtures";
 
 type TRole = "citizen" | "enterprise" | "counter" | "clerk" | "supervisor" | "admin";
 /** The people who try every address: each role, and the neighbours of each record's owners. */
@@ -41,6 +41,9 @@ type TRecords = {
   hrssFollowUpId: string;
   businessLicenceId: string;
   householdLicenceId: string;
+  /** The floor plan the company uploaded with its restaurant, and a photo on citizen2's unfinished newborn draft. */
+  companyFileId: string;
+  draftFilePath: string;
 };
 
 function samplesOf(route: string, records: TRecords): TSample[] {
@@ -73,6 +76,14 @@ function samplesOf(route: string, records: TRecords): TSample[] {
       ];
     case "/desk/tasks/[id]":
       return [{ path: `/desk/tasks/${records.amrTaskId}`, insiders: ["clerk-amr"] }];
+    case "/desk/tasks/[id]/materials/[fileId]":
+      return [{ path: `/desk/tasks/${records.amrTaskId}/materials/${records.companyFileId}`, insiders: ["clerk-amr"] }];
+    case "/desk/tasks/[id]/licences/[licenceId]":
+      return [{ path: `/desk/tasks/${records.amrTaskId}/licences/${records.businessLicenceId}`, insiders: ["clerk-amr"] }];
+    case "/me/cases/[number]/materials/[fileId]":
+      return [{ path: `/me/cases/${records.companyCase}/materials/${records.companyFileId}`, insiders: company }];
+    case "/me/drafts/[draft]/materials/[fileId]":
+      return [{ path: records.draftFilePath, insiders: ["citizen2"] }];
     case "/desk/follow-ups/[id]":
       return [{ path: `/desk/follow-ups/${records.hrssFollowUpId}`, insiders: ["clerk-hrss"] }];
     case "/desk/licences/[id]":
@@ -148,18 +159,24 @@ async function makeRecords(browser: Browser): Promise<TRecords> {
     await page.goto("/me/licences");
     return { citizenCase: caseNumber, draftPath: draft, householdLicenceId: await licenceIdOn(page, /居民户口簿/) };
   });
+  // Another citizen's unfinished newborn application, its photo attached (another citizen's: the journeys after this
+  // one tidy up the demo citizen's newborn draft by its name).
+  const draftFilePath = await as("citizen2", newbornDraftWithPhoto);
 
-  // The company's restaurant; the food clerk claims its task, accepts it and asks for a supplement.
-  const { companyCase, businessLicenceId } = await as("enterprise", async (page) => {
+  // The company's restaurant, with a floor plan and its wallet business licence; the food clerk claims its task,
+  // accepts it and asks for a supplement.
+  const { companyCase, businessLicenceId, companyFileId } = await as("enterprise", async (page) => {
     await page.goto("/apply/BUNDLE-RESTAURANT");
     const form = new ApplyForm(page);
     await form.start();
-    await form.completeRestaurant(restaurantAnswers({ hasOutdoorSign: "否", shopName: "一门权限小馆" }));
+    const floorPlan = { name: "plan.png", mimeType: "image/png", buffer: onePixelPng };
+    await form.completeRestaurant(restaurantAnswers({ hasOutdoorSign: "否", shopName: "一门权限小馆" }), { floorPlan, walletBusinessLicence: true });
     await form.submitButton.click();
     await page.waitForURL(/\/me\/cases\/[^/?]+\?submitted=1$/);
     const caseNumber = caseNumberOf(page);
+    const fileHref = (await page.getByRole("link", { name: /^plan\.png（/ }).getAttribute("href"))!;
     await page.goto("/me/licences");
-    return { companyCase: caseNumber, businessLicenceId: await licenceIdOn(page, /营业执照/) };
+    return { companyCase: caseNumber, businessLicenceId: await licenceIdOn(page, /营业执照/), companyFileId: fileHref.split("/").pop()! };
   });
   const amrTaskId = await as("clerk-amr", async (desk) => {
     await desk.getByRole("listitem").filter({ hasText: companyCase }).getByRole("button", { name: `认领 ${companyCase}` }).click();
@@ -183,7 +200,31 @@ async function makeRecords(browser: Browser): Promise<TRecords> {
     const href = (await desk.getByRole("listitem").filter({ hasText: citizenCase }).getByRole("link").first().getAttribute("href"))!;
     return href.split("/").pop()!;
   });
-  return { citizenCase, companyCase, supplementPath, draftPath, amrTaskId, hrssFollowUpId, businessLicenceId, householdLicenceId };
+  return { citizenCase, companyCase, supplementPath, draftPath, amrTaskId, hrssFollowUpId, businessLicenceId, householdLicenceId, companyFileId, draftFilePath };
+}
+
+/** A citizen starts a newborn application and stops on its check page with the photo attached: the photo's address there. */
+async function newbornDraftWithPhoto(page: import("@playwright/test").Page) {
+  await page.goto("/apply/BUNDLE-NEWBORN");
+  const form = new ApplyForm(page);
+  await form.start();
+  await form.field("婴儿姓名").fill("张小宝");
+  await form.field("婴儿性别").selectOption({ label: "女" });
+  await form.field("出生日期").fill("2026-11-02");
+  await form.field("出生医院").fill("上海市第一妇婴保健院");
+  await form.field("母亲姓名").fill("李梅");
+  await form.field("母亲公民身份号码").fill("310104199002150024");
+  await form.field("父亲姓名").fill("张三");
+  await form.field("父亲公民身份号码").fill("310104198803124016");
+  await form.field("随父亲还是母亲落户").selectOption({ label: "随父亲落户" });
+  await form.field("户籍地址").fill("上海市徐汇区漕溪北路 88 号 301 室");
+  await form.continue();
+  await form.field("合作银行").selectOption({ label: "中国银行" });
+  await page.getByRole("radio", { name: "到银行网点领取" }).check();
+  await form.continue();
+  await page.locator('input[type=file][name="photo"]').setInputFiles({ name: "baby.png", mimeType: "image/png", buffer: onePixelPng });
+  await form.continue();
+  return (await page.getByRole("link", { name: /^baby\.png（/ }).getAttribute("href"))!;
 }
 
 /** The id of a licence in the wallet on screen, from its Verify link (/verify/<id>…). */

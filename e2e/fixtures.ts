@@ -165,13 +165,23 @@ export class ApplyForm {
     }
   }
 
-  /** Page by page through the restaurant wizard, to its check page. */
-  async completeRestaurant(answers: Partial<TRestaurantAnswers>) {
+  /** Page by page through the restaurant wizard, to its check page; with materials, given on their page. */
+  async completeRestaurant(answers: Partial<TRestaurantAnswers>, materials?: TRestaurantMaterials) {
     for (let pages = 0; !/\/check$/.test(new URL(this.page.url()).pathname); pages += 1) {
       if (pages > 8) throw new Error(`stuck in the wizard at ${this.page.url()}`);
       await this.fillRestaurant(answers);
+      if (materials) await this.attachRestaurantMaterials(materials);
       await this.continue();
     }
+  }
+
+  /** On the food licence's documents page: uploads the floor plan and ticks the wallet's business licence. */
+  async attachRestaurantMaterials(materials: TRestaurantMaterials) {
+    // The legends may carry "（选填）".
+    const floorPlan = this.page.getByRole("group", { name: /^经营场所平面布局图/ });
+    if (materials.floorPlan && (await this.shown(floorPlan))) await floorPlan.locator("input[type=file]").setInputFiles(materials.floorPlan);
+    const licence = this.page.getByRole("group", { name: /^营业执照/ });
+    if (materials.walletBusinessLicence && (await this.shown(licence))) await licence.getByRole("checkbox", { name: /^营业执照（证照编号：/ }).check();
   }
 
   /** The applicant's name and ID number are prefilled from their identity and locked. */
@@ -205,6 +215,12 @@ export type TRestaurantAnswers = {
   fireExitCount: string;
   decorationCompletedDate: string;
 };
+
+/** The restaurant's documents: a floor plan to upload, and whether to take the business licence from the wallet. */
+export type TRestaurantMaterials = { floorPlan?: { name: string; mimeType: string; buffer: Buffer }; walletBusinessLicence?: boolean };
+
+/** A 1×1 PNG: the smallest image the upload's content check accepts. */
+export const onePixelPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
 /** The sample restaurant of seed/sample-answers.ts, small enough that no environmental filing applies. */
 export function restaurantAnswers(overrides: Partial<TRestaurantAnswers> = {}): TRestaurantAnswers {

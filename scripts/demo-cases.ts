@@ -2,7 +2,8 @@
  * `npm run demo:cases`: adds a few cases in different states to the demo database, through the same use cases a
  * person's clicks would run, so the desk, the tracker, the supplement page and /supervise have something to show.
  * Run it after `npm start` has seeded DATA_DIR and while no server has that directory open (it takes the lock):
- *   - a restaurant bundle by the demo company, its food licence task waiting for a supplement (two items);
+ *   - a restaurant bundle by the demo company, with a floor plan and its wallet business licence, its food licence
+ *     task waiting for a supplement (two items);
  *   - a newborn bundle by the demo citizen: health approved, the police task claimed, the rest waiting on it;
  *   - a social insurance proof for "other purpose" that the instant check passed to a clerk, who asked for an
  *     extension a supervisor has yet to decide;
@@ -12,10 +13,10 @@
  *     at every attempt: dead letters for `admin` to see and send again at /admin/outbox.
  */
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { openDatabase, type TDatabase } from "@/db/client";
 import { databaseOptionsFromEnv } from "@/db/database-env";
-import { cases, departments, tasks, users } from "@/db/schema";
+import { cases, departments, licences, tasks, users } from "@/db/schema";
 import { newbornAnswers, proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
 import { seedDeadLetter } from "@/seed/seed-dead-letter";
 import type { TFieldOf } from "@/lib/forms/definition";
@@ -60,7 +61,17 @@ async function main() {
   const handle = openDatabase(databaseOptionsFromEnv());
   const db = handle.db;
   try {
-    const restaurant = await submit(db, "enterprise", "BUNDLE-RESTAURANT", restaurantAnswers());
+    // The restaurant's documents as the desk sees them: a floor plan uploaded, the business licence from the wallet.
+    const enterprise = await actorOf(db, "enterprise");
+    const planField = { key: "premisesFloorPlan", type: "material", accept: ["image/png"], maxFiles: 1, maxSizeKb: 2048, licenceTypes: [] } as unknown as TFieldOf<"material">;
+    const plan = await storeUpload({ db, actor: enterprise, field: planField, file: new File([onePixelPng], "平面图.png") });
+    if (!plan.ok) throw new Error(`demo-cases: floor plan refused: ${plan.reason}`);
+    const [businessLicence] = await db.select({ id: licences.id }).from(licences).where(and(eq(licences.holderCompanyId, enterprise.companyIds[0]), eq(licences.type, "business-licence")));
+    const restaurant = await submit(db, "enterprise", "BUNDLE-RESTAURANT", {
+      ...restaurantAnswers(),
+      premisesFloorPlan: [plan.ref],
+      businessLicence: [{ kind: "licence", licenceId: businessLicence.id }],
+    });
     const amr = await actorOf(db, "clerk-amr");
     const version = await claimAndAccept(db, amr, restaurant.taskOf("AMR").id);
     must(
@@ -108,7 +119,6 @@ async function main() {
     console.log(`demo-cases: ${toRate.caseNumber} restaurant concluded, waiting for the company's rating`);
     const rated = await submit(db, "enterprise", "BUNDLE-RESTAURANT", restaurantAnswers({ shopName: "一门茶餐厅" }));
     await approveAll(rated);
-    const enterprise = await actorOf(db, "enterprise");
     must(
       "rate",
       await rateCase({ db, actor: enterprise, caseNumber: rated.caseNumber, overall: 2, efficiency: 2, guideAccuracy: 1, convenience: 3, comment: "办事指南写的材料和窗口要求不一致，来回补了两次。" }),

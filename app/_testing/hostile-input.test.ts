@@ -29,6 +29,10 @@ import * as displayRoute from "@/app/display/route";
 import * as languageRoute from "@/app/language/route";
 import * as receiptRoute from "@/app/me/cases/[number]/receipt/route";
 import * as licencePdfRoute from "@/app/me/licences/[id]/pdf/route";
+import * as caseMaterialRoute from "@/app/me/cases/[number]/materials/[fileId]/route";
+import * as draftMaterialRoute from "@/app/me/drafts/[draft]/materials/[fileId]/route";
+import * as taskLicenceRoute from "@/app/desk/tasks/[id]/licences/[licenceId]/route";
+import * as taskMaterialRoute from "@/app/desk/tasks/[id]/materials/[fileId]/route";
 import { testDatabaseKinds } from "@/db/testing";
 import { openAccessWorld, type TAccessUsername, type TAccessWorld } from "@/server/testing/access-world";
 import { actionTrials, callTrial, ownerOf, type TActionInput, type TActionTrial } from "@/server/testing/action-trials";
@@ -100,6 +104,31 @@ const handlerTrials: Record<string, THandlerTrial> = {
     path: ({ id }) => `/me/licences/${segment(id)}/pdf`,
     params: ({ licence }) => ({ id: licence.id }),
     actor: "enterprise",
+    weight: 0.5,
+  },
+  "GET /me/cases/[number]/materials/[fileId]": {
+    handler: caseMaterialRoute.GET,
+    path: ({ number, fileId }) => `/me/cases/${segment(number)}/materials/${segment(fileId)}`,
+    params: ({ openCase }) => ({ number: openCase.caseNumber, fileId: openCase.fileId }),
+    actor: "enterprise",
+  },
+  "GET /me/drafts/[draft]/materials/[fileId]": {
+    handler: draftMaterialRoute.GET,
+    path: ({ draft, fileId }) => `/me/drafts/${segment(draft)}/materials/${segment(fileId)}`,
+    params: ({ draft }) => ({ draft: draft.draftId, fileId: draft.fileId }),
+    actor: "citizen",
+  },
+  "GET /desk/tasks/[id]/materials/[fileId]": {
+    handler: taskMaterialRoute.GET,
+    path: ({ id, fileId }) => `/desk/tasks/${segment(id)}/materials/${segment(fileId)}`,
+    params: ({ openCase }) => ({ id: openCase.claimedTask.id, fileId: openCase.fileId }),
+    actor: "clerk-amr",
+  },
+  "GET /desk/tasks/[id]/licences/[licenceId]": {
+    handler: taskLicenceRoute.GET,
+    path: ({ id, licenceId }) => `/desk/tasks/${segment(id)}/licences/${segment(licenceId)}`,
+    params: ({ openCase }) => ({ id: openCase.claimedTask.id, licenceId: openCase.licenceId }),
+    actor: "clerk-amr",
     weight: 0.5,
   },
 };

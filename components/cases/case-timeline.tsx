@@ -37,6 +37,7 @@ const knownKinds = new Set([
   "licence-issued",
   "licence-revoked",
   "personal-data-revealed",
+  "material-viewed",
 ]);
 
 /** A reveal names what was seen (each answer's label) and why; never the numbers themselves. */
@@ -51,6 +52,13 @@ function licenceOf(data: Record<string, unknown>, locale: Locale): { title: stri
   const title = data.title as TLocalizedText | undefined;
   if (typeof data.number !== "string" || typeof title?.[locale] !== "string") return null;
   return { title: localize(title, locale), number: data.number };
+}
+
+/** Which material staff opened (server/materials/record-material-view.ts): a file by its name, a licence by title and number. */
+function viewedMaterialOf(data: Record<string, unknown>, locale: Locale, t: Awaited<ReturnType<typeof getTranslations<"timeline">>>): string | null {
+  if (data.kind === "file" && typeof data.name === "string") return data.name;
+  const licence = data.kind === "licence" ? licenceOf(data, locale) : null;
+  return licence ? t("licenceNumber", licence) : null;
 }
 
 /** The trail of a case or task, oldest first, in plain words. */
@@ -74,6 +82,9 @@ export async function CaseTimeline({ events, locale, labelOf }: { events: TEvent
           {event.kind === "task-extended" && typeof event.data.dueDate === "string" ? <p className="mt-1">{t("extendedTo", { days: Number(event.data.days), date: formatDate(event.data.dueDate, locale) })}</p> : null}
           {event.kind.startsWith("licence-") && licenceOf(event.data, locale) ? <p className="mt-1">{t("licenceNumber", licenceOf(event.data, locale)!)}</p> : null}
           {event.kind === "personal-data-revealed" && revealOf(event.data, locale) ? <RevealLine reveal={revealOf(event.data, locale)!} t={t} tr={tr} /> : null}
+          {event.kind === "material-viewed" && viewedMaterialOf(event.data, locale, t) ? (
+            <p className="mt-1 wrap-anywhere">{t("materialName", { name: viewedMaterialOf(event.data, locale, t)! })}</p>
+          ) : null}
         </li>
       ))}
     </ol>

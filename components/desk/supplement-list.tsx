@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { formatAnswer } from "@/components/forms/answer-list";
+import type { TMaterialLinks } from "@/components/forms/material-answer";
 import { Tag } from "@/components/ui/tag";
 import type { TSupplementRequest } from "@/db/schema";
 import { listFields, type TFormDefinition } from "@/lib/forms/definition";
@@ -8,7 +9,21 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 
 /** Every supplement request of a task: what was asked, item by item, and what came back (personal numbers masked). */
-export async function SupplementList({ supplements, definition, locale }: { supplements: TSupplementRequest[]; definition: TFormDefinition; locale: Locale }) {
+export async function SupplementList({
+  supplements,
+  definition,
+  locale,
+  licenceTitles = {},
+  materialLinks,
+}: {
+  supplements: TSupplementRequest[];
+  definition: TFormDefinition;
+  locale: Locale;
+  /** Wallet licences sent back, named as the answers name them. */
+  licenceTitles?: Record<string, string>;
+  /** Where the materials sent back open. */
+  materialLinks?: TMaterialLinks;
+}) {
   const t = await getTranslations("supplementList");
   const tf = await getTranslations("form");
   const fields = new Map(listFields(definition).map((field) => [field.key, field]));
@@ -29,7 +44,7 @@ export async function SupplementList({ supplements, definition, locale }: { supp
                   <span className="font-semibold">{field ? localize(field.label, locale) : item.key}</span>: {item.note}
                   {request.status === "answered" && field ? (
                     <span className="block text-muted">
-                      {t("newAnswer")} {formatAnswer(field, maskPersonalAnswer(field, request.answers?.[item.key]), locale, tf)}
+                      {t("newAnswer")} {formatAnswer(field, maskPersonalAnswer(field, request.answers?.[item.key]), locale, tf, licenceTitles, materialLinks)}
                     </span>
                   ) : null}
                 </li>

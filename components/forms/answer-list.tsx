@@ -8,6 +8,7 @@ import { localize, type Locale } from "@/lib/i18n/locales";
 import { nameForReader, type TNameHolder } from "@/lib/i18n/name-for-reader";
 import { formatFen } from "@/lib/money";
 import { listRegionPath } from "@/lib/regions/regions";
+import { MaterialAnswer, type TMaterialLinks } from "./material-answer";
 
 type TTranslate = Awaited<ReturnType<typeof getTranslations<"form">>>;
 
@@ -28,6 +29,7 @@ export function formatAnswer(
   locale: Locale,
   t: TTranslate,
   licenceTitles: Record<string, string> = {},
+  materialLinks?: TMaterialLinks,
 ): React.ReactNode {
   if (value === undefined || value === null || value === "") return <span className="text-muted">{t("notAnswered")}</span>;
   const object = typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -60,18 +62,8 @@ export function formatAnswer(
     case "address":
       return [regionText(object.region, locale), typeof object.detail === "string" ? object.detail : ""].filter(Boolean).join(locale === "en" ? ", " : " ");
     case "material": {
-      const refs = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
-      return (
-        <ul className="list-none">
-          {refs.map((ref, index) => (
-            <li key={index}>
-              {ref.kind === "licence"
-                ? `${t("fromWallet")}: ${licenceTitles[String(ref.licenceId)] ?? t("licence")}`
-                : `${String(ref.name)} (${Math.max(1, Math.round(Number(ref.size) / 1024))} KB)`}
-            </li>
-          ))}
-        </ul>
-      );
+      const refs = Array.isArray(value) ? (value as unknown[]).filter((ref): ref is Record<string, unknown> => ref !== null && typeof ref === "object") : [];
+      return <MaterialAnswer refs={refs} locale={locale} t={t} licenceTitles={licenceTitles} links={materialLinks} />;
     }
     case "group": {
       const items = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
@@ -88,7 +80,7 @@ export function formatAnswer(
                   .map((itemField) => (
                     <div key={itemField.key} className="sm:flex sm:gap-2">
                       <dt className="text-muted">{localize(itemField.label, locale)}:</dt>
-                      <dd>{formatAnswer(itemField, item[itemField.key], locale, t, licenceTitles)}</dd>
+                      <dd>{formatAnswer(itemField, item[itemField.key], locale, t, licenceTitles, materialLinks)}</dd>
                     </div>
                   ))}
               </dl>
@@ -115,6 +107,7 @@ export async function AnswerList({
   fields,
   changeHref,
   licenceTitles,
+  materialLinks,
   revealFull = () => false,
 }: {
   definition: TFormDefinition;
@@ -124,6 +117,8 @@ export async function AnswerList({
   fields?: TField[];
   changeHref?: (field: TField) => string | undefined;
   licenceTitles?: Record<string, string>;
+  /** Where the reader may open the materials; without it they are only named. */
+  materialLinks?: TMaterialLinks;
   /** Fields whose personal numbers are shown whole; default: none. */
   revealFull?: (field: TField) => boolean;
 }) {
@@ -133,7 +128,7 @@ export async function AnswerList({
     const href = changeHref?.(field);
     return {
       key: localize(field.label, locale),
-      value: formatAnswer(field, revealFull(field) ? answers[field.key] : maskPersonalAnswer(field, answers[field.key]), locale, t, licenceTitles),
+      value: formatAnswer(field, revealFull(field) ? answers[field.key] : maskPersonalAnswer(field, answers[field.key]), locale, t, licenceTitles, materialLinks),
       action: href ? (
         <Link href={href}>
           {t("change")}

@@ -7,6 +7,7 @@ import type { TFieldError } from "@/lib/forms/validate-answers";
 import type { Locale } from "@/lib/i18n/locales";
 import { localize } from "@/lib/i18n/locales";
 import { AnswerList } from "./answer-list";
+import type { TMaterialLinks } from "./material-answer";
 import { CheckSubmitForm } from "./check-submit-form";
 import { describeFieldError } from "./describe-field-error";
 
@@ -24,6 +25,7 @@ export async function CheckAnswers({
   changeHref,
   lockedKeys,
   licenceTitles,
+  materialLinks,
   idempotencyKey,
   action,
   backHref,
@@ -37,6 +39,8 @@ export async function CheckAnswers({
   /** Prefilled fields the applicant cannot edit: no Change link, since following it changes nothing. */
   lockedKeys: ReadonlySet<string>;
   licenceTitles: Record<string, string>;
+  /** Where the draft's uploaded files open. */
+  materialLinks?: TMaterialLinks;
   idempotencyKey: string;
   action: (state: TWizardState, formData: FormData) => Promise<TWizardState>;
   backHref: string;
@@ -69,6 +73,7 @@ export async function CheckAnswers({
             fields={sections.flatMap((section) => section.fields)}
             changeHref={(field) => (lockedKeys.has(field.key) ? undefined : changeHref(page.key, field.key))}
             licenceTitles={licenceTitles}
+            materialLinks={materialLinks}
             // What the applicant typed is shown whole, so a wrong digit can be caught before submitting; what the
             // register filled in (locked) cannot be changed here, so it is masked as on /me/profile.
             revealFull={(field) => !lockedKeys.has(field.key)}

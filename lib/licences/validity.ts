@@ -25,3 +25,6 @@ export function licenceStateOn(licence: { revokedAt: Date | null; validUntil: st
   if (licence.validUntil !== null && licence.validUntil < today) return "expired";
   return "valid";
 }
+
+/** What a licence verifies as (/verify): its state, or forged when the register's row no longer matches its signature. */
+export type TVerifiedLicenceState = TLicenceState | "forged";

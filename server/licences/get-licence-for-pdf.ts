@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
-import { licences } from "@/db/schema";
+import { licences, type TLicence } from "@/db/schema";
 import { licenceStateOn, type TLicenceState } from "@/lib/licences/validity";
 import type { TActor } from "@/server/auth/actor";
 import { fail, type TResult } from "@/server/errors";
@@ -31,14 +31,16 @@ export async function getLicenceForPdf({ db, actor, licenceId, today, origin }: 
     licence &&
     (licence.holderUserId === actor.id || (licence.holderCompanyId !== null && actor.companyIds.includes(licence.holderCompanyId)) || actsForIssuer(actor, licence.issuingDepartmentId));
   if (!mayPrint) return fail("not-found:licence");
+  return { ok: true, licence: describeLicenceForPdf(licence, { today, origin }) };
+}
+
+/** What the PDF prints of a licence row the caller has already been allowed to print. */
+export function describeLicenceForPdf(licence: TLicence, { today, origin }: { today: string; origin?: string }): TLicenceForPdf {
   return {
-    ok: true,
-    licence: {
-      printed: buildPrintedLicence(licence),
-      state: licenceStateOn(licence, today),
-      revokedAt: licence.revokedAt,
-      keyId: licence.keyId,
-      verifyUrl: licenceVerifyUrl(licence, origin ? { origin } : {}),
-    },
+    printed: buildPrintedLicence(licence),
+    state: licenceStateOn(licence, today),
+    revokedAt: licence.revokedAt,
+    keyId: licence.keyId,
+    verifyUrl: licenceVerifyUrl(licence, origin ? { origin } : {}),
   };
 }

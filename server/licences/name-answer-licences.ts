@@ -13,7 +13,7 @@ import { translatorFor } from "@/server/i18n/translator";
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Licence ids referenced by material answers: `[{ kind: "licence", licenceId }]` (materials are never inside groups). */
-function licenceIdsOf(answers: Record<string, unknown>): string[] {
+export function licenceIdsOf(answers: Record<string, unknown>): string[] {
   const ids = Object.values(answers).flatMap((value) =>
     Array.isArray(value)
       ? value.flatMap((ref) => (ref?.kind === "licence" && typeof ref.licenceId === "string" && uuidPattern.test(ref.licenceId) ? [ref.licenceId] : []))

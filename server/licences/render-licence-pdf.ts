@@ -14,7 +14,7 @@ import type { TActor } from "@/server/auth/actor";
 import type { TResult } from "@/server/errors";
 import { translatorFor } from "@/server/i18n/translator";
 import { renderPdf, type TPdfBlock } from "@/server/pdf/render-pdf";
-import { getLicenceForPdf } from "./get-licence-for-pdf";
+import { getLicenceForPdf, type TLicenceForPdf } from "./get-licence-for-pdf";
 
 export async function renderLicencePdf({
   db,
@@ -34,7 +34,12 @@ export async function renderLicencePdf({
 }): Promise<TResult<{ pdf: Uint8Array; fileName: string; number: string }>> {
   const found = await getLicenceForPdf({ db, actor, licenceId, today: toIsoDate(now), origin });
   if (!found.ok) return found;
-  const { printed, state, revokedAt, verifyUrl } = found.licence;
+  return { ok: true, ...(await printLicencePdf({ licence: found.licence, locale })) };
+}
+
+/** The PDF of a licence its caller may print (the holder's own, or a material a clerk opens from a task). */
+export async function printLicencePdf({ licence, locale }: { licence: TLicenceForPdf; locale: Locale }): Promise<{ pdf: Uint8Array; fileName: string; number: string }> {
+  const { printed, state, revokedAt, verifyUrl } = licence;
   const t = translatorFor(locale);
   const portal = t("header.brand");
   const title = localize(printed.title, locale);
@@ -68,5 +73,5 @@ export async function renderLicencePdf({
     { kind: "paragraph", text: t("licencePdf.signedNote", { portal }) },
   ];
   const pdf = await renderPdf({ locale, title: `${title} ${printed.number}`, author: portal, subject: title, footer: `${portal} · ${printed.number}`, blocks });
-  return { ok: true, pdf, fileName: `${title}-${printed.number}.pdf`, number: printed.number };
+  return { pdf, fileName: `${title}-${printed.number}.pdf`, number: printed.number };
 }

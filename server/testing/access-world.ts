@@ -13,9 +13,10 @@ import { calendarDays, cases, departments, drafts, formDefinitions, inboxMessage
 import { seedUser } from "@/seed/factories";
 import { proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
 import { seedQueueTasks } from "@/seed/seed-queue-tasks";
-import type { TFormDefinition } from "@/lib/forms/definition";
+import type { TFieldOf, TFormDefinition } from "@/lib/forms/definition";
 import type { TActor } from "@/server/auth/actor";
 import { startDraft } from "@/server/drafts/start-draft";
+import { storeUpload } from "@/server/materials/store-upload";
 import { submitApplication } from "@/server/intake/submit-application";
 import { deliverOutbox } from "@/server/notifications/deliver-outbox";
 import { rateCase } from "@/server/ratings/rate-case";
@@ -46,6 +47,10 @@ function must<T extends { ok: boolean }>(step: string, result: T): Extract<T, { 
   if (!result.ok) throw new Error(`access world: ${step} refused: ${JSON.stringify(result)}`);
   return result as Extract<T, { ok: true }>;
 }
+
+/** A 1×1 PNG: the smallest file the upload's content check accepts as an image. */
+export const onePixelPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+const anyMaterialField = { key: "plan", type: "material", accept: ["image/png"], maxFiles: 1, maxSizeKb: 2048, licenceTypes: [] } as unknown as TFieldOf<"material">;
 
 function retitled(definition: TFormDefinition): TFormDefinition {
   const [first, ...rest] = definition.pages;
@@ -81,14 +86,29 @@ export async function openAccessWorld(kind: TDatabaseKind) {
     }
   }
 
-  // The citizen's draft of the social insurance proof, every answer given: ready to save a page or submit.
+  async function upload(username: TAccessUsername, name: string) {
+    return must("upload", await storeUpload({ db, actor: actors[username], field: anyMaterialField, file: new File([onePixelPng], name) })).ref;
+  }
+
+  // The citizen's draft of the social insurance proof, every answer given: ready to save a page or submit. It carries a
+  // photo the citizen uploaded, for the check page's file link.
   const started = must("start draft", await startDraft({ db, actor: actors.citizen, subjectCode: "HRSS-PROOF" }));
-  await db.update(drafts).set({ answers: proofAnswers() }).where(eq(drafts.id, started.draftId));
+  const draftFile = await upload("citizen", "me.png");
+  await db.update(drafts).set({ answers: { ...proofAnswers(), photo: [draftFile] } }).where(eq(drafts.id, started.draftId));
   const [draftRow] = await db.select().from(drafts).where(eq(drafts.id, started.draftId));
-  const draft = { subjectCode: "HRSS-PROOF", draftId: started.draftId, pageKey: started.firstPageKey, idempotencyKey: draftRow.idempotencyKey, answers: proofAnswers() };
+  const draft = { subjectCode: "HRSS-PROOF", draftId: started.draftId, pageKey: started.firstPageKey, idempotencyKey: draftRow.idempotencyKey, answers: proofAnswers(), fileId: draftFile.fileId };
+
+  // The company's business licence, issued by the market regulator (demo seed).
+  const [licence] = await db.select().from(licences).where(and(eq(licences.holderCompanyId, actors.enterprise.companyIds[0]), eq(licences.type, "business-licence")));
 
   // The company's restaurant, open: food (AMR) claimed and accepted by clerk-amr, fire (FIRE) waiting in its queue.
-  const open = await submit("enterprise", "BUNDLE-RESTAURANT", restaurantAnswers({ shopName: "一门开放小馆" }));
+  // Its materials: a floor plan uploaded, the business licence taken from the wallet.
+  const floorPlan = await upload("enterprise", "floor-plan.png");
+  const open = await submit("enterprise", "BUNDLE-RESTAURANT", {
+    ...restaurantAnswers({ shopName: "一门开放小馆" }),
+    premisesFloorPlan: [floorPlan],
+    businessLicence: [{ kind: "licence", licenceId: licence.id }],
+  });
   const claimedVersion = await claimAndAccept(actors["clerk-amr"], open.taskOf("AMR").id);
   // A task of the market regulator nobody has claimed, for "claim next".
   await seedQueueTasks(db, { departmentCode: "AMR", count: 1 });
@@ -120,8 +140,6 @@ export async function openAccessWorld(kind: TDatabaseKind) {
   while ((await deliverOutbox({ db, limit: 500 })).delivered > 0);
   const [message] = await db.select().from(inboxMessages).where(eq(inboxMessages.companyId, actors.enterprise.companyIds[0])).orderBy(asc(inboxMessages.createdAt)).limit(1);
 
-  // The company's business licence, issued by the market regulator (demo seed).
-  const [licence] = await db.select().from(licences).where(and(eq(licences.holderCompanyId, actors.enterprise.companyIds[0]), eq(licences.type, "business-licence")));
   // A person's licence, whose holder can be checked on /verify by the ID number on the card.
   const [personLicence] = await db.select().from(licences).where(eq(licences.holderUserId, actors.citizen.id)).limit(1);
   const [holiday] = await db.select().from(calendarDays).where(eq(calendarDays.kind, "holiday")).orderBy(asc(calendarDays.date)).limit(1);
@@ -144,7 +162,15 @@ export async function openAccessWorld(kind: TDatabaseKind) {
     records: {
       draft,
       /** Open restaurant of the company: AMR claimed by clerk-amr, FIRE unclaimed. */
-      openCase: { caseNumber: open.caseNumber, claimedTask: { id: open.taskOf("AMR").id, version: claimedVersion }, unclaimedTaskId: open.taskOf("FIRE").id, colleagueId: colleague.id },
+      openCase: {
+        caseNumber: open.caseNumber,
+        claimedTask: { id: open.taskOf("AMR").id, version: claimedVersion },
+        unclaimedTaskId: open.taskOf("FIRE").id,
+        colleagueId: colleague.id,
+        /** Its uploaded floor plan and the wallet licence it names. */
+        fileId: floorPlan.fileId,
+        licenceId: licence.id,
+      },
       supplement: { caseNumber: supplemented.caseNumber, requestId: supplement.requestId, field: "businessArea" },
       extension: { taskId: proof.taskOf("HRSS").id, version: extension.version },
       concludedCase: { caseNumber: concluded.caseNumber },

@@ -33,6 +33,8 @@ import { listColleagues } from "@/server/workflow/assign-task";
 import { getTaskForClerk } from "@/server/workflow/get-task-for-clerk";
 import { findLicenceOfTask } from "@/server/licences/get-issued-licence";
 import { nameAnswerLicences } from "@/server/licences/name-answer-licences";
+import { checkAnswerLicences } from "@/server/licences/check-answer-licences";
+import type { TMaterialLinks } from "@/components/forms/material-answer";
 import { assignTaskAction, claimTaskAction, decideTaskAction, releaseTaskAction } from "../../actions";
 import { RevealPersonalForm } from "@/components/desk/reveal-personal-form";
 import { listFields } from "@/lib/forms/definition";
@@ -64,14 +66,22 @@ export default async function TaskPage({ params, searchParams }: TProps) {
   const { done } = await searchParams;
   const { task, service, case: caseRow } = result;
   const mine = task.assigneeId === actor.id;
-  const [calendar, licence, licenceTitles, refuseReasons, rejectReasons] = await Promise.all([
+  const today = toIsoDate(new Date());
+  const [calendar, licence, licenceTitles, licenceStates, refuseReasons, rejectReasons] = await Promise.all([
     loadCalendar(db),
     task.status === "approved" ? findLicenceOfTask({ db, taskId: task.id }) : null,
     nameAnswerLicences({ db, answers: caseRow.answers, locale }),
+    checkAnswerLicences({ db, answers: caseRow.answers, today }),
     listReasonTemplates({ db, serviceId: task.serviceId, decision: "refuse" }),
     listReasonTemplates({ db, serviceId: task.serviceId, decision: "reject" }),
   ]);
-  const today = toIsoDate(new Date());
+  // Each material opens from here; opening it is recorded on the case's trail (server/materials/).
+  const materialLinks: TMaterialLinks = {
+    reader: "staff",
+    fileHref: (fileId) => `/desk/tasks/${task.id}/materials/${fileId}`,
+    licenceHref: (licenceId) => `/desk/tasks/${task.id}/licences/${licenceId}`,
+    licenceStates,
+  };
   const clockStopped = task.clockStoppedOn !== null;
 
   // The window for asking for a supplement: warn the clerk when it is about to close, or has.
@@ -85,7 +95,7 @@ export default async function TaskPage({ params, searchParams }: TProps) {
       fields: page.sections
         .flatMap((section) => section.fields)
         .filter((field) => askable.has(field.key))
-        .map((field) => ({ key: field.key, label: localize(field.label, locale), answer: formatAnswer(field, maskPersonalAnswer(field, caseRow.answers[field.key]), locale, tf, licenceTitles) })),
+        .map((field) => ({ key: field.key, label: localize(field.label, locale), answer: formatAnswer(field, maskPersonalAnswer(field, caseRow.answers[field.key]), locale, tf, licenceTitles, materialLinks) })),
     }))
     .filter((group) => group.fields.length > 0);
 
@@ -222,7 +232,7 @@ export default async function TaskPage({ params, searchParams }: TProps) {
       {result.supplements.length > 0 ? (
         <>
           <h2 className="mb-3 text-2xl font-bold">{tt("supplementsTitle")}</h2>
-          <SupplementList supplements={result.supplements} definition={result.definition} locale={locale} />
+          <SupplementList supplements={result.supplements} definition={result.definition} locale={locale} licenceTitles={licenceTitles} materialLinks={materialLinks} />
         </>
       ) : null}
 
@@ -232,7 +242,7 @@ export default async function TaskPage({ params, searchParams }: TProps) {
       <h2 className="mb-3 text-2xl font-bold">{t("answers")}</h2>
       {result.partOnly ? <p className="mb-4 text-muted">{t("answersPart")}</p> : null}
       {/* Only this department's part of the answers reaches here (getTaskForClerk); personal numbers are masked. */}
-      <AnswerList definition={result.definition} answers={caseRow.answers} locale={locale} licenceTitles={licenceTitles} />
+      <AnswerList definition={result.definition} answers={caseRow.answers} locale={locale} licenceTitles={licenceTitles} materialLinks={materialLinks} />
       {revealable.length > 0 ? <RevealPersonalForm taskId={task.id} fields={revealable} purposes={revealPurposes} revealAction={revealPersonalAnswersAction} /> : null}
 
       <h2 className="mb-3 text-2xl font-bold">{t("history")}</h2>

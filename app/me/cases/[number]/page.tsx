@@ -180,7 +180,13 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
       />
 
       <h2 className="mb-4 text-2xl font-bold">{t("answers")}</h2>
-      <AnswerList definition={result.definition} answers={result.case.answers} locale={locale} licenceTitles={await nameAnswerLicences({ db, answers: result.case.answers, locale })} />
+      <AnswerList
+        definition={result.definition}
+        answers={result.case.answers}
+        locale={locale}
+        licenceTitles={await nameAnswerLicences({ db, answers: result.case.answers, locale })}
+        materialLinks={{ reader: "applicant", fileHref: (fileId) => `/me/cases/${encodeURIComponent(result.case.number)}/materials/${fileId}` }}
+      />
 
       {canWithdraw ? (
         <details className="mt-10 border-2 border-line p-4">

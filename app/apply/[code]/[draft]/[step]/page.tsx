@@ -81,6 +81,7 @@ export default async function WizardStepPage({ params }: TProps) {
           changeHref={(pageKey, path) => `/apply/${code}/${draft.id}/${pageKey}#field-${path.replaceAll(".", "-")}`}
           lockedKeys={new Set(Object.keys(fixed))}
           licenceTitles={licenceTitles}
+          materialLinks={{ reader: "applicant", fileHref: (fileId) => `/me/drafts/${draft.id}/materials/${fileId}` }}
           idempotencyKey={draft.idempotencyKey}
           action={submitDraftAction.bind(null, code, draft.id)}
           backHref={`/apply/${code}/${draft.id}/${visiblePages.at(-1)?.key ?? definition.pages[0].key}`}
