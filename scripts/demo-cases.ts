@@ -19,7 +19,7 @@ import { databaseOptionsFromEnv } from "@/db/database-env";
 import { cases, departments, licences, tasks, users } from "@/db/schema";
 import { newbornAnswers, proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
 import { seedDeadLetter } from "@/seed/seed-dead-letter";
-import type { TFieldOf } from "@/lib/forms/definition";
+import { ZMaterialField } from "@/lib/forms/definition";
 import { loadActor, type TActor } from "@/server/auth/actor";
 import { submitApplication } from "@/server/intake/submit-application";
 import { storeUpload } from "@/server/materials/store-upload";
@@ -63,7 +63,7 @@ async function main() {
   try {
     // The restaurant's documents as the desk sees them: a floor plan uploaded, the business licence from the wallet.
     const enterprise = await actorOf(db, "enterprise");
-    const planField = { key: "premisesFloorPlan", type: "material", accept: ["image/png"], maxFiles: 1, maxSizeKb: 2048, licenceTypes: [] } as unknown as TFieldOf<"material">;
+    const planField = ZMaterialField.parse({ key: "premisesFloorPlan", type: "material", label: { "zh-Hans": "平面图", "zh-Hant": "平面圖", en: "Floor plan" }, accept: ["image/png"], maxFiles: 1, maxSizeKb: 2048, licenceTypes: [] });
     const plan = await storeUpload({ db, actor: enterprise, field: planField, file: new File([onePixelPng], "平面图.png") });
     if (!plan.ok) throw new Error(`demo-cases: floor plan refused: ${plan.reason}`);
     const [businessLicence] = await db.select({ id: licences.id }).from(licences).where(and(eq(licences.holderCompanyId, enterprise.companyIds[0]), eq(licences.type, "business-licence")));
@@ -91,7 +91,7 @@ async function main() {
     console.log(`demo-cases: ${restaurant.caseNumber} restaurant, food licence waiting for a supplement`);
 
     const citizen = await actorOf(db, "citizen");
-    const photoField = { key: "photo", type: "material", label: { "zh-Hans": "照片", "zh-Hant": "照片", en: "Photo" }, required: true, accept: ["image/png"], maxFiles: 1, maxSizeKb: 2048, licenceTypes: [] } as unknown as TFieldOf<"material">;
+    const photoField = ZMaterialField.parse({ key: "photo", type: "material", label: { "zh-Hans": "照片", "zh-Hant": "照片", en: "Photo" }, required: true, accept: ["image/png"], maxFiles: 1, maxSizeKb: 2048, licenceTypes: [] });
     const photo = await storeUpload({ db, actor: citizen, field: photoField, file: new File([onePixelPng], "baby.png") });
     if (!photo.ok) throw new Error(`demo-cases: photo refused: ${photo.reason}`);
     const newborn = await submit(db, "citizen", "BUNDLE-NEWBORN", newbornAnswers({ photo: [photo.ref] }));

@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { TFormDefinition } from "./definition";
+import { ZFormDefinition } from "./definition";
 import { narrowAnswers, narrowDefinition } from "./narrow-definition";
 
-const text = (key: string) => ({ key, type: "text" as const, label: { "zh-Hans": key, "zh-Hant": key, en: key }, required: false });
+const text = (key: string) => ({ key, type: "text", label: { "zh-Hans": key, "zh-Hant": key, en: key } });
 const title = { "zh-Hans": "页", "zh-Hant": "頁", en: "Page" };
-const definition = {
+const definition = ZFormDefinition.parse({
   schemaVersion: 1,
   pages: [
     { key: "one", title, sections: [{ key: "a", title, fields: [text("shared"), text("food")] }, { key: "b", title, fields: [text("fire")] }] },
     { key: "two", title, sections: [{ key: "c", title, fields: [text("sign")] }] },
   ],
-  rules: [{ key: "r", field: "food", check: { "==": [1, 1] }, message: title }],
-} as unknown as TFormDefinition;
+  rules: [{ key: "r", field: "food", rule: { "==": [1, 1] }, message: title }],
+});
 
 describe("narrowDefinition", () => {
   it("keeps only the given fields in order and drops sections and pages left empty, and the rules", () => {

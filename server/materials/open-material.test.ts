@@ -9,7 +9,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseEvents, cases, departments, drafts, licences, supplementRequests, tasks } from "@/db/schema";
 import { testDatabaseKinds } from "@/db/testing";
-import type { TFieldOf } from "@/lib/forms/definition";
+import { ZMaterialField } from "@/lib/forms/definition";
 import { restaurantAnswers } from "@/seed/sample-answers";
 import { verifyCaseTrail } from "@/server/cases/verify-case-trail";
 import { startDraft } from "@/server/drafts/start-draft";
@@ -25,7 +25,7 @@ import { openMaterialForApplicant } from "./open-material-for-applicant";
 import { openMaterialForClerk } from "./open-material-for-clerk";
 import { storeUpload } from "./store-upload";
 
-const planField = { key: "premisesFloorPlan", type: "material", accept: ["image/png"], maxFiles: 3, maxSizeKb: 2048, licenceTypes: [] } as unknown as TFieldOf<"material">;
+const planField = ZMaterialField.parse({ key: "premisesFloorPlan", type: "material", label: { "zh-Hans": "材料", "zh-Hant": "材料", en: "Document" }, accept: ["image/png"], maxFiles: 3, maxSizeKb: 2048, licenceTypes: [] });
 const notFound = { ok: false, code: "not-found:material" };
 
 describe.each(testDatabaseKinds)("opening materials on %s", (kind) => {

@@ -13,7 +13,7 @@ import { calendarDays, cases, departments, drafts, formDefinitions, inboxMessage
 import { seedUser } from "@/seed/factories";
 import { proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
 import { seedQueueTasks } from "@/seed/seed-queue-tasks";
-import type { TFieldOf, TFormDefinition } from "@/lib/forms/definition";
+import { ZMaterialField, type TFormDefinition } from "@/lib/forms/definition";
 import type { TActor } from "@/server/auth/actor";
 import { startDraft } from "@/server/drafts/start-draft";
 import { storeUpload } from "@/server/materials/store-upload";
@@ -50,7 +50,7 @@ function must<T extends { ok: boolean }>(step: string, result: T): Extract<T, { 
 
 /** A 1×1 PNG: the smallest file the upload's content check accepts as an image. */
 export const onePixelPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
-const anyMaterialField = { key: "plan", type: "material", accept: ["image/png"], maxFiles: 1, maxSizeKb: 2048, licenceTypes: [] } as unknown as TFieldOf<"material">;
+const anyMaterialField = ZMaterialField.parse({ key: "plan", type: "material", label: { "zh-Hans": "材料", "zh-Hant": "材料", en: "Document" }, accept: ["image/png"], maxFiles: 1, maxSizeKb: 2048, licenceTypes: [] });
 
 function retitled(definition: TFormDefinition): TFormDefinition {
   const [first, ...rest] = definition.pages;
