@@ -300,6 +300,17 @@ export const test = base.extend<TFixtures>({
   ],
 });
 
+/** The signed-in company applies to open a restaurant with these answers and lands on its tracker. Returns the case number. */
+export async function submitRestaurant(page: Page, answers: TRestaurantAnswers): Promise<string> {
+  await page.goto("/apply/BUNDLE-RESTAURANT");
+  const form = new ApplyForm(page);
+  await form.start();
+  await form.completeRestaurant(answers);
+  await form.submitButton.click();
+  await page.waitForURL(/\/me\/cases\/[^/?]+\?submitted=1$/);
+  return caseNumberOf(page);
+}
+
 /**
  * The signed-in page applies for the instant HRSS-PROOF and lands on its tracker: a concluded case (with its
  * e-licence) for journeys about what comes after. Returns the case number.

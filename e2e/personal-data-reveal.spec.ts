@@ -3,18 +3,12 @@
  * purpose is refused; with one, the number shows once (a reload masks it again) and the company's tracker says which
  * department looked, at what and why.
  */
-import { ApplyForm, caseNumberOf, expect, expectNoAxeViolations, restaurantAnswers, signIn, test } from "./fixtures";
+import { expect, expectNoAxeViolations, restaurantAnswers, signIn, submitRestaurant, test } from "./fixtures";
 
 test("a clerk reveals a masked mobile with a purpose, and the applicant sees it on the tracker", async ({ page, browser }) => {
   test.setTimeout(120_000);
   await signIn(page, "enterprise");
-  await page.goto("/apply/BUNDLE-RESTAURANT");
-  const form = new ApplyForm(page);
-  await form.start();
-  await form.completeRestaurant(restaurantAnswers({ hasOutdoorSign: "否" }));
-  await form.submitButton.click();
-  await page.waitForURL(/\/me\/cases\/[^/?]+\?submitted=1$/);
-  const caseNumber = caseNumberOf(page);
+  const caseNumber = await submitRestaurant(page, restaurantAnswers({ hasOutdoorSign: "否" }));
 
   const context = await browser.newContext();
   const desk = await context.newPage();

@@ -2,20 +2,14 @@
  * 不予许可 with a common reason: the fire clerk picks one of the service's reason templates, which fills the reason
  * box; the clerk adds a sentence, refuses, and the company reads exactly those words on its tracker.
  */
-import { ApplyForm, caseNumberOf, expect, expectNoAxeViolations, restaurantAnswers, signIn, test } from "./fixtures";
+import { expect, expectNoAxeViolations, restaurantAnswers, signIn, submitRestaurant, test } from "./fixtures";
 
 const template = "现场检查发现安全出口数量或者疏散通道不符合消防技术标准。";
 
 test("a clerk refuses a permission with a common reason, and the applicant reads it", async ({ page, browser }) => {
   test.setTimeout(120_000);
   await signIn(page, "enterprise");
-  await page.goto("/apply/BUNDLE-RESTAURANT");
-  const form = new ApplyForm(page);
-  await form.start();
-  await form.completeRestaurant(restaurantAnswers({ hasOutdoorSign: "否" }));
-  await form.submitButton.click();
-  await page.waitForURL(/\/me\/cases\/[^/?]+\?submitted=1$/);
-  const caseNumber = caseNumberOf(page);
+  const caseNumber = await submitRestaurant(page, restaurantAnswers({ hasOutdoorSign: "否" }));
 
   const context = await browser.newContext();
   const desk = await context.newPage();

@@ -6,18 +6,12 @@
  * verifies at /verify for a stranger; the company rates the service 不满意 and the food clerk answers the follow-up.
  */
 import fs from "node:fs/promises";
-import { ApplyForm, caseNumberOf, expect, expectNoAxeViolations, restaurantAnswers, signIn, test } from "./fixtures";
+import { expect, expectNoAxeViolations, restaurantAnswers, signIn, submitRestaurant, test } from "./fixtures";
 
 test("a company gets a supplement request, supplies it, is approved, verifies its licence and rates the service", async ({ page, browser }) => {
   test.setTimeout(300_000);
   await signIn(page, "enterprise");
-  await page.goto("/apply/BUNDLE-RESTAURANT");
-  const form = new ApplyForm(page);
-  await form.start();
-  await form.completeRestaurant(restaurantAnswers({ hasOutdoorSign: "否" }));
-  await form.submitButton.click();
-  await page.waitForURL(/\/me\/cases\/[^/?]+\?submitted=1$/);
-  const caseNumber = caseNumberOf(page);
+  const caseNumber = await submitRestaurant(page, restaurantAnswers({ hasOutdoorSign: "否" }));
 
   // The clerk claims and accepts the food licence task, then asks for two corrections in one request.
   const clerkContext = await browser.newContext();

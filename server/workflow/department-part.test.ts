@@ -1,13 +1,12 @@
-import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cases, departments, supplementRequests, tasks } from "@/db/schema";
+import { cases, supplementRequests, tasks } from "@/db/schema";
 import { testDatabaseKinds } from "@/db/testing";
 import { listFields } from "@/lib/forms/definition";
 import { proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
-import { submitApplication } from "@/server/intake/submit-application";
 import { requestSupplement } from "@/server/supplements/request-supplement";
 import { currentTaskVersion } from "@/server/testing/current-task-version";
+import { submitTestCase } from "@/server/testing/submit-test-case";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { claimTask } from "./claim-task";
 import { decideTask } from "./decide-task";
@@ -23,17 +22,7 @@ describe.each(testDatabaseKinds)("a department's part of a case on %s", (kind) =
     await world?.drop();
   });
 
-  async function submit(actorName: string, subjectCode: string, rawAnswers: Record<string, string>) {
-    const result = await submitApplication({ db: world.db, actor: await world.actorOf(actorName), subjectCode, rawAnswers, idempotencyKey: randomUUID(), channel: "online" });
-    if (!result.ok) throw new Error(result.code);
-    const rows = await world.db
-      .select({ id: tasks.id, code: departments.code, caseId: tasks.caseId })
-      .from(tasks)
-      .innerJoin(departments, eq(departments.id, tasks.departmentId))
-      .innerJoin(cases, eq(cases.id, tasks.caseId))
-      .where(eq(cases.number, result.caseNumber));
-    return (code: string) => rows.find((row) => row.code === code)!.id;
-  }
+  const submit = async (username: string, subjectCode: string, answers: Record<string, string>) => (await submitTestCase(world, { username, subjectCode, answers })).taskOf;
 
   async function seenBy(username: string, taskId: string) {
     const result = await getTaskForClerk({ db: world.db, actor: await world.actorOf(username), taskId });

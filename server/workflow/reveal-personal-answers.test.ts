@@ -1,12 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseEvents, cases, departments, tasks } from "@/db/schema";
+import { caseEvents } from "@/db/schema";
 import { testDatabaseKinds } from "@/db/testing";
 import { restaurantAnswers } from "@/seed/sample-answers";
 import { getCaseForApplicant } from "@/server/cases/get-case-for-applicant";
 import { verifyCaseTrail } from "@/server/cases/verify-case-trail";
-import { submitApplication } from "@/server/intake/submit-application";
+import { submitTestCase } from "@/server/testing/submit-test-case";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { revealPersonalAnswers } from "./reveal-personal-answers";
 
@@ -19,24 +18,8 @@ describe.each(testDatabaseKinds)("revealing a masked personal number on %s", (ki
     await world?.drop();
   });
 
-  async function newRestaurantCase() {
-    const result = await submitApplication({
-      db: world.db,
-      actor: await world.actorOf("enterprise"),
-      subjectCode: "BUNDLE-RESTAURANT",
-      rawAnswers: restaurantAnswers({ foodSafetyManagerMobile: "13700137001", fireSafetyManagerMobile: "13700137002" }),
-      idempotencyKey: randomUUID(),
-      channel: "online",
-    });
-    if (!result.ok) throw new Error(result.code);
-    const rows = await world.db
-      .select({ id: tasks.id, code: departments.code, caseId: tasks.caseId })
-      .from(tasks)
-      .innerJoin(departments, eq(departments.id, tasks.departmentId))
-      .innerJoin(cases, eq(cases.id, tasks.caseId))
-      .where(eq(cases.number, result.caseNumber));
-    return { caseNumber: result.caseNumber, caseId: rows[0].caseId, taskOf: (code: string) => rows.find((row) => row.code === code)!.id };
-  }
+  const newRestaurantCase = () =>
+    submitTestCase(world, { username: "enterprise", subjectCode: "BUNDLE-RESTAURANT", answers: restaurantAnswers({ foodSafetyManagerMobile: "13700137001", fireSafetyManagerMobile: "13700137002" }) });
   const reveals = (caseId: string) => world.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.kind, "personal-data-revealed")));
 
   it("shows the number whole once, records who, what and why, and tells the applicant which department looked", async () => {

@@ -1,10 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cases, departments, outbox, tasks, users } from "@/db/schema";
+import { outbox, users } from "@/db/schema";
 import { testDatabaseKinds } from "@/db/testing";
 import { restaurantAnswers } from "@/seed/sample-answers";
-import { submitApplication } from "@/server/intake/submit-application";
+import { submitTestCase } from "@/server/testing/submit-test-case";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { claimTask } from "./claim-task";
 import { sendNewTaskDigests } from "./send-new-task-digests";
@@ -18,24 +17,8 @@ describe.each(testDatabaseKinds)("the new-task digest on %s", (kind) => {
     await world?.drop();
   });
 
-  async function newRestaurantCase() {
-    const result = await submitApplication({
-      db: world.db,
-      actor: await world.actorOf("enterprise"),
-      subjectCode: "BUNDLE-RESTAURANT",
-      rawAnswers: restaurantAnswers({ hasOutdoorSign: "no" }),
-      idempotencyKey: randomUUID(),
-      channel: "online",
-    });
-    if (!result.ok) throw new Error(result.code);
-    const rows = await world.db
-      .select({ id: tasks.id, code: departments.code })
-      .from(tasks)
-      .innerJoin(departments, eq(departments.id, tasks.departmentId))
-      .innerJoin(cases, eq(cases.id, tasks.caseId))
-      .where(eq(cases.number, result.caseNumber));
-    return (code: string) => rows.find((row) => row.code === code)!.id;
-  }
+  const newRestaurantCase = async () =>
+    (await submitTestCase(world, { username: "enterprise", subjectCode: "BUNDLE-RESTAURANT", answers: restaurantAnswers({ hasOutdoorSign: "no" }) })).taskOf;
   /** The digests the user has been sent, as the count each one carried. */
   async function digestsOf(username: string): Promise<number[]> {
     const rows = await world.db
