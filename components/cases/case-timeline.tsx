@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { localize, type Locale, type TLocalizedText } from "@/lib/i18n/locales";
+import { revealPurposes } from "@/server/workflow/reveal-personal-answers";
 
 /** A reason is typed by a person (a string) or comes from a rule in every language. */
 function reasonText(reason: unknown, locale: Locale): string | null {
@@ -100,7 +101,7 @@ function RevealLine({
   t: Awaited<ReturnType<typeof getTranslations<"timeline">>>;
   tr: Awaited<ReturnType<typeof getTranslations<"reveal">>>;
 }) {
-  const purposes = new Set(["verify-identity", "contact-applicant", "check-register", "other"]);
+  const purposes = new Set<string>(revealPurposes);
   // "Other" is said by the clerk's own words; a listed purpose may carry them as detail.
   const purpose = reveal.purpose === "other" ? reveal.note : purposes.has(reveal.purpose) ? [tr(`purpose.${reveal.purpose as "verify-identity"}`), reveal.note].filter(Boolean).join(" — ") : reveal.note;
   return <p className="mt-1">{t("revealedWhat", { fields: reveal.fields, purpose })}</p>;
