@@ -1,8 +1,8 @@
 /**
  * A clerk opens a wallet e-licence that the applicant gave as a material (免提交) instead of a paper copy: the
  * licence as printed (the holder's PDF, with its QR code and a revoked or expired warning), for the same clerks who
- * may open the case's uploaded files — a task of their department whose case names the licence. Anything else is
- * not found. Each open is recorded on the case's trail first.
+ * may open the case's uploaded files — a task of their department whose case names the licence — with personal numbers
+ * masked. Anything else is not found. Each open is recorded on the case's trail first.
  */
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
@@ -13,6 +13,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { TActor } from "@/server/auth/actor";
 import { fail, type TResult } from "@/server/errors";
 import { describeLicenceForPdf } from "@/server/licences/get-licence-for-pdf";
+import { maskPrintedLicence } from "@/server/licences/mask-printed-licence";
 import { printLicencePdf } from "@/server/licences/render-licence-pdf";
 import { checkTaskRequest } from "@/server/workflow/lock-department-task";
 import { departmentFieldKeysOfTask } from "./department-field-keys-of-task";
@@ -48,6 +49,8 @@ export async function openLicenceMaterialForClerk(options: {
 
   const { licence } = found;
   await recordMaterialView(db, { caseId: found.caseId, taskId, actorId: actor.id, material: { kind: "licence", licenceId, number: licence.number, title: licence.title } });
-  const printed = await printLicencePdf({ licence: describeLicenceForPdf(licence, { today: toIsoDate(now), origin }), locale });
+  const described = describeLicenceForPdf(licence, { today: toIsoDate(now), origin });
+  // A material on the desk: personal numbers masked like every staff page (the answers' reveal covers a need to see more).
+  const printed = await printLicencePdf({ licence: { ...described, printed: maskPrintedLicence(described.printed) }, locale });
   return { ok: true, ...printed };
 }
