@@ -33,6 +33,17 @@ describe("renderPdf", () => {
     expect(read.pages[0].lines.at(-1)).toMatchObject({ text: "一门通办 · 测试 第 1 页，共 1 页" });
   });
 
+  it("writes a title with XML's special characters into the XMP metadata escaped, and into the info dictionary as it is", async () => {
+    const title = `A&B 餐饮 <"第1号"> 'x'`;
+    const pdf = await renderPdf({ locale: "zh-Hans", title, author: "一门通办 & Co", footer: footers["zh-Hans"], blocks: [{ kind: "title", text: "受理回执" }] });
+    const file = new TextDecoder("latin1").decode(pdf);
+    const xmp = new TextDecoder().decode(pdf.slice(file.indexOf("<x:xmpmeta"), file.indexOf("</x:xmpmeta>")));
+    expect(xmp).toContain("A&amp;B 餐饮 &lt;&quot;第1号&quot;&gt; &apos;x&apos;");
+    expect(xmp).toContain("一门通办 &amp; Co");
+    expect(xmp).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;)/);
+    expect((await readPdf(pdf)).info).toMatchObject({ Title: title, Author: "一门通办 & Co" });
+  });
+
   it("sets zh-Hant in the Traditional Chinese face, drawing only the characters that face lacks in the simplified one", async () => {
     const text = "電子證照已發放，請到「一門通辦」辦理。申請人张三，证件已办。Licence issued.";
     const pdf = await render([{ kind: "title", text: "戶門為" }, { kind: "paragraph", text }], "zh-Hant");

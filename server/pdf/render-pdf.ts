@@ -17,6 +17,7 @@ import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/server/i18n/translator";
+import { escapeXmpInfo } from "./escape-xmp-info";
 import { loadPdfFont, pdfFacesFor, type TPdfFace, type TPdfFaces, type TPdfFontWeight } from "./fonts";
 import { splitTextByFace } from "./split-text-by-face";
 import { artifact, link, pdfLanguages, struct, tag, type TElement } from "./tagging";
@@ -81,6 +82,7 @@ export async function renderPdf(document: TPdfDocument): Promise<Uint8Array> {
     // pdfkit hashes every info entry into the file id, so an absent subject must be left out, not undefined.
     info: { Title: document.title, Author: document.author, Creator: document.author, ...(document.subject ? { Subject: document.subject } : {}) },
   });
+  escapeXmpInfo(doc);
   const chunks: Uint8Array[] = [];
   doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
