@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { localize, type Locale, type TLocalizedText } from "@/lib/i18n/locales";
+import { collapseRepeatedViews } from "@/lib/workflow/collapse-repeated-views";
 import { revealPurposes } from "@/server/workflow/reveal-personal-answers";
 
 /** A reason is typed by a person (a string) or comes from a rule in every language. */
@@ -68,7 +69,7 @@ export async function CaseTimeline({ events, locale, labelOf }: { events: TEvent
   const tr = await getTranslations("reveal");
   return (
     <ol className="mb-8 border-l-4 border-brand pl-5">
-      {events.map((event) => (
+      {collapseRepeatedViews(events).map((event) => (
         <li key={event.id} className="relative mb-4">
           <span aria-hidden="true" className="absolute top-2 -left-[1.72rem] size-3 rounded-full bg-brand" />
           <p className="font-semibold">
@@ -85,6 +86,11 @@ export async function CaseTimeline({ events, locale, labelOf }: { events: TEvent
           {event.kind === "personal-data-revealed" && revealOf(event.data, locale) ? <RevealLine reveal={revealOf(event.data, locale)!} t={t} tr={tr} /> : null}
           {event.kind === "material-viewed" && viewedMaterialOf(event.data, locale, t) ? (
             <p className="mt-1 wrap-anywhere">{t("materialName", { name: viewedMaterialOf(event.data, locale, t)! })}</p>
+          ) : null}
+          {event.repeats ? (
+            <p className="mt-1">
+              {t("viewedAgain", { count: event.repeats.count, time: formatDateTime(event.repeats.lastAt, locale) })}
+            </p>
           ) : null}
         </li>
       ))}
