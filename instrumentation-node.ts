@@ -53,6 +53,9 @@ export async function registerNode() {
       }, 5_000).unref();
     retry();
   }
+  // PDFs are drawn on threads of their own; loading one takes about a second, better spent now than by an applicant.
+  const { startPdfThreads } = await import("@/server/pdf/pdf-threads");
+  startPdfThreads();
   if (env.OUTBOX_WORKER === "off") return;
   const { createMailer } = await import("@/server/notifications/mailer");
   const { startOutboxWorker } = await import("@/server/notifications/start-outbox-worker");

@@ -19,12 +19,10 @@
  * BENCH_ROUNDS (1), BENCH_SKIP_BUILD=1 (reuse .next), BENCH_APP_DIR (serve another checkout, e.g. an older commit,
  * for a before/after), BENCH_DATABASE_URL.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
+import { percentile, startBenchServer, type TBenchServer } from "./bench-server";
 
 const port = Number(process.env.BENCH_PORT ?? 3213);
 const signIns = Number(process.env.BENCH_SIGN_INS ?? 100);
@@ -34,38 +32,6 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
 const appDir = path.resolve(process.env.BENCH_APP_DIR ?? ".");
 const adminUrl = process.env.BENCH_DATABASE_URL;
 const base = `http://127.0.0.1:${port}`;
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function waitForHealth(child: ChildProcess) {
-  for (let i = 0; i < 240; i += 1) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`no answer from ${base}/api/health`);
-}
-
-async function readHealth(): Promise<number> {
-  const started = performance.now();
-  const response = await fetch(`${base}/api/health`);
-  await response.arrayBuffer();
-  if (!response.ok) throw new Error(`/api/health answered ${response.status}`);
-  return performance.now() - started;
-}
-
-/** Reads /api/health one request after another until `done` says stop; returns the sorted latencies. */
-async function readHealthUntil(done: () => boolean): Promise<number[]> {
-  const times: number[] = [];
-  while (!done()) times.push(await readHealth());
-  return times.sort((a, b) => a - b);
-}
 
 /** One client: its own CSRF cookie and token, its own address, `count` wrong passwords in a row. */
 async function signInClient(client: number, count: number, run: string): Promise<{ wrongPassword: number; other: string[]; times: number[] }> {
@@ -93,30 +59,10 @@ async function signInClient(client: number, count: number, run: string): Promise
   return result;
 }
 
-/** A fresh PostgreSQL database beside BENCH_DATABASE_URL: its address and how to drop it. */
-async function createDatabase(url: string) {
-  const name = `onedoor_bench_login_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return {
-    url: target.toString(),
-    drop: async () => {
-      const cleaner = new pg.Client({ connectionString: url });
-      await cleaner.connect();
-      await cleaner.query(`drop database if exists ${name} with (force)`);
-      await cleaner.end();
-    },
-  };
-}
-
 /** One round: idle reads, then reads during the burst. Returns whether the goal was met and every sign-in checked. */
-async function measureRound(round: number): Promise<boolean> {
+async function measureRound(server: TBenchServer, round: number): Promise<boolean> {
   const idle: number[] = [];
-  for (let i = 0; i < idleReads; i += 1) idle.push(await readHealth());
+  for (let i = 0; i < idleReads; i += 1) idle.push(await server.readHealth());
   idle.sort((a, b) => a - b);
 
   const run = `${round}-${Math.random().toString(36).slice(2, 8)}`;
@@ -127,7 +73,7 @@ async function measureRound(round: number): Promise<boolean> {
   const burst = Promise.all(perClient.map((count, client) => signInClient(round * clients + client, count, run))).finally(() => {
     burstDone = true;
   });
-  const [during, results] = await Promise.all([readHealthUntil(() => burstDone), burst]);
+  const [during, results] = await Promise.all([server.readHealthUntil(() => burstDone), burst]);
   const burstSeconds = (performance.now() - burstStarted) / 1000;
 
   const wrongPassword = results.reduce((sum, result) => sum + result.wrongPassword, 0);
@@ -149,41 +95,17 @@ async function measureRound(round: number): Promise<boolean> {
 }
 
 async function main() {
-  if (process.env.BENCH_SKIP_BUILD !== "1" || !fs.existsSync(path.join(appDir, ".next/BUILD_ID"))) {
-    execFileSync(process.execPath, [path.join(appDir, "node_modules/next/dist/bin/next"), "build"], { cwd: appDir, stdio: "ignore" });
-  }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onedoor-bench-login-"));
-  const database = adminUrl ? await createDatabase(adminUrl) : null;
-  const server = spawn(process.execPath, ["scripts/start.mjs"], {
-    cwd: appDir,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      // On PostgreSQL the server counts as a production deployment, which must be told its public address.
-      ...(database ? { DATABASE_URL: database.url, PUBLIC_BASE_URL: base } : {}),
-      ONEDOOR_SKIP_BUILD: "1",
-      TRUSTED_PROXY_COUNT: "1",
-      AUTH_SECRET: "bench-secret-0123456789abcdef",
-    },
-    stdio: "ignore",
-  });
+  const server = await startBenchServer({ port, appDir, adminUrl, name: "login", env: { TRUSTED_PROXY_COUNT: "1" } });
   try {
-    await waitForHealth(server);
-    console.log(`server: ${appDir}, database: ${database ? "PostgreSQL" : "PGlite (on disk)"}`);
-    for (let i = 0; i < 50; i += 1) await readHealth(); // warm-up: the route's first compile and the database
+    console.log(`server: ${appDir}, database: ${server.databaseLabel}`);
+    for (let i = 0; i < 50; i += 1) await server.readHealth(); // warm-up: the route's first compile and the database
     const warmUp = await signInClient(200, 3, "warm-up"); // the sign-in path's first run (argon2, the throttle)
     if (warmUp.other.length > 0) throw new Error(`warm-up sign-ins were not answered as wrong passwords: ${warmUp.other.join(", ")}`);
     let allMet = true;
-    for (let round = 1; round <= rounds; round += 1) allMet = (await measureRound(round)) && allMet;
+    for (let round = 1; round <= rounds; round += 1) allMet = (await measureRound(server, round)) && allMet;
     process.exitCode = allMet ? 0 : 1;
   } finally {
-    if (server.exitCode === null) {
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server.once("exit", resolve));
-    }
-    await database?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 

@@ -14,21 +14,14 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { lowerThreadPrioritySource } from "@/server/threads/lower-thread-priority";
 
 export const ARGON2_THREAD_NICE = 10;
 
 const workerSource = `
 const { parentPort, workerData } = require("node:worker_threads");
-const fs = require("node:fs");
-const os = require("node:os");
 const argon2 = require(workerData.argon2Path);
-try {
-  // "/proc/thread-self" links to "<pid>/task/<tid>": this thread's id, whose priority setpriority changes alone.
-  const tid = Number(fs.readlinkSync("/proc/thread-self").split("/").pop());
-  if (Number.isInteger(tid) && tid > 0) os.setPriority(tid, workerData.nice);
-} catch {
-  // Not Linux: the thread keeps the process's priority, as on libuv's pool.
-}
+${lowerThreadPrioritySource}
 parentPort.on("message", ({ id, op, args }) => {
   try {
     const result = op === "hash" ? argon2.hashSync(args[0], args[1]) : argon2.verifySync(args[0], args[1]);

@@ -18,6 +18,7 @@ import QRCode from "qrcode";
 import type { Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/server/i18n/translator";
 import { escapeXmpInfo } from "./escape-xmp-info";
+import { drawOnPdfThread } from "./pdf-threads";
 import { loadPdfFont, pdfFacesFor, type TPdfFace, type TPdfFaces, type TPdfFontWeight } from "./fonts";
 import { splitTextByFace } from "./split-text-by-face";
 import { artifact, link, pdfLanguages, struct, tag, type TElement } from "./tagging";
@@ -64,8 +65,13 @@ type TTextOptions = PDFKit.Mixins.TextOptions;
 /** One document being drawn: the pdfkit document, its faces, and the structure element blocks are added to. */
 type TCanvas = { doc: TDoc; faces: TPdfFaces; root: TElement };
 
-/** Renders the document to the bytes of a PDF file. */
-export async function renderPdf(document: TPdfDocument): Promise<Uint8Array> {
+/** Renders the document to the bytes of a PDF file, on a PDF thread (pdf-threads.ts): the event loop stays free. */
+export function renderPdf(document: TPdfDocument): Promise<Uint8Array> {
+  return drawOnPdfThread(document);
+}
+
+/** Draws the document on this thread: what a PDF thread runs. Everything else calls renderPdf. */
+export async function drawPdf(document: TPdfDocument): Promise<Uint8Array> {
   const faces = pdfFacesFor(document.locale);
   const doc = new PDFDocument({
     size: "A4",
