@@ -2,8 +2,8 @@
  * `npm run bench:pdf`: how fast the portal renders a receipt (受理回执), beside what the PDF library costs at the
  * least in the same run.
  *
- * Rows, in two rounds, each after a warm-up, one at a time (rendering is CPU work on the one Node thread, so
- * concurrency adds nothing):
+ * Rows, in two rounds, each after a warm-up, one at a time (a render is CPU work on a PDF thread: on this machine's
+ * 2 cores there is one, so concurrency adds nothing):
  * 1. the use case `renderCaseReceipt` (read the case for its applicant from an embedded PGlite, then render), for an
  *    instant service with one department and for a restaurant bundle with three, and its read alone;
  * 2. `renderPdf` of the same documents (no database), in zh-Hans, zh-Hant and en;
@@ -11,7 +11,8 @@
  *    become "?"), nothing embedded or subset, no QR code — so what remains is pdfkit's own layout and writing;
  * 4. ceiling: a blank A4 page from pdfkit, the fixed cost of a document.
  *
- * Options (env): BENCH_RENDERS (default 200 per row and round).
+ * Options (env): BENCH_RENDERS (default 200 per row and round). `npm run bench:pdf` then runs pdf-pages.ts: pages
+ * while PDFs render, against a production build.
  */
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
