@@ -55,7 +55,10 @@ export async function claimNextTask({ db, actor, now = new Date() }: TClaimNextT
       .returning({ id: tasks.id, caseId: tasks.caseId, version: tasks.version });
     if (!claimed) return fail("not-found:unclaimed-task");
 
-    // The case row is locked by the pick above, so the trail stays a single chain.
+    // The case row is locked by the pick above, so the trail stays a single chain. The last hash is read by a
+    // statement of its own, not returned by the claiming one: that statement's snapshot may predate a colleague's
+    // claim on the same case that committed just before our lock was granted, and its event would be missed (a
+    // forked chain; the 2,000-task test caught it when tried).
     await appendCaseEvent(tx, { caseId: claimed.caseId, taskId: claimed.id, actorId: actor.id, kind: "task-claimed", public: false });
     return { ok: true as const, taskId: claimed.id, version: claimed.version };
   });
