@@ -13,7 +13,8 @@ import { migrateDatabase, migrationsFolder } from "./migrate";
 /** The databases this run tests against: always PGlite; PostgreSQL too when TEST_DATABASE_URL is set. */
 export const testDatabaseKinds: TDatabaseKind[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgresql"] : ["pglite"];
 
-export type TTestDatabase = TDatabaseHandle & { drop: () => Promise<void> };
+/** `url`: PostgreSQL's address of this database (for tools that connect themselves, such as pg_dump). */
+export type TTestDatabase = TDatabaseHandle & { drop: () => Promise<void>; url?: string };
 
 /** `migrationsFolder`: migrate with an earlier set instead (to test an upgrade); the default is the committed set. */
 export async function openTestDatabase(kind: TDatabaseKind, options: { poolSize?: number; migrationsFolder?: string } = {}): Promise<TTestDatabase> {
@@ -35,6 +36,7 @@ export async function openTestDatabase(kind: TDatabaseKind, options: { poolSize?
   await migrateDatabase(handle, options.migrationsFolder);
   return {
     ...handle,
+    url: url.toString(),
     drop: async () => {
       await handle.close();
       const cleaner = new pg.Client({ connectionString: adminUrl });
