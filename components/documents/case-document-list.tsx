@@ -20,7 +20,7 @@ export async function CaseDocumentList({ documents, hrefOf, locale, showLead = f
         {documents.map((document) => (
           <li key={document.id} className="border-l-4 border-line pl-3">
             {/* A plain link, not next/link: the PDF comes from a route handler, not a page to prefetch. */}
-            <a href={hrefOf(document.id)} className="font-semibold break-all">
+            <a href={hrefOf(document.id)} className="font-semibold">
               {t("open", { kind: t(`kinds.${document.kind}`), number: document.number })}
             </a>
             <span className="block text-base text-muted">{t("issued", { department: localize(document.content.department.name, locale), date: formatDate(document.issuedAt, locale) })}</span>
