@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseDocuments, cases, departments, documentNumberCounters } from "@/db/schema";
+import { caseDocuments, cases, departments, documentNumberCounters, supplementRequests } from "@/db/schema";
 import { testDatabaseKinds } from "@/db/testing";
 import { toIsoDate } from "@/lib/calendar/working-days";
-import { restaurantAnswers } from "@/seed/sample-answers";
+import { proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
+import { answerSupplement } from "@/server/supplements/answer-supplement";
 import { seedQueueTasks } from "@/seed/seed-queue-tasks";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { requestSupplement } from "@/server/supplements/request-supplement";
@@ -35,8 +36,11 @@ describe.each(testDatabaseKinds)("case documents on %s", (kind) => {
   }
 
   it("issues each notice and decision from the transition that causes it, frozen with the reason, the legal basis and the remedies", async () => {
+    // The system's instant approval at submit issues no decision: its e-licence is the written result.
+    const proof = await submitTestCase(world, { username: "citizen", subjectCode: "HRSS-PROOF", answers: proofAnswers() });
+    expect(await world.db.select({ status: cases.status }).from(cases).where(eq(cases.id, proof.caseId))).toEqual([{ status: "concluded" }]);
+    expect(await world.db.select().from(caseDocuments).where(eq(caseDocuments.caseId, proof.caseId))).toEqual([]);
     const restaurant = await submitTestCase(world, { username: "enterprise", subjectCode: "BUNDLE-RESTAURANT", answers: restaurantAnswers() });
-    // The instant approval at submit and the submit itself issue nothing.
     expect(await world.db.select().from(caseDocuments).where(eq(caseDocuments.caseId, restaurant.caseId))).toEqual([]);
 
     await decide("clerk-urban", restaurant.taskOf("URBAN"), "refuse", "招牌设置位置不在允许范围内");
@@ -69,6 +73,12 @@ describe.each(testDatabaseKinds)("case documents on %s", (kind) => {
     expect(amrDocuments.map((document) => document.kind)).toEqual(["acceptance-notice", "supplement-notice"]);
     expect(amrDocuments[1]).toMatchObject({ reason: "请一次补齐", content: { supplement: { note: "请一次补齐", items: [{ key: "shopName", note: "与营业执照上的名称一致" }] } } });
     expect(amrDocuments[1].content.supplement!.answerBy > toIsoDate(new Date())).toBe(true);
+    expect(amrDocuments[1].content.supplement!.items[0].label).toMatchObject({ "zh-Hans": "店铺名称" });
+    // Sent back and accepted again: that is not a second acceptance, so no second notice.
+    const [request] = await world.db.select({ id: supplementRequests.id }).from(supplementRequests).where(eq(supplementRequests.taskId, restaurant.taskOf("AMR")));
+    expect(await answerSupplement({ db: world.db, actor: await world.actorOf("enterprise"), requestId: request.id, posted: { shopName: "一门小馆（徐汇店）" }, uploads: {}, intent: { kind: "send" } })).toMatchObject({ ok: true, sent: true });
+    expect(await decideTask({ db: world.db, actor: amr, taskId: restaurant.taskOf("AMR"), action: "accept", expectedVersion: await currentTaskVersion(world.db, restaurant.taskOf("AMR")) })).toMatchObject({ ok: true });
+    expect((await documentsOfTask(restaurant.taskOf("AMR"))).map((document) => document.kind)).toEqual(["acceptance-notice", "supplement-notice"]);
 
     const second = await submitTestCase(world, { username: "enterprise", subjectCode: "BUNDLE-RESTAURANT", answers: restaurantAnswers() });
     await decide("clerk-amr", second.taskOf("AMR"), "accept");
