@@ -19,3 +19,17 @@ export async function nextLicenceSequence(tx: TDatabase): Promise<number> {
   };
   return Number(result.rows[0].sequence);
 }
+
+/**
+ * The next document number of a department in a year (server/documents/issue-case-document.ts). One counter row per
+ * department and year, incremented in place: the row stays locked until the issuing transaction ends, so two issues
+ * at once wait for each other and never get the same number, on PostgreSQL and PGlite alike; a rolled-back issue
+ * gives its number back.
+ */
+export async function nextDocumentSequence(tx: TDatabase, departmentId: string, year: number): Promise<number> {
+  const result = (await tx.execute(sql`
+    insert into document_number_counters (department_id, year, last_value) values (${departmentId}, ${year}, 1)
+    on conflict (department_id, year) do update set last_value = document_number_counters.last_value + 1
+    returning last_value as sequence`)) as unknown as { rows: { sequence: string | number }[] };
+  return Number(result.rows[0].sequence);
+}

@@ -44,6 +44,8 @@ type TRecords = {
   /** The floor plan the company uploaded with its restaurant, and a photo on citizen2's unfinished newborn draft. */
   companyFileId: string;
   draftFilePath: string;
+  /** The supplement notice (补正告知书) the food clerk's request issued for the company's restaurant. */
+  companyDocumentId: string;
 };
 
 function samplesOf(route: string, records: TRecords): TSample[] {
@@ -67,6 +69,12 @@ function samplesOf(route: string, records: TRecords): TSample[] {
         { path: `/me/cases/${records.citizenCase}/receipt`, insiders: ["citizen"] },
         { path: `/me/cases/${records.companyCase}/receipt`, insiders: company },
       ];
+    case "/me/cases/[number]/documents/[documentId]":
+      return [{ path: `/me/cases/${records.companyCase}/documents/${records.companyDocumentId}`, insiders: company }];
+    case "/desk/tasks/[id]/documents/[documentId]":
+      return [{ path: `/desk/tasks/${records.amrTaskId}/documents/${records.companyDocumentId}`, insiders: ["clerk-amr"] }];
+    case "/verify/documents/[id]":
+      return [{ path: `/verify/documents/${records.companyDocumentId}` }];
     case "/me/cases/[number]/supplements/[request]":
       return [{ path: records.supplementPath, insiders: company }];
     case "/me/licences/[id]/pdf":
@@ -178,7 +186,7 @@ async function makeRecords(browser: Browser): Promise<TRecords> {
     await page.goto("/me/licences");
     return { companyCase: caseNumber, businessLicenceId: await licenceIdOn(page, /营业执照/), companyFileId: fileHref.split("/").pop()! };
   });
-  const amrTaskId = await as("clerk-amr", async (desk) => {
+  const { amrTaskId, companyDocumentId } = await as("clerk-amr", async (desk) => {
     await desk.getByRole("listitem").filter({ hasText: companyCase }).getByRole("button", { name: `认领 ${companyCase}` }).click();
     await desk.waitForURL(/\/desk\/tasks\/[0-9a-f-]+$/);
     const taskId = new URL(desk.url()).pathname.split("/").pop()!;
@@ -189,7 +197,8 @@ async function makeRecords(browser: Browser): Promise<TRecords> {
     await desk.getByLabel("经营面积：需要如何补正").fill("请按平面图填写");
     await desk.getByRole("button", { name: "发出补正通知" }).click();
     await expect(desk.getByRole("status").getByRole("heading", { name: "已发出补正通知，办理时限暂停计算" })).toBeVisible();
-    return taskId;
+    const documentHref = (await desk.getByRole("link", { name: /^补正告知书/ }).getAttribute("href"))!;
+    return { amrTaskId: taskId, companyDocumentId: documentHref.split("/").pop()! };
   });
   const supplementPath = await as("enterprise", async (page) => {
     await page.goto(`/me/cases/${companyCase}`);
@@ -200,7 +209,7 @@ async function makeRecords(browser: Browser): Promise<TRecords> {
     const href = (await desk.getByRole("listitem").filter({ hasText: citizenCase }).getByRole("link").first().getAttribute("href"))!;
     return href.split("/").pop()!;
   });
-  return { citizenCase, companyCase, supplementPath, draftPath, amrTaskId, hrssFollowUpId, businessLicenceId, householdLicenceId, companyFileId, draftFilePath };
+  return { citizenCase, companyCase, supplementPath, draftPath, amrTaskId, hrssFollowUpId, businessLicenceId, householdLicenceId, companyFileId, draftFilePath, companyDocumentId };
 }
 
 /** A citizen starts a newborn application and stops on its check page with the photo attached: the photo's address there. */

@@ -65,6 +65,7 @@ export const errorCodes = [
   "invalid:follow-up-reply-required",
   "invalid:follow-up-reply-too-long",
   "not-found:licence",
+  "not-found:document",
   "not-found:material",
   "forbidden:licence",
   "conflict:licence-revoked",

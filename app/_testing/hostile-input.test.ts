@@ -28,6 +28,8 @@ import * as keysRoute from "@/app/api/v1/licences/keys/route";
 import * as displayRoute from "@/app/display/route";
 import * as languageRoute from "@/app/language/route";
 import * as receiptRoute from "@/app/me/cases/[number]/receipt/route";
+import * as caseDocumentRoute from "@/app/me/cases/[number]/documents/[documentId]/route";
+import * as taskDocumentRoute from "@/app/desk/tasks/[id]/documents/[documentId]/route";
 import * as licencePdfRoute from "@/app/me/licences/[id]/pdf/route";
 import * as caseMaterialRoute from "@/app/me/cases/[number]/materials/[fileId]/route";
 import * as draftMaterialRoute from "@/app/me/drafts/[draft]/materials/[fileId]/route";
@@ -97,6 +99,20 @@ const handlerTrials: Record<string, THandlerTrial> = {
     path: ({ number }) => `/me/cases/${segment(number)}/receipt`,
     params: ({ openCase }) => ({ number: openCase.caseNumber }),
     actor: "enterprise",
+    weight: 0.5,
+  },
+  "GET /me/cases/[number]/documents/[documentId]": {
+    handler: caseDocumentRoute.GET,
+    path: ({ number, documentId }) => `/me/cases/${segment(number)}/documents/${segment(documentId)}`,
+    params: ({ openCase }) => ({ number: openCase.caseNumber, documentId: openCase.documentId }),
+    actor: "enterprise",
+    weight: 0.5,
+  },
+  "GET /desk/tasks/[id]/documents/[documentId]": {
+    handler: taskDocumentRoute.GET,
+    path: ({ id, documentId }) => `/desk/tasks/${segment(id)}/documents/${segment(documentId)}`,
+    params: ({ openCase }) => ({ id: openCase.claimedTask.id, documentId: openCase.documentId }),
+    actor: "clerk-amr",
     weight: 0.5,
   },
   "GET /me/licences/[id]/pdf": {

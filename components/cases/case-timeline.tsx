@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { localize, type Locale, type TLocalizedText } from "@/lib/i18n/locales";
 import { collapseRepeatedViews } from "@/lib/workflow/collapse-repeated-views";
+import { caseDocumentKinds, type TCaseDocumentKind } from "@/db/schema/documents";
 import { revealPurposes } from "@/server/workflow/reveal-personal-answers";
 
 /** A reason is typed by a person (a string) or comes from a rule in every language. */
@@ -40,7 +41,10 @@ const knownKinds = new Set([
   "licence-revoked",
   "personal-data-revealed",
   "material-viewed",
+  "document-issued",
 ]);
+
+const documentKinds = new Set<string>(caseDocumentKinds);
 
 /** A reveal names what was seen (each answer's label) and why; never the numbers themselves. */
 function revealOf(data: Record<string, unknown>, locale: Locale): { fields: string; purpose: string; note: string } | null {
@@ -67,6 +71,7 @@ function viewedMaterialOf(data: Record<string, unknown>, locale: Locale, t: Awai
 export async function CaseTimeline({ events, locale, labelOf }: { events: TEvent[]; locale: Locale; labelOf?: (event: TEvent) => string | null }) {
   const t = await getTranslations("timeline");
   const tr = await getTranslations("reveal");
+  const td = await getTranslations("documents");
   return (
     <ol className="mb-8 border-l-4 border-brand pl-5">
       {collapseRepeatedViews(events).map((event) => (
@@ -83,6 +88,9 @@ export async function CaseTimeline({ events, locale, labelOf }: { events: TEvent
           {reasonText(event.data.reason, locale) ? <p className="mt-1">{t("reason", { reason: reasonText(event.data.reason, locale)! })}</p> : null}
           {event.kind === "task-extended" && typeof event.data.dueDate === "string" ? <p className="mt-1">{t("extendedTo", { days: Number(event.data.days), date: formatDate(event.data.dueDate, locale) })}</p> : null}
           {event.kind.startsWith("licence-") && licenceOf(event.data, locale) ? <p className="mt-1">{t("licenceNumber", licenceOf(event.data, locale)!)}</p> : null}
+          {event.kind === "document-issued" && typeof event.data.number === "string" && documentKinds.has(String(event.data.kind)) ? (
+            <p className="mt-1">{t("documentNumber", { kind: td(`kinds.${event.data.kind as TCaseDocumentKind}`), number: event.data.number })}</p>
+          ) : null}
           {event.kind === "personal-data-revealed" && revealOf(event.data, locale) ? <RevealLine reveal={revealOf(event.data, locale)!} t={t} tr={tr} /> : null}
           {event.kind === "material-viewed" && viewedMaterialOf(event.data, locale, t) ? (
             <p className="mt-1 wrap-anywhere">{t("materialName", { name: viewedMaterialOf(event.data, locale, t)! })}</p>

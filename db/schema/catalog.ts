@@ -10,6 +10,12 @@ export const departments = pgTable("departments", {
   code: text("code").notNull().unique(),
   name: localizedText("name").notNull(),
   shortName: localizedText("short_name").notNull(),
+  /**
+   * Where an applicant may seek administrative review (行政复议机关) of this department's decisions, and the court
+   * (人民法院) they may sue in; a service may name others. Printed on a 不予许可决定书 and shown in the guide.
+   */
+  reviewBody: localizedText("review_body"),
+  court: localizedText("court"),
   /** When the department's staff were last sent the new-task digest: the next waits DESK_DIGEST_MINUTES. */
   newTasksToldAt: timestamp("new_tasks_told_at", { withTimezone: true }),
   createdAt: createdAt(),
@@ -51,6 +57,9 @@ export const services = pgTable(
     materials: jsonb("materials").$type<TMaterial[]>().notNull(),
     fees: localizedText("fees").notNull(),
     legalBasis: jsonb("legal_basis").$type<TLocalizedText[]>().notNull(),
+    /** The review body and court for this service when they differ from its department's; null: the department's. */
+    reviewBody: localizedText("review_body"),
+    court: localizedText("court"),
     /** The e-licence an approval of this service issues (lib/licences/licence-template.ts); null: none. */
     licenceTemplate: jsonb("licence_template").$type<TLicenceTemplate | null>(),
     createdAt: createdAt(),

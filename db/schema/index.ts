@@ -10,3 +10,4 @@ export * from "./notifications";
 export * from "./ratings";
 export * from "./security";
 export * from "./supplements";
+export * from "./documents";

@@ -9,6 +9,7 @@ import { listFields, ZFormDefinition, type TFormDefinition } from "@/lib/forms/d
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import { ZLocalizedText } from "@/lib/i18n/localized-text";
 import { ZLicenceTemplate } from "@/lib/licences/licence-template";
+import { remediesOf } from "@/lib/documents/document-rules";
 
 /** Han ideographs, CJK punctuation and full-width forms: none of these belong in English text. */
 const cjk = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
@@ -79,6 +80,15 @@ describe("services", () => {
       const fieldCount = listFields(form).length;
       expect(fieldCount, service.code).toBeGreaterThanOrEqual(4);
       expect(fieldCount, service.code).toBeLessThanOrEqual(12);
+    }
+  });
+
+  it("name where a refusal may be reviewed and sued over, as a 不予许可决定书 must state", () => {
+    for (const service of services) {
+      const department = departments.find((candidate) => candidate.code === service.departmentCode)!;
+      const remedies = remediesOf({ reviewBody: service.reviewBody ?? null, court: service.court ?? null }, { reviewBody: department.reviewBody ?? null, court: department.court ?? null });
+      expect(remedies.reviewBody, service.code).not.toBeNull();
+      expect(remedies.court, service.code).not.toBeNull();
     }
   });
 

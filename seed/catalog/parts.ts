@@ -17,3 +17,13 @@ export function material(zhHans: string, en: string, options: { required?: boole
 }
 
 export const free = t("不收费", "Free");
+
+/**
+ * Where a municipal department's decisions are reviewed and sued over: since the 2023 Administrative Review Law, the
+ * people's government at the same level reviews its departments' decisions; the court is the district court with
+ * jurisdiction over administrative cases against them.
+ */
+export const municipalRemedies = {
+  reviewBody: t("市人民政府（行政复议申请由市司法局受理）", "the Municipal People's Government (applications are received by the Municipal Justice Bureau)"),
+  court: t("市中心城区人民法院", "the Central District People's Court"),
+};

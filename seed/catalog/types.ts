@@ -13,7 +13,8 @@ export type TTopic =
   | "tax"
   | "urban";
 
-export type TSeedDepartment = { code: string; name: TLocalizedText; shortName: TLocalizedText };
+/** reviewBody and court: where its decisions may be reviewed (行政复议) or sued over (行政诉讼), as its guides state. */
+export type TSeedDepartment = { code: string; name: TLocalizedText; shortName: TLocalizedText; reviewBody?: TLocalizedText; court?: TLocalizedText };
 
 export type TSeedMaterial = { name: TLocalizedText; required: boolean; copies: number; note?: TLocalizedText };
 
@@ -43,6 +44,9 @@ export type TSeedService = {
   fees: TLocalizedText;
   /** 设定依据 */
   legalBasis: TLocalizedText[];
+  /** The review body and court for this service, when not its department's. */
+  reviewBody?: TLocalizedText;
+  court?: TLocalizedText;
   /** The e-licence (电子证照) an approval issues; omitted when the service yields none. */
   licence?: TLicenceTemplate;
   form: TFormDefinitionInput;

@@ -27,7 +27,9 @@ export const recordRules = {
   "own-case": "a case the actor applied for, or one filed for a company the actor acts for",
   "own-message": "an inbox message addressed to the actor, or to a company they are a member of now",
   "own-licence": "a licence held by the actor, or by a company the actor acts for",
+  "own-case-document": "a notice or decision (受理通知书, 不予许可决定书 …) of a case the actor may see (own-case)",
   "department-task": "a task of the clerk's department",
+  "department-task-document": "a notice or decision of the case of a task of the clerk's department (any department's document in that case)",
   "department-task-material": "a file or wallet licence named by the answers of the case of a task of the clerk's department (or of a supplement sent for it)",
   "claimed-task": "a task of the clerk's department that this clerk has claimed",
   "department-follow-up": "a bad rating's follow-up addressed to the clerk's department",
@@ -59,6 +61,7 @@ export const accessPolicy = {
   "/services/[code]": { page: open },
   "/statistics": { page: open },
   "/verify/[id]": { page: open, actions: { checkHolderAction: open } },
+  "/verify/documents/[id]": { page: open },
   "/request-too-large": { handler: { GET: open } },
   "/login": { page: open, actions: { signInAction: open, signOutAction: open } },
   "/language": { handler: { GET: open } },
@@ -88,6 +91,7 @@ export const accessPolicy = {
     actions: { withdrawCaseAction: rule(applicants, "own-case"), rateCaseAction: rule(applicants, "own-case") },
   },
   "/me/cases/[number]/receipt": { handler: { GET: rule(applicants, "own-case") } },
+  "/me/cases/[number]/documents/[documentId]": { handler: { GET: rule(applicants, "own-case-document") } },
   "/me/cases/[number]/materials/[fileId]": { handler: { GET: rule(applicants, "own-case-material") } },
   "/me/drafts/[draft]/materials/[fileId]": { handler: { GET: rule(applicants, "own-draft-material") } },
   "/me/cases/[number]/supplements/[request]": {
@@ -124,6 +128,7 @@ export const accessPolicy = {
   },
   "/desk/tasks/[id]/materials/[fileId]": { handler: { GET: rule(["clerk"], "department-task-material") } },
   "/desk/tasks/[id]/licences/[licenceId]": { handler: { GET: rule(["clerk"], "department-task-material") } },
+  "/desk/tasks/[id]/documents/[documentId]": { handler: { GET: rule(["clerk"], "department-task-document") } },
   "/desk/follow-ups": { page: rule(["clerk"]) },
   "/desk/follow-ups/[id]": {
     page: rule(["clerk"], "department-follow-up"),

@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { TDatabaseKind } from "@/db/client";
-import { calendarDays, cases, departments, drafts, formDefinitions, inboxMessages, licences, outbox, ratingFollowUps, tasks, users } from "@/db/schema";
+import { calendarDays, caseDocuments, cases, departments, drafts, formDefinitions, inboxMessages, licences, outbox, ratingFollowUps, tasks, users } from "@/db/schema";
 import { seedUser } from "@/seed/factories";
 import { proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
 import { seedQueueTasks } from "@/seed/seed-queue-tasks";
@@ -110,6 +110,8 @@ export async function openAccessWorld(kind: TDatabaseKind) {
     businessLicence: [{ kind: "licence", licenceId: licence.id }],
   });
   const claimedVersion = await claimAndAccept(actors["clerk-amr"], open.taskOf("AMR").id);
+  // The acceptance notice (受理通知书) that accepting issued.
+  const [acceptance] = await db.select({ id: caseDocuments.id }).from(caseDocuments).where(eq(caseDocuments.taskId, open.taskOf("AMR").id));
   // A task of the market regulator nobody has claimed, for "claim next".
   await seedQueueTasks(db, { departmentCode: "AMR", count: 1 });
 
@@ -170,6 +172,8 @@ export async function openAccessWorld(kind: TDatabaseKind) {
         /** Its uploaded floor plan and the wallet licence it names. */
         fileId: floorPlan.fileId,
         licenceId: licence.id,
+        /** Its acceptance notice. */
+        documentId: acceptance.id,
       },
       supplement: { caseNumber: supplemented.caseNumber, requestId: supplement.requestId, field: "businessArea" },
       extension: { taskId: proof.taskOf("HRSS").id, version: extension.version },

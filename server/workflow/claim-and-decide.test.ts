@@ -64,13 +64,14 @@ describe.each(testDatabaseKinds)("claim and decide on %s", (kind) => {
     if (!seen.ok) return;
     expect(seen.case.status).toBe("concluded");
     expect(seen.tasks.map((task) => task.status)).toEqual(["approved", "approved", "approved"]);
-    // Submitted, 3 × (accepted, approved, its licence issued), concluded; the claims are internal and not on the timeline.
+    // Submitted, 3 × (accepted and its notice, approved with its decision and its licence), concluded; the claims are
+    // internal and not on the timeline.
     expect(seen.events.map((event) => event.kind)).toEqual([
       "case-submitted",
-      ...Array.from({ length: 3 }, () => ["task-accepted", "task-approved", "licence-issued"]).flat(),
+      ...Array.from({ length: 3 }, () => ["task-accepted", "document-issued", "task-approved", "document-issued", "licence-issued"]).flat(),
       "case-concluded",
     ]);
-    expect(await verifyCaseTrail({ db: world.db, caseId })).toMatchObject({ ok: true, length: 14 });
+    expect(await verifyCaseTrail({ db: world.db, caseId })).toMatchObject({ ok: true, length: 20 });
   });
 
   it("lets exactly one of several clerks claiming the same task at once win", async () => {

@@ -8,7 +8,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { cases, services, tasks, type TLicence, type TTask } from "@/db/schema";
+import { cases, services, tasks, type TCaseDocumentKind, type TLicence, type TTask } from "@/db/schema";
 import type { TCalendar } from "@/lib/calendar/working-days";
 import type { TTaskStatus } from "@/lib/workflow/statuses";
 import type { TLocalizedText } from "@/lib/i18n/locales";
@@ -23,6 +23,7 @@ import {
 import { extendClock, restartClock, startClock, stopClock } from "@/lib/workflow/task-clock";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
 import { fail, type TResult } from "@/server/errors";
+import { issueCaseDocument } from "@/server/documents/issue-case-document";
 import { issueLicence } from "@/server/licences/issue-licence";
 import { enqueueNotification, listCaseRecipients, listDepartmentStaffIds } from "@/server/notifications/enqueue-notification";
 import { licenceIssuedNotification } from "@/server/licences/licence-issued-notification";
@@ -89,6 +90,19 @@ const applicantTopics: Partial<Record<TTaskAction, string>> = {
 };
 
 /**
+ * Which action issues which written notice or decision (行政许可法 arts. 32, 38, 40), in the transition's own
+ * transaction. The system's instant approval of a 即办件 (approve-instantly) issues none: the e-licence or certificate
+ * it yields at once is its written result.
+ */
+export const documentKindOfAction: Partial<Record<TTaskAction, TCaseDocumentKind>> = {
+  accept: "acceptance-notice",
+  refuse: "refusal-notice",
+  "request-supplement": "supplement-notice",
+  approve: "approval-decision",
+  reject: "rejection-decision",
+};
+
+/**
  * Applies one transition and everything that follows from it, then writes the case's derived status. Returns the
  * task's new version.
  */
@@ -135,6 +149,11 @@ async function applyOne(context: TTransitionContext, input: TTransitionInput): P
     data: { ...(input.reason ? { reason: input.reason } : {}), ...input.data },
     public: true,
   });
+  const documentKind = documentKindOfAction[input.action];
+  if (documentKind) {
+    const items = Array.isArray(input.data?.items) ? (input.data.items as { key: string; note: string }[]) : undefined;
+    await issueCaseDocument(tx, { kind: documentKind, caseId: caseRow.id, taskId: task.id, serviceId: task.serviceId, departmentId: task.departmentId, actorId: input.actorId, reason: input.reason ?? null, supplementItems: items, now, calendar });
+  }
   // An approval of a service that yields a licence issues it here, in the approving transaction.
   const licence = next === "approved" ? await issueLicence(tx, { caseId: caseRow.id, taskId: task.id, serviceId: task.serviceId, departmentId: task.departmentId, actorId: input.actorId, now }) : null;
   await notify(context, task, input.action, licence);

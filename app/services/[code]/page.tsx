@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SummaryList } from "@/components/ui/summary-list";
+import { remediesOf } from "@/lib/documents/document-rules";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { getGuide } from "@/server/catalog/get-guide";
 
@@ -63,6 +64,8 @@ export default async function GuidePage({ params }: TProps) {
   }
 
   const { service, department } = guide;
+  // Printed on a 不予许可决定书 as stated here: the service's own review body and court, else its department's.
+  const remedies = remediesOf(service, department);
   return (
     <article className="max-w-3xl">
       <PageHeading caption={l(department.name)}>{l(service.name)}</PageHeading>
@@ -107,6 +110,14 @@ export default async function GuidePage({ params }: TProps) {
           <li key={index}>{l(basis)}</li>
         ))}
       </ul>
+      <h2 className="mb-2 text-2xl font-bold">{t("remedies")}</h2>
+      <p className="mb-4">{t("remediesLead")}</p>
+      <SummaryList
+        rows={[
+          { key: t("reviewBody"), value: remedies.reviewBody ? l(remedies.reviewBody) : t("notNamed") },
+          { key: t("court"), value: remedies.court ? l(remedies.court) : t("notNamed") },
+        ]}
+      />
     </article>
   );
 }

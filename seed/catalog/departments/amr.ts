@@ -1,11 +1,11 @@
 /** 市场监督管理局 (Administration for Market Regulation): the department and the services it offers. */
 import type { TSeedDepartment, TSeedService } from "@/seed/catalog/types";
 import { t } from "@/lib/i18n/traditional";
-import { free, material, singlePageForm } from "@/seed/catalog/parts";
+import { free, material, singlePageForm, municipalRemedies } from "@/seed/catalog/parts";
 import { licenceTemplates } from "@/seed/catalog/licence-templates";
 import { field } from "@/seed/catalog/shared-fields";
 
-export const department: TSeedDepartment = { code: "AMR", name: t("市场监督管理局", "Administration for Market Regulation"), shortName: t("市场监管", "Market Regulation") };
+export const department: TSeedDepartment = { code: "AMR", name: t("市场监督管理局", "Administration for Market Regulation"), shortName: t("市场监管", "Market Regulation"), ...municipalRemedies };
 
 export const services: TSeedService[] = [
   {

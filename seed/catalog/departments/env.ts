@@ -1,10 +1,10 @@
 /** 生态环境局 (Ecology and Environment Bureau): the department and the services it offers. */
 import type { TSeedDepartment, TSeedService } from "@/seed/catalog/types";
 import { t } from "@/lib/i18n/traditional";
-import { free, material, singlePageForm } from "@/seed/catalog/parts";
+import { free, material, singlePageForm, municipalRemedies } from "@/seed/catalog/parts";
 import { field } from "@/seed/catalog/shared-fields";
 
-export const department: TSeedDepartment = { code: "ENV", name: t("生态环境局", "Ecology and Environment Bureau"), shortName: t("生态环境", "Environment") };
+export const department: TSeedDepartment = { code: "ENV", name: t("生态环境局", "Ecology and Environment Bureau"), shortName: t("生态环境", "Environment"), ...municipalRemedies };
 
 export const services: TSeedService[] = [
   {

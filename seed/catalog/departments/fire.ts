@@ -1,11 +1,11 @@
 /** 消防救援支队 (Fire and Rescue Detachment): the department and the services it offers. */
 import type { TSeedDepartment, TSeedService } from "@/seed/catalog/types";
 import { t } from "@/lib/i18n/traditional";
-import { free, material, singlePageForm } from "@/seed/catalog/parts";
+import { free, material, singlePageForm, municipalRemedies } from "@/seed/catalog/parts";
 import { licenceTemplates } from "@/seed/catalog/licence-templates";
 import { field } from "@/seed/catalog/shared-fields";
 
-export const department: TSeedDepartment = { code: "FIRE", name: t("消防救援支队", "Fire and Rescue Detachment"), shortName: t("消防救援", "Fire and Rescue") };
+export const department: TSeedDepartment = { code: "FIRE", name: t("消防救援支队", "Fire and Rescue Detachment"), shortName: t("消防救援", "Fire and Rescue"), ...municipalRemedies };
 
 export const services: TSeedService[] = [
   {
@@ -45,6 +45,8 @@ export const services: TSeedService[] = [
     ],
     fees: free,
     legalBasis: [t("《中华人民共和国消防法》第十五条", "Fire Protection Law of the People's Republic of China, Article 15")],
+    // Fire and rescue is run vertically: the detachment's inspection decisions are reviewed one level up.
+    reviewBody: t("省消防救援总队", "the Provincial Fire and Rescue Corps"),
     licence: licenceTemplates.fireSafety,
     form: singlePageForm(
       {

@@ -1,11 +1,11 @@
 /** 卫生健康委员会 (Health Commission): the department and the services it offers. */
 import type { TSeedDepartment, TSeedService } from "@/seed/catalog/types";
 import { t } from "@/lib/i18n/traditional";
-import { free, material, singlePageForm } from "@/seed/catalog/parts";
+import { free, material, singlePageForm, municipalRemedies } from "@/seed/catalog/parts";
 import { licenceTemplates } from "@/seed/catalog/licence-templates";
 import { field } from "@/seed/catalog/shared-fields";
 
-export const department: TSeedDepartment = { code: "HEALTH", name: t("卫生健康委员会", "Health Commission"), shortName: t("卫生健康", "Health") };
+export const department: TSeedDepartment = { code: "HEALTH", name: t("卫生健康委员会", "Health Commission"), shortName: t("卫生健康", "Health"), ...municipalRemedies };
 
 export const services: TSeedService[] = [
   {

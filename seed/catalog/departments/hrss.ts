@@ -1,7 +1,7 @@
 /** 人力资源和社会保障局 (Human Resources and Social Security Bureau): the department and the services it offers. */
 import type { TSeedDepartment, TSeedService } from "@/seed/catalog/types";
 import { t } from "@/lib/i18n/traditional";
-import { free, material, singlePageForm } from "@/seed/catalog/parts";
+import { free, material, singlePageForm, municipalRemedies } from "@/seed/catalog/parts";
 import { licenceTemplates } from "@/seed/catalog/licence-templates";
 import { field } from "@/seed/catalog/shared-fields";
 
@@ -9,6 +9,7 @@ export const department: TSeedDepartment = {
   code: "HRSS",
   name: t("人力资源和社会保障局", "Human Resources and Social Security Bureau"),
   shortName: t("人社", "Social Security"),
+  ...municipalRemedies,
 };
 
 export const services: TSeedService[] = [

@@ -1,10 +1,10 @@
 /** 医疗保障局 (Healthcare Security Administration): the department and the services it offers. */
 import type { TSeedDepartment, TSeedService } from "@/seed/catalog/types";
 import { t } from "@/lib/i18n/traditional";
-import { free, material, singlePageForm } from "@/seed/catalog/parts";
+import { free, material, singlePageForm, municipalRemedies } from "@/seed/catalog/parts";
 import { field } from "@/seed/catalog/shared-fields";
 
-export const department: TSeedDepartment = { code: "MEDINS", name: t("医疗保障局", "Healthcare Security Administration"), shortName: t("医保", "Medical Insurance") };
+export const department: TSeedDepartment = { code: "MEDINS", name: t("医疗保障局", "Healthcare Security Administration"), shortName: t("医保", "Medical Insurance"), ...municipalRemedies };
 
 export const services: TSeedService[] = [
   {

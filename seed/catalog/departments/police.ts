@@ -1,11 +1,11 @@
 /** 公安局 (Public Security Bureau): the department and the services it offers. */
 import type { TSeedDepartment, TSeedService } from "@/seed/catalog/types";
 import { t } from "@/lib/i18n/traditional";
-import { free, material, singlePageForm } from "@/seed/catalog/parts";
+import { free, material, singlePageForm, municipalRemedies } from "@/seed/catalog/parts";
 import { licenceTemplates } from "@/seed/catalog/licence-templates";
 import { field } from "@/seed/catalog/shared-fields";
 
-export const department: TSeedDepartment = { code: "POLICE", name: t("公安局", "Public Security Bureau"), shortName: t("公安", "Police") };
+export const department: TSeedDepartment = { code: "POLICE", name: t("公安局", "Public Security Bureau"), shortName: t("公安", "Police"), ...municipalRemedies };
 
 export const services: TSeedService[] = [
   {

@@ -1,10 +1,10 @@
 /** 税务局 (Tax Bureau): the department and the services it offers. */
 import type { TSeedDepartment, TSeedService } from "@/seed/catalog/types";
 import { t } from "@/lib/i18n/traditional";
-import { free, material, singlePageForm } from "@/seed/catalog/parts";
+import { free, material, singlePageForm, municipalRemedies } from "@/seed/catalog/parts";
 import { field } from "@/seed/catalog/shared-fields";
 
-export const department: TSeedDepartment = { code: "TAX", name: t("税务局", "Tax Bureau"), shortName: t("税务", "Tax") };
+export const department: TSeedDepartment = { code: "TAX", name: t("税务局", "Tax Bureau"), shortName: t("税务", "Tax"), reviewBody: t("上一级税务局", "the tax bureau one level up"), court: municipalRemedies.court };
 
 export const services: TSeedService[] = [
   {

@@ -1,11 +1,11 @@
 /** 城市管理局 (Urban Management Bureau): the department and the services it offers. */
 import type { TSeedDepartment, TSeedService } from "@/seed/catalog/types";
 import { t } from "@/lib/i18n/traditional";
-import { free, material, singlePageForm } from "@/seed/catalog/parts";
+import { free, material, singlePageForm, municipalRemedies } from "@/seed/catalog/parts";
 import { licenceTemplates } from "@/seed/catalog/licence-templates";
 import { field } from "@/seed/catalog/shared-fields";
 
-export const department: TSeedDepartment = { code: "URBAN", name: t("城市管理局", "Urban Management Bureau"), shortName: t("城管", "Urban Management") };
+export const department: TSeedDepartment = { code: "URBAN", name: t("城市管理局", "Urban Management Bureau"), shortName: t("城管", "Urban Management"), ...municipalRemedies };
 
 export const services: TSeedService[] = [
   {

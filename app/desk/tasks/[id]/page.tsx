@@ -37,6 +37,8 @@ import { checkAnswerLicences } from "@/server/licences/check-answer-licences";
 import type { TMaterialLinks } from "@/components/forms/material-answer";
 import { assignTaskAction, claimTaskAction, decideTaskAction, releaseTaskAction } from "../../actions";
 import { RevealPersonalForm } from "@/components/desk/reveal-personal-form";
+import { CaseDocumentList } from "@/components/documents/case-document-list";
+import { listCaseDocuments } from "@/server/documents/find-case-documents";
 import { listFields } from "@/lib/forms/definition";
 import { listPersonalParts, maskPersonalAnswer } from "@/lib/forms/mask-personal-answer";
 import { revealPurposes } from "@/server/workflow/reveal-personal-answers";
@@ -67,13 +69,14 @@ export default async function TaskPage({ params, searchParams }: TProps) {
   const { task, service, case: caseRow } = result;
   const mine = task.assigneeId === actor.id;
   const today = toIsoDate(new Date());
-  const [calendar, licence, licenceTitles, licenceStates, refuseReasons, rejectReasons] = await Promise.all([
+  const [calendar, licence, licenceTitles, licenceStates, refuseReasons, rejectReasons, documents] = await Promise.all([
     loadCalendar(db),
     task.status === "approved" ? findLicenceOfTask({ db, taskId: task.id }) : null,
     nameAnswerLicences({ db, answers: caseRow.answers, locale }),
     checkAnswerLicences({ db, answers: caseRow.answers, today }),
     listReasonTemplates({ db, serviceId: task.serviceId, decision: "refuse" }),
     listReasonTemplates({ db, serviceId: task.serviceId, decision: "reject" }),
+    listCaseDocuments({ db, actor, access: { taskId: task.id } }),
   ]);
   // Each material opens from here; opening it is recorded on the case's trail (server/materials/).
   const materialLinks: TMaterialLinks = {
@@ -235,6 +238,8 @@ export default async function TaskPage({ params, searchParams }: TProps) {
           <SupplementList supplements={result.supplements} definition={result.definition} locale={locale} licenceTitles={licenceTitles} materialLinks={materialLinks} />
         </>
       ) : null}
+
+      <CaseDocumentList documents={documents} hrefOf={(documentId) => `/desk/tasks/${task.id}/documents/${documentId}`} locale={locale} />
 
       <h2 className="mb-3 text-2xl font-bold">{t("otherDepartments")}</h2>
       <TaskGraph tasks={result.siblings} locale={locale} currentId={task.id} />

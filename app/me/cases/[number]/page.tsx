@@ -29,6 +29,8 @@ import { getRatingForApplicant } from "@/server/ratings/get-rating-for-applicant
 import { RatingForm } from "@/components/ratings/rating-form";
 import { RatingSummary } from "@/components/ratings/rating-summary";
 import { isBadRating } from "@/lib/ratings/levels";
+import { CaseDocumentList } from "@/components/documents/case-document-list";
+import { listCaseDocuments } from "@/server/documents/find-case-documents";
 
 type TProps = { params: Promise<{ number: string }>; searchParams: Promise<{ submitted?: string; supplied?: string; withdrawn?: string; rated?: string; error?: string }> };
 
@@ -75,6 +77,7 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
     }
   };
   const departmentByCode = new Map(result.tasks.map((task) => [task.departmentCode, localize(task.departmentName, locale)]));
+  const documents = await listCaseDocuments({ db, actor, access: { caseNumber: result.case.number } });
   const ratingLevelOf = (event: { kind: string; data: Record<string, unknown> }) => (event.kind === "case-rated" && typeof event.data.overall === "number" ? tr(`levels.${event.data.overall}`) : null);
 
   return (
@@ -141,6 +144,8 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
           </li>
         ))}
       </ul>
+
+      <CaseDocumentList documents={documents} hrefOf={(documentId) => `/me/cases/${encodeURIComponent(result.case.number)}/documents/${documentId}`} locale={locale} showLead />
 
       {rating?.ok && rating.rating ? (
         <section id="rating" aria-labelledby="rating-title" className="mb-10">
