@@ -91,3 +91,6 @@ export function departmentInputOf(department: TDepartmentValues): TDepartmentInp
     hours: department.hours ?? "",
   };
 }
+
+/** The department form's post, only its shape (a missing or non-text field reads as empty): the use case judges it. */
+export const ZPostedDepartment = z.object(Object.fromEntries(departmentFields.map((field) => [field, z.string().max(2000).catch("")])) as Record<TDepartmentField, z.ZodCatch<z.ZodString>>);
