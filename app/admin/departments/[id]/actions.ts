@@ -10,7 +10,8 @@ import { retireDepartment } from "@/server/departments/retire-department";
 import { saveDepartment } from "@/server/departments/save-department";
 import { defineAction } from "@/server/http/define-action";
 
-const ZDepartmentId = z.string().max(64);
+// A malformed id is a forged post (the page binds a real one): refused as input, not looked up.
+const ZDepartmentId = z.string().refine(isUuid);
 
 /** The department's own page, or the list when the id is not one (never a posted text in an address). */
 function departmentPage(departmentId: string, outcome: Record<string, string>) {

@@ -11,7 +11,8 @@ import { changeStaffGrant } from "@/server/staff/change-staff-grant";
 import { resetStaffPassword } from "@/server/staff/reset-staff-password";
 import { setAccountDisabled } from "@/server/staff/set-account-disabled";
 
-const ZUserId = z.string().max(64);
+// A malformed id is a forged post (the page binds a real one): refused as input, not looked up.
+const ZUserId = z.string().refine(isUuid);
 const ZText = z.string().max(2000).catch("");
 
 function accountPage(userId: string, outcome: Record<string, string>) {
