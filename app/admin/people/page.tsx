@@ -64,7 +64,7 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
           rows={result.accounts}
           rowKey={(account) => account.id}
           columns={[
-            { key: "username", header: t("fields.username"), rowHeader: true, className: "font-mono break-all", cell: (account) => <Link href={`/admin/people/${account.id}`}>{account.username}</Link> },
+            { key: "username", header: t("fields.username"), rowHeader: true, className: "font-mono whitespace-nowrap", cell: (account) => <Link href={`/admin/people/${account.id}`}>{account.username}</Link> },
             { key: "name", header: t("fields.displayName"), cell: (account) => nameForReader(account.displayName, locale) },
             { key: "role", header: t("fields.role"), cell: (account) => t(`roles.${account.role as (typeof staffRoles)[number]}`) },
             { key: "department", header: t("fields.departmentId"), cell: (account) => (account.departmentName ? localize(account.departmentName, locale) : "—") },
