@@ -105,6 +105,7 @@ export const errorCodes = [
   "conflict:account-unchanged",
   // Choosing a password (server/auth/password-policy.ts).
   "invalid:current-password",
+  "rate-limited:current-password",
   "invalid:password-too-short",
   "invalid:password-too-long",
   "invalid:password-contains-username",

@@ -18,6 +18,16 @@ describe.each(testDatabaseKinds)("choosing one's own password on %s", (kind) => 
   });
   const signIn = (username: string, password: string) => signInWithPassword({ db: world.db, username, password, address: "192.0.2.2", failuresPerAccount: 100, failuresPerAddress: 1000 });
 
+  it("counts wrong current passwords against the account, as failed sign-ins", async () => {
+    const actor = await world.actorOf("supervisor");
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      expect(await changeOwnPassword({ db: world.db, actor, current: "not my password", password: "river lantern 2026", confirm: "river lantern 2026" })).toMatchObject({ code: "invalid:current-password" });
+    }
+    // The account now waits: even the right current password is refused, and so is a sign-in.
+    expect(await changeOwnPassword({ db: world.db, actor, current: "demo2026", password: "river lantern 2026", confirm: "river lantern 2026" })).toMatchObject({ code: "rate-limited:current-password" });
+    expect(await signInWithPassword({ db: world.db, username: "supervisor", password: "demo2026", address: "192.0.2.3" })).toMatchObject({ ok: false, code: "throttled" });
+  });
+
   it("replaces the admin's one-time password after the policy's refusals, ending the old sessions", async () => {
     const admin = await world.actorOf("admin");
     const created = await createStaffAccount({ db: world.db, actor: admin, input: { username: "counter2", displayName: "窗口二", role: "counter", departmentId: "" } });
