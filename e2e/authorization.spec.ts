@@ -46,6 +46,9 @@ type TRecords = {
   draftFilePath: string;
   /** The supplement notice (补正告知书) the food clerk's request issued for the company's restaurant. */
   companyDocumentId: string;
+  /** The fire brigade's department page and its clerk's account page in administration. */
+  fireDepartmentPath: string;
+  fireClerkPath: string;
 };
 
 function samplesOf(route: string, records: TRecords): TSample[] {
@@ -98,6 +101,10 @@ function samplesOf(route: string, records: TRecords): TSample[] {
       return [{ path: `/desk/licences/${records.businessLicenceId}`, insiders: ["clerk-amr", "supervisor"] }];
     case "/admin/forms/[subjectType]/[code]":
       return [{ path: "/admin/forms/service/HRSS-PROOF" }];
+    case "/admin/departments/[id]":
+      return [{ path: records.fireDepartmentPath }];
+    case "/admin/people/[id]":
+      return [{ path: records.fireClerkPath }];
     case "/api/auth/[...nextauth]":
       return [{ path: "/api/auth/session" }, { path: "/api/auth/providers" }];
     case "/language":
@@ -209,7 +216,14 @@ async function makeRecords(browser: Browser): Promise<TRecords> {
     const href = (await desk.getByRole("listitem").filter({ hasText: citizenCase }).getByRole("link").first().getAttribute("href"))!;
     return href.split("/").pop()!;
   });
-  return { citizenCase, companyCase, supplementPath, draftPath, amrTaskId, hrssFollowUpId, businessLicenceId, householdLicenceId, companyFileId, draftFilePath, companyDocumentId };
+  const { fireDepartmentPath, fireClerkPath } = await as("admin", async (page) => {
+    await page.goto("/admin/departments");
+    const department = (await page.getByRole("link", { name: "FIRE", exact: true }).getAttribute("href"))!;
+    await page.goto("/admin/people?q=clerk-fire");
+    const clerk = (await page.getByRole("link", { name: "clerk-fire", exact: true }).getAttribute("href"))!;
+    return { fireDepartmentPath: department, fireClerkPath: clerk };
+  });
+  return { citizenCase, companyCase, supplementPath, draftPath, amrTaskId, hrssFollowUpId, businessLicenceId, householdLicenceId, companyFileId, draftFilePath, companyDocumentId, fireDepartmentPath, fireClerkPath };
 }
 
 /** A citizen starts a newborn application and stops on its check page with the photo attached: the photo's address there. */

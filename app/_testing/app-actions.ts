@@ -8,9 +8,14 @@
  * import order in the test file works).
  */
 import type { TAction } from "@/server/testing/action-trials";
+import * as accountPasswordActions from "../account/password/actions";
 import * as calendarActions from "../admin/calendar/actions";
+import * as departmentActions from "../admin/departments/[id]/actions";
+import * as departmentsActions from "../admin/departments/actions";
 import * as formActions from "../admin/forms/[subjectType]/[code]/actions";
 import * as outboxActions from "../admin/outbox/actions";
+import * as accountActions from "../admin/people/[id]/actions";
+import * as peopleActions from "../admin/people/actions";
 import * as applyActions from "../apply/[code]/actions";
 import * as deskActions from "../desk/actions";
 import * as bulkActions from "../desk/bulk/actions";
@@ -25,7 +30,12 @@ import * as superviseActions from "../supervise/actions";
 import * as verifyActions from "../verify/[id]/actions";
 
 const modules: Record<string, Record<string, unknown>> = {
+  "/account/password": accountPasswordActions,
   "/admin/calendar": calendarActions,
+  "/admin/departments": departmentsActions,
+  "/admin/departments/[id]": departmentActions,
+  "/admin/people": peopleActions,
+  "/admin/people/[id]": accountActions,
   "/admin/forms/[subjectType]/[code]": formActions,
   "/admin/outbox": outboxActions,
   "/apply/[code]": applyActions,

@@ -18,6 +18,15 @@ export const departments = pgTable("departments", {
   court: localizedText("court"),
   /** When the department's staff were last sent the new-task digest: the next waits DESK_DIGEST_MINUTES. */
   newTasksToldAt: timestamp("new_tasks_told_at", { withTimezone: true }),
+  /** How applicants reach the department (its service hall): shown with its services; kept by the admin. */
+  phone: text("phone"),
+  address: text("address"),
+  hours: text("hours"),
+  /**
+   * Set when the admin retires the department: it takes no new tasks (intake refuses its services) and no new staff.
+   * Only a department without open tasks or active staff is retired, so nothing is left stranded.
+   */
+  retiredAt: timestamp("retired_at", { withTimezone: true }),
   createdAt: createdAt(),
 });
 export type TDepartment = typeof departments.$inferSelect;

@@ -1,10 +1,13 @@
 /** People who sign in, and the companies they act for. */
-import { index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { departments } from "./catalog";
 
 export const roles = ["citizen", "enterprise", "counter", "clerk", "supervisor", "admin"] as const;
 export type TRole = (typeof roles)[number];
+/** The roles of government staff, whose accounts the admin keeps (applicants come through unified identity). */
+export const staffRoles = ["clerk", "supervisor", "counter", "admin"] as const satisfies readonly TRole[];
+export type TStaffRole = (typeof staffRoles)[number];
 
 export const users = pgTable(
   "users",
@@ -26,6 +29,13 @@ export const users = pgTable(
      * issued under and stops working once this moves on (sign-out, role change, password change).
      */
     sessionVersion: integer("session_version").notNull().default(0),
+    /**
+     * Set on an account the admin created or whose password the admin reset: its password is one the admin saw, so
+     * every page sends the person to choose their own first (server/auth/require-actor.ts).
+     */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    /** Set while the admin has disabled the account: it cannot sign in, and its sessions ended (migration 0016's trigger). */
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (table) => [index("users_department_idx").on(table.departmentId)],

@@ -1,3 +1,4 @@
+export * from "./admin";
 export * from "./calendar";
 export * from "./cases";
 export * from "./catalog";

@@ -147,6 +147,17 @@ export const accessPolicy = {
   "/admin/forms/[subjectType]/[code]": { page: rule(["admin"]), actions: { definitionEditorAction: rule(["admin"]) } },
   "/admin/calendar": { page: rule(["admin"]), actions: { setCalendarDayAction: rule(["admin"]), removeCalendarDayAction: rule(["admin"]) } },
   "/admin/outbox": { page: rule(["admin"]), actions: { retryDeadLetterAction: rule(["admin"]) } },
+  "/admin/changes": { page: rule(["admin"]) },
+  "/admin/departments": { page: rule(["admin"]), actions: { createDepartmentAction: rule(["admin"]) } },
+  "/admin/departments/[id]": { page: rule(["admin"]), actions: { editDepartmentAction: rule(["admin"]), retireDepartmentAction: rule(["admin"]) } },
+  "/admin/people": { page: rule(["admin"]), actions: { createStaffAccountAction: rule(["admin"]) } },
+  "/admin/people/[id]": {
+    page: rule(["admin"]),
+    actions: { changeStaffGrantAction: rule(["admin"]), setAccountDisabledAction: rule(["admin"]), resetStaffPasswordAction: rule(["admin"]) },
+  },
+
+  // Everyone who signs in chooses their own password; one the admin set must be replaced before anything else.
+  "/account/password": { page: rule("signed-in"), actions: { changePasswordAction: rule("signed-in") } },
 } as const satisfies Record<string, TRouteAccess>;
 
 export type TAccessPolicy = typeof accessPolicy;

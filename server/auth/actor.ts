@@ -12,16 +12,19 @@ export type TActor = {
   departmentId: string | null;
   /** Companies this person may act for (legal representative or agent). */
   companyIds: string[];
+  /** The admin set this person's password (a new account, a reset): every page asks them to choose their own first. */
+  mustChangePassword?: boolean;
 };
 
 /**
  * `sessionVersion`: the version a session was issued under (server/auth/session.ts passes the cookie's). A session
  * ends for good once users.session_version has moved past it: sign-out, or a change of role, department or
- * password (a database trigger bumps it, whoever writes the change; migration 0009).
+ * password (a database trigger bumps it, whoever writes the change; migrations 0010 and 0015). A disabled account
+ * has no actor at all, whatever its session says.
  */
 export async function loadActor(db: TDatabase, userId: string, session?: { sessionVersion: number }): Promise<TActor | null> {
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
-  if (!user) return null;
+  if (!user || user.disabledAt !== null) return null;
   if (session && session.sessionVersion !== user.sessionVersion) return null;
   const memberships = await db
     .select({ companyId: companyMembers.companyId })
@@ -34,5 +37,6 @@ export async function loadActor(db: TDatabase, userId: string, session?: { sessi
     role: user.role,
     departmentId: user.departmentId,
     companyIds: memberships.map((m) => m.companyId),
+    mustChangePassword: user.mustChangePassword,
   };
 }

@@ -10,6 +10,9 @@ import { accessPolicy, audienceAdmits, type TAccessRule, type TActionName, type 
 import type { TActor } from "./actor";
 import { getActor } from "./session";
 
+/** Where a person whose password the admin set chooses their own; every other page and action sends them there. */
+export const CHANGE_PASSWORD_PAGE = "/account/password";
+
 type TRequireActorOptions = { page: TPageRoute; returnTo: string } | { handler: THandlerRoute; method: THttpMethod; returnTo: string };
 
 /**
@@ -22,6 +25,7 @@ export async function requireActor(options: TRequireActorOptions): Promise<TActo
   if (!rule || rule.who === "anyone") throw new Error(`requireActor: the access policy has no sign-in rule for ${"page" in options ? options.page : `${options.method} ${options.handler}`}`);
   const actor = await getActor();
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(options.returnTo)}`);
+  if (actor.mustChangePassword && !("page" in options && options.page === CHANGE_PASSWORD_PAGE)) redirect(CHANGE_PASSWORD_PAGE);
   if (!audienceAdmits(rule.who, actor.role)) forbidden();
   return actor;
 }
@@ -34,6 +38,8 @@ export async function actorForAction<R extends TActionRoute>(route: R, action: T
   const rule = (accessPolicy[route].actions as Record<string, TAccessRule>)[action];
   const actor = await getActor();
   if (!actor) return null;
+  // Only choosing the password and signing out work until the admin's one-time password is replaced.
+  if (actor.mustChangePassword && route !== CHANGE_PASSWORD_PAGE && route !== "/login") redirect(CHANGE_PASSWORD_PAGE);
   if (!audienceAdmits(rule.who, actor.role)) forbidden();
   return actor;
 }

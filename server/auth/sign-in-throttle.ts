@@ -129,3 +129,13 @@ export async function recordSignInSuccess({ db, account, address }: { db: TDatab
   const accountKey = storedKey(account.key);
   await Promise.all([failures.delete(accountKey), waits.delete(accountKey), failures.reward(storedKey(address.key))]);
 }
+
+/**
+ * The account's right password was given where no address is counted (choosing a new password while signed in):
+ * its failures are forgotten, as after a sign-in.
+ */
+export async function forgetAccountFailures({ db, account }: { db: TDatabase; account: TThrottleScope }): Promise<void> {
+  const { failures, waits } = limitersOf(db);
+  const accountKey = storedKey(account.key);
+  await Promise.all([failures.delete(accountKey), waits.delete(accountKey)]);
+}

@@ -67,7 +67,8 @@ async function checkPassword(options: {
   const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
   // Verify even for an unknown name, so response time does not tell which names exist.
   const matches = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));
-  if (!user || !matches) {
+  // A disabled account answers as a wrong password does: the form does not tell a guesser which names exist.
+  if (!user || !matches || user.disabledAt !== null) {
     const wait = await recordSignInFailure({ db, scopes, failures: admission.failures });
     return wait === null ? { ok: false, code: "invalid" } : { ok: false, code: "throttled", retryAfterSeconds: wait };
   }

@@ -6,6 +6,7 @@
 import { eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { calendarDays } from "@/db/schema";
+import { recordAdminChange } from "@/server/admin/record-admin-change";
 import type { TActor } from "@/server/auth/actor";
 import { fail, type TResult } from "@/server/errors";
 import { forgetReferences } from "@/server/reference-cache";
@@ -15,8 +16,12 @@ export async function removeCalendarDay({ db, actor, date }: { db: TDatabase; ac
   if (actor.role !== "admin") return fail("forbidden:role");
   const parsed = ZCalendarDate.safeParse(date);
   if (!parsed.success) return fail("invalid:calendar-date");
-  const removed = await db.delete(calendarDays).where(eq(calendarDays.date, parsed.data)).returning({ date: calendarDays.date });
-  if (removed.length === 0) return fail("not-found:calendar-day");
+  const removed = await db.transaction(async (tx) => {
+    const [before] = await tx.delete(calendarDays).where(eq(calendarDays.date, parsed.data)).returning({ date: calendarDays.date, kind: calendarDays.kind, name: calendarDays.name });
+    if (before) await recordAdminChange({ db: tx, actor, entity: "calendar-day", entityId: before.date, action: "remove", before, after: null });
+    return before;
+  });
+  if (!removed) return fail("not-found:calendar-day");
   // This process counts without the day at once; other replicas within the cache's 10 s.
   forgetReferences(db);
   return { ok: true, date: parsed.data };

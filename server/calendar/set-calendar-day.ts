@@ -7,8 +7,10 @@
  * its clock started, and it stays as promised. Only clocks started or restarted from now on (a new task, a
  * supplement answered, an extension granted) count with the changed table.
  */
+import { eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { calendarDays, type TCalendarDay } from "@/db/schema";
+import { recordAdminChange } from "@/server/admin/record-admin-change";
 import type { TActor } from "@/server/auth/actor";
 import { fail, type TAppError } from "@/server/errors";
 import { forgetReferences } from "@/server/reference-cache";
@@ -21,11 +23,13 @@ export async function setCalendarDay({ db, actor, ...input }: { db: TDatabase; a
   const checked = readCalendarDayInput(input);
   if (!checked.ok) return checked;
   const { date, kind, name } = checked.day;
-  const [day] = await db
-    .insert(calendarDays)
-    .values({ date, kind, name })
-    .onConflictDoUpdate({ target: calendarDays.date, set: { kind, name } })
-    .returning({ date: calendarDays.date, kind: calendarDays.kind, name: calendarDays.name });
+  const columns = { date: calendarDays.date, kind: calendarDays.kind, name: calendarDays.name };
+  const day = await db.transaction(async (tx) => {
+    const [before] = await tx.select(columns).from(calendarDays).where(eq(calendarDays.date, date)).for("update");
+    const [after] = await tx.insert(calendarDays).values({ date, kind, name }).onConflictDoUpdate({ target: calendarDays.date, set: { kind, name } }).returning(columns);
+    await recordAdminChange({ db: tx, actor, entity: "calendar-day", entityId: date, action: before ? "edit" : "create", before: before ?? null, after });
+    return after;
+  });
   // This process counts with the change at once; other replicas within the cache's 10 s.
   forgetReferences(db);
   return { ok: true, day };

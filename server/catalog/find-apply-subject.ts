@@ -31,7 +31,8 @@ const serviceColumns = {
   promisedLimitDays: services.promisedLimitDays,
   legalLimitDays: services.legalLimitDays,
 };
-const departmentColumns = { code: departments.code, name: departments.name };
+// retiredAt: a retired department takes no new tasks, so intake refuses a case that would give it one.
+const departmentColumns = { code: departments.code, name: departments.name, retiredAt: departments.retiredAt };
 
 export type TApplyComponent = {
   service: Pick<TService, keyof typeof serviceColumns>;

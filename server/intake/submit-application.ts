@@ -80,6 +80,7 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
   if (!materials.ok) return materials;
   const answers: TAnswers = materials.answers;
   const applicable = selectApplicable(subject.components, answers);
+  if (applicable.some(({ department }) => department.retiredAt !== null)) return fail("conflict:department-retired");
   const applicantSearch = await describeApplicant({ db, applicantId: actor.id, companyId });
 
   return db.transaction(async (tx) => {

@@ -10,11 +10,12 @@ import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { TDatabaseKind } from "@/db/client";
 import { calendarDays, caseDocuments, cases, departments, drafts, formDefinitions, inboxMessages, licences, outbox, ratingFollowUps, tasks, users } from "@/db/schema";
-import { seedUser } from "@/seed/factories";
+import { seedDepartment, seedUser } from "@/seed/factories";
 import { proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
 import { seedQueueTasks } from "@/seed/seed-queue-tasks";
 import { ZMaterialField, type TFormDefinition } from "@/lib/forms/definition";
 import type { TActor } from "@/server/auth/actor";
+import { departmentInputOf } from "@/server/departments/department-input";
 import { startDraft } from "@/server/drafts/start-draft";
 import { storeUpload } from "@/server/materials/store-upload";
 import { submitApplication } from "@/server/intake/submit-application";
@@ -158,6 +159,9 @@ export async function openAccessWorld(kind: TDatabaseKind) {
     .values({ recipientId: actors.enterprise.id, topic: "case-submitted", attempts: 24, deadAt: new Date(), lastError: "SMTP 550 mailbox unavailable" })
     .returning({ id: outbox.id });
 
+  // A department with no staff and no tasks, which the admin may retire; and AMR as the admin's edit form shows it.
+  const spare = await seedDepartment(db, { code: "SPARE", name: { "zh-Hans": "备用局", "zh-Hant": "備用局", en: "Spare Bureau" }, shortName: { "zh-Hans": "备用局", "zh-Hant": "備用局", en: "Spare" } });
+
   return {
     ...world,
     actors,
@@ -184,6 +188,11 @@ export async function openAccessWorld(kind: TDatabaseKind) {
       personLicence: { id: personLicence.id, holderIdNumber: personLicence.holderIdNumber ?? "" },
       calendar: { holiday: holiday.date },
       deadLetter: { id: deadLetter.id },
+      /** The market regulator with its fields as the edit form posts them; a department free to retire. */
+      department: { id: amr.id, fields: { ...departmentInputOf(amr), nameEn: "State Administration for Market Regulation" } },
+      spareDepartment: { id: spare.id },
+      /** A staff account the admin may change: the second clerk of the market regulator. */
+      staffAccount: { id: colleague.id, departmentId: amr.id },
       /** The proof's current form, its first page retitled: a change an admin may publish. */
       form: { subjectType: "service" as const, subjectCode: "HRSS-PROOF", version: form.version, definitionJson: JSON.stringify(retitled(form.definition)) },
     },

@@ -227,6 +227,60 @@ export const actionTrials: Record<string, TActionTrial> = {
     actor: "admin",
     succeeded: redirectsTo(/removed=\d{4}-\d{2}-\d{2}/),
   },
+  "/admin/departments#createDepartmentAction": {
+    state: true,
+    fields: () => ({ code: "WATER", nameZhHans: "水务局", nameZhHant: "水務局", nameEn: "Water Authority", shortNameZhHans: "", shortNameZhHant: "", shortNameEn: "", phone: "021-12345678", address: "人民大道 200 号", hours: "9:00–17:00" }),
+    actor: "admin",
+    succeeded: redirectsTo(/^\/admin\/departments\/[0-9a-f-]{36}\?saved=created$/),
+  },
+  "/admin/departments/[id]#editDepartmentAction": {
+    bound: ({ department }) => [department.id],
+    state: true,
+    fields: ({ department }) => department.fields,
+    actor: "admin",
+    succeeded: redirectsTo(/^\/admin\/departments\/[0-9a-f-]{36}\?saved=edited$/),
+  },
+  "/admin/departments/[id]#retireDepartmentAction": {
+    bound: ({ spareDepartment }) => [spareDepartment.id],
+    fields: () => ({}),
+    actor: "admin",
+    succeeded: redirectsTo(/\?saved=retired$/),
+  },
+  "/admin/people#createStaffAccountAction": {
+    state: true,
+    fields: ({ staffAccount }) => ({ username: "clerk-amr3", displayName: "新同事", role: "clerk", departmentId: staffAccount.departmentId }),
+    actor: "admin",
+    succeeded: (result) => result.outcome.kind === "returned" && typeof (result.outcome.value as { created?: { oneTimePassword?: string } } | undefined)?.created?.oneTimePassword === "string",
+  },
+  "/admin/people/[id]#changeStaffGrantAction": {
+    bound: ({ staffAccount }) => [staffAccount.id],
+    state: true,
+    fields: () => ({ role: "supervisor", departmentId: "" }),
+    actor: "admin",
+    succeeded: redirectsTo(/\?saved=grant$/),
+  },
+  "/admin/people/[id]#setAccountDisabledAction": {
+    bound: ({ staffAccount }) => [staffAccount.id],
+    fields: () => ({ disabled: "1" }),
+    actor: "admin",
+    succeeded: redirectsTo(/\?saved=disabled$/),
+  },
+  "/admin/people/[id]#resetStaffPasswordAction": {
+    bound: ({ staffAccount }) => [staffAccount.id],
+    state: true,
+    fields: () => ({}),
+    actor: "admin",
+    succeeded: (result) => result.outcome.kind === "returned" && typeof (result.outcome.value as { reset?: { oneTimePassword?: string } } | undefined)?.reset?.oneTimePassword === "string",
+  },
+  "/account/password#changePasswordAction": {
+    state: true,
+    fields: () => ({ current: DEMO_PASSWORD, password: "river lantern 2026", confirm: "river lantern 2026" }),
+    actor: "citizen",
+    // Everyone signed in may choose their password, and goes on to their own start page.
+    succeeded: redirectsTo(/^\/(me|desk|counter|supervise|admin)$/),
+    // A sign-in with the new password records its success against the account and the address (the throttle).
+    writesAnyway: ["rate_limits"],
+  },
   "/admin/outbox#retryDeadLetterAction": {
     fields: ({ deadLetter }) => ({ id: String(deadLetter.id) }),
     actor: "admin",

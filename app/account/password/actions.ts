@@ -1,0 +1,35 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { TChangePasswordState } from "@/components/auth/change-password-form";
+import { changeOwnPassword } from "@/server/auth/change-own-password";
+import { signIn } from "@/server/auth/next-auth";
+import { homeOf } from "@/server/auth/session";
+import { defineAction } from "@/server/http/define-action";
+
+const ZPassword = z.string().max(1000).catch("");
+
+/**
+ * Sets the person's own password. The change ends every session of theirs, this one too; so they are signed in
+ * again with the new password through the one sign-in path (its throttle and checks), and go on to their start page.
+ */
+export const changePasswordAction = defineAction({
+  route: "/account/password",
+  name: "changePasswordAction",
+  state: true,
+  input: z.object({ current: ZPassword, password: ZPassword, confirm: ZPassword }),
+  async run({ actor, db, input }): Promise<TChangePasswordState> {
+    const result = await changeOwnPassword({ db, actor, ...input });
+    if (!result.ok) return { error: result.code, fields: "fields" in result ? result.fields : undefined };
+    try {
+      await signIn("credentials", { username: result.username, password: input.password, redirect: false });
+    } catch (error) {
+      // Throttled or refused after all: the password is changed; signing in by hand works once the wait ends.
+      if (error instanceof AuthError) redirect("/login?changed=1");
+      throw error;
+    }
+    redirect(homeOf(actor.role));
+  },
+});

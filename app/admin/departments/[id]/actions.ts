@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { TDepartmentFormState } from "@/components/admin/department-form";
+import { ZPostedDepartment } from "@/server/departments/department-input";
+import { isUuid } from "@/server/departments/find-department";
+import { retireDepartment } from "@/server/departments/retire-department";
+import { saveDepartment } from "@/server/departments/save-department";
+import { defineAction } from "@/server/http/define-action";
+
+// A malformed id is a forged post (the page binds a real one): refused as input, not looked up.
+const ZDepartmentId = z.string().refine(isUuid);
+
+/** The department's own page, or the list when the id is not one (never a posted text in an address). */
+function departmentPage(departmentId: string, outcome: Record<string, string>) {
+  const query = new URLSearchParams(outcome).toString();
+  return isUuid(departmentId) ? `/admin/departments/${departmentId}?${query}` : `/admin/departments?${query}`;
+}
+
+/** Changes the department's names, code or contact; a refusal comes back with what was typed. */
+export const editDepartmentAction = defineAction({
+  route: "/admin/departments/[id]",
+  name: "editDepartmentAction",
+  bound: ["departmentId"],
+  state: true,
+  input: ZPostedDepartment.extend({ departmentId: ZDepartmentId }),
+  async run({ actor, db, input: { departmentId, ...values } }): Promise<TDepartmentFormState> {
+    const result = await saveDepartment({ db, actor, departmentId, input: values });
+    if (!result.ok) return { error: result.code, fields: "fields" in result ? result.fields : undefined, values };
+    revalidatePath("/admin/departments");
+    redirect(departmentPage(departmentId, { saved: "edited" }));
+  },
+});
+
+/** The retire button: a plain form post that comes back to the department with what happened. */
+export const retireDepartmentAction = defineAction({
+  route: "/admin/departments/[id]",
+  name: "retireDepartmentAction",
+  bound: ["departmentId"],
+  input: z.object({ departmentId: ZDepartmentId }),
+  back: "/admin/departments",
+  async run({ actor, db, input: { departmentId } }) {
+    const result = await retireDepartment({ db, actor, departmentId });
+    if (!result.ok) redirect(departmentPage(departmentId, { error: result.code }));
+    revalidatePath("/admin/departments");
+    redirect(departmentPage(departmentId, { saved: "retired" }));
+  },
+});

@@ -1,0 +1,51 @@
+import { describedBy, FieldShell, inputClass } from "@/components/forms/text-input";
+
+/** One labelled text input of an admin form, with its hint and its error next to it. */
+export function AdminTextField({
+  id,
+  name,
+  label,
+  hint,
+  error,
+  errorPrefix,
+  defaultValue,
+  type = "text",
+  width = "max-w-xl",
+  autoComplete = "off",
+  lang,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  errorPrefix: string;
+  defaultValue?: string;
+  type?: "text" | "password" | "tel";
+  width?: string;
+  autoComplete?: string;
+  /** The language of what is typed, when it is not the page's (a name in English on a Chinese page). */
+  lang?: string;
+}) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} errorPrefix={errorPrefix}>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        lang={lang}
+        defaultValue={defaultValue}
+        autoComplete={autoComplete}
+        spellCheck={false}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+        className={inputClass(error, { width })}
+      />
+    </FieldShell>
+  );
+}
+
+/** The summary entries of a form's field errors, in form order, each linking to its field (`<prefix>-<field>`). */
+export function errorSummaryOf<F extends string>(fields: readonly F[], errors: Partial<Record<F, string>>, prefix: string) {
+  return fields.flatMap((field) => (errors[field] ? [{ href: `#${prefix}-${field}`, text: errors[field]! }] : []));
+}
