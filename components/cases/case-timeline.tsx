@@ -40,6 +40,10 @@ const knownKinds = new Set([
   "licence-revoked",
   "personal-data-revealed",
   "material-viewed",
+  "task-approved-on-commitment",
+  "inspection-opened",
+  "task-passed",
+  "task-failed",
 ]);
 
 /** A reveal names what was seen (each answer's label) and why; never the numbers themselves. */
@@ -82,6 +86,7 @@ export async function CaseTimeline({ events, locale, labelOf }: { events: TEvent
           </p>
           {reasonText(event.data.reason, locale) ? <p className="mt-1">{t("reason", { reason: reasonText(event.data.reason, locale)! })}</p> : null}
           {event.kind === "task-extended" && typeof event.data.dueDate === "string" ? <p className="mt-1">{t("extendedTo", { days: Number(event.data.days), date: formatDate(event.data.dueDate, locale) })}</p> : null}
+          {event.kind === "inspection-opened" && typeof event.data.dueDate === "string" ? <p className="mt-1">{t("inspectionDue", { date: formatDate(event.data.dueDate, locale) })}</p> : null}
           {event.kind.startsWith("licence-") && licenceOf(event.data, locale) ? <p className="mt-1">{t("licenceNumber", licenceOf(event.data, locale)!)}</p> : null}
           {event.kind === "personal-data-revealed" && revealOf(event.data, locale) ? <RevealLine reveal={revealOf(event.data, locale)!} t={t} tr={tr} /> : null}
           {event.kind === "material-viewed" && viewedMaterialOf(event.data, locale, t) ? (

@@ -46,6 +46,8 @@ export const services: TSeedService[] = [
     fees: free,
     legalBasis: [t("《中华人民共和国消防法》第十五条", "Fire Protection Law of the People's Republic of China, Article 15")],
     licence: licenceTemplates.fireSafety,
+    // 公众聚集场所投入使用、营业前消防安全检查 on commitment: approved at once, the venue inspected within 20 working days.
+    commitment: { field: "useCommitment", value: true, inspectionDays: 20 },
     form: singlePageForm(
       {
         key: "venue",
