@@ -68,7 +68,7 @@ export async function QueueCard({ task, finished, locale, claim, bulkForm }: TQu
             ? t("decidedOn", { date: formatDate(task.decidedAt, locale) })
             : task.status === "supplement-requested"
               ? t("timeLimitPaused")
-              : t("dueBy", { date: formatDate(task.dueDate, locale) })}
+              : t(task.kind === "inspection" ? "inspectBy" : "dueBy", { date: formatDate(task.dueDate, locale) })}
           {" · "}
           {task.assigneeId ? t(finished ? "handledBy" : "claimedBy", { name: nameForReader(task.assigneeName ?? "", locale) }) : t("unclaimed")}
         </p>

@@ -130,7 +130,8 @@ export default async function TaskPage({ params, searchParams }: TProps) {
           { key: t("submitted"), value: formatDate(caseRow.submittedAt, locale) },
           ...(task.readyOn ? [{ key: tt("readyOn"), value: formatDate(task.readyOn, locale) }] : [{ key: tt("readyOn"), value: tt("notReady") }]),
           {
-            key: t("promisedDue"),
+            // An inspection has one window (the service's commitment days), not a promised and a legal limit.
+            key: inspection ? tt("inspectionDue") : t("promisedDue"),
             value: clockStopped ? (
               tt("clockStopped", { date: formatDate(task.clockStoppedOn!, locale), days: task.promisedDaysLeft ?? 0 })
             ) : (
@@ -140,7 +141,7 @@ export default async function TaskPage({ params, searchParams }: TProps) {
               </span>
             ),
           },
-          { key: t("legalDue"), value: clockStopped ? tt("clockStoppedLegal", { days: task.legalDaysLeft ?? 0 }) : formatDate(task.legalDueDate, locale) },
+          ...(inspection ? [] : [{ key: t("legalDue"), value: clockStopped ? tt("clockStoppedLegal", { days: task.legalDaysLeft ?? 0 }) : formatDate(task.legalDueDate, locale) }]),
           ...(task.extensionStatus
             ? [{ key: tt("extension"), value: tt(`extensionStatus.${task.extensionStatus}`, { days: task.extensionDays ?? 0, reason: task.extensionReason ?? "" }) }]
             : []),
