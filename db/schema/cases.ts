@@ -137,8 +137,9 @@ export const tasks = pgTable(
   },
   (table) => [
     index("tasks_case_idx").on(table.caseId),
-    // One review per service a case applies for, and at most one inspection after it, however often code runs.
-    uniqueIndex("tasks_case_service_kind_idx").on(table.caseId, table.serviceId, table.kind),
+    // At most one inspection per service of a case, however often the approving code runs. (Reviews are not held to
+    // one per service here: the queue factories put two tasks of a one-service department in a case.)
+    uniqueIndex("tasks_inspection_idx").on(table.caseId, table.serviceId).where(sql`${table.kind} = 'inspection'`),
     index("tasks_queue_idx").on(table.departmentId, table.status, table.dueDate),
     // "Claim next": a department's unclaimed open tasks, oldest due first.
     index("tasks_unclaimed_idx")
