@@ -130,7 +130,7 @@ export const actionableTaskStatuses: TTaskStatus[] = ["waiting", "accepted", "su
  * supervision of a licence already granted (事中事后监管), not part of deciding the application: the case is
  * concluded once every review has ended (the applicant holds the licence, may rate the service, the case counts as
  * handled on time or not), while the inspection stays open work in the department's queue with its own due date.
- * A failed inspection revokes the licence; it does not reopen the case (docs/decisions/024).
+ * A failed inspection revokes the licence; it does not reopen the case (docs/decisions/025).
  */
 export function caseStatusOf(tasks: readonly { status: TTaskStatus; kind: TTaskKind }[]): TCaseStatus {
   return deriveCaseStatus(tasks.filter((task) => task.kind === "review").map((task) => task.status));
