@@ -124,6 +124,12 @@ async function main() {
       await rateCase({ db, actor: enterprise, caseNumber: rated.caseNumber, overall: 2, efficiency: 2, guideAccuracy: 1, convenience: 3, comment: "办事指南写的材料和窗口要求不一致，来回补了两次。" }),
     );
     console.log(`demo-cases: ${rated.caseNumber} restaurant rated "dissatisfied", follow-ups open in AMR, FIRE and URBAN`);
+    // 告知承诺制: FIRE approves at once on the company's commitment; its inspection waits unclaimed in FIRE's queue.
+    const committed = await submit(db, "enterprise", "BUNDLE-RESTAURANT", restaurantAnswers({ shopName: "一门火锅", useCommitment: "yes" }));
+    const fire = await actorOf(db, "clerk-fire");
+    const fireClaim = must("claim FIRE", await claimTask({ db, actor: fire, taskId: committed.taskOf("FIRE").id }));
+    must("approve on commitment", await decideTask({ db, actor: fire, taskId: committed.taskOf("FIRE").id, action: "approve-on-commitment", expectedVersion: fireClaim.version }));
+    console.log(`demo-cases: ${committed.caseNumber} restaurant approved by FIRE on commitment, its inspection waiting in FIRE's queue`);
     const instant = await submit(db, "citizen", "HRSS-PROOF", proofAnswers());
     must("rate proof", await rateCase({ db, actor: citizen, caseNumber: instant.caseNumber, overall: 5, efficiency: 5, guideAccuracy: 5, convenience: 4, comment: "即时办结，很方便。" }));
     console.log(`demo-cases: ${instant.caseNumber} proof rated "very satisfied"`);

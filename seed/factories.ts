@@ -19,6 +19,7 @@ import {
 } from "@/db/schema";
 import { checkFormDefinition } from "@/lib/forms/definition";
 import { ZLicenceTemplate, type TLicenceDataField } from "@/lib/licences/licence-template";
+import { ZCommitmentRule } from "@/lib/workflow/commitment";
 import { insertSignedLicence } from "@/server/licences/insert-signed-licence";
 import { listOfficialCalendarDays } from "@/lib/calendar/official-holidays";
 import { hashPassword } from "@/server/auth/password";
@@ -40,7 +41,12 @@ export async function seedService(db: TDatabase, service: TSeedService) {
   const { form, departmentCode: _departmentCode, licence, ...fields } = service;
   const template = licence ? ZLicenceTemplate.safeParse(licence) : null;
   if (template && !template.success) throw new Error(`seedService: the licence template of ${service.code} is not valid: ${template.error.message}`);
-  const [row] = await db.insert(services).values({ ...fields, licenceTemplate: template?.data ?? null, departmentId: department.id }).returning();
+  const commitment = fields.commitment ? ZCommitmentRule.safeParse(fields.commitment) : null;
+  if (commitment && !commitment.success) throw new Error(`seedService: the commitment setting of ${service.code} is not valid: ${commitment.error.message}`);
+  const [row] = await db
+    .insert(services)
+    .values({ ...fields, licenceTemplate: template?.data ?? null, commitment: commitment?.data ?? null, departmentId: department.id })
+    .returning();
   await seedFormDefinition(db, { subjectType: "service", subjectCode: service.code, definition: form });
   const templates = reasonTemplatesOf(service.code).flatMap(({ decision, texts }) => texts.map((text, position) => ({ serviceId: row.id, decision, position, text })));
   if (templates.length > 0) await db.insert(reasonTemplates).values(templates);

@@ -23,6 +23,8 @@ export const errorCodes = [
   "conflict:task-changed",
   "conflict:transition-not-allowed",
   "conflict:task-not-claimed-by-you",
+  // Approving on commitment (告知承诺制) when the service offers none or the applicant did not sign it.
+  "conflict:no-commitment",
   "not-found:draft",
   "forbidden:draft",
   "expired:draft",

@@ -121,7 +121,7 @@ export default async function SupervisePage({ searchParams }: { searchParams: Pr
               header: t("status"),
               cell: (row) => (
                 <span className="flex flex-wrap gap-2">
-                  <TaskStatusTag status={row.status} />
+                  <TaskStatusTag status={row.status} kind={row.kind} />
                   <DeadlineTag state={deadlineState(row.dueDate, result.today, result.calendar)} />
                 </span>
               ),

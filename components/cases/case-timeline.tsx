@@ -42,6 +42,10 @@ const knownKinds = new Set([
   "personal-data-revealed",
   "material-viewed",
   "document-issued",
+  "task-approved-on-commitment",
+  "inspection-opened",
+  "task-passed",
+  "task-failed",
 ]);
 
 const documentKinds = new Set<string>(caseDocumentKinds);
@@ -87,6 +91,7 @@ export async function CaseTimeline({ events, locale, labelOf }: { events: TEvent
           </p>
           {reasonText(event.data.reason, locale) ? <p className="mt-1">{t("reason", { reason: reasonText(event.data.reason, locale)! })}</p> : null}
           {event.kind === "task-extended" && typeof event.data.dueDate === "string" ? <p className="mt-1">{t("extendedTo", { days: Number(event.data.days), date: formatDate(event.data.dueDate, locale) })}</p> : null}
+          {event.kind === "inspection-opened" && typeof event.data.dueDate === "string" ? <p className="mt-1">{t("inspectionDue", { date: formatDate(event.data.dueDate, locale) })}</p> : null}
           {event.kind.startsWith("licence-") && licenceOf(event.data, locale) ? <p className="mt-1">{t("licenceNumber", licenceOf(event.data, locale)!)}</p> : null}
           {event.kind === "document-issued" && typeof event.data.number === "string" && documentKinds.has(String(event.data.kind)) ? (
             <p className="mt-1">{t("documentNumber", { kind: td(`kinds.${event.data.kind as TCaseDocumentKind}`), number: event.data.number })}</p>

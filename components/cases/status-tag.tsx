@@ -1,6 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { Tag, type TTagTone } from "@/components/ui/tag";
-import type { TCaseStatus, TTaskStatus } from "@/lib/workflow/statuses";
+import type { TCaseStatus, TTaskKind, TTaskStatus } from "@/lib/workflow/statuses";
+
+/** The statuses an inspection after an approval on commitment can be in, which have their own words. */
+export const inspectionStatuses = ["waiting", "passed", "failed"] as const satisfies readonly TTaskStatus[];
+export function isInspectionStatus(status: TTaskStatus): status is (typeof inspectionStatuses)[number] {
+  return (inspectionStatuses as readonly TTaskStatus[]).includes(status);
+}
 
 export const taskTones: Record<TTaskStatus, TTagTone> = {
   pending: "neutral",
@@ -13,6 +19,8 @@ export const taskTones: Record<TTaskStatus, TTagTone> = {
   rejected: "bad",
   withdrawn: "neutral",
   cancelled: "neutral",
+  passed: "ok",
+  failed: "bad",
 };
 const caseTones: Record<TCaseStatus, TTagTone> = {
   submitted: "neutral",
@@ -22,9 +30,10 @@ const caseTones: Record<TCaseStatus, TTagTone> = {
   withdrawn: "neutral",
 };
 
-export async function TaskStatusTag({ status }: { status: TTaskStatus }) {
-  const t = await getTranslations("status.task");
-  return <Tag tone={taskTones[status]}>{t(status)}</Tag>;
+/** A task's status in the applicant's words; an inspection's (核查) in its own. */
+export async function TaskStatusTag({ status, kind = "review" }: { status: TTaskStatus; kind?: TTaskKind }) {
+  const t = await getTranslations("status");
+  return <Tag tone={taskTones[status]}>{kind === "inspection" && isInspectionStatus(status) ? t(`inspection.${status}`) : t(`task.${status}`)}</Tag>;
 }
 
 export async function CaseStatusTag({ status }: { status: TCaseStatus }) {

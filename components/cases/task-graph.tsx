@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import type { TTaskStatus } from "@/lib/workflow/statuses";
+import type { TTaskKind, TTaskStatus } from "@/lib/workflow/statuses";
 import { localize, type Locale, type TLocalizedText } from "@/lib/i18n/locales";
 import { layoutTaskStages } from "@/lib/workflow/task-stages";
 import { TaskStatusTag } from "./status-tag";
 
-type TGraphTask = { id: string; status: TTaskStatus; prerequisiteTaskIds: string[]; departmentName: TLocalizedText; serviceName: TLocalizedText };
+type TGraphTask = { id: string; kind: TTaskKind; status: TTaskStatus; prerequisiteTaskIds: string[]; departmentName: TLocalizedText; serviceName: TLocalizedText };
 
 /**
  * How a case's departments work together: stages in order, the tasks of one stage in parallel (并联), each later
@@ -12,6 +12,7 @@ type TGraphTask = { id: string; status: TTaskStatus; prerequisiteTaskIds: string
  */
 export async function TaskGraph({ tasks, locale, currentId }: { tasks: TGraphTask[]; locale: Locale; currentId?: string }) {
   const t = await getTranslations("taskGraph");
+  const tt = await getTranslations("tracker");
   const stages = layoutTaskStages(tasks);
   const nameOf = new Map(tasks.map((task) => [task.id, localize(task.departmentName, locale)]));
   return (
@@ -23,9 +24,10 @@ export async function TaskGraph({ tasks, locale, currentId }: { tasks: TGraphTas
             {stage.map((task) => (
               <li key={task.id} className={`flex flex-wrap items-center gap-x-3 gap-y-1 ${task.id === currentId ? "font-bold" : ""}`} aria-current={task.id === currentId ? "true" : undefined}>
                 <span>
-                  {localize(task.departmentName, locale)} — {localize(task.serviceName, locale)}
+                  {localize(task.departmentName, locale)} —{" "}
+                  {task.kind === "inspection" ? tt("inspectionOf", { service: localize(task.serviceName, locale) }) : localize(task.serviceName, locale)}
                 </span>
-                <TaskStatusTag status={task.status} />
+                <TaskStatusTag status={task.status} kind={task.kind} />
                 {task.prerequisiteTaskIds.length > 0 ? (
                   <span className="w-full text-base font-normal text-muted">
                     {t("after", { names: task.prerequisiteTaskIds.map((id) => nameOf.get(id) ?? "").filter(Boolean).join(locale === "en" ? ", " : "、") })}

@@ -24,6 +24,7 @@ export function DecisionForm({
   positive,
   negative,
   reasonTemplates = [],
+  reasonLabel,
   decideAction,
 }: {
   taskId: string;
@@ -32,6 +33,8 @@ export function DecisionForm({
   negative?: TTaskAction;
   /** The service's reason templates for the negative decision, in the reader's language. */
   reasonTemplates?: string[];
+  /** The reason box's label when "reason" is not the word (an inspection's findings). */
+  reasonLabel?: string;
   /** The page's server action. */
   decideAction: (state: TDecideState, formData: FormData) => Promise<TDecideState>;
 }) {
@@ -48,7 +51,7 @@ export function DecisionForm({
       {negative ? (
         <div className={`mb-6 ${reasonError ? "border-l-4 border-danger pl-4" : ""}`}>
           <label htmlFor="reason" className="block font-semibold">
-            {t("reasonLabel")}
+            {reasonLabel ?? t("reasonLabel")}
           </label>
           <p id="reason-hint" className="text-muted">
             {t(`reasonHint.${negative}`)}

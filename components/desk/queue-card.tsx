@@ -7,7 +7,7 @@ import { Tag } from "@/components/ui/tag";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { nameForReader } from "@/lib/i18n/name-for-reader";
-import type { TTaskStatus } from "@/lib/workflow/statuses";
+import type { TTaskKind, TTaskStatus } from "@/lib/workflow/statuses";
 import type { TDeadlineState } from "@/lib/workflow/deadline-state";
 
 export type TQueueCardTask = {
@@ -18,6 +18,7 @@ export type TQueueCardTask = {
   applicantType: "natural" | "legal";
   applicantName: string;
   channel: string;
+  kind: TTaskKind;
   status: TTaskStatus;
   dueDate: string;
   deadline: TDeadlineState | null;
@@ -54,7 +55,8 @@ export async function QueueCard({ task, finished, locale, claim, bulkForm }: TQu
           <p className="font-mono text-base break-all text-muted">{task.caseNumber}</p>
         </div>
         <p className="flex flex-wrap gap-2">
-          <DeskStatusTag status={task.status} />
+          {task.kind === "inspection" ? <Tag tone="info">{t("inspectionTag")}</Tag> : null}
+          <DeskStatusTag status={task.status} kind={task.kind} />
           {task.deadline ? <DeadlineTag state={task.deadline} /> : null}
           {task.channel !== "online" ? <Tag tone="info">{t(`search.channels.${task.channel}`)}</Tag> : null}
         </p>
@@ -66,7 +68,7 @@ export async function QueueCard({ task, finished, locale, claim, bulkForm }: TQu
             ? t("decidedOn", { date: formatDate(task.decidedAt, locale) })
             : task.status === "supplement-requested"
               ? t("timeLimitPaused")
-              : t("dueBy", { date: formatDate(task.dueDate, locale) })}
+              : t(task.kind === "inspection" ? "inspectBy" : "dueBy", { date: formatDate(task.dueDate, locale) })}
           {" · "}
           {task.assigneeId ? t(finished ? "handledBy" : "claimedBy", { name: nameForReader(task.assigneeName ?? "", locale) }) : t("unclaimed")}
         </p>

@@ -15,10 +15,11 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import type { TAnswers } from "@/lib/forms/answers";
-import { caseStatuses, taskStatuses } from "@/lib/workflow/statuses";
+import { caseStatuses, taskKinds, taskStatuses } from "@/lib/workflow/statuses";
 import { applicantTypes, departments, services } from "./catalog";
 import { createdAt } from "./columns";
 import { applySubjectTypes, formDefinitions } from "./forms";
@@ -89,6 +90,11 @@ export const tasks = pgTable(
     departmentId: uuid("department_id")
       .notNull()
       .references(() => departments.id),
+    /**
+     * A review of the application (every task submit creates), or the inspection that follows an approval on
+     * commitment (告知承诺制): the same service and department, created by the runner, its prerequisite the approval.
+     */
+    kind: text("kind", { enum: taskKinds }).notNull().default("review"),
     status: text("status", { enum: taskStatuses }).notNull().default("waiting"),
     /** Tasks of the same case that must be approved before this one is ready (a "pending" task waits on them). */
     prerequisiteTaskIds: uuid("prerequisite_task_ids").array().notNull().default(sql`'{}'::uuid[]`),
@@ -131,6 +137,9 @@ export const tasks = pgTable(
   },
   (table) => [
     index("tasks_case_idx").on(table.caseId),
+    // At most one inspection per service of a case, however often the approving code runs. (Reviews are not held to
+    // one per service here: the queue factories put two tasks of a one-service department in a case.)
+    uniqueIndex("tasks_inspection_idx").on(table.caseId, table.serviceId).where(sql`${table.kind} = 'inspection'`),
     index("tasks_queue_idx").on(table.departmentId, table.status, table.dueDate),
     // "Claim next": a department's unclaimed open tasks, oldest due first.
     index("tasks_unclaimed_idx")

@@ -3,6 +3,7 @@ import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } fro
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import type { TLogicRule } from "@/lib/forms/logic";
 import type { TLicenceTemplate } from "@/lib/licences/licence-template";
+import type { TCommitmentRule } from "@/lib/workflow/commitment";
 import { createdAt, localizedText } from "./columns";
 
 export const departments = pgTable("departments", {
@@ -71,6 +72,11 @@ export const services = pgTable(
     court: localizedText("court"),
     /** The e-licence an approval of this service issues (lib/licences/licence-template.ts); null: none. */
     licenceTemplate: jsonb("licence_template").$type<TLicenceTemplate | null>(),
+    /**
+     * 告知承诺制 (lib/workflow/commitment.ts): the answer that means the applicant signs the commitment, so a clerk
+     * may approve at once, and the working days within which the department then inspects. Null: not offered.
+     */
+    commitment: jsonb("commitment").$type<TCommitmentRule | null>(),
     createdAt: createdAt(),
   },
   (table) => [index("services_department_idx").on(table.departmentId), index("services_topic_idx").on(table.topic)],

@@ -30,6 +30,8 @@ export type TCaseDocumentContent = {
   supplement?: { note: string; items: { key: string; label: TLocalizedText; note: string }[]; answerBy: string };
   /** 不予许可决定书: where the applicant may seek review or sue, as the service guide states. Null: the guide names none. */
   remedies?: { reviewBody: TLocalizedText | null; court: TLocalizedText | null; reviewDays: number; lawsuitMonths: number };
+  /** 准予许可决定书 on the applicant's commitment (告知承诺制): granted on the commitment, to be inspected after. */
+  onCommitment?: boolean;
 };
 
 export const caseDocuments = pgTable(

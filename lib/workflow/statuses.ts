@@ -19,5 +19,16 @@ export const taskStatuses = [
   "rejected",
   "withdrawn",
   "cancelled",
+  // An inspection's outcomes (告知承诺制): the venue kept the commitment, or did not (its licence is revoked).
+  "passed",
+  "failed",
 ] as const;
 export type TTaskStatus = (typeof taskStatuses)[number];
+
+/**
+ * What a task is for: a department's review of the application (审查, every task a submission creates), or the
+ * inspection (核查) that follows an approval on commitment (告知承诺制), created by the runner in the same case and
+ * department. Each kind has its own transitions (lib/workflow/task-transitions.ts).
+ */
+export const taskKinds = ["review", "inspection"] as const;
+export type TTaskKind = (typeof taskKinds)[number];

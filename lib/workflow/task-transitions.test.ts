@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { taskStatuses, type TTaskStatus } from "./statuses";
+import { taskKinds, taskStatuses, type TTaskKind, type TTaskStatus } from "./statuses";
 import {
   actionNeedsReason,
   allowedTaskActions,
+  caseStatusOf,
   deriveCaseStatus,
   isTaskConcluded,
+  isWithdrawable,
   nextTaskStatus,
   taskActions,
   transitionActor,
@@ -15,13 +17,20 @@ import {
 type TCell = `${TTaskStatus} by ${TTransitionActor}`;
 
 describe("the task transition table", () => {
-  // Every state × every action, spelled out: a change to the table must change this test. Missing = not allowed.
-  const expected: Record<TTaskStatus, Partial<Record<TTaskAction, TCell>>> = {
+  // Every kind × state × action, spelled out: a change to the table must change this test. Missing = not allowed.
+  const review: Partial<Record<TTaskStatus, Partial<Record<TTaskAction, TCell>>>> = {
     pending: { release: "waiting by system", cancel: "cancelled by system", withdraw: "withdrawn by applicant" },
-    waiting: { accept: "accepted by clerk", refuse: "refused by clerk", "approve-instantly": "approved by system", withdraw: "withdrawn by applicant" },
+    waiting: {
+      accept: "accepted by clerk",
+      refuse: "refused by clerk",
+      "approve-instantly": "approved by system",
+      "approve-on-commitment": "approved by clerk",
+      withdraw: "withdrawn by applicant",
+    },
     accepted: {
       "request-supplement": "supplement-requested by clerk",
       approve: "approved by clerk",
+      "approve-on-commitment": "approved by clerk",
       reject: "rejected by clerk",
       withdraw: "withdrawn by applicant",
     },
@@ -31,26 +40,29 @@ describe("the task transition table", () => {
       "request-supplement": "supplement-requested by clerk",
       withdraw: "withdrawn by applicant",
     },
-    refused: {},
-    approved: {},
-    rejected: {},
-    withdrawn: {},
-    cancelled: {},
   };
-  for (const status of taskStatuses) {
-    for (const action of taskActions) {
-      const cell = expected[status][action];
-      it(`${status} + ${action} → ${cell ?? "not allowed"}`, () => {
-        const next = nextTaskStatus(status, action);
-        const by = transitionActor(status, action);
-        expect(next && by ? `${next} by ${by}` : null).toBe(cell ?? null);
-      });
+  const inspection: Partial<Record<TTaskStatus, Partial<Record<TTaskAction, TCell>>>> = {
+    waiting: { pass: "passed by clerk", fail: "failed by clerk" },
+  };
+  const expected: Record<TTaskKind, typeof review> = { review, inspection };
+  for (const kind of taskKinds) {
+    for (const status of taskStatuses) {
+      for (const action of taskActions) {
+        const cell = expected[kind][status]?.[action];
+        it(`${kind}: ${status} + ${action} → ${cell ?? "not allowed"}`, () => {
+          const next = nextTaskStatus(status, action, kind);
+          const by = transitionActor(status, action, kind);
+          expect(next && by ? `${next} by ${by}` : null).toBe(cell ?? null);
+        });
+      }
     }
   }
 
   it("lists the actions each kind of actor has in a status", () => {
-    expect(allowedTaskActions("waiting")).toEqual(["accept", "refuse"]);
-    expect(allowedTaskActions("accepted")).toEqual(["request-supplement", "approve", "reject"]);
+    expect(allowedTaskActions("waiting")).toEqual(["accept", "refuse", "approve-on-commitment"]);
+    expect(allowedTaskActions("accepted")).toEqual(["request-supplement", "approve", "approve-on-commitment", "reject"]);
+    expect(allowedTaskActions("waiting", "clerk", "inspection")).toEqual(["pass", "fail"]);
+    expect(allowedTaskActions("waiting", "applicant", "inspection")).toEqual([]);
     expect(allowedTaskActions("supplement-requested")).toEqual([]);
     expect(allowedTaskActions("supplement-requested", "applicant")).toEqual(["supply", "withdraw"]);
     expect(allowedTaskActions("pending", "system")).toEqual(["release", "cancel"]);
@@ -59,16 +71,18 @@ describe("the task transition table", () => {
   });
 
   it("asks for a reason exactly when the applicant is told no or asked for more", () => {
-    expect(taskActions.filter(actionNeedsReason)).toEqual(["refuse", "request-supplement", "reject"]);
+    expect(taskActions.filter(actionNeedsReason)).toEqual(["refuse", "request-supplement", "reject", "fail"]);
   });
 
   it("treats every end as concluded, and nothing else", () => {
-    expect(taskStatuses.filter(isTaskConcluded)).toEqual(["refused", "approved", "rejected", "withdrawn", "cancelled"]);
+    expect(taskStatuses.filter(isTaskConcluded)).toEqual(["refused", "approved", "rejected", "withdrawn", "cancelled", "passed", "failed"]);
   });
 
   it("leaves no way out of a concluded status", () => {
-    for (const status of taskStatuses.filter(isTaskConcluded)) {
-      for (const action of taskActions) expect(nextTaskStatus(status, action)).toBeNull();
+    for (const kind of taskKinds) {
+      for (const status of taskStatuses.filter(isTaskConcluded)) {
+        for (const action of taskActions) expect(nextTaskStatus(status, action, kind)).toBeNull();
+      }
     }
   });
 });
@@ -95,5 +109,18 @@ describe("deriveCaseStatus", () => {
   });
   it("is never concluded without tasks", () => {
     expect(deriveCaseStatus([])).toBe("submitted");
+  });
+});
+
+describe("caseStatusOf", () => {
+  it("concludes a case once its reviews have ended, while an inspection after an approval on commitment is open", () => {
+    expect(caseStatusOf([{ status: "approved", kind: "review" }, { status: "waiting", kind: "inspection" }])).toBe("concluded");
+    expect(caseStatusOf([{ status: "approved", kind: "review" }, { status: "failed", kind: "inspection" }])).toBe("concluded");
+    expect(caseStatusOf([{ status: "approved", kind: "review" }, { status: "accepted", kind: "review" }, { status: "waiting", kind: "inspection" }])).toBe("in-progress");
+  });
+  it("lets the applicant withdraw open reviews, never an inspection", () => {
+    expect(isWithdrawable({ status: "accepted", kind: "review" })).toBe(true);
+    expect(isWithdrawable({ status: "approved", kind: "review" })).toBe(false);
+    expect(isWithdrawable({ status: "waiting", kind: "inspection" })).toBe(false);
   });
 });

@@ -162,6 +162,19 @@ describe("licence templates", () => {
   });
 });
 
+describe("commitment settings (告知承诺制)", () => {
+  it("name a yes/no question of the service's own form, answered true, and yield a licence to revoke", () => {
+    const committing = services.filter((service) => service.commitment);
+    expect(committing.map((service) => service.code)).toEqual(["FIRE-SAFETY-CHECK"]);
+    for (const service of committing) {
+      const field = listFields(ZFormDefinition.parse(service.form)).find((candidate) => candidate.key === service.commitment!.field);
+      expect(field?.type, service.code).toBe("yesno");
+      expect(service.commitment!.value, service.code).toBe(true);
+      expect(service.licence, service.code).toBeDefined();
+    }
+  });
+});
+
 describe("bundles", () => {
   /** The applicant's one form: the bundle's own questions composed with its services' forms, as the seed does. */
   function composed(bundle: TSeedBundle) {

@@ -2,6 +2,7 @@
 import type { TFormDefinitionInput } from "@/lib/forms/definition";
 import type { TLicenceTemplate } from "@/lib/licences/licence-template";
 import type { TLocalizedText } from "@/lib/i18n/locales";
+import type { TCommitmentRule } from "@/lib/workflow/commitment";
 
 export type TTopic =
   | "business"
@@ -49,6 +50,11 @@ export type TSeedService = {
   court?: TLocalizedText;
   /** The e-licence (电子证照) an approval issues; omitted when the service yields none. */
   licence?: TLicenceTemplate;
+  /**
+   * 告知承诺制: the answer of this service's form that means the applicant signs the commitment, and the working
+   * days within which the department inspects after approving on it. Omitted: not offered.
+   */
+  commitment?: TCommitmentRule;
   form: TFormDefinitionInput;
 };
 

@@ -10,6 +10,7 @@ export async function listCaseTasks(db: TDatabase, caseId: string) {
   return db
     .select({
       id: tasks.id,
+      kind: tasks.kind,
       status: tasks.status,
       dueDate: tasks.dueDate,
       legalDueDate: tasks.legalDueDate,

@@ -126,8 +126,9 @@ export function composeCaseReceipt({ receipt, locale, baseUrl }: { receipt: TCas
         { header: t("receipt.timeLimit"), width: 14 },
         { header: t("receipt.progress"), width: 31 },
       ],
-      // In the order the departments act, as on the tracker.
-      rows: layoutTaskStages(receipt.tasks)
+      // In the order the departments act, as on the tracker. An inspection after an approval on commitment is the
+      // department's supervision afterwards, not part of the application this receipt acknowledges.
+      rows: layoutTaskStages(receipt.tasks.filter((task) => task.kind === "review"))
         .flat()
         .map((task) => [
           localize(task.serviceName, locale),

@@ -31,6 +31,8 @@ export type TIssueCaseDocumentInput = {
   reason: string | null;
   /** A supplement request's items, as the transition's event data carries them. */
   supplementItems?: { key: string; note: string }[];
+  /** An approval on the applicant's commitment (告知承诺制): the decision says so, and that an inspection follows. */
+  onCommitment?: boolean;
   now: Date;
   calendar: TCalendar;
 };
@@ -75,6 +77,7 @@ export async function issueCaseDocument(tx: TDatabase, input: TIssueCaseDocument
       answerBy: addWorkingDays(today, SUPPLEMENT_ANSWER_WORKING_DAYS, input.calendar),
     };
   }
+  if (kind === "approval-decision" && input.onCommitment) content.onCommitment = true;
   if (kind === "rejection-decision") content.remedies = { ...remediesOf(service, department), reviewDays: REVIEW_DAYS, lawsuitMonths: LAWSUIT_MONTHS };
 
   const unsigned = {

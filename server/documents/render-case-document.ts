@@ -72,7 +72,7 @@ export function composeCaseDocument({ document, locale, baseUrl }: { document: T
       break;
     }
     case "approval-decision":
-      body.push({ kind: "paragraph", text: `${opening}${t("documentPdf.approved")}` });
+      body.push({ kind: "paragraph", text: `${opening}${t(content.onCommitment ? "documentPdf.approvedOnCommitment" : "documentPdf.approved")}` });
       break;
     case "rejection-decision": {
       const remedies = content.remedies!;

@@ -8,7 +8,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
-import { licences } from "@/db/schema";
+import { licences, type TLicence } from "@/db/schema";
 import { readPlainText } from "@/lib/text/plain-text";
 import type { TActor } from "@/server/auth/actor";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
@@ -56,20 +56,7 @@ export async function revokeLicence(options: TRevokeLicenceOptions): Promise<TRe
     if (!actsForIssuer(actor, licence.issuingDepartmentId)) return fail("forbidden:licence");
     if (licence.revokedAt) return fail("conflict:licence-revoked");
 
-    await tx
-      .update(licences)
-      .set({ status: "revoked", revokedAt: now, revokedById: actor.id, revocationReason: reason })
-      .where(eq(licences.id, licence.id));
-    if (licence.caseId) {
-      await appendCaseEvent(tx, {
-        caseId: licence.caseId,
-        taskId: licence.taskId,
-        actorId: actor.id,
-        kind: "licence-revoked",
-        data: { licenceId: licence.id, number: licence.number, title: licence.title, reason },
-        public: true,
-      });
-    }
+    await writeRevocation(tx, { licence, actorId: actor.id, reason, now });
     await enqueueNotification(tx, {
       recipientIds: licence.holderUserId ? [licence.holderUserId] : [],
       companyIds: licence.holderCompanyId ? [licence.holderCompanyId] : [],
@@ -80,4 +67,24 @@ export async function revokeLicence(options: TRevokeLicenceOptions): Promise<TRe
     });
     return { ok: true as const, revokedAt: now };
   });
+}
+
+/**
+ * The revocation itself, inside the caller's transaction with the case (if any) and the licence already locked: the
+ * licence marked revoked with its public reason, and the case trail's event. Shared by a clerk's revocation and a
+ * failed inspection after an approval on commitment (server/workflow/follow-up-commitment.ts); each caller tells
+ * the holder in its own words.
+ */
+export async function writeRevocation(tx: TDatabase, { licence, actorId, reason, now }: { licence: TLicence; actorId: string | null; reason: string; now: Date }) {
+  await tx.update(licences).set({ status: "revoked", revokedAt: now, revokedById: actorId, revocationReason: reason }).where(eq(licences.id, licence.id));
+  if (licence.caseId) {
+    await appendCaseEvent(tx, {
+      caseId: licence.caseId,
+      taskId: licence.taskId,
+      actorId,
+      kind: "licence-revoked",
+      data: { licenceId: licence.id, number: licence.number, title: licence.title, reason },
+      public: true,
+    });
+  }
 }

@@ -44,6 +44,8 @@ describe("renderNotification", () => {
         "follow-up-answered",
         "licence-issued",
         "licence-revoked",
+        "inspection-passed",
+        "inspection-failed",
       ].sort(),
     );
     const fallback = Object.fromEntries(locales.map((locale) => [locale, renderNotification({ topic: "no-such-topic", params: {}, locale }).title]));

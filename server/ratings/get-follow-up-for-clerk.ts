@@ -39,7 +39,7 @@ export async function getFollowUpForClerk({ db, actor, followUpId, now = new Dat
     .limit(1);
   if (!found) return fail("not-found:follow-up");
   const departmentTasks = await db
-    .select({ id: tasks.id, status: tasks.status, serviceName: services.name, decidedAt: tasks.decidedAt })
+    .select({ id: tasks.id, kind: tasks.kind, status: tasks.status, serviceName: services.name, decidedAt: tasks.decidedAt })
     .from(tasks)
     .innerJoin(services, eq(services.id, tasks.serviceId))
     .where(and(eq(tasks.caseId, found.followUp.caseId), eq(tasks.departmentId, departmentId)))

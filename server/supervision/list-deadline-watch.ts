@@ -20,6 +20,7 @@ export async function listDeadlineWatch({ db, actor, now = new Date() }: { db: T
   const rows = await db
     .select({
       id: tasks.id,
+      kind: tasks.kind,
       status: tasks.status,
       dueDate: tasks.dueDate,
       caseNumber: cases.number,

@@ -12,11 +12,16 @@ import type { TActor } from "@/server/auth/actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { fail, type TResult } from "@/server/errors";
 import { cachedReference } from "@/server/reference-cache";
+import { checkCommitment } from "./follow-up-commitment";
 import { checkTaskRequest, clerkDepartmentOf, lockDepartmentTask } from "./lock-department-task";
 import { loadTransitionContext, runTaskTransition } from "./run-task-transition";
 
-/** The decisions this use case takes; asking for a supplement lists items and has its own use case. */
-export const clerkDecisions = ["accept", "refuse", "approve", "reject"] as const satisfies readonly TTaskAction[];
+/**
+ * The decisions this use case takes; asking for a supplement lists items and has its own use case. Approving on
+ * commitment (告知承诺制) is open only when the service offers it and the applicant signed; pass and fail record an
+ * inspection's outcome (the transition table keeps each to its kind of task).
+ */
+export const clerkDecisions = ["accept", "refuse", "approve", "reject", "approve-on-commitment", "pass", "fail"] as const satisfies readonly TTaskAction[];
 export type TClerkDecision = (typeof clerkDecisions)[number];
 
 export type TDecideTaskOptions = {
@@ -24,7 +29,7 @@ export type TDecideTaskOptions = {
   actor: TActor;
   taskId: string;
   action: TClerkDecision;
-  /** Required to refuse or reject; shown to the applicant. */
+  /** Required to refuse, reject or fail an inspection (its findings); shown to the applicant. */
   reason?: string;
   /** The version the clerk saw: any change since then refuses the decision. */
   expectedVersion: number;
@@ -53,6 +58,10 @@ export async function decideTask(options: TDecideTaskOptions): Promise<TResult<{
   return db.transaction(async (tx) => {
     const locked = await lockDepartmentTask(tx, { actor, taskId, expect: { version: expectedVersion, holder: "actor" } });
     if (!locked.ok) return locked;
+    if (action === "approve-on-commitment") {
+      const committed = await checkCommitment(tx, locked);
+      if (!committed.ok) return committed;
+    }
     const context = await loadTransitionContext(tx, locked.caseRow, { calendar, today: toIsoDate(now), now });
     const result = await runTaskTransition(context, { taskId: locked.task.id, action, by: "clerk", actorId: actor.id, reason: actionNeedsReason(action) ? reason : undefined });
     if (!result.ok) return result;

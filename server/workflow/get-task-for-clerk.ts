@@ -1,6 +1,7 @@
 /**
  * One task as a clerk of its department sees it: its department's part of the application's answers (the rest is
- * not even handed to the page), the other departments' progress.
+ * not even handed to the page), the other departments' progress, and whether the applicant signed the service's
+ * commitment (告知承诺制), so the page offers approval on commitment.
  */
 import { and, asc, eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
@@ -9,6 +10,7 @@ import type { TActor } from "@/server/auth/actor";
 import { fail } from "@/server/errors";
 import { listCaseTasks } from "@/server/cases/list-case-tasks";
 import { narrowAnswers, narrowDefinition } from "@/lib/forms/narrow-definition";
+import { commitmentGiven } from "@/lib/workflow/commitment";
 import { checkTaskRequest } from "./lock-department-task";
 import { listDepartmentFieldKeys } from "./list-department-field-keys";
 
@@ -26,6 +28,8 @@ export async function getTaskForClerk({ db, actor, taskId }: { db: TDatabase; ac
     .where(and(eq(tasks.id, taskId), eq(tasks.departmentId, departmentId)))
     .limit(1);
   if (!found) return fail("forbidden:task");
+  // Read from the whole answers before they are narrowed: the commitment answer is the service's own anyway.
+  const commitment = commitmentGiven(found.service.commitment, found.case.answers);
   const part = await listDepartmentFieldKeys(db, { formDefinitionId: found.case.formDefinitionId, serviceCode: found.service.code });
   if (!part.whole) {
     found.definition = narrowDefinition(found.definition, part.keys);
@@ -49,5 +53,5 @@ export async function getTaskForClerk({ db, actor, taskId }: { db: TDatabase; ac
     .from(supplementRequests)
     .where(eq(supplementRequests.taskId, taskId))
     .orderBy(asc(supplementRequests.createdAt));
-  return { ok: true as const, ...found, partOnly: !part.whole, applicantName: applicant?.displayName ?? "", siblings, events, supplements };
+  return { ok: true as const, ...found, commitmentGiven: commitment, partOnly: !part.whole, applicantName: applicant?.displayName ?? "", siblings, events, supplements };
 }

@@ -18,7 +18,7 @@ import { and, eq, gte, inArray, isNotNull, isNull, lt, ne, sql, type SQL } from 
 import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import type { TDatabase } from "@/db/client";
 import { cases, companies, services, tasks, users, type TApplicantType, type TCaseChannel } from "@/db/schema";
-import { taskStatuses, type TTaskStatus } from "@/lib/workflow/statuses";
+import { taskStatuses, type TTaskKind, type TTaskStatus } from "@/lib/workflow/statuses";
 import { addWorkingDays, toIsoDate } from "@/lib/calendar/working-days";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import type { TSearchRefusal } from "@/lib/text/search-text";
@@ -57,6 +57,8 @@ export type TQueueRow = {
   /** The person who applied, or the company for a company's case. */
   applicantName: string;
   channel: TCaseChannel;
+  /** An inspection after an approval on commitment is marked as one. */
+  kind: TTaskKind;
   status: TTaskStatus;
   /** What a bulk claim or assignment checks was not changed since the page was shown. */
   version: number;
@@ -132,6 +134,7 @@ export async function listQueue(options: TListQueueOptions): Promise<TResult<TQu
       applicantType: cases.applicantType,
       applicantName: sql<string>`coalesce(${companies.name}, ${applicants.displayName})`,
       channel: cases.channel,
+      kind: tasks.kind,
       status: tasks.status,
       version: tasks.version,
       dueDate: tasks.dueDate,

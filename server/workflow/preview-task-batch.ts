@@ -11,7 +11,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { TDatabase } from "@/db/client";
 import { cases, companies, services, tasks, users, type TApplicantType } from "@/db/schema";
 import type { TLocalizedText } from "@/lib/i18n/locales";
-import type { TTaskStatus } from "@/lib/workflow/statuses";
+import type { TTaskKind, TTaskStatus } from "@/lib/workflow/statuses";
 import { actionableTaskStatuses, isTaskConcluded } from "@/lib/workflow/task-transitions";
 import type { TActor } from "@/server/auth/actor";
 import { fail, type TErrorCode, type TResult } from "@/server/errors";
@@ -29,6 +29,7 @@ export type TBatchRow = {
   serviceName: TLocalizedText;
   applicantName: string;
   applicantType: TApplicantType;
+  kind: TTaskKind;
   status: TTaskStatus;
   assigneeName: string | null;
   /** Why this task cannot be included as it is now; null when it can. */
@@ -60,6 +61,7 @@ export async function previewTaskBatch({ db, actor, action, selection, colleague
       serviceName: services.name,
       applicantName: sql<string>`coalesce(${companies.name}, ${applicants.displayName})`,
       applicantType: cases.applicantType,
+      kind: tasks.kind,
       status: tasks.status,
       assigneeId: tasks.assigneeId,
       assigneeName: users.displayName,

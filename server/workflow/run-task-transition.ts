@@ -13,7 +13,7 @@ import type { TCalendar } from "@/lib/calendar/working-days";
 import type { TTaskStatus } from "@/lib/workflow/statuses";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import {
-  deriveCaseStatus,
+  caseStatusOf,
   isTaskConcluded,
   nextTaskStatus,
   transitionActor,
@@ -27,6 +27,7 @@ import { issueCaseDocument } from "@/server/documents/issue-case-document";
 import { issueLicence } from "@/server/licences/issue-licence";
 import { enqueueNotification, listCaseRecipients, listDepartmentStaffIds } from "@/server/notifications/enqueue-notification";
 import { licenceIssuedNotification } from "@/server/licences/licence-issued-notification";
+import { followUpCommitment } from "./follow-up-commitment";
 
 export type TCaseTask = TTask & { serviceCode: string; serviceName: TLocalizedText; promisedLimitDays: number; legalLimitDays: number };
 
@@ -77,13 +78,14 @@ export type TTransitionInput = {
   data?: Record<string, unknown>;
 };
 
-const eventKinds: Partial<Record<TTaskAction, string>> = { release: "task-ready" };
+const eventKinds: Partial<Record<TTaskAction, string>> = { release: "task-ready", "approve-on-commitment": "task-approved-on-commitment" };
 /** The notification topic for the applicant's side, when the applicant must hear of this action. */
 const applicantTopics: Partial<Record<TTaskAction, string>> = {
   accept: "task-accepted",
   refuse: "task-refused",
   approve: "task-approved",
   "approve-instantly": "task-approved",
+  "approve-on-commitment": "task-approved",
   reject: "task-rejected",
   "request-supplement": "supplement-requested",
   cancel: "task-cancelled",
@@ -99,6 +101,7 @@ export const documentKindOfAction: Partial<Record<TTaskAction, TCaseDocumentKind
   refuse: "refusal-notice",
   "request-supplement": "supplement-notice",
   approve: "approval-decision",
+  "approve-on-commitment": "approval-decision",
   reject: "rejection-decision",
 };
 
@@ -117,8 +120,8 @@ async function applyOne(context: TTransitionContext, input: TTransitionInput): P
   const { tx, caseRow, calendar, today, now } = context;
   const task = context.tasks.find((candidate) => candidate.id === input.taskId);
   if (!task) return fail("not-found:task");
-  const next = nextTaskStatus(task.status, input.action);
-  if (!next || transitionActor(task.status, input.action) !== input.by) {
+  const next = nextTaskStatus(task.status, input.action, task.kind);
+  if (!next || transitionActor(task.status, input.action, task.kind) !== input.by) {
     return fail("conflict:transition-not-allowed", { status: task.status, action: input.action });
   }
 
@@ -131,7 +134,7 @@ async function applyOne(context: TTransitionContext, input: TTransitionInput): P
     // A new due date: if the old one had passed and the department was told, the new one is watched in its turn.
     Object.assign(changes, restartClock(today, task, calendar), { overdueNotifiedAt: null });
   }
-  if (input.action === "refuse" || input.action === "reject" || input.action === "cancel") changes.reason = input.reason ?? null;
+  if (input.action === "refuse" || input.action === "reject" || input.action === "cancel" || input.action === "fail") changes.reason = input.reason ?? null;
   if (isTaskConcluded(next)) changes.decidedAt = now;
 
   const [updated] = await tx
@@ -152,11 +155,13 @@ async function applyOne(context: TTransitionContext, input: TTransitionInput): P
   const documentKind = documentKindOfAction[input.action];
   if (documentKind) {
     const items = Array.isArray(input.data?.items) ? (input.data.items as { key: string; note: string }[]) : undefined;
-    await issueCaseDocument(tx, { kind: documentKind, caseId: caseRow.id, taskId: task.id, serviceId: task.serviceId, departmentId: task.departmentId, actorId: input.actorId, reason: input.reason ?? null, supplementItems: items, now, calendar });
+    await issueCaseDocument(tx, { kind: documentKind, caseId: caseRow.id, taskId: task.id, serviceId: task.serviceId, departmentId: task.departmentId, actorId: input.actorId, reason: input.reason ?? null, supplementItems: items, onCommitment: input.action === "approve-on-commitment", now, calendar });
   }
   // An approval of a service that yields a licence issues it here, in the approving transaction.
   const licence = next === "approved" ? await issueLicence(tx, { caseId: caseRow.id, taskId: task.id, serviceId: task.serviceId, departmentId: task.departmentId, actorId: input.actorId, now }) : null;
   await notify(context, task, input.action, licence);
+  // 告知承诺制: an approval on commitment opens its inspection; a failed inspection revokes that approval's licence.
+  await followUpCommitment(context, task, input);
 
   // What follows for the tasks that wait on this one.
   for (const dependent of context.tasks.filter((candidate) => candidate.status === "pending" && candidate.prerequisiteTaskIds.includes(task.id))) {
@@ -231,7 +236,7 @@ export async function runTaskExtension(context: TTransitionContext, input: { tas
 
 async function writeCaseStatus(context: TTransitionContext) {
   const { tx, caseRow, now } = context;
-  const status = deriveCaseStatus(context.tasks.map((task) => task.status));
+  const status = caseStatusOf(context.tasks);
   if (status === caseRow.status) return;
   const ended = status === "concluded" || status === "withdrawn";
   await tx.update(cases).set({ status, updatedAt: now, concludedAt: ended ? now : null }).where(eq(cases.id, caseRow.id));

@@ -9,7 +9,7 @@ import { cases, supplementRequests } from "@/db/schema";
 import { toIsoDate } from "@/lib/calendar/working-days";
 import { readPlainText } from "@/lib/text/plain-text";
 import { caseNumberPattern } from "@/lib/workflow/case-number";
-import { isTaskConcluded } from "@/lib/workflow/task-transitions";
+import { isWithdrawable } from "@/lib/workflow/task-transitions";
 import type { TActor } from "@/server/auth/actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { casesVisibleToApplicant } from "@/server/cases/case-access";
@@ -34,7 +34,8 @@ export async function withdrawCase(options: { db: TDatabase; actor: TActor; case
     const caseRow = await lockCase(tx, visible.id);
     const context = await loadTransitionContext(tx, caseRow, { calendar, today: toIsoDate(now), now });
     // Tasks waiting on others first, so withdrawing a prerequisite does not cancel them instead.
-    const open = context.tasks.filter((task) => !isTaskConcluded(task.status)).sort((a, b) => Number(b.status === "pending") - Number(a.status === "pending"));
+    // An inspection after an approval on commitment is not the applicant's to stop (isWithdrawable).
+    const open = context.tasks.filter(isWithdrawable).sort((a, b) => Number(b.status === "pending") - Number(a.status === "pending"));
     if (open.length === 0) return fail("conflict:case-decided");
     let withdrawn = 0;
     for (const task of open) {

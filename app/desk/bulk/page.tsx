@@ -59,7 +59,7 @@ export default async function BulkPage({ searchParams }: { searchParams: Promise
                 <p className="font-semibold">{nameForReader(row.applicantName, locale, row.applicantType === "legal" ? "company" : "person")}</p>
                 <p className="font-mono break-all text-muted">{row.caseNumber}</p>
                 <p className="mt-1 flex flex-wrap items-center gap-2">
-                  <DeskStatusTag status={row.status} />
+                  <DeskStatusTag status={row.status} kind={row.kind} />
                   {row.assigneeName ? <span>{t("heldBy", { name: nameForReader(row.assigneeName, locale) })}</span> : null}
                 </p>
                 {row.problem ? <p className="mt-1 font-semibold text-danger">{te(row.problem)}</p> : null}

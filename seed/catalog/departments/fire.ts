@@ -48,6 +48,8 @@ export const services: TSeedService[] = [
     // Fire and rescue is run vertically: the detachment's inspection decisions are reviewed one level up.
     reviewBody: t("省消防救援总队", "the Provincial Fire and Rescue Corps"),
     licence: licenceTemplates.fireSafety,
+    // 公众聚集场所投入使用、营业前消防安全检查 on commitment: approved at once, the venue inspected within 20 working days.
+    commitment: { field: "useCommitment", value: true, inspectionDays: 20 },
     form: singlePageForm(
       {
         key: "venue",

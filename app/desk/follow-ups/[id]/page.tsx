@@ -67,7 +67,7 @@ export default async function FollowUpPage({ params, searchParams }: TProps) {
         {result.tasks.map((task) => (
           <li key={task.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <Link href={`/desk/tasks/${task.id}`}>{localize(task.serviceName, locale)}</Link>
-            <DeskStatusTag status={task.status} />
+            <DeskStatusTag status={task.status} kind={task.kind} />
           </li>
         ))}
       </ul>

@@ -46,7 +46,7 @@ import { requestExtensionAction, requestSupplementAction, revealPersonalAnswersA
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
 
-const doneNotices = new Set(["accept", "refuse", "approve", "reject", "request-supplement", "extension-requested"]);
+const doneNotices = new Set(["accept", "refuse", "approve", "reject", "request-supplement", "extension-requested", "approve-on-commitment", "pass", "fail"]);
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("desk"))("taskTitle") };
@@ -64,14 +64,18 @@ export default async function TaskPage({ params, searchParams }: TProps) {
   const tt = await getTranslations("task");
   const tf = await getTranslations("form");
   const tl = await getTranslations("licences");
+  const tr = await getTranslations("tracker");
   const locale = (await getLocale()) as Locale;
   const { done } = await searchParams;
   const { task, service, case: caseRow } = result;
   const mine = task.assigneeId === actor.id;
+  const inspection = task.kind === "inspection";
+  // An inspection's licence is the one its approval (its prerequisite) issued.
+  const licenceTaskId = inspection ? task.prerequisiteTaskIds[0] : task.status === "approved" ? task.id : null;
   const today = toIsoDate(new Date());
   const [calendar, licence, licenceTitles, licenceStates, refuseReasons, rejectReasons, documents] = await Promise.all([
     loadCalendar(db),
-    task.status === "approved" ? findLicenceOfTask({ db, taskId: task.id }) : null,
+    licenceTaskId ? findLicenceOfTask({ db, taskId: licenceTaskId }) : null,
     nameAnswerLicences({ db, answers: caseRow.answers, locale }),
     checkAnswerLicences({ db, answers: caseRow.answers, today }),
     listReasonTemplates({ db, serviceId: task.serviceId, decision: "refuse" }),
@@ -88,7 +92,7 @@ export default async function TaskPage({ params, searchParams }: TProps) {
   const clockStopped = task.clockStoppedOn !== null;
 
   // The window for asking for a supplement: warn the clerk when it is about to close, or has.
-  const windowWarning = supplementWindowWarning(task, { askedBefore: result.supplements.length > 0, today, calendar });
+  const windowWarning = inspection ? null : supplementWindowWarning(task, { askedBefore: result.supplements.length > 0, today, calendar });
 
   // The items a clerk may ask about, grouped by the form page the applicant knows them from.
   const askable = new Set(listSupplementableFields(result.definition).map((field) => field.key));
@@ -116,7 +120,7 @@ export default async function TaskPage({ params, searchParams }: TProps) {
         <Link href="/desk">{t("backToQueue")}</Link>
       </p>
       {done && doneNotices.has(done) ? <Notice tone="success" title={done.includes("-") ? tt(`done.${done}`) : t(`done_${done}`)} /> : null}
-      <PageHeading caption={caseRow.number}>{localize(service.name, locale)}</PageHeading>
+      <PageHeading caption={caseRow.number}>{inspection ? tr("inspectionOf", { service: localize(service.name, locale) }) : localize(service.name, locale)}</PageHeading>
       {windowWarning ? (
         <Notice title={tt(windowWarning.closed ? "windowClosed" : "windowClosing", { date: formatDate(windowWarning.endsOn, locale) })}>
           <p>{tt("windowHint")}</p>
@@ -124,12 +128,13 @@ export default async function TaskPage({ params, searchParams }: TProps) {
       ) : null}
       <SummaryList
         rows={[
-          { key: t("status"), value: <DeskStatusTag status={task.status} /> },
+          { key: t("status"), value: <DeskStatusTag status={task.status} kind={task.kind} /> },
           { key: t("applicant"), value: nameForReader(result.applicantName, locale) },
           { key: t("submitted"), value: formatDate(caseRow.submittedAt, locale) },
           ...(task.readyOn ? [{ key: tt("readyOn"), value: formatDate(task.readyOn, locale) }] : [{ key: tt("readyOn"), value: tt("notReady") }]),
           {
-            key: t("promisedDue"),
+            // An inspection has one window (the service's commitment days), not a promised and a legal limit.
+            key: inspection ? tt("inspectionDue") : t("promisedDue"),
             value: clockStopped ? (
               tt("clockStopped", { date: formatDate(task.clockStoppedOn!, locale), days: task.promisedDaysLeft ?? 0 })
             ) : (
@@ -139,16 +144,16 @@ export default async function TaskPage({ params, searchParams }: TProps) {
               </span>
             ),
           },
-          { key: t("legalDue"), value: clockStopped ? tt("clockStoppedLegal", { days: task.legalDaysLeft ?? 0 }) : formatDate(task.legalDueDate, locale) },
+          ...(inspection ? [] : [{ key: t("legalDue"), value: clockStopped ? tt("clockStoppedLegal", { days: task.legalDaysLeft ?? 0 }) : formatDate(task.legalDueDate, locale) }]),
           ...(task.extensionStatus
             ? [{ key: tt("extension"), value: tt(`extensionStatus.${task.extensionStatus}`, { days: task.extensionDays ?? 0, reason: task.extensionReason ?? "" }) }]
             : []),
           { key: t("assignee"), value: task.assigneeId ? nameForReader(result.assigneeName ?? "", locale) : t("unclaimed") },
-          ...(task.reason ? [{ key: t("reason"), value: task.reason }] : []),
+          ...(task.reason ? [{ key: inspection ? t("findingsLabel") : t("reason"), value: task.reason }] : []),
           ...(licence
             ? [
                 {
-                  key: tl("taskLicence"),
+                  key: inspection ? tt("inspectedLicence") : tl("taskLicence"),
                   value: (
                     <Link href={`/desk/licences/${licence.id}`}>
                       {localize(licence.title, locale)} <span className="font-mono break-all">{licence.number}</span>
@@ -166,7 +171,25 @@ export default async function TaskPage({ params, searchParams }: TProps) {
           <Button>{t("claim")}</Button>
         </form>
       ) : null}
-      {mine && task.status === "waiting" ? (
+      {mine && inspection && task.status === "waiting" ? (
+        <section aria-labelledby="decide-inspection">
+          <h2 id="decide-inspection" className="mb-3 text-2xl font-bold">
+            {tt("inspectionTitle")}
+          </h2>
+          <p className="mb-4">{tt("inspectionLead", { date: formatDate(task.dueDate, locale) })}</p>
+          <DecisionForm taskId={task.id} version={task.version} positive="pass" negative="fail" reasonLabel={t("findingsLabel")} decideAction={decideTaskAction} />
+        </section>
+      ) : null}
+      {mine && !inspection && result.commitmentGiven && service.commitment && (task.status === "waiting" || task.status === "accepted") ? (
+        <section aria-labelledby="decide-commitment">
+          <h2 id="decide-commitment" className="mb-3 text-2xl font-bold">
+            {tt("commitmentTitle")}
+          </h2>
+          <p className="mb-4">{tt("commitmentLead", { days: service.commitment.inspectionDays })}</p>
+          <DecisionForm taskId={task.id} version={task.version} positive="approve-on-commitment" decideAction={decideTaskAction} />
+        </section>
+      ) : null}
+      {mine && !inspection && task.status === "waiting" ? (
         <section aria-labelledby="decide-accept">
           <h2 id="decide-accept" className="mb-3 text-2xl font-bold">
             {t("acceptTitle")}
@@ -205,7 +228,7 @@ export default async function TaskPage({ params, searchParams }: TProps) {
           />
         </section>
       ) : null}
-      {mine && (task.status === "accepted" || task.status === "supplement-received") ? (
+      {mine && !inspection && (task.status === "accepted" || task.status === "supplement-received") ? (
         <details className="mb-8 border-2 border-line p-4">
           <summary className="cursor-pointer text-xl font-bold">{tt("supplementTitle")}</summary>
           <p className="my-3">{tt("supplementLead")}</p>

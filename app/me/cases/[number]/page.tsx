@@ -17,8 +17,9 @@ import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { layoutTaskStages } from "@/lib/workflow/task-stages";
 import { describeTaskProgress, timeLeft, type TTaskProgress } from "@/lib/workflow/task-progress";
-import { isTaskConcluded } from "@/lib/workflow/task-transitions";
+import { isWithdrawable } from "@/lib/workflow/task-transitions";
 import { toIsoDate } from "@/lib/calendar/working-days";
+import type { TTaskKind } from "@/lib/workflow/statuses";
 import { requireActor } from "@/server/auth/require-actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { cachedReference } from "@/server/reference-cache";
@@ -57,11 +58,12 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
   const taskDepartment = new Map(result.tasks.map((task) => [task.id, localize(task.departmentName, locale)]));
   const openRequests = result.supplements.filter((request) => request.status === "open");
   const fieldLabels = new Map(listFields(result.definition).map((field) => [field.key, localize(field.label, locale)]));
-  const canWithdraw = result.tasks.some((task) => !isTaskConcluded(task.status));
+  // What is left to withdraw: an open review (an inspection after an approval on commitment is not the applicant's).
+  const canWithdraw = result.tasks.some(isWithdrawable);
   const hasChain = result.tasks.some((task) => task.prerequisiteTaskIds.length > 0);
   const calendar = await cachedReference(db, "calendar", () => loadCalendar(db));
   const today = toIsoDate(new Date());
-  const progressText = (progress: TTaskProgress) => {
+  const progressText = (progress: TTaskProgress, kind: TTaskKind) => {
     switch (progress.kind) {
       case "decided":
         return t("decidedOn", { date: formatDate(progress.decidedAt, locale) });
@@ -72,6 +74,7 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
       case "due": {
         const left = timeLeft(progress.dueDate, today, calendar);
         const date = formatDate(progress.dueDate, locale);
+        if (kind === "inspection") return t("inspectionDueBy", { date });
         return left.overdue ? t("dueByOverdue", { date }) : t("dueByDays", { date, days: left.workingDays });
       }
     }
@@ -136,11 +139,11 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
               <h3 id={`task-${task.id}`} className="text-xl font-bold">
                 {localize(task.departmentName, locale)}
               </h3>
-              <TaskStatusTag status={task.status} />
+              <TaskStatusTag status={task.status} kind={task.kind} />
             </div>
-            <p>{localize(task.serviceName, locale)}</p>
-            <p className="mt-1 text-base text-muted">{progressText(describeTaskProgress(task))}</p>
-            {task.reason ? <p className="mt-2 border-l-4 border-danger pl-3">{t("reason", { reason: task.reason })}</p> : null}
+            <p>{task.kind === "inspection" ? t("inspectionOf", { service: localize(task.serviceName, locale) }) : localize(task.serviceName, locale)}</p>
+            <p className="mt-1 text-base text-muted">{progressText(describeTaskProgress(task), task.kind)}</p>
+            {task.reason ? <p className="mt-2 border-l-4 border-danger pl-3">{t(task.kind === "inspection" ? "findings" : "reason", { reason: task.reason })}</p> : null}
           </li>
         ))}
       </ul>
