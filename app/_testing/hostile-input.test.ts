@@ -28,6 +28,7 @@ import * as keysRoute from "@/app/api/v1/licences/keys/route";
 import * as displayRoute from "@/app/display/route";
 import * as languageRoute from "@/app/language/route";
 import * as receiptRoute from "@/app/me/cases/[number]/receipt/route";
+import * as counterReceiptRoute from "@/app/counter/cases/[number]/receipt/route";
 import * as licencePdfRoute from "@/app/me/licences/[id]/pdf/route";
 import * as caseMaterialRoute from "@/app/me/cases/[number]/materials/[fileId]/route";
 import * as draftMaterialRoute from "@/app/me/drafts/[draft]/materials/[fileId]/route";
@@ -90,6 +91,13 @@ const handlerTrials: Record<string, THandlerTrial> = {
     params: () => ({ nextauth: ["callback", "credentials"] }),
     body: () => ({ username: "citizen", password: "not-the-password", csrfToken: "x", callbackUrl: "/me" }),
     actor: null,
+    weight: 0.3,
+  },
+  "GET /counter/cases/[number]/receipt": {
+    handler: counterReceiptRoute.GET,
+    path: ({ number }) => `/counter/cases/${segment(number)}/receipt`,
+    params: ({ counter }) => ({ number: counter.filedCase }),
+    actor: "counter",
     weight: 0.3,
   },
   "GET /me/cases/[number]/receipt": {
