@@ -66,8 +66,9 @@ test.describe("filing at the counter", () => {
     expect(read.text).not.toContain(zhangSanIdNumber);
 
     await page.goto("/counter/cases");
-    await expect(page.getByRole("link", { name: "社会保险参保缴费证明" }).first()).toBeVisible();
-    await expect(page.getByText(caseNumber).first()).toBeVisible();
+    const row = page.locator("#filed-cases tr").filter({ hasText: caseNumber });
+    await expect(row.getByRole("link", { name: "社会保险参保缴费证明" })).toBeVisible();
+    await expect(row.getByText("张三")).toBeVisible();
     await expectNoAxeViolations(page);
   });
 
@@ -102,7 +103,8 @@ test.describe("filing at the counter", () => {
     await expect(record.getByLabel("公民身份号码")).toHaveValue(newcomer);
     await expectNoAxeViolations(page);
 
-    // Bad input: refused in Chinese, beside the field, and nothing is recorded.
+    // Bad input (a name of spaces only gets past the browser's own check): refused in Chinese, beside each field.
+    await record.getByLabel("姓名").fill("   ");
     await record.getByLabel("手机号码（选填）").fill("1380013800");
     await record.getByRole("button", { name: "登记此人" }).click();
     await expect(page.getByRole("alert", { name: "登记未完成" })).toBeVisible();
@@ -127,7 +129,7 @@ test.describe("filing at the counter", () => {
     await again.getByLabel("公民身份号码").fill(zhangSanIdNumber);
     await again.getByRole("button", { name: "登记此人" }).click();
     await expect(page.getByText("此人已在登记库中，未重复登记。请打开已有记录。")).toBeVisible();
-    await again.getByRole("link", { name: "打开已有记录" }).click();
+    await again.getByRole("link", { name: "打开已有记录", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "张三" })).toBeVisible();
   });
 

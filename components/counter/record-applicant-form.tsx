@@ -38,7 +38,7 @@ export function RecordApplicantForm({ kind, number, recordAction }: { kind: TApp
   const values = state.values ?? { [numberField]: number };
   const fieldErrors = state.fieldErrors ?? {};
   const summary = Object.entries(fieldErrors).map(([name, code]) => ({ href: `#record-${name}`, text: te(code) }));
-  if (state.error && summary.length === 0) summary.push({ href: "#record-submit", text: te(state.error) });
+  if (state.error && summary.length === 0) summary.push({ href: state.existingId ? "#record-existing" : "#record-submit", text: te(state.error) });
   return (
     <section aria-labelledby="record-title" className="mb-8 border-4 border-brand p-4 sm:p-6">
       <h2 id="record-title" className="mb-2 text-2xl font-bold">
@@ -48,7 +48,7 @@ export function RecordApplicantForm({ kind, number, recordAction }: { kind: TApp
       <ErrorSummary id="record-error-title" title={t("record.problem")} errors={summary} />
       {state.existingId ? (
         <p className="mb-6 border-l-4 border-brand pl-3">
-          <Link href={`/counter/applicants/${state.existingId}`} className="font-semibold">
+          <Link id="record-existing" href={`/counter/applicants/${state.existingId}`} className="font-semibold">
             {t("record.openExisting")}
           </Link>
         </p>
