@@ -42,7 +42,7 @@ export default async function CounterCasesPage({ searchParams }: { searchParams:
       <TabNav
         label={tm("filterLabel")}
         current={status}
-        tabs={myCaseFilters.map((name) => ({ key: name, href: filterHref(name), label: tm(`filters.${name}`), count: filed.counts[name] }))}
+        tabs={myCaseFilters.map((name) => ({ key: name, href: filterHref(name), label: t(`filters.${name}`), count: filed.counts[name] }))}
       />
       {filed.cases.length === 0 ? (
         <p className="mb-6">{filed.counts.all === 0 ? t("casesEmpty") : tm("emptyFilter")}</p>
@@ -69,7 +69,7 @@ export default async function CounterCasesPage({ searchParams }: { searchParams:
           <DataTable
             id="filed-cases"
             className="mb-8 hidden sm:block"
-            caption={t("casesCaption", { filter: tm(`filters.${status}`) })}
+            caption={t("casesCaption", { filter: t(`filters.${status}`) })}
             rows={filed.cases}
             rowKey={(item) => item.number}
             columns={[
@@ -85,7 +85,7 @@ export default async function CounterCasesPage({ searchParams }: { searchParams:
               { key: "number", header: tm("number"), className: "font-mono text-base break-all", cell: (item) => item.number },
               {
                 key: "applicant",
-                header: tm("applicant"),
+                header: t("applicant"),
                 cell: (item) => (item.companyName ? nameForReader(item.companyName, locale, "company") : nameForReader(item.applicantName, locale)),
               },
               { key: "submitted", header: tm("submitted"), className: "whitespace-nowrap", cell: (item) => formatDate(item.submittedAt, locale) },
