@@ -218,7 +218,11 @@ async function makeRecords(browser: Browser): Promise<TRecords> {
     await page.getByLabel("要办的事项").selectOption({ label: "人力资源和社会保障局 · 社会保险参保缴费证明" });
     await page.getByRole("button", { name: "开始填写" }).click();
     const form = new ApplyForm(page);
-    await form.fillProof(proofAnswers());
+    const answers = proofAnswers();
+    await form.field("险种").selectOption({ label: answers.insuranceType });
+    await form.field("缴费起始日期").fill(answers.periodStart);
+    await form.field("缴费截止日期").fill(answers.periodEnd);
+    await form.field("证明用途").selectOption({ label: answers.purpose });
     await form.continue();
     await page.getByRole("checkbox", { name: /同意由综合窗口代为提交/ }).check();
     await form.submitButton.click();

@@ -38,9 +38,16 @@ test.describe("filing at the counter", () => {
     await page.getByRole("button", { name: "开始填写" }).click();
     await page.waitForURL(/\/apply\/HRSS-PROOF\/[0-9a-f-]{36}\/[a-zA-Z]+$/);
     await expect(page.getByText("窗口代为申请：")).toBeVisible();
-    // The register's data is 张三's, not the clerk's.
+    // The register's data is 张三's, not the clerk's, his ID number masked on the clerk's screen.
     const form = new ApplyForm(page);
-    await form.fillProof(proofAnswers());
+    await expect(form.field("申请人姓名")).toHaveValue("张三");
+    await expect(form.field("申请人公民身份号码")).toHaveValue("3101**********4016");
+    await expect(page.getByText(zhangSanIdNumber)).toHaveCount(0);
+    const answers = proofAnswers();
+    await form.field("险种").selectOption({ label: answers.insuranceType });
+    await form.field("缴费起始日期").fill(answers.periodStart);
+    await form.field("缴费截止日期").fill(answers.periodEnd);
+    await form.field("证明用途").selectOption({ label: answers.purpose });
     await form.continue();
     await expect(page).toHaveURL(/\/check$/);
     await expectNoAxeViolations(page);

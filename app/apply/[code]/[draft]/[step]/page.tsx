@@ -134,7 +134,8 @@ export default async function WizardStepPage({ params }: TProps) {
         values={values}
         today={today}
         isFirstPage={pageIndex === 0}
-        context={context}
+        // At the counter, the applicant's register numbers are masked on the clerk's screen.
+        context={filerId ? { ...context, maskLocked: true } : context}
         action={saveDraftPageAction.bind(null, code, draft.id, page.key)}
       />
     </div>
