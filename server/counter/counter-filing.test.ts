@@ -8,6 +8,7 @@ import type { TActor } from "@/server/auth/actor";
 import { getCaseForApplicant } from "@/server/cases/get-case-for-applicant";
 import { listMyCases } from "@/server/cases/list-my-cases";
 import { renderCaseReceipt } from "@/server/cases/render-case-receipt";
+import { listMyDrafts } from "@/server/drafts/list-my-drafts";
 import { saveDraftPage } from "@/server/drafts/save-draft-page";
 import { submitDraft } from "@/server/drafts/submit-draft";
 import { submitApplication } from "@/server/intake/submit-application";
@@ -128,6 +129,11 @@ describe.each(testDatabaseKinds)("filing at the counter on %s", (kind) => {
 
   it("keeps a counter clerk's draft from anyone else, and another clerk's from them", async () => {
     const draft = await fillProof(zhangSan.id, proofAnswers());
+    // The clerk finds it again on 张三's page; nobody else's drafts list holds it.
+    expect((await listMyDrafts({ db: world.db, actor: counter, filedFor: zhangSan.id, now })).map((row) => row.id)).toContain(draft.id);
+    expect((await listMyDrafts({ db: world.db, actor: counter, filedFor: (await world.actorOf("citizen2")).id, now })).map((row) => row.id)).not.toContain(draft.id);
+    expect((await listMyDrafts({ db: world.db, actor: await world.actorOf("counter2"), filedFor: zhangSan.id, now })).map((row) => row.id)).not.toContain(draft.id);
+    expect((await listMyDrafts({ db: world.db, actor: zhangSan, now })).map((row) => row.id)).not.toContain(draft.id);
     for (const username of ["counter2", "citizen"]) {
       const actor = await world.actorOf(username);
       expect(await submitDraft({ db: world.db, actor, draftId: draft.id, idempotencyKey: draft.idempotencyKey, consent: true, now }), username).toMatchObject({ ok: false, code: "forbidden:draft" });

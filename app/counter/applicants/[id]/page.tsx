@@ -13,6 +13,7 @@ import { nameForReader } from "@/lib/i18n/name-for-reader";
 import { getRegion } from "@/lib/regions/regions";
 import { requireActor } from "@/server/auth/require-actor";
 import { listCatalog } from "@/server/catalog/list-catalog";
+import { listMyDrafts } from "@/server/drafts/list-my-drafts";
 import { getCounterApplicant } from "@/server/counter/get-counter-applicant";
 import { isErrorCode } from "@/server/errors";
 import { startCounterDraftAction } from "./actions";
@@ -35,7 +36,10 @@ export default async function CounterApplicantPage({ params, searchParams }: TPr
   const t = await getTranslations("counter");
   const te = await getTranslations("errors");
   const locale = (await getLocale()) as Locale;
-  const catalog = await listCatalog({ db, filters: { applicantType: applicant.kind === "person" ? "natural" : "legal" } });
+  const [catalog, drafts] = await Promise.all([
+    listCatalog({ db, filters: { applicantType: applicant.kind === "person" ? "natural" : "legal" } }),
+    listMyDrafts({ db, actor, filedFor: applicant.id }),
+  ]);
   const region = applicant.kind === "company" ? getRegion(applicant.regionCode) : undefined;
 
   const rows =
@@ -73,6 +77,23 @@ export default async function CounterApplicantPage({ params, searchParams }: TPr
       <SummaryList rows={rows} />
       {applicant.kind === "person" && !applicant.canSignIn ? <p className="mb-8 border-l-4 border-brand pl-3">{t("cannotSignIn")}</p> : null}
 
+      {drafts.length > 0 ? (
+        <section aria-labelledby="drafts-title" className="mb-8">
+          <h2 id="drafts-title" className="mb-2 text-2xl font-bold">
+            {t("draftsTitle")}
+          </h2>
+          <ul className="space-y-2">
+            {drafts.map((draft) => (
+              <li key={draft.id}>
+                <Link href={`/apply/${draft.subjectCode}/${draft.id}/check`} className="font-semibold">
+                  {draft.subjectName ? localize(draft.subjectName, locale) : draft.subjectCode}
+                </Link>
+                <span className="text-muted"> · {t("draftSavedOn", { date: formatDateTime(draft.updatedAt, locale) })}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="file-title" className="mb-8">
         <h2 id="file-title" className="mb-2 text-2xl font-bold">
           {t("fileTitle")}
