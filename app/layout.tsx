@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#12376b" };
 
-const clientNamespaces = ["login", "form", "formErrors", "fields", "errors", "desk", "serverError", "wizard", "uploadErrors", "supplementRequest", "extension", "supplementAnswer", "rating", "followUpReply", "licenceRevoke", "licenceHolderCheck", "reveal"] as const;
+const clientNamespaces = ["login", "form", "formErrors", "fields", "errors", "desk", "serverError", "wizard", "uploadErrors", "supplementRequest", "extension", "supplementAnswer", "rating", "followUpReply", "licenceRevoke", "licenceHolderCheck", "reveal", "counter"] as const;
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();

@@ -9,7 +9,7 @@
 import type { APIRequestContext, Browser, BrowserContext } from "@playwright/test";
 import { accessPolicy, audienceAdmits, routeAccess, type TAccessRule, type TRecordRule } from "../server/auth/access-policy";
 import { listAppEntries, type TAppEntry } from "../server/testing/app-routes";
-import { ApplyForm, caseNumberOf, expect, onePixelPng, restaurantAnswers, signIn, submitInstantProof, test } from "./fixtures";
+import { ApplyForm, caseNumberOf, expect, onePixelPng, proofAnswers, restaurantAnswers, signIn, submitInstantProof, test } from "./fixtures";
 
 type TRole = "citizen" | "enterprise" | "counter" | "clerk" | "supervisor" | "admin";
 /** The people who try every address: each role, and the neighbours of each record's owners. */
@@ -49,6 +49,9 @@ type TRecords = {
   /** The fire brigade's department page and its clerk's account page in administration. */
   fireDepartmentPath: string;
   fireClerkPath: string;
+  /** 张三's page at the counter, and the proof the counter clerk filed for him there. */
+  counterApplicantPath: string;
+  counterCase: string;
 };
 
 function samplesOf(route: string, records: TRecords): TSample[] {
@@ -85,6 +88,12 @@ function samplesOf(route: string, records: TRecords): TSample[] {
         { path: `/me/licences/${records.householdLicenceId}/pdf`, insiders: ["citizen"] },
         { path: `/me/licences/${records.businessLicenceId}/pdf`, insiders: company },
       ];
+    case "/counter/applicants/[id]":
+      return [{ path: records.counterApplicantPath, insiders: ["counter"] }];
+    case "/counter/cases/[number]":
+      return [{ path: `/counter/cases/${records.counterCase}`, insiders: ["counter"] }];
+    case "/counter/cases/[number]/receipt":
+      return [{ path: `/counter/cases/${records.counterCase}/receipt`, insiders: ["counter"] }];
     case "/desk/tasks/[id]":
       return [{ path: `/desk/tasks/${records.amrTaskId}`, insiders: ["clerk-amr"] }];
     case "/desk/tasks/[id]/materials/[fileId]":
@@ -223,7 +232,27 @@ async function makeRecords(browser: Browser): Promise<TRecords> {
     const clerk = (await page.getByRole("link", { name: "clerk-fire", exact: true }).getAttribute("href"))!;
     return { fireDepartmentPath: department, fireClerkPath: clerk };
   });
-  return { citizenCase, companyCase, supplementPath, draftPath, amrTaskId, hrssFollowUpId, businessLicenceId, householdLicenceId, companyFileId, draftFilePath, companyDocumentId, fireDepartmentPath, fireClerkPath };
+  // The counter clerk finds 张三 by his ID number and files a proof for him with his consent.
+  const { counterApplicantPath, counterCase } = await as("counter", async (page) => {
+    await page.getByLabel("证件号码").fill("310104198803124016");
+    await page.getByRole("button", { name: "查找", exact: true }).click();
+    await page.waitForURL(/\/counter\/applicants\/[0-9a-f-]{36}$/);
+    const applicantPath = new URL(page.url()).pathname;
+    await page.getByLabel("要办的事项").selectOption({ label: "人力资源和社会保障局 · 社会保险参保缴费证明" });
+    await page.getByRole("button", { name: "开始填写" }).click();
+    const form = new ApplyForm(page);
+    const answers = proofAnswers();
+    await form.field("险种").selectOption({ label: answers.insuranceType });
+    await form.field("缴费起始日期").fill(answers.periodStart);
+    await form.field("缴费截止日期").fill(answers.periodEnd);
+    await form.field("证明用途").selectOption({ label: answers.purpose });
+    await form.continue();
+    await page.getByRole("checkbox", { name: /同意由综合窗口代为提交/ }).check();
+    await form.submitButton.click();
+    await page.waitForURL(/\/counter\/cases\/[^/?]+\?submitted=1$/);
+    return { counterApplicantPath: applicantPath, counterCase: decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!) };
+  });
+  return { citizenCase, companyCase, supplementPath, draftPath, amrTaskId, hrssFollowUpId, businessLicenceId, householdLicenceId, companyFileId, draftFilePath, companyDocumentId, fireDepartmentPath, fireClerkPath, counterApplicantPath, counterCase };
 }
 
 /** A citizen starts a newborn application and stops on its check page with the photo attached: the photo's address there. */

@@ -115,6 +115,21 @@ export const errorCodes = [
   "invalid:password-common",
   "invalid:password-mismatch",
   "invalid:password-same",
+  // The counter (一窗受理): finding and recording applicants, filing for them.
+  "invalid:counter-resident-id",
+  "invalid:counter-uscc",
+  "invalid:counter-mobile",
+  "invalid:counter-name-required",
+  "invalid:counter-name-too-long",
+  "invalid:counter-representative-required",
+  "invalid:counter-address-required",
+  "invalid:counter-address-too-long",
+  "invalid:counter-region",
+  "invalid:counter-record",
+  "conflict:counter-person-recorded",
+  "conflict:counter-company-recorded",
+  "not-found:applicant",
+  "invalid:counter-consent-required",
 ] as const;
 export type TErrorCode = (typeof errorCodes)[number];
 

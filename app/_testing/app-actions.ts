@@ -17,6 +17,8 @@ import * as outboxActions from "../admin/outbox/actions";
 import * as accountActions from "../admin/people/[id]/actions";
 import * as peopleActions from "../admin/people/actions";
 import * as applyActions from "../apply/[code]/actions";
+import * as counterActions from "../counter/actions";
+import * as counterApplicantActions from "../counter/applicants/[id]/actions";
 import * as deskActions from "../desk/actions";
 import * as bulkActions from "../desk/bulk/actions";
 import * as followUpActions from "../desk/follow-ups/[id]/actions";
@@ -39,6 +41,8 @@ const modules: Record<string, Record<string, unknown>> = {
   "/admin/forms/[subjectType]/[code]": formActions,
   "/admin/outbox": outboxActions,
   "/apply/[code]": applyActions,
+  "/counter": counterActions,
+  "/counter/applicants/[id]": counterApplicantActions,
   "/desk": deskActions,
   "/desk/bulk": bulkActions,
   "/desk/follow-ups/[id]": followUpActions,

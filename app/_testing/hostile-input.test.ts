@@ -30,6 +30,7 @@ import * as languageRoute from "@/app/language/route";
 import * as receiptRoute from "@/app/me/cases/[number]/receipt/route";
 import * as caseDocumentRoute from "@/app/me/cases/[number]/documents/[documentId]/route";
 import * as taskDocumentRoute from "@/app/desk/tasks/[id]/documents/[documentId]/route";
+import * as counterReceiptRoute from "@/app/counter/cases/[number]/receipt/route";
 import * as licencePdfRoute from "@/app/me/licences/[id]/pdf/route";
 import * as caseMaterialRoute from "@/app/me/cases/[number]/materials/[fileId]/route";
 import * as draftMaterialRoute from "@/app/me/drafts/[draft]/materials/[fileId]/route";
@@ -92,6 +93,13 @@ const handlerTrials: Record<string, THandlerTrial> = {
     params: () => ({ nextauth: ["callback", "credentials"] }),
     body: () => ({ username: "citizen", password: "not-the-password", csrfToken: "x", callbackUrl: "/me" }),
     actor: null,
+    weight: 0.3,
+  },
+  "GET /counter/cases/[number]/receipt": {
+    handler: counterReceiptRoute.GET,
+    path: ({ number }) => `/counter/cases/${segment(number)}/receipt`,
+    params: ({ counter }) => ({ number: counter.filedCase }),
+    actor: "counter",
     weight: 0.3,
   },
   "GET /me/cases/[number]/receipt": {

@@ -103,6 +103,7 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
                   {forCompanies ? `${item.companyName ? nameForReader(item.companyName, locale, "company") : t("personal")} · ` : ""}
                   {t("submittedOn", { date: formatDate(item.submittedAt, locale) })}
                 </span>
+                {item.channel === "counter" ? <span className="block text-base text-muted">{t("filedAtCounter", { name: nameForReader(item.filerName ?? "", locale) })}</span> : null}
               </li>
             ))}
           </ul>
@@ -117,9 +118,12 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
                 key: "service",
                 header: t("service"),
                 cell: (item) => (
-                  <Link href={`/me/cases/${item.number}`} className="font-semibold">
-                    {localize(item.subjectName, locale)}
-                  </Link>
+                  <>
+                    <Link href={`/me/cases/${item.number}`} className="font-semibold">
+                      {localize(item.subjectName, locale)}
+                    </Link>
+                    {item.channel === "counter" ? <span className="block text-base text-muted">{t("filedAtCounter", { name: nameForReader(item.filerName ?? "", locale) })}</span> : null}
+                  </>
                 ),
               },
               { key: "number", header: t("number"), className: "font-mono text-base break-all", cell: (item) => item.number },

@@ -29,6 +29,7 @@ export async function CheckAnswers({
   idempotencyKey,
   action,
   backHref,
+  counterConsent,
 }: {
   definition: TFormDefinition;
   layout: TFormLayout;
@@ -44,6 +45,8 @@ export async function CheckAnswers({
   idempotencyKey: string;
   action: (state: TWizardState, formData: FormData) => Promise<TWizardState>;
   backHref: string;
+  /** Filed at the counter: the applicant's consent is asked for before the submit. */
+  counterConsent?: boolean;
 }) {
   const t = await getTranslations("wizard");
   const tf = await getTranslations("formErrors");
@@ -80,7 +83,7 @@ export async function CheckAnswers({
           />
         </section>
       ))}
-      <CheckSubmitForm idempotencyKey={idempotencyKey} action={action} ready={problems.length === 0} backHref={backHref} />
+      <CheckSubmitForm idempotencyKey={idempotencyKey} action={action} ready={problems.length === 0} backHref={backHref} counterConsent={counterConsent} />
     </>
   );
 }

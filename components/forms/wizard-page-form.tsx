@@ -86,6 +86,8 @@ export function WizardPageForm({
     for (const section of page.sections) {
       for (const field of section.fields) {
         if (field.type === "material") continue; // files are not answers until the server has stored them
+        // A locked value is the register's, whatever the page posts (a masked one posts nothing).
+        if (context.prefilled[field.key]?.locked) continue;
         // A field hidden until now was not in the form: keep its saved or prefilled value for when it appears.
         if (!visibleFieldKeys.has(field.key) || !visibleSectionKeys.has(section.key)) continue;
         if (posted[field.key] === undefined) delete merged[field.key];

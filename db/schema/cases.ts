@@ -48,6 +48,14 @@ export const cases = pgTable(
     companyId: uuid("company_id").references(() => companies.id),
     applicantType: text("applicant_type", { enum: applicantTypes }).notNull(),
     channel: text("channel", { enum: caseChannels }).notNull(),
+    /** The counter clerk who filed the case for the applicant (channel "counter"); null when the applicant filed it. */
+    filedById: uuid("filed_by_id").references(() => users.id),
+    /**
+     * Filed at the counter: the version of the consent text the applicant agreed to (they confirmed the answers and
+     * that the clerk files for them), and when.
+     */
+    consentVersion: text("consent_version"),
+    consentedAt: timestamp("consented_at", { withTimezone: true }),
     answers: jsonb("answers").$type<TAnswers>().notNull(),
     /**
      * What the desk's search matches a name against, written at submit (server/cases/describe-applicant.ts): the
@@ -68,6 +76,8 @@ export const cases = pgTable(
     unique("cases_applicant_idempotency_key").on(table.applicantId, table.idempotencyKey),
     index("cases_applicant_idx").on(table.applicantId, table.submittedAt),
     index("cases_company_idx").on(table.companyId, table.submittedAt),
+    // A counter clerk's own filings, newest first (/counter/cases).
+    index("cases_filed_by_idx").on(table.filedById, table.submittedAt).where(sql`${table.filedById} is not null`),
     // The admin form page counts and lists cases per form version.
     index("cases_form_definition_idx").on(table.formDefinitionId, table.submittedAt),
   ],

@@ -17,6 +17,11 @@ export const drafts = pgTable(
       .references(() => users.id),
     /** For a legal-person service: the company applying. */
     companyId: uuid("company_id").references(() => companies.id),
+    /**
+     * A counter clerk's draft of a natural-person service is filed for this person (一窗受理): the clerk owns the draft
+     * (applicant_id), the person is the case's applicant, and prefill comes from their register data.
+     */
+    filedForUserId: uuid("filed_for_user_id").references(() => users.id),
     subjectType: text("subject_type", { enum: applySubjectTypes }).notNull(),
     subjectCode: text("subject_code").notNull(),
     /** The version the answers were last saved against; a newer published version takes over on resume. */

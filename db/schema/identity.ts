@@ -1,5 +1,6 @@
 /** People who sign in, and the companies they act for. */
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { type AnyPgColumn, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { departments } from "./catalog";
 
@@ -13,8 +14,12 @@ export const users = pgTable(
   "users",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    username: text("username").notNull().unique(),
-    passwordHash: text("password_hash").notNull(),
+    /**
+     * Null with the password for a person recorded at the counter (一窗受理): they cannot sign in until they register,
+     * when the identity step links the account to this row by their verified ID number instead of making a second one.
+     */
+    username: text("username").unique(),
+    passwordHash: text("password_hash"),
     displayName: text("display_name").notNull(),
     role: text("role", { enum: roles }).notNull(),
     /** Set for clerks only: the one department whose queue they work. */
@@ -36,9 +41,16 @@ export const users = pgTable(
     mustChangePassword: boolean("must_change_password").notNull().default(false),
     /** Set while the admin has disabled the account: it cannot sign in, and its sessions ended (migration 0016's trigger). */
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    /** Set for a person recorded at the counter: the counter clerk who recorded them, and when. */
+    recordedById: uuid("recorded_by_id").references((): AnyPgColumn => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (table) => [index("users_department_idx").on(table.departmentId)],
+  (table) => [
+    index("users_department_idx").on(table.departmentId),
+    // One person, one row: the counter finds people by their ID number and refuses to record them twice.
+    uniqueIndex("users_resident_id_number_idx").on(table.residentIdNumber).where(sql`${table.residentIdNumber} is not null`),
+  ],
 );
 export type TUser = typeof users.$inferSelect;
 export type TNewUser = typeof users.$inferInsert;
@@ -51,6 +63,9 @@ export const companies = pgTable("companies", {
   legalRepresentative: text("legal_representative").notNull(),
   registeredAddress: text("registered_address").notNull(),
   regionCode: text("region_code").notNull(),
+  /** Set for a company recorded at the counter with the minimum data: the counter clerk who recorded it, and when. */
+  recordedById: uuid("recorded_by_id").references(() => users.id),
+  recordedAt: timestamp("recorded_at", { withTimezone: true }),
   createdAt: createdAt(),
 });
 export type TCompany = typeof companies.$inferSelect;

@@ -2,7 +2,7 @@
  * The admin's change record, newest first, in keyset pages on its increasing id (a page never skips or repeats a row
  * while new changes arrive), optionally of one kind of entity.
  */
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { adminChanges, users, type TAdminEntity } from "@/db/schema";
 import type { TActor } from "@/server/auth/actor";
@@ -37,7 +37,8 @@ export async function listAdminChanges({
       action: adminChanges.action,
       before: adminChanges.before,
       after: adminChanges.after,
-      actorUsername: users.username,
+      // The actor of an admin change is staff, whose accounts always have a user name.
+      actorUsername: sql<string>`${users.username}`,
     })
     .from(adminChanges)
     .innerJoin(users, eq(users.id, adminChanges.actorId))

@@ -35,6 +35,8 @@ export const recordRules = {
   "department-follow-up": "a bad rating's follow-up addressed to the clerk's department",
   "issuing-department-licence": "a licence the clerk's department issued; for a supervisor, one their department issued (every department's, for a supervisor of none)",
   "supervised-task": "a task of the supervisor's department (every department's, for a supervisor of none)",
+  "register-applicant": "a person (a citizen or company staff, never staff of ours) or a company on the register, found by the counter clerk by its number or recorded by them",
+  "filed-case": "a case the counter clerk filed themselves for an applicant (一窗受理), never a colleague's",
 } as const;
 export type TRecordRule = keyof typeof recordRules;
 
@@ -51,6 +53,8 @@ export type TRouteAccess = {
 };
 
 const applicants = ["citizen", "enterprise"] as const satisfies readonly TRole[];
+/** Those who fill in the wizard: applicants for themselves, counter clerks for a walk-in applicant. */
+const filers = ["citizen", "enterprise", "counter"] as const satisfies readonly TRole[];
 const open: TAccessRule = { who: "anyone", record: "none" };
 const rule = (who: TAudience, record: TRecordRule = "none"): TAccessRule => ({ who, record });
 
@@ -76,12 +80,12 @@ export const accessPolicy = {
     page: rule(applicants),
     actions: {
       startDraftAction: rule(applicants, "applicant-type"),
-      saveDraftPageAction: rule(applicants, "own-draft"),
-      submitDraftAction: rule(applicants, "own-draft"),
-      deleteDraftAction: rule(applicants, "own-draft"),
+      saveDraftPageAction: rule(filers, "own-draft"),
+      submitDraftAction: rule(filers, "own-draft"),
+      deleteDraftAction: rule(filers, "own-draft"),
     },
   },
-  "/apply/[code]/[draft]/[step]": { page: rule(applicants, "own-draft") },
+  "/apply/[code]/[draft]/[step]": { page: rule(filers, "own-draft") },
   "/me": { page: rule(applicants) },
   "/me/profile": { page: rule(applicants) },
   "/me/licences": { page: rule(applicants) },
@@ -93,7 +97,7 @@ export const accessPolicy = {
   "/me/cases/[number]/receipt": { handler: { GET: rule(applicants, "own-case") } },
   "/me/cases/[number]/documents/[documentId]": { handler: { GET: rule(applicants, "own-case-document") } },
   "/me/cases/[number]/materials/[fileId]": { handler: { GET: rule(applicants, "own-case-material") } },
-  "/me/drafts/[draft]/materials/[fileId]": { handler: { GET: rule(applicants, "own-draft-material") } },
+  "/me/drafts/[draft]/materials/[fileId]": { handler: { GET: rule(filers, "own-draft-material") } },
   "/me/cases/[number]/supplements/[request]": {
     page: rule(applicants, "own-case"),
     actions: { answerSupplementAction: rule(applicants, "own-case") },
@@ -140,7 +144,14 @@ export const accessPolicy = {
   },
 
   // The counter, supervision and administration.
-  "/counter": { page: rule(["counter"]) },
+  "/counter": {
+    page: rule(["counter"]),
+    actions: { findApplicantAction: rule(["counter"]), recordPersonAction: rule(["counter"]), recordCompanyAction: rule(["counter"]) },
+  },
+  "/counter/applicants/[id]": { page: rule(["counter"], "register-applicant"), actions: { startCounterDraftAction: rule(["counter"], "register-applicant") } },
+  "/counter/cases": { page: rule(["counter"]) },
+  "/counter/cases/[number]": { page: rule(["counter"], "filed-case") },
+  "/counter/cases/[number]/receipt": { handler: { GET: rule(["counter"], "filed-case") } },
   "/supervise": { page: rule(["supervisor", "admin"]), actions: { decideExtensionAction: rule(["supervisor"], "supervised-task") } },
   "/admin": { page: rule(["admin"]) },
   "/admin/forms": { page: rule(["admin"]) },

@@ -24,7 +24,9 @@ export type TActor = {
  */
 export async function loadActor(db: TDatabase, userId: string, session?: { sessionVersion: number }): Promise<TActor | null> {
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
-  if (!user || user.disabledAt !== null) return null;
+  // A person recorded at the counter has no account yet (no user name, no password): they never act themselves;
+  // a disabled account acts no more.
+  if (!user || user.username === null || user.disabledAt !== null) return null;
   if (session && session.sessionVersion !== user.sessionVersion) return null;
   const memberships = await db
     .select({ companyId: companyMembers.companyId })

@@ -38,7 +38,8 @@ export async function changeOwnPassword({
   confirm: string;
 }): Promise<TChangeOwnPasswordResult> {
   const [user] = await db.select({ passwordHash: users.passwordHash, username: users.username }).from(users).where(eq(users.id, actor.id));
-  if (!user) return fail("not-found:account");
+  // Only an account with a password chooses a new one (a person recorded at the counter has neither name nor password).
+  if (!user || user.username === null || user.passwordHash === null) return fail("not-found:account");
   // Nothing typed is no guess: refused before it counts.
   if (!current || current.length > PASSWORD_MAX_LENGTH) return refusal("current", "invalid:current-password");
   // The same account key as sign-in's (server/auth/sign-in-with-password.ts): one count for both ways of guessing.

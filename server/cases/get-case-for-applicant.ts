@@ -1,11 +1,14 @@
-/** One case as its applicant sees it on the tracker: each department's task, due dates and the public timeline. */
+/**
+ * One case as its applicant sees it on the tracker: each department's task, due dates and the public timeline, and
+ * who filed it at the counter if a clerk did. The counter clerk who filed a case reads it the same way.
+ */
 import { and, asc, eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { bundles, caseEvents, cases, formDefinitions, services, supplementRequests } from "@/db/schema";
+import { bundles, caseEvents, cases, formDefinitions, services, supplementRequests, users } from "@/db/schema";
 import { caseNumberPattern } from "@/lib/workflow/case-number";
 import type { TActor } from "@/server/auth/actor";
 import { fail, type TResult } from "@/server/errors";
-import { casesVisibleToApplicant } from "./case-access";
+import { casesVisibleTo } from "./case-access";
 import { listCaseTasks } from "./list-case-tasks";
 
 export async function getCaseForApplicant({ db, actor, caseNumber }: { db: TDatabase; actor: TActor; caseNumber: string }) {
@@ -16,7 +19,7 @@ export async function getCaseForApplicant({ db, actor, caseNumber }: { db: TData
     .select({ case: cases, definition: formDefinitions.definition })
     .from(cases)
     .innerJoin(formDefinitions, eq(formDefinitions.id, cases.formDefinitionId))
-    .where(and(eq(cases.number, caseNumber), casesVisibleToApplicant(actor)))
+    .where(and(eq(cases.number, caseNumber), casesVisibleTo(actor)))
     .limit(1);
   if (!found) return fail("not-found:case");
   return loadCaseDetail(db, found.case, found.definition);
@@ -35,6 +38,12 @@ export async function loadCaseDetail(
     .orderBy(asc(caseEvents.id));
   // Every request of the case's tasks: the open ones say what to do now, the rest are history.
   const supplements = await db.select().from(supplementRequests).where(eq(supplementRequests.caseId, caseRow.id)).orderBy(asc(supplementRequests.createdAt));
+  // Filed at the counter: the clerk's name, for the applicant to know who filed it for them.
+  const [people] = await db
+    .select({ applicantName: users.displayName })
+    .from(users)
+    .where(eq(users.id, caseRow.applicantId));
+  const [filer] = caseRow.filedById ? await db.select({ name: users.displayName }).from(users).where(eq(users.id, caseRow.filedById)) : [];
   return {
     ok: true as const,
     case: caseRow,
@@ -43,6 +52,8 @@ export async function loadCaseDetail(
     tasks: taskRows,
     events,
     supplements,
+    applicantName: people?.applicantName ?? "",
+    filerName: filer?.name ?? null,
   };
 }
 

@@ -1,6 +1,8 @@
 /**
  * The applicant's cases (their own and their companies'), newest first, with the name of the service or bundle
- * applied for and the company it was filed for; narrowed by a filter, with the count of each filter.
+ * applied for, the company it was filed for, and who filed it at the counter if a clerk did; narrowed by a filter,
+ * with the count of each filter. For a counter clerk, "my cases" are those they filed for others (/counter/cases):
+ * the applicant's name comes along, and nobody else's filings.
  *
  * Keyset pages on (submitted_at, id) descending, as the desk's queue pages (server/workflow/list-queue.ts): a
  * company with thousands of cases reaches the oldest one, each page costs the same however deep, and a case
@@ -11,11 +13,11 @@ import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
-import { bundles, cases, companies, services } from "@/db/schema";
+import { bundles, cases, companies, services, users } from "@/db/schema";
 import { decodeCursor, encodeCursor, ZCursorId, ZCursorInstant } from "@/lib/http/keyset-cursor";
 import type { TCaseStatus } from "@/lib/workflow/statuses";
 import type { TActor } from "@/server/auth/actor";
-import { casesVisibleToApplicant } from "./case-access";
+import { casesVisibleTo } from "./case-access";
 
 /** The filters of /me: what the applicant asks "show me …" about. */
 export const myCaseFilters = ["all", "action", "open", "concluded", "withdrawn"] as const;
@@ -47,7 +49,9 @@ export type TListMyCasesOptions = {
 export async function listMyCases({ db, actor, filter = "all", cursor, pageSize = MY_CASES_PAGE_SIZE }: TListMyCasesOptions) {
   const service = alias(services, "subject_service");
   const bundle = alias(bundles, "subject_bundle");
-  const visible = casesVisibleToApplicant(actor);
+  const filer = alias(users, "filer");
+  const applicant = alias(users, "applicant");
+  const visible = casesVisibleTo(actor);
   const after = decodeMyCasesCursor(cursor, filter);
   const keyset = after
     ? sql`(${cases.submittedAt}, ${cases.id}) < (timestamptz 'epoch' + ${after.key}::bigint * interval '1 microsecond', ${after.id}::uuid)`
@@ -65,11 +69,16 @@ export async function listMyCases({ db, actor, filter = "all", cursor, pageSize 
         serviceName: service.name,
         bundleName: bundle.name,
         companyName: companies.name,
+        channel: cases.channel,
+        filerName: filer.displayName,
+        applicantName: applicant.displayName,
       })
       .from(cases)
       .leftJoin(service, and(eq(cases.subjectType, "service"), eq(service.code, cases.subjectCode)))
       .leftJoin(bundle, and(eq(cases.subjectType, "bundle"), eq(bundle.code, cases.subjectCode)))
       .leftJoin(companies, eq(companies.id, cases.companyId))
+      .leftJoin(filer, eq(filer.id, cases.filedById))
+      .innerJoin(applicant, eq(applicant.id, cases.applicantId))
       .where(and(visible, filter === "all" ? undefined : inArray(cases.status, statusesOf[filter]), keyset))
       .orderBy(desc(cases.submittedAt), desc(cases.id))
       .limit(pageSize + 1),

@@ -136,7 +136,7 @@ describe.each(testDatabaseKinds)("renderCaseReceipt on %s", (kind) => {
     const [company] = await world.db.select({ id: companies.id }).from(companies).where(eq(companies.uscc, demoCompany.uscc));
     await world.db.insert(companyMembers).values({ companyId: company.id, userId: agent.id, role: "agent" });
 
-    const result = await receipt(agent.username, restaurantNumber);
+    const result = await receipt(agent.username!, restaurantNumber);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const read = await readPdf(result.pdf);

@@ -2,9 +2,11 @@
  * The acknowledgement of receipt (受理回执) of a case, as a PDF in the reader's language: who applied for what and
  * when, each department's service with its promised time limit and its due date as the tracker shows it, a QR code
  * that opens the tracker, and a line saying the receipt is not a licence. Only the applicant, or someone acting for
- * the applying company, gets it; anyone else's case number is simply not found.
+ * the applying company, gets it, and the counter clerk who filed it (it then says so, for the applicant to take
+ * home); anyone else's case number is simply not found.
  */
 import { and, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { TDatabase } from "@/db/client";
 import { cases, companies, users } from "@/db/schema";
 import { maskIdentifier } from "@/lib/identifiers/mask";
@@ -18,7 +20,7 @@ import type { TActor } from "@/server/auth/actor";
 import { fail, type TResult } from "@/server/errors";
 import { translatorFor } from "@/server/i18n/translator";
 import { renderPdf, type TPdfBlock, type TPdfDocument } from "@/server/pdf/render-pdf";
-import { casesVisibleToApplicant } from "./case-access";
+import { casesVisibleTo } from "./case-access";
 import { listCaseTasks } from "./list-case-tasks";
 import { loadSubjectName } from "./get-case-for-applicant";
 
@@ -46,6 +48,7 @@ export async function renderCaseReceipt({
 export async function loadCaseReceipt({ db, actor, caseNumber }: { db: TDatabase; actor: TActor; caseNumber: string }) {
   if (!caseNumberPattern.test(caseNumber)) return fail("not-found:case");
   // The tracker's access rule, in the query: someone else's case and a case that does not exist look the same.
+  const filer = alias(users, "filer");
   const [found] = await db
     .select({
       id: cases.id,
@@ -54,6 +57,8 @@ export async function loadCaseReceipt({ db, actor, caseNumber }: { db: TDatabase
       subjectCode: cases.subjectCode,
       applicantType: cases.applicantType,
       submittedAt: cases.submittedAt,
+      channel: cases.channel,
+      filerName: filer.displayName,
       applicantName: users.displayName,
       applicantIdNumber: users.residentIdNumber,
       companyName: companies.name,
@@ -62,7 +67,8 @@ export async function loadCaseReceipt({ db, actor, caseNumber }: { db: TDatabase
     .from(cases)
     .innerJoin(users, eq(users.id, cases.applicantId))
     .leftJoin(companies, eq(companies.id, cases.companyId))
-    .where(and(eq(cases.number, caseNumber), casesVisibleToApplicant(actor)))
+    .leftJoin(filer, eq(filer.id, cases.filedById))
+    .where(and(eq(cases.number, caseNumber), casesVisibleTo(actor)))
     .limit(1);
   if (!found) return fail("not-found:case");
 
@@ -114,6 +120,7 @@ export function composeCaseReceipt({ receipt, locale, baseUrl }: { receipt: TCas
         { label: t("receipt.subject"), value: localize(receipt.subjectName, locale) },
         { label: t("receipt.submittedAt"), value: t("receipt.beijingTime", { time: formatDateTime(receipt.submittedAt, locale) }) },
         ...applicantRows,
+        ...(receipt.channel === "counter" ? [{ label: t("receipt.channel"), value: t("receipt.filedAtCounter", { name: nameForReader(receipt.filerName ?? "", locale) }) }] : []),
       ],
     },
     { kind: "heading", text: t("receipt.departments") },

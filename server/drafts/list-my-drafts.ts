@@ -3,7 +3,7 @@
  * Expired ones are left out, never deleted here: a page view does not write (purge-expired-drafts.ts does, on the
  * worker's schedule).
  */
-import { and, desc, eq, gt, inArray } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, or } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { bundles, drafts, services } from "@/db/schema";
 import type { TLocalizedText } from "@/lib/i18n/locales";
@@ -19,13 +19,25 @@ export type TDraftSummary = {
   expiringSoon: boolean;
 };
 
-export async function listMyDrafts(options: { db: TDatabase; actor: TActor; now?: Date }): Promise<TDraftSummary[]> {
+export async function listMyDrafts(options: {
+  db: TDatabase;
+  actor: TActor;
+  /** A counter clerk's drafts filed for this person or company only (the applicant's page at the counter). */
+  filedFor?: string;
+  now?: Date;
+}): Promise<TDraftSummary[]> {
   const { db, actor } = options;
   const now = options.now ?? new Date();
   const live = await db
     .select({ id: drafts.id, subjectCode: drafts.subjectCode, updatedAt: drafts.updatedAt, expiresAt: drafts.expiresAt })
     .from(drafts)
-    .where(and(eq(drafts.applicantId, actor.id), gt(drafts.expiresAt, now)))
+    .where(
+      and(
+        eq(drafts.applicantId, actor.id),
+        gt(drafts.expiresAt, now),
+        options.filedFor ? or(eq(drafts.filedForUserId, options.filedFor), eq(drafts.companyId, options.filedFor)) : undefined,
+      ),
+    )
     .orderBy(desc(drafts.updatedAt));
 
   const codes = [...new Set(live.map((draft) => draft.subjectCode))];

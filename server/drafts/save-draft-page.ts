@@ -17,6 +17,7 @@ import { getEnv } from "@/server/env";
 import type { TAppError } from "@/server/errors";
 import { mergeMaterial } from "@/server/materials/merge-material";
 import { lockedValues, resolvePrefill } from "@/server/prefill/resolve-prefill";
+import { applicantOfDraft } from "./applicant-of-draft";
 import { loadDraft } from "./load-draft";
 
 export type TWizardIntent =
@@ -106,7 +107,9 @@ export async function saveDraftPage(options: TSaveDraftPageOptions): Promise<TSa
     else merged[field.key] = value;
   }
 
-  const prefill = await resolvePrefill({ db, actor, companyId: draft.companyId, definition, today });
+  // The register data of whom the draft is filed for: a counter clerk's draft prefills from the applicant's.
+  const { applicant } = await applicantOfDraft(db, actor, draft);
+  const prefill = await resolvePrefill({ db, actor: applicant, companyId: draft.companyId, definition, today });
   const validation = validateAnswers(definition, merged, { today, pageKey, fixed: lockedValues(prefill), regions: regionLookup });
   const keep: Record<string, unknown> = { ...validation.keep };
   if (intent.kind === "add-item") {

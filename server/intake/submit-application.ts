@@ -42,6 +42,12 @@ export type TSubmitApplicationOptions = {
   companyId?: string | null;
   /** When the answers come from a server draft: it is deleted in the same transaction that writes the case. */
   draftId?: string;
+  /**
+   * Filed at the counter (一窗受理, channel "counter"): `actor` is the applicant (server/drafts/applicant-of-draft.ts),
+   * this is the counter clerk who files for them, and the applicant's consent (the version of the text they agreed
+   * to, and when). The clerk owns the draft and the uploaded scans; the case records them as its filer.
+   */
+  filing?: { filerId: string; consentVersion: string; consentedAt: Date };
   now?: Date;
 };
 
@@ -52,6 +58,10 @@ export type TSubmitApplicationResult =
 export async function submitApplication(options: TSubmitApplicationOptions): Promise<TSubmitApplicationResult> {
   const { db, actor, subjectCode, rawAnswers, idempotencyKey, channel } = options;
   const now = options.now ?? new Date();
+  const { filing } = options;
+  // The counter channel and a filer go together: a counter case without the applicant's consent is never written.
+  if ((channel === "counter") !== (filing !== undefined)) return fail("invalid:counter-consent-required");
+  const filerId = filing?.filerId ?? actor.id;
 
   // Independent reads, issued together: what is applied for, whether this submit was seen before, the calendar.
   const [subject, existing, calendar] = await Promise.all([
@@ -76,7 +86,7 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
   if (!validation.ok) {
     return { ...fail("invalid:form-answer"), fieldErrors: validation.errors, answers: validation.keep };
   }
-  const materials = await verifyMaterials({ db, actor, companyId, definition, answers: validation.answers, today });
+  const materials = await verifyMaterials({ db, actor, companyId, definition, answers: validation.answers, today, uploaderId: filerId });
   if (!materials.ok) return materials;
   const answers: TAnswers = materials.answers;
   const applicable = selectApplicable(subject.components, answers);
@@ -96,6 +106,9 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
         companyId,
         applicantType: subject.applicantType,
         channel,
+        filedById: filing?.filerId ?? null,
+        consentVersion: filing?.consentVersion ?? null,
+        consentedAt: filing?.consentedAt ?? null,
         answers,
         ...applicantSearch,
         idempotencyKey,
@@ -110,12 +123,12 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
       return { ok: true as const, caseNumber: first!, duplicate: true };
     }
     if (options.draftId) {
-      await tx.delete(drafts).where(and(eq(drafts.id, options.draftId), eq(drafts.applicantId, actor.id)));
+      await tx.delete(drafts).where(and(eq(drafts.id, options.draftId), eq(drafts.applicantId, filerId)));
     }
 
     await appendCaseEvent(tx, {
       caseId: created.id,
-      actorId: actor.id,
+      actorId: filerId,
       kind: "case-submitted",
       data: { channel, services: applicable.map((c) => c.service.code), formVersion: subject.form.version },
       public: true,

@@ -1,6 +1,6 @@
 /**
  * Before a case is written: every material an answer names must be the applicant's own upload, or an e-licence
- * they hold of a type the field accepts, valid today (not revoked, not expired) and still matching its signature.
+ * they hold of a type the field accepts (a scan uploaded at the counter is the filing clerk's upload), valid today (not revoked, not expired) and still matching its signature.
  * File details are re-read from the database, so a forged name, type or size in the answers is replaced by the truth.
  */
 import { and, eq, inArray } from "drizzle-orm";
@@ -20,6 +20,8 @@ export async function verifyMaterials(options: {
   definition: TFormDefinition;
   answers: TAnswers;
   today: string;
+  /** Who uploaded the files: the applicant, or the counter clerk filing for them. Defaults to the actor. */
+  uploaderId?: string;
 }): Promise<{ ok: true; answers: TAnswers } | (TAppError & { field: string })> {
   const { db, actor, companyId, definition, answers, today } = options;
   const materialFields = listFields(definition).filter((field) => field.type === "material" && Array.isArray(answers[field.key]));
@@ -32,7 +34,7 @@ export async function verifyMaterials(options: {
       ? db
           .select({ id: files.id, name: files.name, mediaType: files.mediaType, size: files.size })
           .from(files)
-          .where(and(inArray(files.id, fileIds), eq(files.ownerId, actor.id)))
+          .where(and(inArray(files.id, fileIds), eq(files.ownerId, options.uploaderId ?? actor.id)))
       : [],
     refs.some((ref) => ref.kind === "licence") ? listUsableLicences({ db, actor, companyId, today }) : [],
   ]);

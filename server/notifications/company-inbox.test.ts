@@ -74,7 +74,7 @@ describe.each(testDatabaseKinds)("a company's inbox on %s", (kind) => {
       ],
     );
     companyId = company.id;
-    [rep, agent, newcomer] = await Promise.all([repUser, agentUser, newcomerUser].map((user) => world.actorOf(user.username)));
+    [rep, agent, newcomer] = await Promise.all([repUser, agentUser, newcomerUser].map((user) => world.actorOf(user.username!)));
   });
 
   async function enqueueForCompany(caseNumber: string, topic = "supplement-requested"): Promise<number> {

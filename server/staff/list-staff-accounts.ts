@@ -1,5 +1,5 @@
 /** Staff accounts for the admin: search by user name or display name, with each one's department. */
-import { and, asc, eq, ilike, inArray, or } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { departments, staffRoles, users } from "@/db/schema";
 import type { TActor } from "@/server/auth/actor";
@@ -10,7 +10,8 @@ export const STAFF_LIST_LIMIT = 200;
 
 const accountColumns = {
   id: users.id,
-  username: users.username,
+  // Staff accounts always have a user name (only people recorded at the counter have none, and they are no staff).
+  username: sql<string>`${users.username}`,
   displayName: users.displayName,
   role: users.role,
   departmentId: users.departmentId,

@@ -23,7 +23,7 @@ export async function resetStaffPassword({ db, actor, userId }: { db: TDatabase;
       const before = await lockStaffAccount(tx, userId);
       const [after] = await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, before.id)).returning();
       await recordAdminChange({ db: tx, actor, entity: "user", entityId: after.id, action: "reset-password", before: accountRecord(before), after: accountRecord(after) });
-      return { ok: true as const, username: after.username, oneTimePassword };
+      return { ok: true as const, username: before.username, oneTimePassword };
     }),
   );
 }

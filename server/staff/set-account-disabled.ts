@@ -28,7 +28,7 @@ export async function setAccountDisabled({ db, actor, userId, disabled }: { db: 
         .where(eq(users.id, before.id))
         .returning();
       await recordAdminChange({ db: tx, actor, entity: "user", entityId: after.id, action: disabled ? "disable" : "enable", before: accountRecord(before), after: accountRecord(after) });
-      return { ok: true as const, username: after.username };
+      return { ok: true as const, username: before.username };
     }),
   );
 }

@@ -14,7 +14,10 @@ import type { TAccountRefusal } from "./staff-input";
  * admin's row is locked first, in one order, whatever the change: two admins disabling each other at once are then
  * answered one after the other (the second refused by keepOneAdmin), instead of deadlocking on each other's rows.
  */
-export async function lockStaffAccount(tx: TDatabase, userId: string): Promise<TUser> {
+/** A staff account: created by an admin, so it has a user name and a password (people recorded at the counter have neither). */
+export type TStaffUser = TUser & { username: string; passwordHash: string };
+
+export async function lockStaffAccount(tx: TDatabase, userId: string): Promise<TStaffUser> {
   if (!isUuid(userId)) throw new RefusalRollback(fail("not-found:account"));
   await tx
     .select({ id: users.id })
@@ -27,8 +30,8 @@ export async function lockStaffAccount(tx: TDatabase, userId: string): Promise<T
     .from(users)
     .where(and(eq(users.id, userId), inArray(users.role, staffRoles)))
     .for("update");
-  if (!user) throw new RefusalRollback(fail("not-found:account"));
-  return user;
+  if (!user || user.username === null || user.passwordHash === null) throw new RefusalRollback(fail("not-found:account"));
+  return { ...user, username: user.username, passwordHash: user.passwordHash };
 }
 
 /** A department that exists and is not retired may take new staff. */

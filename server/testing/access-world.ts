@@ -17,6 +17,7 @@ import { ZMaterialField, type TFormDefinition } from "@/lib/forms/definition";
 import type { TActor } from "@/server/auth/actor";
 import { departmentInputOf } from "@/server/departments/department-input";
 import { startDraft } from "@/server/drafts/start-draft";
+import { COUNTER_CONSENT_VERSION } from "@/server/counter/counter-consent";
 import { storeUpload } from "@/server/materials/store-upload";
 import { submitApplication } from "@/server/intake/submit-application";
 import { deliverOutbox } from "@/server/notifications/deliver-outbox";
@@ -153,6 +154,11 @@ export async function openAccessWorld(kind: TDatabaseKind) {
     .orderBy(desc(formDefinitions.version))
     .limit(1);
   const [colleague] = await db.select({ id: users.id }).from(users).where(eq(users.username, "clerk-amr2"));
+  // A proof the counter clerk filed for the citizen (一窗受理), for the counter's case pages and receipt.
+  const counterFiled = must(
+    "file at the counter",
+    await submitApplication({ db, actor: actors.citizen, subjectCode: "HRSS-PROOF", rawAnswers: proofAnswers(), idempotencyKey: randomUUID(), channel: "counter", filing: { filerId: actors.counter.id, consentVersion: COUNTER_CONSENT_VERSION, consentedAt: new Date() } }),
+  );
   // A notification that could not be delivered, for the admin's dead-letter list.
   const [deadLetter] = await db
     .insert(outbox)
@@ -193,6 +199,8 @@ export async function openAccessWorld(kind: TDatabaseKind) {
       spareDepartment: { id: spare.id },
       /** A staff account the admin may change: the second clerk of the market regulator. */
       staffAccount: { id: colleague.id, departmentId: amr.id },
+      /** The counter's find, record and file: a person on the register (张三), and numbers nobody has yet. */
+      counter: { personId: actors.citizen.id, personIdNumber: "310104198803124016", newIdNumber: "310104199001011233", newUscc: "91110108MA01C2XH3P", filedCase: counterFiled.caseNumber },
       /** The proof's current form, its first page retitled: a change an admin may publish. */
       form: { subjectType: "service" as const, subjectCode: "HRSS-PROOF", version: form.version, definitionJson: JSON.stringify(retitled(form.definition)) },
     },

@@ -281,6 +281,30 @@ export const actionTrials: Record<string, TActionTrial> = {
     // A sign-in with the new password records its success against the account and the address (the throttle).
     writesAnyway: ["rate_limits"],
   },
+  "/counter#findApplicantAction": {
+    state: true,
+    fields: ({ counter }) => ({ kind: "person", number: counter.personIdNumber }),
+    actor: "counter",
+    succeeded: redirectsTo(/^\/counter\/applicants\/[0-9a-f-]{36}$/),
+  },
+  "/counter#recordPersonAction": {
+    state: true,
+    fields: ({ counter }) => ({ name: "孙窗口", residentIdNumber: counter.newIdNumber, mobile: "" }),
+    actor: "counter",
+    succeeded: redirectsTo(/^\/counter\/applicants\/[0-9a-f-]{36}\?recorded=1$/),
+  },
+  "/counter#recordCompanyAction": {
+    state: true,
+    fields: ({ counter }) => ({ uscc: counter.newUscc, name: "上海窗口登记有限公司", legalRepresentative: "孙窗口", address: "漕溪北路 1 号", regionCode: "310104" }),
+    actor: "counter",
+    succeeded: redirectsTo(/^\/counter\/applicants\/[0-9a-f-]{36}\?recorded=1$/),
+  },
+  "/counter/applicants/[id]#startCounterDraftAction": {
+    bound: ({ counter }) => [counter.personId],
+    fields: () => ({ subjectCode: "HRSS-PROOF" }),
+    insiders: ["counter"],
+    succeeded: redirectsTo(/^\/apply\/HRSS-PROOF\/[0-9a-f-]{36}\/\w+$/),
+  },
   "/admin/outbox#retryDeadLetterAction": {
     fields: ({ deadLetter }) => ({ id: String(deadLetter.id) }),
     actor: "admin",

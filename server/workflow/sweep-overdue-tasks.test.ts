@@ -242,7 +242,7 @@ describe.each(testDatabaseKinds)("the overdue sweep on %s", (kind) => {
       .innerJoin(users, eq(users.id, outbox.recipientId))
       .where(and(eq(outbox.topic, "task-overdue"), inArray(outbox.link, taskIds.map((id) => `/desk/tasks/${id}`))));
     const perTask = new Map<string, string[]>();
-    for (const row of rows) perTask.set(row.link!, [...(perTask.get(row.link!) ?? []), row.username].sort());
+    for (const row of rows) perTask.set(row.link!, [...(perTask.get(row.link!) ?? []), row.username!].sort());
     expect(perTask.size).toBe(60);
     for (const told of perTask.values()) expect(told).toEqual(["clerk-tax", "tax-supervisor"]);
     const events = await world.db.select({ taskId: caseEvents.taskId }).from(caseEvents).where(and(eq(caseEvents.kind, "task-overdue"), inArray(caseEvents.taskId, taskIds)));

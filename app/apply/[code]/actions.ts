@@ -71,9 +71,10 @@ export const saveDraftPageAction = defineAction({
         }
         redirect(`${base}/${page}`);
       case "saved":
-        redirect(`/me?saved=${id}`);
+        // A counter clerk's draft waits at the counter, not in an applicant's /me.
+        redirect(actor.role === "counter" ? "/counter?saved=1" : `/me?saved=${id}`);
       case "start":
-        redirect(`/apply/${code}`);
+        redirect(actor.role === "counter" ? "/counter" : `/apply/${code}`);
       default:
         redirect(`${base}/${result.next}`);
     }
@@ -85,12 +86,13 @@ export const submitDraftAction = defineAction({
   name: "submitDraftAction",
   bound: ["subjectCode", "draftId"],
   state: true,
-  input: z.object({ subjectCode: ZCode, draftId: ZId, idempotencyKey: ZId }),
+  // The counter's consent box (absent from an applicant's own check page); whether it must be ticked is the use case's.
+  input: z.object({ subjectCode: ZCode, draftId: ZId, idempotencyKey: ZId, consent: z.literal("yes").optional().catch(undefined) }),
   invalid: wizardRefusal,
-  async run({ actor, db, input: { draftId, idempotencyKey } }): Promise<TWizardState> {
-    const result = await submitDraft({ db, actor, draftId, idempotencyKey });
+  async run({ actor, db, input: { draftId, idempotencyKey, consent } }): Promise<TWizardState> {
+    const result = await submitDraft({ db, actor, draftId, idempotencyKey, consent: consent === "yes" });
     if (!result.ok) return { formError: result.code, fieldErrors: result.fieldErrors };
-    redirect(`/me/cases/${result.caseNumber}?submitted=1`);
+    redirect(actor.role === "counter" ? `/counter/cases/${result.caseNumber}?submitted=1` : `/me/cases/${result.caseNumber}?submitted=1`);
   },
 });
 
@@ -103,6 +105,6 @@ export const deleteDraftAction = defineAction({
   back: "/me",
   async run({ actor, db, input: { draftId } }) {
     await deleteDraft({ db, actor, draftId });
-    redirect("/me?deleted=1");
+    redirect(actor.role === "counter" ? "/counter" : "/me?deleted=1");
   },
 });

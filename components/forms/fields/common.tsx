@@ -17,6 +17,11 @@ export type TFieldContext = {
   errorFor: (path: string) => string | undefined;
   /** Prefilled fields (免填报), by answer path: where the value came from and whether it is locked. */
   prefilled: Record<string, { sourceLabel: string; locked: boolean }>;
+  /**
+   * Staff filling in for someone (the counter): the register's personal numbers in locked fields are shown masked
+   * and not posted (intake takes locked values from the register anyway).
+   */
+  maskLocked?: boolean;
   /** For region and address fields, by answer path: the option lists for the value chosen now (server-prepared). */
   regionOptions: Record<string, TRegionLists>;
   /** E-licences in the applicant's wallet that material fields may take instead of an upload (免提交). */

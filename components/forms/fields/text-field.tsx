@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import type { TFieldOf } from "@/lib/forms/definition";
 import { localize } from "@/lib/i18n/locales";
 import { fenToYuanText } from "@/lib/money";
+import { maskIdentifier, maskMobile } from "@/lib/identifiers/mask";
 import { FieldShell, inputClass } from "../text-input";
 import { controlAria, shellProps, useHydrated, type TFieldProps } from "./common";
 import { dateBound, textOf } from "./values";
@@ -18,6 +19,15 @@ export function TextField({ field, value, parts, context }: TFieldProps<TTextLik
   const base = { id, name: path, readOnly: locked || undefined };
   const look = (width: string, extra = "") => `${inputClass(error, { width, locked })} ${extra}`;
   const text = textOf(value);
+  if (locked && context.maskLocked && (field.type === "id-number" || field.type === "phone") && text !== "") {
+    // Shown masked, not posted: the register's value is the one intake keeps.
+    const masked = field.type === "phone" ? maskMobile(text) : maskIdentifier(text);
+    return (
+      <FieldShell {...shellProps(parts)}>
+        <input id={id} type="text" readOnly value={masked} {...controlAria(parts)} className={look("max-w-[16em]", "font-mono tracking-wider")} />
+      </FieldShell>
+    );
+  }
   let control: React.ReactNode;
   switch (field.type) {
     case "textarea":

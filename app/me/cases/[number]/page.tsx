@@ -15,6 +15,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
+import { nameForReader } from "@/lib/i18n/name-for-reader";
 import { layoutTaskStages } from "@/lib/workflow/task-stages";
 import { describeTaskProgress, timeLeft, type TTaskProgress } from "@/lib/workflow/task-progress";
 import { isWithdrawable } from "@/lib/workflow/task-transitions";
@@ -109,6 +110,7 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
         <span>{t("caseStatus")}</span> <CaseStatusTag status={result.case.status} />
         <span className="text-muted">{t("submittedOn", { date: formatDate(result.case.submittedAt, locale) })}</span>
       </p>
+      {result.case.channel === "counter" ? <p className="mb-8 border-l-4 border-brand pl-3">{t("filedAtCounter", { name: nameForReader(result.filerName ?? "", locale) })}</p> : null}
       <p className="mb-8">
         {/* A plain link, not next/link: the receipt is a file download from a route handler, not a page to prefetch. */}
         <a href={`/me/cases/${encodeURIComponent(result.case.number)}/receipt`} className="font-semibold">

@@ -15,7 +15,10 @@ import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { regionLookup } from "@/lib/regions/regions";
 import { requireActor } from "@/server/auth/require-actor";
+import { applicantOfDraft } from "@/server/drafts/applicant-of-draft";
 import { loadDraft } from "@/server/drafts/load-draft";
+import { CounterFilingBanner } from "@/components/counter/counter-filing-banner";
+import { getCounterApplicant } from "@/server/counter/get-counter-applicant";
 import { buildFieldContext } from "@/server/forms/build-field-context";
 import { lockedValues, resolvePrefill } from "@/server/prefill/resolve-prefill";
 import { nameAnswerLicences } from "@/server/licences/name-answer-licences";
@@ -56,8 +59,12 @@ export default async function WizardStepPage({ params }: TProps) {
   const definition = subject.form.definition;
   const today = toIsoDate(now);
 
-  // What the applicant sees: their saved answers, with prefilled values in place (locked ones always win).
-  const prefill = await resolvePrefill({ db, actor, companyId: draft.companyId, definition, today });
+  // What the applicant sees: their saved answers, with prefilled values in place (locked ones always win). At the
+  // counter, the register data is the walk-in applicant's, not the clerk's.
+  const { applicant, filerId } = await applicantOfDraft(db, actor, draft);
+  const prefill = await resolvePrefill({ db, actor: applicant, companyId: draft.companyId, definition, today });
+  const filedFor = filerId ? await getCounterApplicant({ db, actor, id: draft.filedForUserId ?? draft.companyId ?? "" }) : null;
+  const banner = filedFor?.ok ? <CounterFilingBanner applicant={filedFor.applicant} locale={locale} /> : null;
   const values: Record<string, unknown> = { ...draft.answers };
   for (const [key, entry] of Object.entries(prefill)) if (entry.locked || values[key] === undefined) values[key] = entry.value;
   const layout = resolveFormLayout(definition, values, { today });
@@ -71,6 +78,7 @@ export default async function WizardStepPage({ params }: TProps) {
     return (
       <div className="max-w-3xl">
         <WizardProgress pages={visiblePages} current="check" locale={locale} />
+        {banner}
         <PageHeading caption={subjectName}>{t("checkTitle")}</PageHeading>
         <CheckAnswers
           definition={definition}
@@ -85,6 +93,7 @@ export default async function WizardStepPage({ params }: TProps) {
           idempotencyKey={draft.idempotencyKey}
           action={submitDraftAction.bind(null, code, draft.id)}
           backHref={`/apply/${code}/${draft.id}/${visiblePages.at(-1)?.key ?? definition.pages[0].key}`}
+          counterConsent={filerId !== null}
         />
       </div>
     );
@@ -100,7 +109,7 @@ export default async function WizardStepPage({ params }: TProps) {
 
   const context = await buildFieldContext({
     db,
-    actor,
+    actor: applicant,
     companyId: draft.companyId,
     fields: page.sections.flatMap((section) => section.fields),
     values,
@@ -114,6 +123,7 @@ export default async function WizardStepPage({ params }: TProps) {
   return (
     <div className="max-w-3xl">
       <WizardProgress pages={visiblePages} current={page.key} locale={locale} />
+      {banner}
       <PageHeading caption={`${subjectName} · ${t("stepOf", { step: pageIndex + 1, total: visiblePages.length })}`}>
         {localize(page.title, locale)}
       </PageHeading>
@@ -124,7 +134,8 @@ export default async function WizardStepPage({ params }: TProps) {
         values={values}
         today={today}
         isFirstPage={pageIndex === 0}
-        context={context}
+        // At the counter, the applicant's register numbers are masked on the clerk's screen.
+        context={filerId ? { ...context, maskLocked: true } : context}
         action={saveDraftPageAction.bind(null, code, draft.id, page.key)}
       />
     </div>
