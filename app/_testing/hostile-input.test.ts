@@ -28,6 +28,7 @@ import * as keysRoute from "@/app/api/v1/licences/keys/route";
 import * as displayRoute from "@/app/display/route";
 import * as languageRoute from "@/app/language/route";
 import * as receiptRoute from "@/app/me/cases/[number]/receipt/route";
+import * as supervisionExportRoute from "@/app/supervise/export/route";
 import * as licencePdfRoute from "@/app/me/licences/[id]/pdf/route";
 import * as caseMaterialRoute from "@/app/me/cases/[number]/materials/[fileId]/route";
 import * as draftMaterialRoute from "@/app/me/drafts/[draft]/materials/[fileId]/route";
@@ -98,6 +99,12 @@ const handlerTrials: Record<string, THandlerTrial> = {
     params: ({ openCase }) => ({ number: openCase.caseNumber }),
     actor: "enterprise",
     weight: 0.5,
+  },
+  "GET /supervise/export": {
+    handler: supervisionExportRoute.GET,
+    path: () => "/supervise/export",
+    query: () => ({ table: "services", from: "2026-01-01", to: "2026-12-31" }),
+    actor: "supervisor",
   },
   "GET /me/licences/[id]/pdf": {
     handler: licencePdfRoute.GET,

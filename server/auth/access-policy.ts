@@ -137,6 +137,8 @@ export const accessPolicy = {
   // The counter, supervision and administration.
   "/counter": { page: rule(["counter"]) },
   "/supervise": { page: rule(["supervisor", "admin"]), actions: { decideExtensionAction: rule(["supervisor"], "supervised-task") } },
+  // The dashboard's tables as CSV files: the figures of the supervisor's department, or of all for one of none.
+  "/supervise/export": { handler: { GET: rule(["supervisor", "admin"]) } },
   "/admin": { page: rule(["admin"]) },
   "/admin/forms": { page: rule(["admin"]) },
   "/admin/forms/[subjectType]/[code]": { page: rule(["admin"]), actions: { definitionEditorAction: rule(["admin"]) } },

@@ -11,6 +11,8 @@ import { seedUser } from "@/seed/factories";
 import { submitTestCase } from "@/server/testing/submit-test-case";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { computeSupervisionFigures } from "./compute-supervision-figures";
+import { listDeadlineWatch } from "./list-deadline-watch";
+import { listVolumeSeries } from "./list-volume-series";
 
 const range = { from: "2025-03-01", to: "2025-03-31" };
 const now = new Date("2025-03-20T12:00:00+08:00");
@@ -119,6 +121,46 @@ describe.each(testDatabaseKinds)("supervision figures on %s", (kind) => {
     if (!earlier.ok) throw new Error(earlier.code);
     // On 03-12: yellow t1, t2, t6 (t5's window had not opened); no red yet (t2's came on 03-13).
     expect(earlier.rows[0]).toMatchObject({ yellowCards: 3, redCards: 0 });
+  });
+
+  it("counts received, concluded and on time per week, every week of the range", async () => {
+    const result = await listVolumeSeries({ db: world.db, actor: await world.actorOf("supervisor"), range, period: "week" });
+    if (!result.ok) throw new Error(result.code);
+    // Weeks from Monday 02-24 (holding 03-01) to 03-31. Received: 03-03 t1 t7, 03-05 t2 | 03-10 t3, 03-12 t4 |
+    // 03-17 t5, 03-18 t8. Concluded: t6 03-04 on time, t1 03-07 on time | t3 03-11 on time, t2 03-14 late | t7 03-19 late.
+    expect(result.rows).toEqual([
+      { period: "2025-02-24", received: 0, concluded: 0, onTimeRate: null },
+      { period: "2025-03-03", received: 3, concluded: 2, onTimeRate: 1 },
+      { period: "2025-03-10", received: 2, concluded: 2, onTimeRate: 0.5 },
+      { period: "2025-03-17", received: 2, concluded: 1, onTimeRate: 0 },
+      { period: "2025-03-24", received: 0, concluded: 0, onTimeRate: null },
+      { period: "2025-03-31", received: 0, concluded: 0, onTimeRate: null },
+    ]);
+    const months = await listVolumeSeries({ db: world.db, actor: await world.actorOf("supervisor-fire"), range: { from: "2025-01-15", to: "2025-03-31" }, period: "month" });
+    if (!months.ok) throw new Error(months.code);
+    expect(months.rows).toEqual([
+      { period: "2025-01-01", received: 0, concluded: 0, onTimeRate: null },
+      { period: "2025-02-01", received: 0, concluded: 0, onTimeRate: null },
+      { period: "2025-03-01", received: 2, concluded: 1, onTimeRate: 0 },
+    ]);
+    expect(await listVolumeSeries({ db: world.db, actor: await world.actorOf("clerk-fire"), range, period: "week" })).toEqual({ ok: false, code: "forbidden:role" });
+  });
+
+  it("lists the yellow and red tasks now, and drills down to a department's overdue ones", async () => {
+    const supervisor = await world.actorOf("supervisor");
+    const caseOf = (rows: { dueDate: string }[]) => rows.map((row) => row.dueDate);
+    // t5 (AMR, due 03-19) is red; t8 (FIRE, due 03-21) is yellow; t3 is refused, t9 pending: neither runs.
+    const all = await listDeadlineWatch({ db: world.db, actor: supervisor, now });
+    if (!all.ok) throw new Error(all.code);
+    expect(caseOf(all.rows)).toEqual(["2025-03-19", "2025-03-21"]);
+    const fireId = all.rows[1].departmentId;
+    const overdue = await listDeadlineWatch({ db: world.db, actor: supervisor, now, overdueOnly: true });
+    expect(overdue.ok && caseOf(overdue.rows)).toEqual(["2025-03-19"]);
+    const fire = await listDeadlineWatch({ db: world.db, actor: supervisor, now, departmentId: fireId });
+    expect(fire.ok && caseOf(fire.rows)).toEqual(["2025-03-21"]);
+    const own = await listDeadlineWatch({ db: world.db, actor: await world.actorOf("supervisor-fire"), now });
+    expect(own.ok && caseOf(own.rows)).toEqual(["2025-03-21"]);
+    expect(await listDeadlineWatch({ db: world.db, actor: await world.actorOf("clerk-fire"), now })).toEqual({ ok: false, code: "forbidden:role" });
   });
 
   it("shows a department's supervisor only that department, and refuses other roles", async () => {

@@ -19,11 +19,12 @@
  *   that reached its queue: count, average of `overall`, share dissatisfied (overall 1–2).
  * - open follow-ups: bad-rating follow-ups of the department (of the service's tasks' cases) still open now.
  * - cards (红黄牌), derived from each task's final or current due date, once per task and colour, counted in the range
- *   that holds the day the card was raised: red on the day after the due date, if the task was still running then
- *   (still running now, or decided after its due date); yellow on the first day of the warning window
- *   (lib/workflow/deadline-state.ts: 2 working days or fewer left, i.e. the working day two before the due date, or
- *   the ready day if later), if the task was running that day. A task whose clock is stopped for a supplement gets
- *   none until it runs again.
+ *   that holds the day the card was raised. A card is raised at the start of a day (00:00 Beijing) for a task still
+ *   running then: red on the day after the due date (the task is still running now, or was decided after its due
+ *   date); yellow on the first day of the warning window (lib/workflow/deadline-state.ts: 2 working days or fewer
+ *   left, i.e. the working day two before the due date), or the day after the task arrived if it arrived inside the
+ *   window — so work done the day it arrives (an instant approval) gets no card. A task whose clock is stopped for
+ *   a supplement gets none until it runs again.
  */
 import { sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
@@ -150,7 +151,7 @@ export async function computeSupervisionFigures({ db, actor, range, group, now =
         from tasks t
         join working_days due on due.day = t.due_date
         cross join lateral (
-          select greatest(t.ready_on, (select w.day from working_days w where w.working and w.ordinal = due.ordinal - 2)) as day
+          select greatest(t.ready_on + 1, (select w.day from working_days w where w.working and w.ordinal = due.ordinal - 2)) as day
         ) as warning
         where t.due_date between ${from} - 1 and ${to} + 30 and t.ready_on is not null ${scope}
       ) as marked group by key
