@@ -1,7 +1,8 @@
 "use client";
 /**
  * Volumes received and concluded, and the on-time rate, over the range: decoration for sighted readers (aria-hidden);
- * the table after it holds the same figures for everyone. Drawn after hydration only: recharts measures the
+ * the table after it holds the same figures for everyone, so the chart is also kept out of the focus order (inert,
+ * no keyboard layer). Drawn after hydration only: recharts measures the
  * browser, and styles set from script pass the page's Content-Security-Policy where server-rendered style
  * attributes would not.
  */
@@ -14,10 +15,10 @@ export function VolumeChart({ points, labels }: { points: TChartPoint[]; labels:
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
   return (
-    <div aria-hidden="true" className="mb-4 h-72 w-full">
+    <div aria-hidden="true" inert className="mb-4 h-72 w-full">
       {mounted ? (
         <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={points} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+          <ComposedChart data={points} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid stroke="#b1b4b6" strokeDasharray="3 3" />
             <XAxis dataKey="label" tick={{ fontSize: 12 }} />
             <YAxis yAxisId="count" allowDecimals={false} tick={{ fontSize: 12 }} width={40} />
