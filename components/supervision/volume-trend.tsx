@@ -14,10 +14,10 @@ import { VolumeChart } from "./volume-chart";
 
 type TSeries = Extract<Awaited<ReturnType<typeof listVolumeSeries>>, { ok: true }>;
 
-/** "2026-12" for a month, the Monday's date for a week: short enough for a chart's axis. */
-export function periodLabel(period: string, unit: "week" | "month", locale: Locale): string {
+/** "2026-12" for a month, the Monday's date for a week (month and day alone on a chart's narrow axis). */
+export function periodLabel(period: string, unit: "week" | "month", locale: Locale, short = false): string {
   if (unit === "month") return period.slice(0, 7);
-  return formatDate(period, locale);
+  return short ? period.slice(5) : formatDate(period, locale);
 }
 
 export async function VolumeTrend({ series, range }: { series: TSeries; range: TReportRange }) {
@@ -31,7 +31,7 @@ export async function VolumeTrend({ series, range }: { series: TSeries; range: T
       </h2>
       <p className="mb-4">{t(series.period === "week" ? "trendLeadWeek" : "trendLeadMonth")}</p>
       <VolumeChart
-        points={series.rows.map((row) => ({ label: periodLabel(row.period, series.period, locale), received: row.received, concluded: row.concluded, onTimePercent: row.onTimeRate === null ? null : Math.round(row.onTimeRate * 100) }))}
+        points={series.rows.map((row) => ({ label: periodLabel(row.period, series.period, locale, true), received: row.received, concluded: row.concluded, onTimePercent: row.onTimeRate === null ? null : Math.round(row.onTimeRate * 100) }))}
         labels={{ received: t("figures.received"), concluded: t("figures.concluded"), onTime: t("figures.onTimeRate") }}
       />
       <DataTable
