@@ -65,6 +65,8 @@ export default async function SupervisePage({ searchParams }: { searchParams: Pr
   const rangeQuery = { from: range.from, to: range.to };
   const overdueHref = (row: TFigureRow) => `/supervise?${new URLSearchParams({ ...rangeQuery, department: row.key, overdue: "1" })}#deadlines-heading`;
   const drilled = query.department ? departmentRows.find((row) => row.key === query.department)?.name : undefined;
+  // Chinese sentences follow each other without a space; English ones with one.
+  const sentenceGap = locale === "en" ? " " : "";
   const rangeText = t("rangeText", { from: formatDate(range.from, locale), to: formatDate(range.to, locale) });
   return (
     <>
@@ -77,11 +79,11 @@ export default async function SupervisePage({ searchParams }: { searchParams: Pr
       {testClock ? <Notice title={t("testClock", { time: formatDateTime(now, locale) })} /> : null}
       <PageHeading>{t("title")}</PageHeading>
       {extensions.ok ? <ExtensionRequests requests={extensions.requests} action={decideExtensionAction} /> : null}
-      <ReportRangeForm range={parsed.ok ? range : { from: query.from ?? "", to: query.to ?? "" }} error={parsed.ok ? undefined : `${te(parsed.code)} ${t("showingMonth", { range: rangeText })}`} />
+      <ReportRangeForm range={parsed.ok ? range : { from: query.from ?? "", to: query.to ?? "" }} error={parsed.ok ? undefined : [te(parsed.code), t("showingMonth", { range: rangeText })].join(sentenceGap)} />
 
       <h2 className="mb-2 text-2xl font-bold">{t("departmentsTitle")}</h2>
       <p className="mb-4">
-        {t("rangeSentence", { range: rangeText })} {t("departmentsLead")}
+        {[t("rangeSentence", { range: rangeText }), t("departmentsLead")].join(sentenceGap)}
       </p>
       {departmentRows.length === 0 ? <p className="mb-8">{t("noFigures")}</p> : null}
       <FigureTable id="department-figures" caption={t("departmentsTitle")} nameHeader={t("department")} columns={handlingColumns} rows={departmentRows} locale={locale} overdueHref={overdueHref} />
