@@ -43,6 +43,8 @@ export default defineConfig({
       // make the address wait for all the journeys after it. The per-account allowance stays as shipped (5), which
       // e2e/sign-in-security.spec.ts exercises; the address allowance is proven by the integration tests.
       SIGN_IN_FAILURES_PER_ADDRESS: "100000",
+      // TEST ONLY (server/clock.ts): e2e/supervision.spec.ts moves the supervision pages' clock with a cookie.
+      ONEDOOR_TEST_CLOCK: "on",
     },
   },
 });

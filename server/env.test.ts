@@ -39,4 +39,11 @@ describe("the environment", () => {
     expect(readLogLevel({ LOG_LEVEL: "loud" })).toBe("info");
     expect(readLogLevel({})).toBe("info");
   });
+
+  it("refuses the test clock wherever a real portal could run", () => {
+    expect(parseEnv({ ONEDOOR_TEST_CLOCK: "on", PORT: "3250" }).ONEDOOR_TEST_CLOCK).toBe("on");
+    expect(parseEnv({}).ONEDOOR_TEST_CLOCK).toBe("off");
+    expect(() => parseEnv({ ONEDOOR_TEST_CLOCK: "on", PUBLIC_BASE_URL: "https://onedoor.example.gov.cn" })).toThrowError(/ONEDOOR_TEST_CLOCK: a test setting/);
+    expect(() => parseEnv({ ONEDOOR_TEST_CLOCK: "on", NODE_ENV: "production", DATABASE_URL: postgresql, PUBLIC_BASE_URL: "http://10.0.0.1" })).toThrowError(/ONEDOOR_TEST_CLOCK: a test setting/);
+  });
 });

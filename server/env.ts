@@ -96,6 +96,12 @@ const ZEnv = z
      * PostgreSQL deployment must be given the same one.
      */
     LICENCE_HASH_KEY: checkedWith(parseHashKey),
+    /**
+     * TEST ONLY. "on" lets a journey set the time the supervision pages count with (the onedoor-test-now cookie,
+     * server/clock.ts), so a task can turn yellow and red without waiting days. Refused beside an https
+     * PUBLIC_BASE_URL and in a production deployment on PostgreSQL: a real portal can never run with it.
+     */
+    ONEDOOR_TEST_CLOCK: z.enum(["on", "off"]).default("off"),
     /** During a rotation of LICENCE_HASH_KEY: the key it replaces, until setup has re-hashed every licence. */
     LICENCE_HASH_KEY_PREVIOUS: checkedWith(parseHashKey),
   })
@@ -120,6 +126,9 @@ export function parseEnv(env: Record<string, string | undefined> = process.env):
       "PUBLIC_BASE_URL: must be set in production (NODE_ENV=production with DATABASE_URL): the QR codes on receipts and e-licences " +
         "would otherwise point at localhost. Set it to the portal's public address, e.g. PUBLIC_BASE_URL=https://onedoor.example.gov.cn",
     );
+  }
+  if (env.ONEDOOR_TEST_CLOCK === "on" && (isPublicDeployment(env) || env.PUBLIC_BASE_URL?.startsWith("https:"))) {
+    problems.push("ONEDOOR_TEST_CLOCK: a test setting, refused with an https PUBLIC_BASE_URL and in production on PostgreSQL");
   }
   if (!result.success || problems.length > 0) throw new Error(`Invalid environment: ${problems.join("; ")}`);
   const given = result.data.PUBLIC_BASE_URL;

@@ -49,6 +49,10 @@ export const errorCodes = [
   "invalid:search-too-long",
   "invalid:bulk-selection",
   "invalid:calendar-date",
+  // The supervision dashboard's date range (lib/supervision/report-range.ts).
+  "invalid:report-date",
+  "invalid:report-range-reversed",
+  "invalid:report-range-too-long",
   "invalid:calendar-kind",
   "invalid:calendar-name-required",
   "invalid:calendar-name-too-long",

@@ -31,6 +31,7 @@ import * as receiptRoute from "@/app/me/cases/[number]/receipt/route";
 import * as caseDocumentRoute from "@/app/me/cases/[number]/documents/[documentId]/route";
 import * as taskDocumentRoute from "@/app/desk/tasks/[id]/documents/[documentId]/route";
 import * as counterReceiptRoute from "@/app/counter/cases/[number]/receipt/route";
+import * as supervisionExportRoute from "@/app/supervise/export/route";
 import * as licencePdfRoute from "@/app/me/licences/[id]/pdf/route";
 import * as caseMaterialRoute from "@/app/me/cases/[number]/materials/[fileId]/route";
 import * as draftMaterialRoute from "@/app/me/drafts/[draft]/materials/[fileId]/route";
@@ -122,6 +123,12 @@ const handlerTrials: Record<string, THandlerTrial> = {
     params: ({ openCase }) => ({ id: openCase.claimedTask.id, documentId: openCase.documentId }),
     actor: "clerk-amr",
     weight: 0.5,
+  },
+  "GET /supervise/export": {
+    handler: supervisionExportRoute.GET,
+    path: () => "/supervise/export",
+    query: () => ({ table: "services", from: "2026-01-01", to: "2026-12-31" }),
+    actor: "supervisor",
   },
   "GET /me/licences/[id]/pdf": {
     handler: licencePdfRoute.GET,

@@ -1,23 +1,31 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { TaskStatusTag } from "@/components/cases/status-tag";
-import { DeadlineTag } from "@/components/desk/deadline-tag";
-import { DataTable } from "@/components/ui/data-table";
-import { PageHeading } from "@/components/ui/page-heading";
-import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
-import { formatDate } from "@/lib/i18n/format";
-import { localize, type Locale } from "@/lib/i18n/locales";
-import { deadlineState } from "@/lib/workflow/deadline-state";
-import { requireActor } from "@/server/auth/require-actor";
-import { listDeadlineWatch } from "@/server/supervision/list-deadline-watch";
-import { isErrorCode } from "@/server/errors";
-import { listExtensionRequests } from "@/server/workflow/list-extension-requests";
-import { Button } from "@/components/ui/button";
+import { CsvLink } from "@/components/supervision/csv-link";
+import { DeadlineWatchTable } from "@/components/supervision/deadline-watch-table";
+import { ExtensionRequests } from "@/components/supervision/extension-requests";
+import { FigureTable, type TFigureRow } from "@/components/supervision/figure-table";
+import { OverdueFollowUps } from "@/components/supervision/overdue-follow-ups";
+import { VolumeTrend } from "@/components/supervision/volume-trend";
 import { Notice } from "@/components/ui/notice";
-import { RatingLevelTag } from "@/components/ratings/rating-summary";
+import { PageHeading } from "@/components/ui/page-heading";
+import { toIsoDate } from "@/lib/calendar/working-days";
+import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { localize, type Locale } from "@/lib/i18n/locales";
+import { cardColumns, handlingColumns, ratingColumns } from "@/lib/supervision/figure-columns";
+import { monthOf, parseReportRange, periodOf } from "@/lib/supervision/report-range";
+import { ReportRangeForm } from "@/components/supervision/report-range-form";
+import { requireActor } from "@/server/auth/require-actor";
+import { readCurrentTime } from "@/server/clock";
+import { isErrorCode } from "@/server/errors";
 import { listOverdueFollowUps } from "@/server/ratings/list-overdue-follow-ups";
+import { computeSupervisionFigures } from "@/server/supervision/compute-supervision-figures";
+import { listDeadlineWatch } from "@/server/supervision/list-deadline-watch";
+import { listVolumeSeries } from "@/server/supervision/list-volume-series";
+import { listExtensionRequests } from "@/server/workflow/list-extension-requests";
 import { decideExtensionAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,108 +35,83 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SupervisePage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const actor = await requireActor({ page: "/supervise", returnTo: "/supervise" });
   const t = await getTranslations("supervise");
-  const locale = (await getLocale()) as Locale;
-  const result = await listDeadlineWatch({ db: getDb(), actor });
-  if (!result.ok) return null;
-  const extensions = await listExtensionRequests({ db: getDb(), actor });
-  const followUps = await listOverdueFollowUps({ db: getDb(), actor });
-  const tExtension = await getTranslations("extensionRequests");
   const te = await getTranslations("errors");
-  const { extension, error } = readSearchParams(await searchParams, { extension: z.enum(["approve", "deny"]), error: z.string() });
+  const tExtension = await getTranslations("extensionRequests");
+  const locale = (await getLocale()) as Locale;
+  const { now, testClock } = await readCurrentTime();
+  const today = toIsoDate(now);
+  const query = readSearchParams(await searchParams, {
+    from: z.string().max(32),
+    to: z.string().max(32),
+    department: z.uuid(),
+    overdue: z.literal("1"),
+    extension: z.enum(["approve", "deny"]),
+    error: z.string(),
+  });
+  const parsed = parseReportRange({ from: query.from, to: query.to }, today);
+  const range = parsed.ok ? parsed.range : monthOf(today);
+  const db = getDb();
+  const [departments, services, series, watch, extensions, followUps] = await Promise.all([
+    computeSupervisionFigures({ db, actor, range, group: "department", now }),
+    computeSupervisionFigures({ db, actor, range, group: "service", now }),
+    listVolumeSeries({ db, actor, range, period: periodOf(range) }),
+    listDeadlineWatch({ db, actor, now, departmentId: query.department, overdueOnly: query.overdue === "1" }),
+    listExtensionRequests({ db, actor }),
+    listOverdueFollowUps({ db, actor, now }),
+  ]);
+  if (!departments.ok || !services.ok || !series.ok || !watch.ok) return null;
+  const departmentRows: TFigureRow[] = departments.rows.map((row) => ({ ...row, name: localize(row.departmentName, locale) }));
+  const serviceRows: TFigureRow[] = services.rows.map((row) => ({ ...row, name: `${localize(row.serviceName ?? row.departmentName, locale)} · ${localize(row.departmentName, locale)}` }));
+  const rangeQuery = { from: range.from, to: range.to };
+  const overdueHref = (row: TFigureRow) => `/supervise?${new URLSearchParams({ ...rangeQuery, department: row.key, overdue: "1" })}#deadlines-heading`;
+  const drilled = query.department ? departmentRows.find((row) => row.key === query.department)?.name : undefined;
+  // Chinese sentences follow each other without a space; English ones with one.
+  const sentenceGap = locale === "en" ? " " : "";
+  const rangeText = t("rangeText", { from: formatDate(range.from, locale), to: formatDate(range.to, locale) });
   return (
     <>
-      {extension === "approve" || extension === "deny" ? <Notice tone="success" title={tExtension(`done.${extension}`)} /> : null}
-      {isErrorCode(error) ? (
+      {query.extension ? <Notice tone="success" title={tExtension(`done.${query.extension}`)} /> : null}
+      {isErrorCode(query.error) ? (
         <div role="alert" className="mb-8 border-4 border-danger p-4 font-semibold">
-          {te(error)}
+          {te(query.error)}
         </div>
       ) : null}
+      {testClock ? <Notice title={t("testClock", { time: formatDateTime(now, locale) })} /> : null}
       <PageHeading>{t("title")}</PageHeading>
-      {extensions.ok && extensions.requests.length > 0 ? (
-        <section aria-labelledby="extension-requests" className="mb-10">
-          <h2 id="extension-requests" className="mb-3 text-2xl font-bold">
-            {tExtension("title", { count: extensions.requests.length })}
-          </h2>
-          <ul className="space-y-4">
-            {extensions.requests.map((request) => (
-              <li key={request.taskId} className="border-2 border-line p-4">
-                <p className="font-semibold">
-                  {localize(request.serviceName, locale)} · <span className="font-mono break-all">{request.caseNumber}</span>
-                </p>
-                <p>{tExtension("asked", { days: request.days ?? 0, date: formatDate(request.dueDate, locale) })}</p>
-                <p className="mb-3">{tExtension("reason", { reason: request.reason ?? "" })}</p>
-                <form action={decideExtensionAction} className="flex flex-wrap gap-4">
-                  <input type="hidden" name="taskId" value={request.taskId} />
-                  <input type="hidden" name="version" value={request.version} />
-                  <Button name="decision" value="approve">
-                    {tExtension("approve")}
-                  </Button>
-                  <Button name="decision" value="deny" variant="secondary">
-                    {tExtension("deny")}
-                  </Button>
-                </form>
-              </li>
-            ))}
-          </ul>
-        </section>
+      {extensions.ok ? <ExtensionRequests requests={extensions.requests} action={decideExtensionAction} /> : null}
+      <ReportRangeForm range={parsed.ok ? range : { from: query.from ?? "", to: query.to ?? "" }} error={parsed.ok ? undefined : [te(parsed.code), t("showingMonth", { range: rangeText })].join(sentenceGap)} />
+
+      <h2 className="mb-2 text-2xl font-bold">{t("departmentsTitle")}</h2>
+      <p className="mb-4">
+        {[t("rangeSentence", { range: rangeText }), t("departmentsLead")].join(sentenceGap)}
+      </p>
+      {departmentRows.length === 0 ? <p className="mb-8">{t("noFigures")}</p> : null}
+      <FigureTable id="department-figures" caption={t("departmentsTitle")} nameHeader={t("department")} columns={handlingColumns} rows={departmentRows} locale={locale} overdueHref={overdueHref} />
+      <h2 className="mb-2 text-2xl font-bold">{t("qualityTitle")}</h2>
+      <p className="mb-4">{t("cardsLead")}</p>
+      <FigureTable id="department-quality" caption={t("qualityTitle")} nameHeader={t("department")} columns={[...ratingColumns, ...cardColumns]} rows={departmentRows} locale={locale} overdueHref={overdueHref} />
+      <CsvLink table="departments" range={range} name={t("departmentsTitle")} />
+
+      <h2 className="mb-2 text-2xl font-bold">{t("servicesTitle")}</h2>
+      <p className="mb-4">{t("rangeSentence", { range: rangeText })}</p>
+      {serviceRows.length === 0 ? <p className="mb-8">{t("noFigures")}</p> : null}
+      <FigureTable id="service-figures" caption={t("servicesTitle")} nameHeader={t("service")} columns={[...handlingColumns, ...ratingColumns]} rows={serviceRows} locale={locale} />
+      <CsvLink table="services" range={range} name={t("servicesTitle")} />
+
+      <VolumeTrend series={series} range={range} />
+
+      {followUps.ok ? <OverdueFollowUps rows={followUps.rows} /> : null}
+
+      <h2 id="deadlines-heading" className="mb-3 text-2xl font-bold">
+        {t("deadlinesTitle")}
+      </h2>
+      <p className="mb-4">{query.overdue ? t("overdueLead") : t("lead")}</p>
+      {query.department || query.overdue ? (
+        <p className="mb-4">
+          {drilled ? t("drilledTo", { name: drilled }) : null} <Link href={`/supervise?${new URLSearchParams(rangeQuery)}#deadlines-heading`}>{t("showAll")}</Link>
+        </p>
       ) : null}
-      {followUps.ok ? (
-        <section aria-labelledby="overdue-follow-ups" className="mb-10">
-          <h2 id="overdue-follow-ups" className="mb-3 text-2xl font-bold">
-            {t("followUpsTitle")}
-          </h2>
-          <p className="mb-4">{t("followUpsLead")}</p>
-          {followUps.rows.length === 0 ? (
-            <p>{t("followUpsEmpty")}</p>
-          ) : (
-            <ul aria-labelledby="overdue-follow-ups" className="space-y-3">
-              {followUps.rows.map((row) => (
-                <li key={row.id} className="border-2 border-line p-4">
-                  <div className="flex flex-wrap items-start justify-between gap-2">
-                    <p className="font-semibold">
-                      {localize(row.departmentName, locale)} · {localize(row.subjectName, locale)}
-                    </p>
-                    <RatingLevelTag level={row.overall} />
-                  </div>
-                  <p className="font-mono text-base break-all text-muted">{row.caseNumber}</p>
-                  <p className="mt-1 flex flex-wrap items-center gap-2">
-                    {t("replyDueOn", { date: formatDate(row.dueOn, locale) })}
-                    <DeadlineTag state="overdue" />
-                  </p>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      ) : null}
-      <h2 className="mb-3 text-2xl font-bold">{t("deadlinesTitle")}</h2>
-      <p className="mb-6">{t("lead")}</p>
-      {result.rows.length === 0 ? (
-        <p>{t("empty")}</p>
-      ) : (
-        <DataTable
-          id="deadlines"
-          caption={t("title")}
-          rows={result.rows}
-          rowKey={(row) => row.id}
-          columns={[
-            { key: "department", header: t("department"), cell: (row) => localize(row.departmentName, locale) },
-            { key: "service", header: t("service"), cell: (row) => localize(row.serviceName, locale) },
-            { key: "case", header: t("case"), className: "font-mono text-base break-all lg:break-normal lg:whitespace-nowrap", cell: (row) => row.caseNumber },
-            { key: "due", header: t("due"), className: "whitespace-nowrap", cell: (row) => formatDate(row.dueDate, locale) },
-            {
-              key: "status",
-              header: t("status"),
-              cell: (row) => (
-                <span className="flex flex-wrap gap-2">
-                  <TaskStatusTag status={row.status} kind={row.kind} />
-                  <DeadlineTag state={deadlineState(row.dueDate, result.today, result.calendar)} />
-                </span>
-              ),
-            },
-          ]}
-        />
-      )}
+      <DeadlineWatchTable watch={watch} caption={t("deadlinesTitle")} />
     </>
   );
 }

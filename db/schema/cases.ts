@@ -166,6 +166,14 @@ export const tasks = pgTable(
       .where(sql`${table.announcedAt} is null and ${table.assigneeId} is null and ${table.status} = 'waiting'`),
     // The desk's "done" view: a department's decided tasks, newest decision first, paged by (decided_at, id).
     index("tasks_done_idx").on(table.departmentId, table.decidedAt.desc(), table.id.desc()).where(sql`${table.decidedAt} is not null`),
+    // Supervision figures (server/supervision/compute-supervision-figures.ts) over a date range of every department:
+    // tasks received (ready) in the range, decided in the range, whose due date falls in it, extended in it; and
+    // the running tasks past their due date now.
+    index("tasks_ready_on_idx").on(table.readyOn).where(sql`${table.readyOn} is not null`),
+    index("tasks_decided_at_idx").on(table.decidedAt).where(sql`${table.decidedAt} is not null`),
+    index("tasks_due_date_idx").on(table.dueDate),
+    index("tasks_running_due_idx").on(table.dueDate).where(sql`${table.status} in ('waiting', 'accepted', 'supplement-received')`),
+    index("tasks_extension_decided_idx").on(table.extensionDecidedAt).where(sql`${table.extensionDecidedAt} is not null`),
   ],
 );
 export type TTask = typeof tasks.$inferSelect;

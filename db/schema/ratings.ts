@@ -34,6 +34,8 @@ export const ratings = pgTable(
     createdAt: createdAt(),
   },
   (table) => [
+    // Supervision figures: the ratings given within a date range.
+    index("ratings_created_at_idx").on(table.createdAt),
     check("ratings_levels_range", sql`${table.overall} between 1 and 5 and ${table.efficiency} between 1 and 5 and ${table.guideAccuracy} between 1 and 5 and ${table.convenience} between 1 and 5`),
     check("ratings_comment_length", sql`char_length(${table.comment}) <= ${sql.raw(String(RATING_COMMENT_MAX))}`),
   ],

@@ -153,6 +153,8 @@ export const accessPolicy = {
   "/counter/cases/[number]": { page: rule(["counter"], "filed-case") },
   "/counter/cases/[number]/receipt": { handler: { GET: rule(["counter"], "filed-case") } },
   "/supervise": { page: rule(["supervisor", "admin"]), actions: { decideExtensionAction: rule(["supervisor"], "supervised-task") } },
+  // The dashboard's tables as CSV files: the figures of the supervisor's department, or of all for one of none.
+  "/supervise/export": { handler: { GET: rule(["supervisor", "admin"]) } },
   "/admin": { page: rule(["admin"]) },
   "/admin/forms": { page: rule(["admin"]) },
   "/admin/forms/[subjectType]/[code]": { page: rule(["admin"]), actions: { definitionEditorAction: rule(["admin"]) } },
