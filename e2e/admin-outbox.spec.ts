@@ -101,4 +101,5 @@ test("only an administrator may open the page", async ({ browser }) => {
   const response = await page.goto("/admin/outbox");
   expect(response?.status()).toBe(403);
   await expect(page.locator("main")).not.toContainText("李*");
+  await context.close();
 });

@@ -55,7 +55,14 @@ export async function startServer(port: number, env: Record<string, string | und
       if (server.exitCode !== null) return;
       const exited = new Promise((resolve) => server.once("exit", resolve));
       server.kill("SIGTERM");
+      // next start waits for open connections to finish before it exits; a browser left holding one must not hold
+      // the journey past its hook's time. Said out loud, so a server that truly hangs on shutdown is noticed.
+      const forced = setTimeout(() => {
+        console.warn(`[private-server] next start on ${port} still running 15 s after SIGTERM; killing it. Its last output:\n${log.slice(-2000)}`);
+        server.kill("SIGKILL");
+      }, 15_000);
       await exited;
+      clearTimeout(forced);
     },
   };
 }

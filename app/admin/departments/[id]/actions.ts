@@ -16,7 +16,8 @@ const ZDepartmentId = z.string().refine(isUuid);
 /** The department's own page, or the list when the id is not one (never a posted text in an address). */
 function departmentPage(departmentId: string, outcome: Record<string, string>) {
   const query = new URLSearchParams(outcome).toString();
-  return isUuid(departmentId) ? `/admin/departments/${departmentId}?${query}` : `/admin/departments?${query}`;
+  // The id as the database writes it: an id posted in capitals names the same department, and its page has one address.
+  return isUuid(departmentId) ? `/admin/departments/${departmentId.toLowerCase()}?${query}` : `/admin/departments?${query}`;
 }
 
 /** Changes the department's names, code or contact; a refusal comes back with what was typed. */
