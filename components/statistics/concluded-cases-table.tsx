@@ -26,8 +26,8 @@ export async function ConcludedCasesTable({ cases, nextCursor, isFirstPage, loca
           rowKey={(row) => row.number}
           columns={[
             { key: "number", header: t("caseNumber"), rowHeader: true, className: "font-mono whitespace-nowrap", cell: (row) => row.number },
-            { key: "subject", header: t("caseSubject"), cell: (row) => localize(row.subjectName, locale) },
-            { key: "applicant", header: t("caseApplicant"), cell: (row) => nameForReader(row.applicant, locale, row.applicantKind) },
+            { key: "subject", header: t("caseSubject"), className: "min-w-36", cell: (row) => localize(row.subjectName, locale) },
+            { key: "applicant", header: t("caseApplicant"), className: "min-w-32", cell: (row) => nameForReader(row.applicant, locale, row.applicantKind) },
             { key: "result", header: t("caseResult"), cell: (row) => t(`caseResults.${row.result}`) },
             { key: "concludedOn", header: t("caseConcludedOn"), className: "whitespace-nowrap", cell: (row) => formatDate(row.concludedOn, locale) },
           ]}

@@ -26,6 +26,8 @@ export async function PublicFiguresTable({ id, caption, rows, group, locale }: {
           key: "name",
           header: group === "service" ? t("subject") : t("department"),
           rowHeader: true,
+          // The figures' headers do not wrap; without a floor the names would shrink to a character a line on a phone.
+          className: "min-w-36",
           cell: (row) =>
             group === "service" && row.serviceName ? (
               <>
