@@ -118,6 +118,8 @@ function samplesOf(route: string, records: TRecords): TSample[] {
       return [{ path: "/api/auth/session" }, { path: "/api/auth/providers" }];
     case "/language":
       return [{ path: "/language?locale=en&next=%2Fservices" }];
+    case "/statistics/data/[file]":
+      return [{ path: "/statistics/data/departments.csv" }, { path: "/statistics/data/cases-concluded.json" }];
     case "/supervise/export":
       return [{ path: "/supervise/export?table=departments" }];
     case "/display":

@@ -154,8 +154,8 @@ test("a company rates a concluded case badly and a department replies", async ({
     const context = await browser.newContext();
     const visitor = await context.newPage();
     await visitor.goto("/");
-    await visitor.getByRole("link", { name: "好差评统计" }).click();
-    await expect(visitor.getByRole("heading", { level: 1, name: "政务服务好差评统计" })).toBeVisible();
+    await visitor.getByRole("link", { name: "统计和办件公示" }).click();
+    await expect(visitor.getByRole("heading", { level: 1, name: "政务服务统计和办件公示" })).toBeVisible();
     const byDepartment = visitor.getByRole("table", { name: "各部门的评价数、平均分和好评率" });
     await expect(byDepartment.getByRole("row", { name: /生态环境局/ })).toBeVisible();
     await expectNoAxeViolations(visitor);

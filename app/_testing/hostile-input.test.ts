@@ -32,6 +32,7 @@ import * as caseDocumentRoute from "@/app/me/cases/[number]/documents/[documentI
 import * as taskDocumentRoute from "@/app/desk/tasks/[id]/documents/[documentId]/route";
 import * as counterReceiptRoute from "@/app/counter/cases/[number]/receipt/route";
 import * as supervisionExportRoute from "@/app/supervise/export/route";
+import * as openDataRoute from "@/app/statistics/data/[file]/route";
 import * as licencePdfRoute from "@/app/me/licences/[id]/pdf/route";
 import * as caseMaterialRoute from "@/app/me/cases/[number]/materials/[fileId]/route";
 import * as draftMaterialRoute from "@/app/me/drafts/[draft]/materials/[fileId]/route";
@@ -129,6 +130,13 @@ const handlerTrials: Record<string, THandlerTrial> = {
     path: () => "/supervise/export",
     query: () => ({ table: "services", from: "2026-01-01", to: "2026-12-31" }),
     actor: "supervisor",
+  },
+  "GET /statistics/data/[file]": {
+    handler: openDataRoute.GET,
+    path: ({ file }) => `/statistics/data/${segment(file)}`,
+    params: () => ({ file: "services.csv" }),
+    query: () => ({ period: "year" }),
+    actor: null,
   },
   "GET /me/licences/[id]/pdf": {
     handler: licencePdfRoute.GET,

@@ -1,22 +1,42 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import { RatingLevelTag } from "@/components/ratings/rating-summary";
+import { ConcludedCasesTable } from "@/components/statistics/concluded-cases-table";
+import { OpenDataLinks } from "@/components/statistics/open-data-links";
+import { PublicFiguresTable } from "@/components/statistics/public-figures-table";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeading } from "@/components/ui/page-heading";
 import { SummaryList } from "@/components/ui/summary-list";
-import { formatDecimal, formatPercent } from "@/lib/i18n/format";
+import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
+import { formatDate, formatDecimal, formatPercent } from "@/lib/i18n/format";
 import { localize, type Locale, type TLocalizedText } from "@/lib/i18n/locales";
 import { ratingLevels, subRatings } from "@/lib/ratings/levels";
 import { aggregateRatings, type TRatingAggregate } from "@/server/ratings/aggregate-ratings";
+import { readCurrentTime } from "@/server/clock";
+import { computePublicStatistics } from "@/server/statistics/compute-public-statistics";
+import { listConcludedCases } from "@/server/statistics/list-concluded-cases";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("statistics"))("title") };
 }
 
-/** 好差评 statistics for everyone (no sign-in): all ratings, by department, by service or bundle. */
-export default async function StatisticsPage() {
-  const statistics = await aggregateRatings({ db: getDb() });
+/**
+ * The public statistics (政务公开) for everyone, no sign-in: each department's and service's figures this month and
+ * this year, 办件公示 (the latest concluded cases, masked, in keyset pages: `?cases=<cursor>`), the 好差评 ratings of
+ * all time, and the open-data downloads of the same figures.
+ */
+export default async function StatisticsPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
+  const query = readSearchParams(await searchParams, { cases: z.string().max(300) });
+  const db = getDb();
+  const { now } = await readCurrentTime();
+  const [byDepartment, byService, published, statistics] = [
+    await computePublicStatistics({ db, group: "department", now }),
+    await computePublicStatistics({ db, group: "service", now }),
+    await listConcludedCases({ db, cursor: query.cases }),
+    await aggregateRatings({ db }),
+  ];
   const t = await getTranslations("statistics");
   const tr = await getTranslations("rating");
   const locale = (await getLocale()) as Locale;
@@ -52,15 +72,46 @@ export default async function StatisticsPage() {
     />
   );
 
+  const { month, year } = byDepartment.periods;
+  const day = (date: string) => formatDate(date, locale);
   return (
-    <div className="max-w-4xl">
+    <div className="max-w-5xl">
       <PageHeading>{t("title")}</PageHeading>
       <p className="mb-8 max-w-3xl">{t("lead")}</p>
+      <p className="mb-3 max-w-3xl">{t("figuresPeriods", { monthFrom: day(month.from), monthTo: day(month.to), yearFrom: day(year.from), yearTo: day(year.to) })}</p>
+      <p className="mb-8 max-w-3xl text-muted">{t("figuresNote")}</p>
+
+      <h2 id="figures-departments-title" className="mb-3 text-2xl font-bold">
+        {t("figuresDepartmentsTitle")}
+      </h2>
+      {byDepartment.rows.length === 0 ? (
+        <p className="mb-10">{t("figuresNone")}</p>
+      ) : (
+        <PublicFiguresTable id="figures-departments" caption={t("figuresDepartmentsCaption")} rows={byDepartment.rows} group="department" locale={locale} />
+      )}
+
+      <h2 id="figures-services-title" className="mb-3 text-2xl font-bold">
+        {t("figuresServicesTitle")}
+      </h2>
+      {byService.rows.length === 0 ? (
+        <p className="mb-10">{t("figuresNone")}</p>
+      ) : (
+        <PublicFiguresTable id="figures-services" caption={t("figuresServicesCaption")} rows={byService.rows} group="service" locale={locale} />
+      )}
+
+      <h2 id="published-cases-title" className="mb-2 text-2xl font-bold">
+        {t("casesTitle")}
+      </h2>
+      <p className="mb-3 max-w-3xl text-muted">{t("casesLead")}</p>
+      <ConcludedCasesTable cases={published.cases} nextCursor={published.nextCursor} isFirstPage={!query.cases} locale={locale} />
+
+      <h2 className="mb-2 text-2xl font-bold">{t("ratingsTitle")}</h2>
+      <p className="mb-6 max-w-3xl">{t("ratingsLead")}</p>
       {all.count === 0 ? (
         <p className="mb-8">{t("none")}</p>
       ) : (
         <>
-          <h2 className="mb-3 text-2xl font-bold">{t("summaryTitle")}</h2>
+          <h3 className="mb-3 text-xl font-bold">{t("summaryTitle")}</h3>
           <SummaryList
             rows={[
               { key: t("total"), value: all.count },
@@ -70,9 +121,9 @@ export default async function StatisticsPage() {
             ]}
           />
 
-          <h2 id="distribution-title" className="mb-3 text-2xl font-bold">
+          <h3 id="distribution-title" className="mb-3 text-xl font-bold">
             {t("distributionTitle")}
-          </h2>
+          </h3>
           <DataTable
             id="distribution"
             labelledBy="distribution-title"
@@ -87,9 +138,9 @@ export default async function StatisticsPage() {
             ]}
           />
 
-          <h2 id="departments-title" className="mb-2 text-2xl font-bold">
+          <h3 id="departments-title" className="mb-2 text-xl font-bold">
             {t("departmentsTitle")}
-          </h2>
+          </h3>
           <p className="mb-3 text-muted">{t("departmentsNote")}</p>
           {table(
             "departments",
@@ -98,9 +149,9 @@ export default async function StatisticsPage() {
             statistics.departments.map((row) => ({ key: row.code, name: row.name, aggregate: row })),
           )}
 
-          <h2 id="subjects-title" className="mb-3 text-2xl font-bold">
+          <h3 id="subjects-title" className="mb-3 text-xl font-bold">
             {t("subjectsTitle")}
-          </h2>
+          </h3>
           {table(
             "subjects",
             t("subjectsCaption"),
@@ -109,6 +160,11 @@ export default async function StatisticsPage() {
           )}
         </>
       )}
+
+      <h2 id="open-data-title" className="mb-2 text-2xl font-bold">
+        {t("openDataTitle")}
+      </h2>
+      <OpenDataLinks />
     </div>
   );
 }

@@ -80,6 +80,8 @@ export const cases = pgTable(
     index("cases_filed_by_idx").on(table.filedById, table.submittedAt).where(sql`${table.filedById} is not null`),
     // The admin form page counts and lists cases per form version.
     index("cases_form_definition_idx").on(table.formDefinitionId, table.submittedAt),
+    // 办件公示 (/statistics): the latest concluded cases, newest first, in keyset pages.
+    index("cases_concluded_idx").on(table.concludedAt.desc(), table.id.desc()).where(sql`${table.concludedAt} is not null`),
   ],
 );
 export type TCase = typeof cases.$inferSelect;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskEmail, maskIdentifier, maskMobile, maskName, maskPersonalNumbers } from "./mask";
+import { maskCompanyName, maskEmail, maskIdentifier, maskMobile, maskName, maskPersonalNumbers } from "./mask";
 
 describe("masking identifiers", () => {
   it("keeps the first and last 4 characters of an 18-character resident ID number or USCC", () => {
@@ -38,5 +38,24 @@ describe("masking personal numbers inside a text", () => {
     expect(maskPersonalNumbers("91310104MA1FL8XQ36")).toBe("91310104MA1FL8XQ36");
     expect(maskPersonalNumbers("2025-01-01 至 2025-12-31")).toBe("2025-01-01 至 2025-12-31");
     expect(maskPersonalNumbers("JY-20260301-000042")).toBe("JY-20260301-000042");
+  });
+});
+
+describe("masking a company's name for a public list", () => {
+  it("keeps the region and the trade with the legal form, and hides the trade name", () => {
+    expect(maskCompanyName("上海味道餐饮管理有限公司")).toBe("上海**餐饮管理有限公司");
+    expect(maskCompanyName("深圳腾讯公司")).toBe("深圳**公司");
+    expect(maskCompanyName("  北京老王家常菜馆  ")).toBe("北京**家常菜馆");
+  });
+
+  it("keeps only the first and last character of a short name, and never tells how much is hidden", () => {
+    expect(maskCompanyName("华为公司")).toBe("华**司");
+    expect(maskCompanyName("老王店")).toBe("老**店");
+    expect(maskCompanyName("某")).toBe("某**");
+    expect(maskCompanyName("")).toBe("");
+  });
+
+  it("counts characters, not UTF-16 units", () => {
+    expect(maskCompanyName("𠀀𠀁𠀂𠀃有限公司")).toBe("𠀀𠀁**有限公司");
   });
 });

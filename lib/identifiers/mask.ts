@@ -46,3 +46,18 @@ export function maskEmail(value: string): string {
   if (at < 1) return "*".repeat(value.length);
   return `${value[0]}${"*".repeat(at - 1)}${value.slice(at)}`;
 }
+
+/**
+ * A company's name on a public list (办件公示) keeps a readable head and tail and hides its trade name (字号), the
+ * part that names a sole trader or a family business: the first two characters (usually the region) and everything
+ * from the fifth on (the trade and the legal form) stay, the two between become ** — 上海**餐饮管理有限公司. A name of
+ * five characters or fewer keeps only its first and last: 华为公司 → 华**司. The stars are always at least two, so
+ * the length of what is hidden is not told.
+ */
+export function maskCompanyName(value: string): string {
+  const characters = [...value.trim()];
+  if (characters.length === 0) return "";
+  if (characters.length <= 2) return `${characters[0]}**`;
+  if (characters.length <= 5) return `${characters[0]}**${characters.at(-1)}`;
+  return `${characters.slice(0, 2).join("")}**${characters.slice(4).join("")}`;
+}

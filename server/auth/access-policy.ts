@@ -64,6 +64,7 @@ export const accessPolicy = {
   "/services": { page: open },
   "/services/[code]": { page: open },
   "/statistics": { page: open },
+  "/statistics/data/[file]": { handler: { GET: open } },
   "/verify/[id]": { page: open, actions: { checkHolderAction: open } },
   "/verify/documents/[id]": { page: open },
   "/request-too-large": { handler: { GET: open } },

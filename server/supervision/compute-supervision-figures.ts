@@ -16,7 +16,7 @@
  * - extensions: tasks whose extension was approved in the range (extension_status, extension_decided_at).
  * - overdue now: tasks whose clock runs (waiting, accepted, supplement-received) and whose due date is before today.
  * - ratings: ratings given in the range (ratings.created_at) of cases where the department (or service) had a task
- *   that reached its queue: count, average of `overall`, share dissatisfied (overall 1–2).
+ *   that reached its queue: count, average of `overall`, share dissatisfied (overall 1–2), share satisfied (4–5).
  * - open follow-ups: bad-rating follow-ups of the department (of the service's tasks' cases) still open now.
  * - cards (红黄牌), derived from each task's final or current due date, once per task and colour, counted in the range
  *   that holds the day the card was raised. A card is raised at the start of a day (00:00 Beijing) for a task still
@@ -41,6 +41,8 @@ export type TFigureGroup = "department" | "service";
 type TFigureRow = {
   key: string;
   department_id: string;
+  department_code: string;
+  service_code: string | null;
   department_name: TLocalizedText;
   service_name: TLocalizedText | null;
   received: number;
@@ -58,6 +60,7 @@ type TFigureRow = {
   ratings: number;
   rating_average: number | null;
   dissatisfied: number;
+  satisfied: number;
   open_follow_ups: number;
   yellow_cards: number;
   red_cards: number;
@@ -69,10 +72,21 @@ const running = sql.raw(clockRunningStatuses.map((status) => `'${status}'`).join
 
 export async function computeSupervisionFigures({ db, actor, range, group, now = new Date() }: { db: TDatabase; actor: TActor; range: TReportRange; group: TFigureGroup; now?: Date }) {
   if (actor.role !== "supervisor" && actor.role !== "admin") return fail("forbidden:role");
-  const today = toIsoDate(now);
   // A supervisor of one department watches that department; one of none (电子监察) and admins watch all.
-  const scope = actor.role === "supervisor" && actor.departmentId ? sql`and t.department_id = ${actor.departmentId}` : sql``;
-  const followUpScope = actor.role === "supervisor" && actor.departmentId ? sql`and f.department_id = ${actor.departmentId}` : sql``;
+  const departmentId = actor.role === "supervisor" && actor.departmentId ? actor.departmentId : null;
+  return { ok: true as const, ...(await queryFigures({ db, range, group, departmentId, now })) };
+}
+export type TSupervisionFigures = Extract<Awaited<ReturnType<typeof computeSupervisionFigures>>, { ok: true }>["rows"][number];
+
+/**
+ * The figures themselves, for one department (`departmentId`) or all (null), with no check of who asks: the
+ * supervision dashboard above and the public statistics (server/statistics/compute-public-statistics.ts) both read
+ * them here, so a figure has one definition. Callers decide who may see what.
+ */
+export async function queryFigures({ db, range, group, departmentId, now }: { db: TDatabase; range: TReportRange; group: TFigureGroup; departmentId: string | null; now: Date }) {
+  const today = toIsoDate(now);
+  const scope = departmentId ? sql`and t.department_id = ${departmentId}` : sql``;
+  const followUpScope = departmentId ? sql`and f.department_id = ${departmentId}` : sql``;
   const key = group === "department" ? sql`t.department_id` : sql`t.service_id`;
   const [start, end] = [rangeStart(range), rangeEnd(range)];
   const [from, to] = [sql`${range.from}::date`, sql`${range.to}::date`];
@@ -88,7 +102,7 @@ export async function computeSupervisionFigures({ db, actor, range, group, now =
             where f.status = 'open' ${followUpScope} group by 1`;
   const names =
     group === "department"
-      ? sql`join departments d on d.id = k.key left join (select null::jsonb as name) s on true`
+      ? sql`join departments d on d.id = k.key left join (select null::jsonb as name, null::text as code) s on true`
       : sql`join services s on s.id = k.key join departments d on d.id = s.department_id`;
   const result = await db.execute(sql`
     with ${workingDaysCte(lower, upper)},
@@ -137,7 +151,8 @@ export async function computeSupervisionFigures({ db, actor, range, group, now =
       where r.created_at >= ${start} and r.created_at < ${end}
     ),
     rating_figures as (
-      select key, count(*)::int as ratings, avg(overall)::float8 as rating_average, count(*) filter (where overall <= 2)::int as dissatisfied
+      select key, count(*)::int as ratings, avg(overall)::float8 as rating_average, count(*) filter (where overall <= 2)::int as dissatisfied,
+        count(*) filter (where overall >= 4)::int as satisfied
       from rated group by key
     ),
     follow_ups as (${followUps}),
@@ -160,7 +175,7 @@ export async function computeSupervisionFigures({ db, actor, range, group, now =
       select key from received union select key from concluded union select key from withdrawn union select key from extensions
       union select key from overdue union select key from rating_figures union select key from follow_ups union select key from cards
     )
-    select k.key, d.id as department_id, d.name as department_name, s.name as service_name,
+    select k.key, d.id as department_id, d.code as department_code, d.name as department_name, s.code as service_code, s.name as service_name,
       coalesce(received.received, 0) as received, coalesce(concluded.concluded, 0) as concluded,
       coalesce(concluded.approved, 0) as approved, coalesce(concluded.refused, 0) as refused,
       coalesce(concluded.rejected, 0) as rejected, coalesce(withdrawn.withdrawn, 0) as withdrawn,
@@ -168,6 +183,7 @@ export async function computeSupervisionFigures({ db, actor, range, group, now =
       coalesce(concluded.supplemented, 0) as supplemented, coalesce(extensions.extensions, 0) as extensions,
       coalesce(overdue.overdue_now, 0) as overdue_now, coalesce(rating_figures.ratings, 0) as ratings,
       rating_figures.rating_average, coalesce(rating_figures.dissatisfied, 0) as dissatisfied,
+      coalesce(rating_figures.satisfied, 0) as satisfied,
       coalesce(follow_ups.open_follow_ups, 0) as open_follow_ups,
       coalesce(cards.yellow_cards, 0) as yellow_cards, coalesce(cards.red_cards, 0) as red_cards
     from keys k ${names}
@@ -180,6 +196,8 @@ export async function computeSupervisionFigures({ db, actor, range, group, now =
   const rows = (result as unknown as { rows: TFigureRow[] }).rows.map((row) => ({
     key: row.key,
     departmentId: row.department_id,
+    departmentCode: row.department_code,
+    serviceCode: row.service_code,
     departmentName: row.department_name,
     serviceName: row.service_name,
     received: row.received,
@@ -197,10 +215,10 @@ export async function computeSupervisionFigures({ db, actor, range, group, now =
     ratings: row.ratings,
     ratingAverage: row.rating_average,
     dissatisfiedShare: share(row.dissatisfied, row.ratings),
+    satisfiedShare: share(row.satisfied, row.ratings),
     openFollowUps: row.open_follow_ups,
     yellowCards: row.yellow_cards,
     redCards: row.red_cards,
   }));
-  return { ok: true as const, today, rows };
+  return { today, rows };
 }
-export type TSupervisionFigures = Extract<Awaited<ReturnType<typeof computeSupervisionFigures>>, { ok: true }>["rows"][number];

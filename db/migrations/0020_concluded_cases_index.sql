@@ -1,0 +1,1 @@
+CREATE INDEX "cases_concluded_idx" ON "cases" USING btree ("concluded_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "cases"."concluded_at" is not null;
