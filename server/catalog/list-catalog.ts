@@ -1,5 +1,5 @@
 /** The public catalog: services and bundles, filtered by department, applicant type, topic and a search text. */
-import { and, asc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { applicantTypes, bundleItems, bundles, departments, services } from "@/db/schema";
@@ -32,7 +32,9 @@ function matchesText(column: typeof services.name | typeof bundles.name, code: t
 }
 
 export async function listCatalog({ db, filters }: { db: TDatabase; filters: TCatalogFilters }) {
-  const serviceConditions: SQL[] = [];
+  // A retired department's services are no longer offered (intake would refuse them); a bundle stays, since its
+  // routing may never reach that department, and intake refuses only a case that would.
+  const serviceConditions: SQL[] = [isNull(departments.retiredAt)];
   if (filters.q) serviceConditions.push(matchesText(services.name, services.code, filters.q));
   if (filters.department) serviceConditions.push(eq(departments.code, filters.department));
   if (filters.applicantType) serviceConditions.push(eq(services.applicantType, filters.applicantType));
@@ -75,8 +77,9 @@ export async function listCatalog({ db, filters }: { db: TDatabase; filters: TCa
   return { services: serviceRows, bundles: bundleRows };
 }
 
+/** The departments the catalog can be filtered by: those still taking work. */
 export async function listDepartments({ db }: { db: TDatabase }) {
-  return db.select().from(departments).orderBy(asc(departments.code));
+  return db.select().from(departments).where(isNull(departments.retiredAt)).orderBy(asc(departments.code));
 }
 
 export async function listTopics({ db }: { db: TDatabase }) {

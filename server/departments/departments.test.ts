@@ -6,6 +6,8 @@ import { restaurantAnswers } from "@/seed/sample-answers";
 import { seedQueueTasks } from "@/seed/seed-queue-tasks";
 import { seedUser } from "@/seed/factories";
 import type { TActor } from "@/server/auth/actor";
+import { listCatalog, listDepartments } from "@/server/catalog/list-catalog";
+import { startDraft } from "@/server/drafts/start-draft";
 import { submitApplication } from "@/server/intake/submit-application";
 import { changeStaffGrant } from "@/server/staff/change-staff-grant";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
@@ -123,6 +125,13 @@ describe.each(testDatabaseKinds)("administration of departments on %s", (kind) =
       channel: "online",
     });
     expect(refused).toEqual({ ok: false, code: "conflict:department-retired" });
+    // Its own service leaves the catalog and its filter, and cannot be started; the bundle stays (routing decides).
+    const catalog = await listCatalog({ db: world.db, filters: {} });
+    expect(catalog.services.map((service) => service.code)).not.toContain("URBAN-OUTDOOR-SIGN");
+    expect(catalog.services.map((service) => service.code)).toContain("AMR-FOOD-LICENCE");
+    expect(catalog.bundles.map((bundle) => bundle.code)).toContain("BUNDLE-RESTAURANT");
+    expect((await listDepartments({ db: world.db })).map((department) => department.code)).not.toContain("URBAN");
+    expect(await startDraft({ db: world.db, actor: enterprise, subjectCode: "URBAN-OUTDOOR-SIGN", companyId: enterprise.companyIds[0], now: new Date(Date.now() + 60_000) })).toEqual({ ok: false, code: "conflict:department-retired" });
     // No one can be given a place in it.
     const clerk = await seedUser(world.db, { username: "clerk-moved", role: "clerk", displayName: "调动", departmentCode: "AMR" });
     expect(await changeStaffGrant({ db: world.db, actor: admin, userId: clerk.id, input: { role: "clerk", departmentId: urban.id } })).toMatchObject({ ok: false, code: "conflict:department-retired" });

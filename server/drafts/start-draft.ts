@@ -20,6 +20,9 @@ export async function startDraft(options: {
   const now = options.now ?? new Date();
   const subject = await cachedReference(db, `apply-subject:${subjectCode}`, () => findApplySubject(db, subjectCode));
   if (!subject) return fail("not-found:service");
+  // A single service of a retired department is refused before the applicant fills anything in (a bundle is refused
+  // at submit, and only when its answers route the case there).
+  if (subject.type === "service" && subject.components[0].department.retiredAt !== null) return fail("conflict:department-retired");
   const applicant = resolveApplicant({ applicantType: subject.applicantType, actor, companyId: options.companyId });
   if (!applicant.ok) return applicant;
 
