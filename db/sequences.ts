@@ -1,23 +1,17 @@
 import { sql } from "drizzle-orm";
 import type { TDatabase } from "./client";
+import { executeRows } from "./execute-rows";
 
-/**
- * The next value of the case-number sequence. `execute` is typed per driver; both drivers (PGlite and node-postgres)
- * return `{ rows }`, which is all this reads.
- */
+/** The next value of the case-number sequence. */
 export async function nextCaseSequence(tx: TDatabase): Promise<number> {
-  const result = (await tx.execute(sql`select nextval('case_number_seq') as sequence`)) as unknown as {
-    rows: { sequence: string | number }[];
-  };
-  return Number(result.rows[0].sequence);
+  const [row] = await executeRows<{ sequence: string | number }>(tx, sql`select nextval('case_number_seq') as sequence`);
+  return Number(row.sequence);
 }
 
-/** The next value of the licence-number sequence (see nextCaseSequence). */
+/** The next value of the licence-number sequence. */
 export async function nextLicenceSequence(tx: TDatabase): Promise<number> {
-  const result = (await tx.execute(sql`select nextval('licence_number_seq') as sequence`)) as unknown as {
-    rows: { sequence: string | number }[];
-  };
-  return Number(result.rows[0].sequence);
+  const [row] = await executeRows<{ sequence: string | number }>(tx, sql`select nextval('licence_number_seq') as sequence`);
+  return Number(row.sequence);
 }
 
 /**
@@ -27,9 +21,12 @@ export async function nextLicenceSequence(tx: TDatabase): Promise<number> {
  * gives its number back.
  */
 export async function nextDocumentSequence(tx: TDatabase, departmentId: string, year: number): Promise<number> {
-  const result = (await tx.execute(sql`
+  const [row] = await executeRows<{ sequence: string | number }>(
+    tx,
+    sql`
     insert into document_number_counters (department_id, year, last_value) values (${departmentId}, ${year}, 1)
     on conflict (department_id, year) do update set last_value = document_number_counters.last_value + 1
-    returning last_value as sequence`)) as unknown as { rows: { sequence: string | number }[] };
-  return Number(result.rows[0].sequence);
+    returning last_value as sequence`,
+  );
+  return Number(row.sequence);
 }

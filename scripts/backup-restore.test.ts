@@ -6,6 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backupDatabase, readBackupFormat, restorePglite, restorePostgresql } from "@/db/backup";
 import { openDatabase, type TDatabase, type TDatabaseHandle } from "@/db/client";
+import { executeRows } from "@/db/execute-rows";
 import { caseEvents } from "@/db/schema";
 import { testDatabaseKinds } from "@/db/testing";
 import { proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
@@ -16,7 +17,7 @@ import { claimTask } from "@/server/workflow/claim-task";
 
 /** Every row of every table of the portal's schemas (and the migrations drizzle applied), as sorted JSON lines. */
 async function readEveryTable(db: TDatabase): Promise<Record<string, string[]>> {
-  const rows = async <T,>(query: ReturnType<typeof sql>) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+  const rows = <T,>(query: ReturnType<typeof sql>) => executeRows<T>(db, query);
   const tables = await rows<{ schema: string; name: string }>(
     sql`select table_schema as schema, table_name as name from information_schema.tables where table_schema in ('public', 'drizzle') and table_type = 'BASE TABLE' order by 1, 2`,
   );

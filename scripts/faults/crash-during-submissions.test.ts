@@ -13,6 +13,7 @@ import readline from "node:readline";
 import { count, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, type TDatabaseHandle } from "@/db/client";
+import { executeRows } from "@/db/execute-rows";
 import { migrateDatabase } from "@/db/migrate";
 import { caseEvents, cases, licences, tasks } from "@/db/schema";
 import { openTestDatabase, testDatabaseKinds, type TTestDatabase } from "@/db/testing";
@@ -48,7 +49,7 @@ async function expectCompleteAndNothingPartial(handle: TDatabaseHandle, acknowle
   const [all] = await db.select({ count: count() }).from(cases);
   expect(all.count).toBeLessThan(batch);
 
-  const rows = (query: ReturnType<typeof sql>) => db.execute(query).then((result) => (result as unknown as { rows: unknown[] }).rows);
+  const rows = (query: ReturnType<typeof sql>) => executeRows<unknown>(db, query);
   expect(await rows(sql`select c.number from cases c where not exists (select 1 from tasks t where t.case_id = c.id)`)).toEqual([]);
   expect(await rows(sql`select c.number from cases c where not exists (select 1 from case_events e where e.case_id = c.id and e.kind = 'case-submitted')`)).toEqual([]);
   expect(await rows(sql`select c.number from cases c where c.subject_code = 'BUNDLE-RESTAURANT' and (select count(*) from tasks t where t.case_id = c.id) < 2`)).toEqual([]);

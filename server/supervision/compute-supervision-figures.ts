@@ -28,6 +28,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
+import { executeRows } from "@/db/execute-rows";
 import { addDays, toIsoDate } from "@/lib/calendar/working-days";
 import type { TReportRange } from "@/lib/supervision/report-range";
 import { clockRunningStatuses } from "@/lib/workflow/task-transitions";
@@ -104,7 +105,7 @@ export async function queryFigures({ db, range, group, departmentId, now }: { db
     group === "department"
       ? sql`join departments d on d.id = k.key left join (select null::jsonb as name, null::text as code) s on true`
       : sql`join services s on s.id = k.key join departments d on d.id = s.department_id`;
-  const result = await db.execute(sql`
+  const result = await executeRows<TFigureRow>(db, sql`
     with ${workingDaysCte(lower, upper)},
     received as (
       select ${key} as key, count(*)::int as received from tasks t where t.ready_on between ${from} and ${to} ${scope} group by 1
@@ -193,7 +194,7 @@ export async function queryFigures({ db, range, group, departmentId, now }: { db
     left join follow_ups on follow_ups.key = k.key left join cards on cards.key = k.key
     order by d.code${group === "service" ? sql`, s.code` : sql``}
   `);
-  const rows = (result as unknown as { rows: TFigureRow[] }).rows.map((row) => ({
+  const rows = result.map((row) => ({
     key: row.key,
     departmentId: row.department_id,
     departmentCode: row.department_code,

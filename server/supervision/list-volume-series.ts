@@ -6,6 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
+import { executeRows } from "@/db/execute-rows";
 import type { TReportRange } from "@/lib/supervision/report-range";
 import type { TActor } from "@/server/auth/actor";
 import { fail } from "@/server/errors";
@@ -18,7 +19,7 @@ export async function listVolumeSeries({ db, actor, range, period }: { db: TData
   const scope = actor.role === "supervisor" && actor.departmentId ? sql`and t.department_id = ${actor.departmentId}` : sql``;
   const unit = sql.raw(`'${period}'`);
   const [from, to] = [sql`${range.from}::date`, sql`${range.to}::date`];
-  const result = await db.execute(sql`
+  const result = await executeRows<TSeriesRow>(db, sql`
     with periods as (
       select p::date as period from generate_series(date_trunc(${unit}, ${from}::timestamp), ${to}::timestamp, ('1 ' || ${unit})::interval) as p
     ),
@@ -38,7 +39,7 @@ export async function listVolumeSeries({ db, actor, range, period }: { db: TData
     from periods left join received on received.period = periods.period left join concluded on concluded.period = periods.period
     order by periods.period
   `);
-  const rows = (result as unknown as { rows: TSeriesRow[] }).rows.map((row) => ({
+  const rows = result.map((row) => ({
     period: row.period,
     received: row.received,
     concluded: row.concluded,
