@@ -21,6 +21,7 @@ import { listInbox } from "./list-inbox";
 import type { TMail } from "./mailer";
 import { markInboxRead } from "./mark-inbox-read";
 import { retryDeadLetter } from "./retry-dead-letter";
+import { databaseNow } from "@/server/testing/database-now";
 
 const service = { "zh-Hans": "食品经营许可", "zh-Hant": "食品經營許可", en: "Food business licence" };
 const seconds = (from: Date, count: number) => new Date(from.getTime() + count * 1000);
@@ -101,7 +102,7 @@ describe.each(testDatabaseKinds)("a company's inbox on %s", (kind) => {
   it("writes one outbox row and one inbox message for the company, which every member sees and nobody else", async () => {
     const outboxId = await enqueueForCompany(`OD-CO-${round}-ONE`);
     expect(await world.db.select().from(outbox).where(eq(outbox.id, outboxId))).toEqual([expect.objectContaining({ companyId, recipientId: null })]);
-    expect(await deliverOutbox({ db: world.db })).toEqual({ delivered: 1, failed: 0 });
+    expect(await deliverOutbox({ db: world.db, now: databaseNow() })).toEqual({ delivered: 1, failed: 0 });
     const message = await messageOf(outboxId);
     expect(message).toMatchObject({ companyId, userId: null });
     expect(await world.db.select().from(inboxMessages).where(eq(inboxMessages.outboxId, outboxId))).toHaveLength(1);
@@ -120,7 +121,7 @@ describe.each(testDatabaseKinds)("a company's inbox on %s", (kind) => {
 
   it("shows a member who joins later the earlier messages, unread, and a member who leaves no longer", async () => {
     const outboxId = await enqueueForCompany(`OD-CO-${round}-JOIN`);
-    await deliverOutbox({ db: world.db });
+    await deliverOutbox({ db: world.db, now: databaseNow() });
     const message = await messageOf(outboxId);
     expect(await markInboxRead({ db: world.db, actor: rep, messageId: message.id })).toEqual({ ok: true });
 
@@ -139,7 +140,7 @@ describe.each(testDatabaseKinds)("a company's inbox on %s", (kind) => {
 
   it("keeps each member's read state their own, and refuses a stranger's mark without writing anything", async () => {
     const [first, second] = [await enqueueForCompany(`OD-CO-${round}-R1`), await enqueueForCompany(`OD-CO-${round}-R2`)];
-    await deliverOutbox({ db: world.db });
+    await deliverOutbox({ db: world.db, now: databaseNow() });
     const [one, two] = [await messageOf(first), await messageOf(second)];
     expect(await countUnread({ db: world.db, actor: rep })).toBe(2);
 
@@ -172,7 +173,7 @@ describe.each(testDatabaseKinds)("a company's inbox on %s", (kind) => {
     const outboxId = await enqueueForCompany(`OD-CO-${round}-MAIL`);
     const mailer = fakeMailer();
     mailer.refuse.add(agentEmail);
-    const t0 = new Date();
+    const t0 = databaseNow();
 
     // The rep's copy goes out; the agent's is refused: the row backs off, the rep's copy is recorded as sent.
     expect(await deliverOutbox({ db: world.db, now: t0, mailer })).toEqual({ delivered: 0, failed: 1 });

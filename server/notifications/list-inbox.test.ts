@@ -10,6 +10,7 @@ import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { deliverOutbox } from "./deliver-outbox";
 import { enqueueNotification } from "./enqueue-notification";
 import { listInbox } from "./list-inbox";
+import { databaseNow } from "@/server/testing/database-now";
 
 const service = { "zh-Hans": "社会保险参保缴费证明", "zh-Hant": "社會保險參保繳費證明", en: "Social insurance contribution certificate" };
 const anId = "0b9e6a4c-2f1d-4c8e-9a51-3d2f7c1b8e00";
@@ -28,7 +29,7 @@ describe.each(testDatabaseKinds)("inbox cursors on %s", (kind) => {
     await world.db.transaction(async (tx) => {
       for (let n = 1; n <= 5; n += 1) await enqueueNotification(tx, { recipientIds: [citizen.id], topic: "task-approved", params: { caseNumber: `OD-CURSOR-${n}`, service } });
     });
-    await deliverOutbox({ db: world.db, now: new Date() });
+    await deliverOutbox({ db: world.db, now: databaseNow() });
     const newest = await listInbox({ db: world.db, actor: citizen, locale: "en", limit: 2 });
     expect(newest.before).toBeNull();
     expect(newest.olderCursor).not.toBeNull();

@@ -17,6 +17,7 @@ import type { TMail, TMailer } from "./mailer";
 import { markInboxRead } from "./mark-inbox-read";
 import { startOutboxWorker } from "./start-outbox-worker";
 import { logger } from "@/server/log/logger";
+import { databaseNow } from "@/server/testing/database-now";
 
 const service = { "zh-Hans": "食品经营许可", "zh-Hant": "食品經營許可", en: "Food business licence" };
 const seconds = (from: Date, count: number) => new Date(from.getTime() + count * 1000);
@@ -82,7 +83,7 @@ describe.each(testDatabaseKinds)("notifications on %s", (kind) => {
     expect(await inboxOf(ids)).toHaveLength(0);
     expect((await outboxRow(ids[0])).deliveredAt).toBeNull();
 
-    const now = new Date();
+    const now = databaseNow();
     expect(await deliverOutbox({ db: world.db, now })).toEqual({ delivered: 2, failed: 0 });
     const delivered = await inboxOf(ids);
     expect(delivered.map((message) => message.userId).sort()).toEqual([citizen.id, citizen2.id].sort());
@@ -95,7 +96,7 @@ describe.each(testDatabaseKinds)("notifications on %s", (kind) => {
   it("keeps the inbox message through a crash while e-mailing, and e-mails it once the lease runs out", async () => {
     await world.db.update(users).set({ email: "zhangsan@example.cn" }).where(eq(users.id, citizen.id));
     const [id] = await enqueue([citizen.id], "OD-CRASH-2");
-    const now = new Date();
+    const now = databaseNow();
     // A worker claims the row and hangs inside SMTP for ever (as good as a crash): its inbox message is committed.
     let reachedSmtp!: () => void;
     const atSmtp = new Promise<void>((resolve) => (reachedSmtp = resolve));
@@ -116,7 +117,7 @@ describe.each(testDatabaseKinds)("notifications on %s", (kind) => {
 
   it("makes one inbox message per outbox row when the same rows are delivered twice", async () => {
     const ids = await enqueue([citizen.id, citizen2.id, clerk.id], "OD-TWICE");
-    const now = new Date();
+    const now = databaseNow();
     expect(await deliverOutbox({ db: world.db, now })).toEqual({ delivered: 3, failed: 0 });
     // As if the delivered mark were lost: the rows come round again.
     await world.db.update(outbox).set({ deliveredAt: null }).where(inArray(outbox.id, ids));
@@ -128,7 +129,7 @@ describe.each(testDatabaseKinds)("notifications on %s", (kind) => {
     const ids: number[] = [];
     for (let round = 0; round < 12; round += 1) ids.push(...(await enqueue([citizen.id, citizen2.id, clerk.id], `OD-RACE-${round}`)));
     expect(ids).toHaveLength(36);
-    const now = new Date();
+    const now = databaseNow();
     async function worker() {
       let total = 0;
       for (;;) {
@@ -195,7 +196,7 @@ describe.each(testDatabaseKinds)("notifications on %s", (kind) => {
     await world.db.update(outbox).set({ attempts: maxDeliveryAttempts - 1 }).where(eq(outbox.id, id));
     const mailer = fakeMailer();
     mailer.fail = true;
-    const now = new Date();
+    const now = databaseNow();
     expect(await deliverOutbox({ db: world.db, now, mailer })).toEqual({ delivered: 0, failed: 1 });
     expect(await outboxRow(id)).toMatchObject({ attempts: maxDeliveryAttempts, deliveredAt: null, deadAt: now });
     expect(await inboxOf([id])).toHaveLength(1);
