@@ -14,7 +14,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { noteDatabaseFailure, watchDatabase } from "./availability";
 import { acquireDataDirLock } from "./data-dir-lock";
-import { databaseOptionsFromEnv, defaultConnectTimeoutMs, defaultStatementTimeoutMs, type TOpenOptions } from "./database-env";
+import { databaseOptionsFromEnv, defaultConnectTimeoutMs, defaultStatementTimeoutMs, readDatabaseOptionsFromEnv, type TOpenOptions } from "./database-env";
 import * as schema from "./schema";
 
 export type TSchema = typeof schema;
@@ -36,7 +36,7 @@ export type TDatabaseHandle = {
 
 export function openDatabase(options: TOpenOptions): TDatabaseHandle {
   if (options.kind === "postgresql") {
-    const { connectTimeoutMs = defaultConnectTimeoutMs, statementTimeoutMs = defaultStatementTimeoutMs } = options;
+    const { connectTimeoutMs = defaultConnectTimeoutMs, statementTimeoutMs = defaultStatementTimeoutMs, readOnly = false } = options;
     // The connect timeout is given to each new connection, not to the pool: pg-pool would also apply it to waiting
     // for a busy pool's free connection, turning a burst of traffic into errors.
     class TimedClient extends pg.Client {
@@ -53,6 +53,8 @@ export function openDatabase(options: TOpenOptions): TDatabaseHandle {
       ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + 5_000 } : {}),
       // Notice a connection whose other end vanished without closing it (a failover, a dropped network).
       keepAlive: true,
+      // Set at connect, so that no statement of a report can write, whichever server the address leads to.
+      ...(readOnly ? { options: "-c default_transaction_read_only=on" } : {}),
     });
     // An idle connection that dies (database restart, failover) must not take the server down; the pool
     // replaces it on next use.
@@ -94,7 +96,7 @@ export function openDatabase(options: TOpenOptions): TDatabaseHandle {
   };
 }
 
-const globalForDb = globalThis as typeof globalThis & { __onedoorDatabase?: TDatabaseHandle };
+const globalForDb = globalThis as typeof globalThis & { __onedoorDatabase?: TDatabaseHandle; __onedoorReadDatabase?: TDatabaseHandle | null };
 
 /** The process's database handle, opened on first use. */
 export function getDatabaseHandle(): TDatabaseHandle {
@@ -112,4 +114,20 @@ export function getDatabaseHandle(): TDatabaseHandle {
 
 export function getDb(): TDatabase {
   return getDatabaseHandle().db;
+}
+
+/**
+ * The database the reports read (supervision figures, public statistics, open data, CSV exports): the read-only
+ * replica DATABASE_READ_URL names, else the primary. Only what may lag a moment reads it: a page that shows work
+ * someone acts on (queues, extension requests, the deadline watch) reads the primary, so it never offers what was
+ * just done.
+ */
+export function getReadDb(): TDatabase {
+  if (globalForDb.__onedoorReadDatabase === undefined) {
+    const options = readDatabaseOptionsFromEnv();
+    const handle = options ? openDatabase(options) : null;
+    handle?.pool?.on("error", (error) => console.error(`[db] idle read-only PostgreSQL connection lost: ${error.message}`));
+    globalForDb.__onedoorReadDatabase = handle;
+  }
+  return globalForDb.__onedoorReadDatabase?.db ?? getDb();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { databaseOptionsFromEnv, defaultConnectTimeoutMs, defaultStatementTimeoutMs } from "./database-env";
+import { databaseOptionsFromEnv, defaultConnectTimeoutMs, defaultStatementTimeoutMs, readDatabaseOptionsFromEnv } from "./database-env";
 
 describe("the database's settings", () => {
   it("reads its timeouts from the environment, with the documented defaults, and refuses a bad value by name", () => {
@@ -21,5 +21,20 @@ describe("the database's settings", () => {
   it("opens the embedded database under DATA_DIR when DATABASE_URL is unset or empty", () => {
     expect(databaseOptionsFromEnv({})).toEqual({ kind: "pglite", dataDir: ".data" });
     expect(databaseOptionsFromEnv({ DATABASE_URL: "", DATA_DIR: "/srv/onedoor" })).toEqual({ kind: "pglite", dataDir: "/srv/onedoor" });
+  });
+
+  it("opens a read-only replica for the reports only when DATABASE_READ_URL is set, and only beside PostgreSQL", () => {
+    expect(readDatabaseOptionsFromEnv({ DATABASE_URL: "postgresql://db/onedoor" })).toBeNull();
+    expect(readDatabaseOptionsFromEnv({ DATABASE_URL: "postgresql://db/onedoor", DATABASE_READ_URL: "" })).toBeNull();
+    expect(readDatabaseOptionsFromEnv({ DATABASE_URL: "postgresql://db/onedoor", DATABASE_READ_URL: "postgresql://replica/onedoor", DATABASE_POOL_SIZE: "4" })).toEqual({
+      kind: "postgresql",
+      url: "postgresql://replica/onedoor",
+      poolSize: 4,
+      connectTimeoutMs: defaultConnectTimeoutMs,
+      statementTimeoutMs: defaultStatementTimeoutMs,
+      readOnly: true,
+    });
+    expect(() => readDatabaseOptionsFromEnv({ DATABASE_READ_URL: "postgresql://replica/onedoor" })).toThrowError(/DATABASE_READ_URL needs DATABASE_URL/);
+    expect(() => databaseOptionsFromEnv({ DATABASE_READ_URL: "postgresql://replica/onedoor" })).toThrowError(/DATABASE_READ_URL needs DATABASE_URL/);
   });
 });

@@ -37,6 +37,11 @@ const ZMilliseconds = (name: string, fallback: number) =>
 export const ZDatabaseEnv = z.object({
   /** PostgreSQL's address; unset: the embedded database (PGlite) under DATA_DIR. */
   DATABASE_URL: blankAsUnset(z.string().optional()),
+  /**
+   * A read-only PostgreSQL (a streaming replica) for the reports that read much and may lag a moment: the
+   * supervision figures, the public statistics and open data, the CSV exports. Unset: they read DATABASE_URL.
+   */
+  DATABASE_READ_URL: blankAsUnset(z.string().optional()),
   /** The embedded database, uploaded files and generated secrets (the auth secret, licence keys). */
   DATA_DIR: blankAsUnset(z.string().default(".data")),
   DATABASE_POOL_SIZE: blankAsUnset(z.coerce.number().int().min(1, "DATABASE_POOL_SIZE must be at least 1").default(10)),
@@ -45,6 +50,12 @@ export const ZDatabaseEnv = z.object({
   /** How long one statement may run before PostgreSQL cancels it (0: no limit). */
   DATABASE_STATEMENT_TIMEOUT_MS: ZMilliseconds("DATABASE_STATEMENT_TIMEOUT_MS", defaultStatementTimeoutMs),
 });
+
+/** A read replica is of a PostgreSQL primary: the embedded database has none. Checked here and by server/env.ts. */
+export const readReplicaNeedsPrimary = {
+  check: (settings: { DATABASE_URL?: string; DATABASE_READ_URL?: string }) => !settings.DATABASE_READ_URL || Boolean(settings.DATABASE_URL),
+  message: "needs DATABASE_URL: a read replica is of a PostgreSQL primary, and the embedded database has none",
+};
 export type TDatabaseEnv = z.infer<typeof ZDatabaseEnv>;
 
 export type TOpenOptions =
@@ -56,6 +67,8 @@ export type TOpenOptions =
       connectTimeoutMs?: number;
       /** How long one statement may run before PostgreSQL cancels it (0: no limit, as migrations need). */
       statementTimeoutMs?: number;
+      /** Every transaction read-only (default_transaction_read_only): a report cannot write, even to a primary. */
+      readOnly?: boolean;
     }
   | { kind: "pglite"; dataDir: string }
   /** A throw-away in-memory PGlite, for tests. */
@@ -73,9 +86,31 @@ export function databaseOptionsOf(settings: TDatabaseEnv): TOpenOptions {
   };
 }
 
+/** The read-only database the settings name (DATABASE_READ_URL), or null when the reports read the primary. */
+export function readDatabaseOptionsOf(settings: TDatabaseEnv): TOpenOptions | null {
+  if (!settings.DATABASE_READ_URL) return null;
+  return {
+    kind: "postgresql",
+    url: settings.DATABASE_READ_URL,
+    poolSize: settings.DATABASE_POOL_SIZE,
+    connectTimeoutMs: settings.DATABASE_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: settings.DATABASE_STATEMENT_TIMEOUT_MS,
+    readOnly: true,
+  };
+}
+
+function parseDatabaseEnv(env: Record<string, string | undefined>): TDatabaseEnv {
+  const parsed = ZDatabaseEnv.refine(readReplicaNeedsPrimary.check, { path: ["DATABASE_READ_URL"], message: `DATABASE_READ_URL ${readReplicaNeedsPrimary.message}` }).safeParse(env);
+  if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
+  return parsed.data;
+}
+
 /** Where the environment (process.env by default) says the database is. A bad value fails with its name. */
 export function databaseOptionsFromEnv(env: Record<string, string | undefined> = process.env): TOpenOptions {
-  const parsed = ZDatabaseEnv.safeParse(env);
-  if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
-  return databaseOptionsOf(parsed.data);
+  return databaseOptionsOf(parseDatabaseEnv(env));
+}
+
+/** Where the environment says the reports' read-only database is; null: they read the primary. */
+export function readDatabaseOptionsFromEnv(env: Record<string, string | undefined> = process.env): TOpenOptions | null {
+  return readDatabaseOptionsOf(parseDatabaseEnv(env));
 }

@@ -32,6 +32,8 @@ describe("the environment", () => {
     expect(() => parseEnv({ DATABASE_URL: postgresql, DATABASE_STATEMENT_TIMEOUT_MS: "soon", LOG_LEVEL: "loud" })).toThrowError(
       /DATABASE_STATEMENT_TIMEOUT_MS: DATABASE_STATEMENT_TIMEOUT_MS must be a number of milliseconds.*LOG_LEVEL/,
     );
+    expect(() => parseEnv({ DATABASE_READ_URL: postgresql })).toThrowError(/DATABASE_READ_URL: needs DATABASE_URL/);
+    expect(parseEnv({ DATABASE_URL: postgresql, DATABASE_READ_URL: postgresql }).DATABASE_READ_URL).toBe(postgresql);
   });
 
   it("gives the logger a level even when LOG_LEVEL is unusable, so it can report that", () => {

@@ -7,7 +7,7 @@
  * NEXT_RUNTIME, NEXT_PHASE, which Next inlines) and the test harness (TEST_DATABASE_URL in db/testing.ts).
  */
 import { z } from "zod";
-import { ZDatabaseEnv } from "@/db/database-env";
+import { readReplicaNeedsPrimary, ZDatabaseEnv } from "@/db/database-env";
 import { parseHashKey } from "@/server/licences/parse-hash-key";
 import { parsePrivateKey } from "@/server/licences/parse-private-key";
 
@@ -105,6 +105,7 @@ const ZEnv = z
     /** During a rotation of LICENCE_HASH_KEY: the key it replaces, until setup has re-hashed every licence. */
     LICENCE_HASH_KEY_PREVIOUS: checkedWith(parseHashKey),
   })
+  .refine(readReplicaNeedsPrimary.check, { path: ["DATABASE_READ_URL"], message: readReplicaNeedsPrimary.message })
   .refine((env) => !env.SMTP_URL || env.SMTP_FROM, { path: ["SMTP_FROM"], message: "required when SMTP_URL is set" })
   .refine((env) => !env.LICENCE_HASH_KEY_PREVIOUS || env.LICENCE_HASH_KEY, { path: ["LICENCE_HASH_KEY_PREVIOUS"], message: "only with LICENCE_HASH_KEY (the key that replaces it)" });
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getReadDb } from "@/db/client";
 import { RatingLevelTag } from "@/components/ratings/rating-summary";
 import { ConcludedCasesTable } from "@/components/statistics/concluded-cases-table";
 import { OpenDataLinks } from "@/components/statistics/open-data-links";
@@ -29,7 +29,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function StatisticsPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const query = readSearchParams(await searchParams, { cases: z.string().max(300) });
-  const db = getDb();
+  const db = getReadDb();
   const { now } = await readCurrentTime();
   const [byDepartment, byService, published, statistics] = [
     await computePublicStatistics({ db, group: "department", now }),

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb, getReadDb } from "@/db/client";
 import { CsvLink } from "@/components/supervision/csv-link";
 import { DeadlineWatchTable } from "@/components/supervision/deadline-watch-table";
 import { ExtensionRequests } from "@/components/supervision/extension-requests";
@@ -50,11 +50,14 @@ export default async function SupervisePage({ searchParams }: { searchParams: Pr
   });
   const parsed = parseReportRange({ from: query.from, to: query.to }, today);
   const range = parsed.ok ? parsed.range : monthOf(today);
+  // The figures may lag a moment behind (a read replica when DATABASE_READ_URL is set); the lists a supervisor acts
+  // on read the primary, so they never offer what was just decided.
   const db = getDb();
+  const reportDb = getReadDb();
   const [departments, services, series, watch, extensions, followUps] = await Promise.all([
-    computeSupervisionFigures({ db, actor, range, group: "department", now }),
-    computeSupervisionFigures({ db, actor, range, group: "service", now }),
-    listVolumeSeries({ db, actor, range, period: periodOf(range) }),
+    computeSupervisionFigures({ db: reportDb, actor, range, group: "department", now }),
+    computeSupervisionFigures({ db: reportDb, actor, range, group: "service", now }),
+    listVolumeSeries({ db: reportDb, actor, range, period: periodOf(range) }),
     listDeadlineWatch({ db, actor, now, departmentId: query.department, overdueOnly: query.overdue === "1" }),
     listExtensionRequests({ db, actor }),
     listOverdueFollowUps({ db, actor, now }),

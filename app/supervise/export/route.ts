@@ -4,7 +4,7 @@
  */
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getReadDb } from "@/db/client";
 import { toIsoDate } from "@/lib/calendar/working-days";
 import { CSV_BYTE_ORDER_MARK, csvLine, type TCsvCell } from "@/lib/csv/csv";
 import { readSearchParams } from "@/lib/http/search-params";
@@ -31,7 +31,7 @@ export async function GET(request: Request) {
   const parsed = parseReportRange({ from: query.from, to: query.to }, toIsoDate(now));
   if (!query.table || !parsed.ok) return new Response(te(parsed.ok ? "invalid:input" : parsed.code), { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   const { range } = parsed;
-  const db = getDb();
+  const db = getReadDb();
   const header = (key: string, kind: string) => `${t(`figures.${key}`)}${kind === "share" ? " (%)" : ""}`;
   let lines: TCsvCell[][];
   if (query.table === "volumes") {
