@@ -46,29 +46,48 @@ export type TBenchServer = {
 
 /**
  * Builds `appDir` unless BENCH_SKIP_BUILD=1 finds a build, then serves it and waits for /api/health. `env`: the
- * server's own settings on top of the defaults.
+ * server's own settings on top of the defaults. `prepare` runs before the server starts, with the server's settings
+ * (DATA_DIR, DATABASE_URL), for scripts that fill the database: PGlite admits one process at a time.
  */
-export async function startBenchServer({ port, appDir, adminUrl, env = {}, name }: { port: number; appDir: string; adminUrl?: string; env?: Record<string, string>; name: string }): Promise<TBenchServer> {
+export async function startBenchServer({
+  port,
+  appDir,
+  adminUrl,
+  env = {},
+  name,
+  prepare,
+}: {
+  port: number;
+  appDir: string;
+  adminUrl?: string;
+  env?: Record<string, string>;
+  name: string;
+  prepare?: (env: NodeJS.ProcessEnv) => void;
+}): Promise<TBenchServer> {
   if (process.env.BENCH_SKIP_BUILD !== "1" || !fs.existsSync(path.join(appDir, ".next/BUILD_ID"))) {
     execFileSync(process.execPath, [path.join(appDir, "node_modules/next/dist/bin/next"), "build"], { cwd: appDir, stdio: "ignore" });
   }
   const base = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `onedoor-bench-${name}-`));
   const database = adminUrl ? await createDatabase(adminUrl, `onedoor_bench_${name.replace(/\W/g, "_")}`) : null;
-  const server = spawn(process.execPath, ["scripts/start.mjs"], {
-    cwd: appDir,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      // On PostgreSQL the server counts as a production deployment, which must be told its public address.
-      ...(database ? { DATABASE_URL: database.url, PUBLIC_BASE_URL: base } : {}),
-      ONEDOOR_SKIP_BUILD: "1",
-      AUTH_SECRET: "bench-secret-0123456789abcdef",
-      ...env,
-    },
-    stdio: "ignore",
-  });
+  const serverEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    // On PostgreSQL the server counts as a production deployment, which must be told its public address.
+    ...(database ? { DATABASE_URL: database.url, PUBLIC_BASE_URL: base } : {}),
+    ONEDOOR_SKIP_BUILD: "1",
+    AUTH_SECRET: "bench-secret-0123456789abcdef",
+    ...env,
+  };
+  try {
+    prepare?.(serverEnv);
+  } catch (error) {
+    await database?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const server = spawn(process.execPath, ["scripts/start.mjs"], { cwd: appDir, env: serverEnv, stdio: "ignore" });
   const readHealth = async () => {
     const started = performance.now();
     const response = await fetch(`${base}/api/health`);

@@ -19,6 +19,7 @@ import { chromium, type Page } from "@playwright/test";
 import { ZFormDefinition, type TFormDefinitionInput } from "@/lib/forms/definition";
 import { validateAnswers } from "@/lib/forms/validate-answers";
 import { regionLookup } from "@/lib/regions/regions";
+import { buildBareNextApp } from "./bare-next-app";
 
 const validations = Number(process.env.BENCH_VALIDATIONS ?? 2000);
 const root = process.cwd();
@@ -139,27 +140,13 @@ async function scriptBytes(page: Page, load: () => Promise<unknown>) {
   return { files: all.length, gzip: all.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).byteLength, 0) };
 }
 
-function buildBareApp(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "onedoor-bare-next-"));
-  fs.mkdirSync(path.join(dir, "app"));
-  fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "bare", private: true, type: "module" }));
-  // Turbopack compiles only files under its root; node_modules is a symlink into this repository, so the root must
-  // hold both directories. Next writes the bare app's tsconfig itself.
-  fs.writeFileSync(path.join(dir, "next.config.mjs"), `export default { turbopack: { root: ${JSON.stringify(path.parse(root).root)} } };\n`);
-  fs.writeFileSync(path.join(dir, "app/layout.tsx"), 'export default function Layout({ children }: { children: React.ReactNode }) { return <html lang="en"><body>{children}</body></html>; }\n');
-  fs.writeFileSync(path.join(dir, "app/page.tsx"), "export default function Page() { return <p>Hello</p>; }\n");
-  fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
-  execFileSync(process.execPath, [nextBin, "build"], { cwd: dir, stdio: "ignore", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  return dir;
-}
-
 async function main() {
   const validation = benchValidation();
   console.log(`validation of ${validation.fieldCount} fields: p50 ${validation.p50.toFixed(3)} ms, p95 ${validation.p95.toFixed(3)} ms (ceiling 2 ms)`);
 
   // Build the app as it stands, so a stale .next never gets measured; BENCH_SKIP_BUILD=1 reuses a build just made.
   if (process.env.BENCH_SKIP_BUILD !== "1" || !fs.existsSync(path.join(root, ".next/BUILD_ID"))) execFileSync(process.execPath, [nextBin, "build"], { stdio: "ignore" });
-  const bareDir = buildBareApp();
+  const bareDir = buildBareNextApp(root);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onedoor-bench-forms-"));
   const servers: ChildProcess[] = [];
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
