@@ -322,7 +322,7 @@ describe.each(testDatabaseKinds)("notifications on %s", (kind) => {
   it("delivers to the inbox only when the recipient has no e-mail address", async () => {
     const ids = await enqueue([citizen2.id], "OD-NOMAIL");
     const mailer = fakeMailer();
-    expect(await deliverOutbox({ db: world.db, now: new Date(), mailer })).toEqual({ delivered: 1, failed: 0 });
+    expect(await deliverOutbox({ db: world.db, now: databaseNow(), mailer })).toEqual({ delivered: 1, failed: 0 });
     expect(mailer.sent).toHaveLength(0);
     expect((await inboxOf(ids))[0].emailedAt).toBeNull();
   });
@@ -348,7 +348,7 @@ describe.each(testDatabaseKinds)("notifications on %s", (kind) => {
     });
     await enqueue([citizen2.id], "OD-LIST-4", "task-rejected");
     await enqueue([citizen.id], "OD-LIST-OTHER");
-    await deliverOutbox({ db: world.db, now: new Date() });
+    await deliverOutbox({ db: world.db, now: databaseNow() });
 
     const all = await listInbox({ db: world.db, actor: citizen2, locale: "en", limit: 100 });
     expect(all.messages.every((message) => !message.body.includes("OD-LIST-OTHER"))).toBe(true);
@@ -373,7 +373,7 @@ describe.each(testDatabaseKinds)("notifications on %s", (kind) => {
 
   it("marks the reader's own message read, and refuses someone else's without changing it", async () => {
     const [id] = await enqueue([citizen.id], "OD-READ");
-    await deliverOutbox({ db: world.db, now: new Date() });
+    await deliverOutbox({ db: world.db, now: databaseNow() });
     const [message] = await inboxOf([id]);
     const unreadBefore = (await listInbox({ db: world.db, actor: citizen, locale: "zh-Hans" })).unreadCount;
 

@@ -21,6 +21,7 @@ import { COUNTER_CONSENT_VERSION } from "@/server/counter/counter-consent";
 import { storeUpload } from "@/server/materials/store-upload";
 import { submitApplication } from "@/server/intake/submit-application";
 import { deliverOutbox } from "@/server/notifications/deliver-outbox";
+import { databaseNow } from "@/server/testing/database-now";
 import { rateCase } from "@/server/ratings/rate-case";
 import { requestSupplement } from "@/server/supplements/request-supplement";
 import { claimTask } from "@/server/workflow/claim-task";
@@ -141,7 +142,7 @@ export async function openAccessWorld(kind: TDatabaseKind) {
   const [followUp] = await db.select().from(ratingFollowUps).where(and(eq(ratingFollowUps.caseId, rated.caseId), eq(ratingFollowUps.departmentId, amr.id)));
 
   // Every notification delivered, so the company has messages in its inbox.
-  while ((await deliverOutbox({ db, limit: 500 })).delivered > 0);
+  while ((await deliverOutbox({ db, limit: 500, now: databaseNow() })).delivered > 0);
   const [message] = await db.select().from(inboxMessages).where(eq(inboxMessages.companyId, actors.enterprise.companyIds[0])).orderBy(asc(inboxMessages.createdAt)).limit(1);
 
   // A person's licence, whose holder can be checked on /verify by the ID number on the card.

@@ -10,7 +10,7 @@ import { submitTestCase } from "@/server/testing/submit-test-case";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { computePublicStatistics } from "@/server/statistics/compute-public-statistics";
 import { computeSupervisionFigures } from "@/server/supervision/compute-supervision-figures";
-import { openDatabase, type TDatabaseHandle } from "./client";
+import { openDatabase, type TDatabaseHandle } from "@/db/client";
 
 describe.runIf(process.env.TEST_DATABASE_URL)("the reports' read-only connection on postgresql", () => {
   let world: TWorld;
