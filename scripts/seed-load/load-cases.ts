@@ -18,6 +18,7 @@ import { buildLicencePayload, hashKeyIdFor, LICENCE_PAYLOAD_VERSION } from "@/se
 import { signLicencePayload } from "@/server/licences/licence-signature";
 import type { TSigningKey } from "@/server/licences/signing-keys";
 import type { TApplySubject } from "@/server/catalog/find-apply-subject";
+import { documentRows, numberDocuments } from "./documents";
 import { answerVariants, prefilledKeys, withIdentity } from "./answers";
 import type { TApplicant, TApplicants } from "./applicants";
 import { beijing, dayOf, planCase, type TPlannedCase } from "./plan-case";
@@ -36,7 +37,7 @@ export type TLoadOptions = {
   now: Date;
   signingKey: TSigningKey;
   batchSize?: number;
-  onProgress?: (progress: { cases: number; tasks: number; events: number; licences: number }) => void;
+  onProgress?: (progress: { cases: number; tasks: number; events: number; licences: number; documents: number }) => void;
 };
 
 /** How often each subject is applied for: the instant proof most, bundles and company services less. */
@@ -96,7 +97,7 @@ export async function loadCases(options: TLoadOptions) {
     variants.set(subject.code, { answers: answerVariants(subject.form.definition, createRandom(seed, "answers", subject.code), today, identity, 24), prefilled: prefilledKeys(subject.form.definition) });
   }
 
-  const totals = { cases: 0, tasks: 0, events: 0, licences: 0 };
+  const totals = { cases: 0, tasks: 0, events: 0, licences: 0, documents: 0 };
   let writing: Promise<void> | null = null;
   for (let start = 0; start < count; start += batchSize) {
     const size = Math.min(batchSize, count - start);
@@ -117,14 +118,17 @@ export async function loadCases(options: TLoadOptions) {
     const client = await pool.connect();
     let caseNumbers: number[];
     let licenceNumbers: number[];
+    let documentNumbers: Awaited<ReturnType<typeof numberDocuments>>;
     const licenceCount = planned.reduce((sum, { plan }) => sum + plan.licences.length, 0);
     try {
       caseNumbers = (await client.query<{ n: string }>(`select nextval('case_number_seq')::text as n from generate_series(1, $1)`, [size])).rows.map((row) => Number(row.n));
       licenceNumbers = (await client.query<{ n: string }>(`select nextval('licence_number_seq')::text as n from generate_series(1, $1)`, [licenceCount])).rows.map((row) => Number(row.n));
+      documentNumbers = await numberDocuments(client, planned.map(({ plan }) => plan));
     } finally {
       client.release();
     }
     const licenceRows: TLicenceRow[] = [];
+    const documentRowsOfBatch: unknown[][] = [];
     const caseRows: unknown[][] = [];
     let licenceCursor = 0;
     for (const [position, { plan, index }] of planned.entries()) {
@@ -158,6 +162,7 @@ export async function loadCases(options: TLoadOptions) {
         licenceRows.push(row);
         return row;
       });
+      documentRowsOfBatch.push(...documentRows(plan, number, documentNumbers, { random: createRandom(seed, "document", index), days: reference.days, key: signingKey }));
       for (const event of plan.events) {
         if (event.licenceIndex === undefined) continue;
         const licence = issued[event.licenceIndex];
@@ -198,11 +203,12 @@ export async function loadCases(options: TLoadOptions) {
       });
     });
     if (writing) await writing;
-    writing = writeBatch(pool, { plans, caseRows, eventRows, licenceRows });
+    writing = writeBatch(pool, { plans, caseRows, eventRows, licenceRows, documentRows: documentRowsOfBatch });
     totals.cases += size;
     totals.tasks += plans.reduce((sum, plan) => sum + plan.tasks.length, 0);
     totals.events += eventRows.length;
     totals.licences += licenceRows.length;
+    totals.documents += documentRowsOfBatch.length;
     options.onProgress?.({ ...totals });
   }
   if (writing) await writing;

@@ -6,17 +6,22 @@
  * lib/workflow/task-transitions.ts, the case status is caseStatusOf of the tasks, clocks follow lib/workflow/task-clock.ts,
  * and every step leaves the trail event the runner writes (hashes are added later, once licence numbers are known).
  */
+import type { TCaseDocumentKind } from "@/db/schema";
 import type { TAnswers } from "@/lib/forms/answers";
 import { evaluateRule } from "@/lib/forms/logic";
 import { selectApplicable } from "@/lib/forms/select-applicable";
 import { caseStatusOf, isTaskConcluded, nextTaskStatus } from "@/lib/workflow/task-transitions";
 import type { TCaseStatus, TTaskStatus } from "@/lib/workflow/statuses";
 import type { TApplySubject } from "@/server/catalog/find-apply-subject";
+import { documentKindOfAction } from "@/server/workflow/run-task-transition";
 import type { TApplicant } from "./applicants";
 import type { TRandom } from "./random";
 import type { TReference, TServiceInfo } from "./reference";
 
-export type TPlannedEvent = { at: Date; taskId: string | null; actorId: string | null; kind: string; data: Record<string, unknown>; public: boolean; licenceIndex?: number };
+export type TPlannedEvent = { at: Date; taskId: string | null; actorId: string | null; kind: string; data: Record<string, unknown>; public: boolean; licenceIndex?: number; documentIndex?: number };
+
+/** A written notice or decision (issue-case-document.ts): numbered and signed once the batch is planned. */
+export type TPlannedDocument = { kind: TCaseDocumentKind; task: TPlannedTask; actorId: string | null; reason: string | null; items?: { key: string; note: string }[]; at: Date };
 
 export type TPlannedTask = {
   id: string;
@@ -69,6 +74,7 @@ export type TPlannedCase = {
   events: TPlannedEvent[];
   supplements: TPlannedSupplement[];
   licences: TPlannedLicence[];
+  documents: TPlannedDocument[];
   rating: TPlannedRating | null;
   followUps: TPlannedFollowUp[];
 };
@@ -117,6 +123,7 @@ export function planCase(context: TContext, input: { subject: TApplySubject; app
   const events: TPlannedEvent[] = [];
   const supplements: TPlannedSupplement[] = [];
   const licences: TPlannedLicence[] = [];
+  const documents: TPlannedDocument[] = [];
   const applicable = selectApplicable(subject.components, answers);
   events.push({ at: submittedAt, taskId: null, actorId: filedById ?? applicantId, kind: "case-submitted", data: { channel, services: applicable.map((c) => c.service.code), formVersion: subject.form.version }, public: true });
 
@@ -170,6 +177,13 @@ export function planCase(context: TContext, input: { subject: TApplySubject; app
       task.status = next;
       if (isTaskConcluded(next)) task.decidedAt = at;
       event(at, kind ?? `task-${next}`, actorId, data);
+      // The runner issues the written notice or decision of the action (one acceptance per task: not again after a supplement).
+      const documentKind = documentKindOfAction[action];
+      if (documentKind && !(documentKind !== "supplement-notice" && documents.some((document) => document.task === task && document.kind === documentKind))) {
+        const reason = typeof data.reason === "string" ? data.reason : null;
+        documents.push({ kind: documentKind, task, actorId, reason, items: Array.isArray(data.items) ? (data.items as { key: string; note: string }[]) : undefined, at });
+        events.push({ at, taskId: task.id, actorId, kind: "document-issued", data: {}, public: true, documentIndex: documents.length - 1 });
+      }
     };
 
     // When it reaches its department: at submit, or when its prerequisites are all approved.
@@ -409,6 +423,7 @@ export function planCase(context: TContext, input: { subject: TApplySubject; app
     events,
     supplements,
     licences,
+    documents,
     rating,
     followUps,
   };

@@ -5,6 +5,8 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { bundles, departments, reasonTemplates, services, users } from "@/db/schema";
+import { remediesOf } from "@/lib/documents/document-rules";
+import type { TLocalizedText } from "@/lib/i18n/locales";
 import { ZLicenceTemplate, type TLicenceTemplate } from "@/lib/licences/licence-template";
 import type { TCalendar } from "@/lib/calendar/working-days";
 import { addDays, isWorkingDay } from "@/lib/calendar/working-days";
@@ -18,6 +20,10 @@ export type TServiceInfo = {
   departmentCode: string;
   departmentName: Record<string, string>;
   licenceTemplate: TLicenceTemplate | null;
+  /** What a written notice or decision prints of the service and its department (issue-case-document.ts). */
+  name: TLocalizedText;
+  legalBasis: TLocalizedText[];
+  remedies: { reviewBody: TLocalizedText | null; court: TLocalizedText | null };
   refuseReasons: string[];
   rejectReasons: string[];
 };
@@ -100,6 +106,9 @@ export async function loadReference(db: TDatabase, today: string): Promise<TRefe
       departmentCode: department.code,
       departmentName: department.name,
       licenceTemplate: service.licenceTemplate ? ZLicenceTemplate.parse(service.licenceTemplate) : null,
+      name: service.name,
+      legalBasis: service.legalBasis,
+      remedies: remediesOf(service, department),
       refuseReasons: own.filter((reason) => reason.decision === "refuse").map((reason) => reason.text["zh-Hans"]),
       rejectReasons: own.filter((reason) => reason.decision === "reject").map((reason) => reason.text["zh-Hans"]),
     });

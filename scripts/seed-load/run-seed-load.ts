@@ -62,11 +62,11 @@ export async function runSeedLoad(options: TSeedLoadOptions) {
       const seconds = (performance.now() - started) / 1000;
       if (seconds - lastLog < 5 && progress.cases < count) return;
       lastLog = seconds;
-      log(`seed:load: ${progress.cases}/${count} cases, ${progress.tasks} tasks, ${progress.events} trail events, ${progress.licences} licences — ${Math.round(progress.cases / seconds)} cases/s`);
+      log(`seed:load: ${progress.cases}/${count} cases, ${progress.tasks} tasks, ${progress.events} trail events, ${progress.licences} licences, ${progress.documents} notices and decisions — ${Math.round(progress.cases / seconds)} cases/s`);
     },
   });
   const analyseStarted = performance.now();
-  for (const table of ["users", "companies", "company_members", "cases", "tasks", "case_events", "supplement_requests", "licences", "ratings", "rating_follow_ups"]) {
+  for (const table of ["users", "companies", "company_members", "cases", "tasks", "case_events", "supplement_requests", "licences", "case_documents", "document_number_counters", "ratings", "rating_follow_ups"]) {
     await pool.query(`analyze ${table}`);
   }
   const seconds = (performance.now() - started) / 1000;

@@ -18,6 +18,7 @@ import { loadCalendar } from "@/server/calendar/load-calendar";
 import { verifyAllCaseTrails } from "@/server/cases/verify-all-case-trails";
 import { listMyCases } from "@/server/cases/list-my-cases";
 import { computeSupervisionFigures } from "@/server/supervision/compute-supervision-figures";
+import { verifyCaseDocument } from "@/server/documents/verify-case-document";
 import { verifyLicence } from "@/server/licences/verify-licence";
 import { listQueue } from "@/server/workflow/list-queue";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
@@ -31,16 +32,18 @@ const count = 300;
 
 /**
  * A digest of what the load wrote. Left out: the identity column the database numbers, and what names the demo
- * seed's own random ids (applicants, clerks, forms, and so the events' hashes, which cover the actors' ids).
+ * seed's own random ids (applicants, clerks, forms, departments, and so the events' hashes and the documents'
+ * signatures, which cover them).
  */
 async function digest(world: TWorld) {
-  const [row] = await executeRows<{ cases: string; tasks: string; events: string; licences: string }>(
+  const [row] = await executeRows<{ cases: string; tasks: string; events: string; licences: string; documents: string }>(
     world.db,
     sql`select
       (select md5(string_agg(concat_ws('|', id, number, status, subject_code, channel, applicant_search, answers::text, submitted_at, concluded_at), ',' order by id)) from cases) as cases,
       (select md5(string_agg(concat_ws('|', id, status, ready_on, due_date, legal_due_date, extension_status, decided_at, version), ',' order by id)) from tasks) as tasks,
       (select md5(string_agg(concat_ws('|', case_id, task_id, kind, data::text, public, created_at), ',' order by case_id, id)) from case_events) as events,
-      (select md5(string_agg(concat_ws('|', id, number, signature), ',' order by id)) from licences where case_id is not null) as licences`,
+      (select md5(string_agg(concat_ws('|', id, number, signature), ',' order by id)) from licences where case_id is not null) as licences,
+      (select md5(string_agg(concat_ws('|', id, number, kind, content::text, issued_at), ',' order by id)) from case_documents) as documents`,
   );
   return row;
 }
@@ -140,6 +143,16 @@ describe.runIf(process.env.TEST_DATABASE_URL)("seed:load on PostgreSQL", () => {
       // A proof valid for months may have expired by now; what matters is that its signature holds (not "forged").
       expect(["valid", "expired"]).toContain(verified.state);
     }
+  });
+
+  it("issues the notices and decisions of each step, numbered per department and year, genuine at /verify/documents", async () => {
+    const kinds = Object.fromEntries((await executeRows<{ kind: string; n: number }>(world.db, sql`select kind, count(*)::int as n from case_documents group by 1`)).map((row) => [row.kind, row.n]));
+    for (const kind of ["acceptance-notice", "refusal-notice", "supplement-notice", "approval-decision", "rejection-decision"]) expect(kinds[kind] ?? 0, kind).toBeGreaterThan(0);
+    // Each counter stands at the last number given, so the portal's next document follows on.
+    const [counters] = await executeRows<{ behind: number }>(world.db, sql`select count(*)::int as behind from document_number_counters c where c.last_value <> (select max(sequence) from case_documents d where d.department_id = c.department_id and d.year = c.year)`);
+    expect(counters.behind).toBe(0);
+    const sample = await executeRows<{ id: string }>(world.db, sql`select id from case_documents order by id limit 5`);
+    for (const { id } of sample) expect((await verifyCaseDocument({ db: world.db, documentId: id })).state).toBe("genuine");
   });
 
   it("runs the supervision figures, the desk queue and /me over it", async () => {

@@ -28,10 +28,12 @@ const supplementColumns = columns(`id:uuid task_id:uuid case_id:uuid requested_b
 const licenceColumns = columns(`id:uuid number:text type:text title:text:jsonb holder_user_id:uuid holder_company_id:uuid holder_name:text holder_id_number:text holder_uscc:text
   issuing_department_id:uuid issuer_code:text issuer_name:text:jsonb data:text:jsonb data_fields:text:jsonb status:text valid_from:date valid_until:date case_id:uuid task_id:uuid
   signature:text key_id:text payload_version:int4 hash_key_id:text signed_at:timestamptz created_at:timestamptz`);
+const documentColumns = columns(`id:uuid case_id:uuid task_id:uuid department_id:uuid kind:text number:text year:int4 sequence:int4 reason:text content:text:jsonb issued_at:timestamptz
+  issued_by_id:uuid signature:text key_id:text created_at:timestamptz`);
 const ratingColumns = columns(`id:uuid case_id:uuid rated_by_id:uuid overall:int4 efficiency:int4 guide_accuracy:int4 convenience:int4 comment:text created_at:timestamptz`);
 const followUpColumns = columns(`id:uuid rating_id:uuid case_id:uuid department_id:uuid due_on:date status:text reply:text replied_by_id:uuid replied_at:timestamptz created_at:timestamptz`);
 
-export async function writeBatch(pool: pg.Pool, batch: { plans: TPlannedCase[]; caseRows: unknown[][]; eventRows: unknown[][]; licenceRows: TLicenceRow[] }): Promise<void> {
+export async function writeBatch(pool: pg.Pool, batch: { plans: TPlannedCase[]; caseRows: unknown[][]; eventRows: unknown[][]; licenceRows: TLicenceRow[]; documentRows: unknown[][] }): Promise<void> {
   const { plans } = batch;
   const taskRows = plans.flatMap((plan) =>
     plan.tasks.map((task) => [
@@ -62,6 +64,7 @@ export async function writeBatch(pool: pg.Pool, batch: { plans: TPlannedCase[]; 
     await insertRows(client, "case_events", eventColumns, batch.eventRows);
     await insertRows(client, "supplement_requests", supplementColumns, supplementRows);
     await insertRows(client, "licences", licenceColumns, licenceRows);
+    await insertRows(client, "case_documents", documentColumns, batch.documentRows);
     await insertRows(client, "ratings", ratingColumns, ratingRows);
     await insertRows(client, "rating_follow_ups", followUpColumns, followUpRows);
     await client.query("commit");
