@@ -37,7 +37,7 @@ export type TLoadOptions = {
   now: Date;
   signingKey: TSigningKey;
   batchSize?: number;
-  onProgress?: (progress: { cases: number; tasks: number; events: number; licences: number; documents: number }) => void;
+  onProgress?: (progress: { cases: number; tasks: number; events: number; licences: number; documents: number; waitSeconds: number }) => void;
 };
 
 /** How often each subject is applied for: the instant proof most, bundles and company services less. */
@@ -46,10 +46,11 @@ function subjectWeight(subject: TApplySubject): number {
   return (subject.type === "bundle" ? 3 : 2) + (streamKey(subject.code) % 5);
 }
 
-/** A day of the last two years: mostly working days (the counter only on them), a few online on days off. */
+/** A day of the last two years, more often recent: mostly working days (the counter only on them), a few online on days off. */
 function submissionTime(random: TRandom, reference: TReference, today: string, now: Date, counter: boolean): Date {
   for (;;) {
-    const day = addDays(today, -random.int(0, 729));
+    // More of them lately, as more people apply online (and the recent ones are the open ones the desk shows).
+    const day = addDays(today, -Math.floor(730 * random.next() ** 1.3));
     if (!reference.days.isWorking(day) && (counter || !random.chance(0.12))) continue;
     // Office hours at the counter; online from early to late, busiest mid-morning and mid-afternoon.
     const minutes = counter ? random.int(9 * 60, 17 * 60) : random.chance(0.7) ? random.int(9 * 60, 17 * 60) : random.int(7 * 60, 23 * 60);
@@ -97,7 +98,8 @@ export async function loadCases(options: TLoadOptions) {
     variants.set(subject.code, { answers: answerVariants(subject.form.definition, createRandom(seed, "answers", subject.code), today, identity, 24), prefilled: prefilledKeys(subject.form.definition) });
   }
 
-  const totals = { cases: 0, tasks: 0, events: 0, licences: 0, documents: 0 };
+  // Time Node spent waiting for PostgreSQL to finish the previous batch: near zero means planning is the limit.
+  const totals = { cases: 0, tasks: 0, events: 0, licences: 0, documents: 0, waitSeconds: 0 };
   let writing: Promise<void> | null = null;
   for (let start = 0; start < count; start += batchSize) {
     const size = Math.min(batchSize, count - start);
@@ -202,7 +204,9 @@ export async function loadCases(options: TLoadOptions) {
         return row;
       });
     });
+    const waitStarted = performance.now();
     if (writing) await writing;
+    totals.waitSeconds += (performance.now() - waitStarted) / 1000;
     writing = writeBatch(pool, { plans, caseRows, eventRows, licenceRows, documentRows: documentRowsOfBatch });
     totals.cases += size;
     totals.tasks += plans.reduce((sum, plan) => sum + plan.tasks.length, 0);
@@ -211,6 +215,8 @@ export async function loadCases(options: TLoadOptions) {
     totals.documents += documentRowsOfBatch.length;
     options.onProgress?.({ ...totals });
   }
+  const waitStarted = performance.now();
   if (writing) await writing;
+  totals.waitSeconds += (performance.now() - waitStarted) / 1000;
   return totals;
 }

@@ -228,10 +228,12 @@ export function planCase(context: TContext, input: { subject: TApplySubject; app
     const recent = now.getTime() - readyAt.getTime() < 90 * 86_400_000;
     const stalled = random.chance(recent ? 0.08 : 0.003) ? (random.chance(0.4) ? "unclaimed" : "undecided") : null;
     if (stalled === "unclaimed") continue;
-    let at = atWorkingDay(context, readyDay, random.weighted([["0", 5], ["1", 4], ["2", 1]]) === "0" ? 0 : random.int(1, 2), readyAt);
+    // A service promised within a day or two is claimed and accepted the day it arrives; others may wait a little.
+    const quick = component.promisedLimitDays <= 2;
+    let at = atWorkingDay(context, readyDay, quick ? 0 : Number(random.weighted([["0", 5], ["1", 4], ["2", 1]])), readyAt);
     const claimAt = at;
     steps.push({ at: claimAt, run: () => { task.assigneeId = clerk; task.claimedAt = claimAt; event(claimAt, "task-claimed", clerk, {}, false); } });
-    at = atWorkingDay(context, dayOf(at), random.int(0, 1), at);
+    at = atWorkingDay(context, dayOf(at), quick ? 0 : random.int(0, 1), at);
     if (random.chance(0.04)) {
       const refuseAt = at;
       const reason = random.pick(service.refuseReasons.length > 0 ? service.refuseReasons : ["申请材料不符合受理条件"]);

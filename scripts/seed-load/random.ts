@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /**
  * The loader's small deterministic PRNG: every case, person and company draws from its own stream, keyed by the
  * seed and its index, so the same seed and index give the same rows however the load is batched or resumed.
@@ -22,22 +24,39 @@ export type TRandom = {
   pick: <T>(items: readonly T[]) => T;
   /** One of the keys, by weight. */
   weighted: <T extends string>(weights: readonly (readonly [T, number])[]) => T;
-  /** A uuid (version 4 layout) made of the stream's bits: reproducible, and unique in practice. */
+  /** A uuid (version 5 layout) of the stream's key and a counter: reproducible and unique. */
   uuid: () => string;
 };
 
-/** mulberry32, seeded with the stream's key. */
+/**
+ * sfc32, seeded with 128 bits of the SHA-1 of the stream's key: streams of different keys do not overlap (a 32-bit
+ * state would, and a million cases' streams would collide). Ids are uuids of the version 5 layout over the key and
+ * a counter, so they are unique by construction, not by luck.
+ */
 export function createRandom(...parts: (string | number)[]): TRandom {
-  let state = streamKey(...parts);
+  const key = parts.join("\u0000");
+  const seed = createHash("sha1").update(key).digest();
+  let a = seed.readUInt32LE(0);
+  let b = seed.readUInt32LE(4);
+  let c = seed.readUInt32LE(8);
+  let d = seed.readUInt32LE(12);
   const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
+    const t = (a + b) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    d = (d + 1) | 0;
+    const result = (t + d) | 0;
+    c = (c + result) | 0;
+    return (result >>> 0) / 4294967296;
   };
+  for (let i = 0; i < 12; i += 1) next();
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const word = () => Math.floor(next() * 0x100000000).toString(16).padStart(8, "0");
+  let ids = 0;
   return {
     next,
     int,
@@ -53,9 +72,9 @@ export function createRandom(...parts: (string | number)[]): TRandom {
       return weights[weights.length - 1][0];
     },
     uuid: () => {
-      const hex = word() + word() + word() + word();
+      const hex = createHash("sha1").update(`${key}\u0000id\u0000${ids++}`).digest("hex");
       const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
     },
   };
 }

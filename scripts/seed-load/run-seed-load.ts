@@ -70,6 +70,8 @@ export async function runSeedLoad(options: TSeedLoadOptions) {
     await pool.query(`analyze ${table}`);
   }
   const seconds = (performance.now() - started) / 1000;
-  log(`seed:load: done in ${seconds.toFixed(1)} s (${Math.round(count / seconds)} cases/s; analyse ${((performance.now() - analyseStarted) / 1000).toFixed(1)} s)`);
+  log(
+    `seed:load: done in ${seconds.toFixed(1)} s (${Math.round(count / seconds)} cases/s; waited ${totals.waitSeconds.toFixed(1)} s for PostgreSQL to write, analyse ${((performance.now() - analyseStarted) / 1000).toFixed(1)} s)`,
+  );
   return { ...totals, seconds };
 }
