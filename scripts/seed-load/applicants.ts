@@ -12,13 +12,11 @@ import type { TApplicantIdentity } from "./answers";
 import { createRandom } from "./random";
 import { insertRows } from "./write-rows";
 
-export type TApplicant = {
-  /** Who submits: the person, or the company's member acting for it. */
-  userIds: string[];
-  companyId: string | null;
-  identity: TApplicantIdentity;
-  search: TApplicantSearch;
-};
+/** A person, or a company with the members who submit for it (the legal representative first). */
+export type TApplicant = { companyId: string | null; members: TMember[] };
+
+/** Who submits, with what intake prefills for them and what describe-applicant writes on their case. */
+export type TMember = { userId: string; identity: TApplicantIdentity; search: TApplicantSearch };
 
 const surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"];
 const givenNames = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "华", "建国", "晓东", "雨桐", "子涵", "浩然"];
@@ -146,19 +144,17 @@ export async function ensureApplicantPool(client: pg.PoolClient, options: { seed
 type TPersonRow = { id: string; username: string; name: string; id_number: string | null; mobile: string | null };
 type TCompanyRow = { id: string; uscc: string; name: string; legal_representative: string; registered_address: string; region_code: string; member_ids: string[] };
 
-function asApplicant(person: TPersonRow | null, members: string[], company: TCompanyRow | null, actingPerson?: TPersonRow): TApplicant {
-  const identityPerson = actingPerson ?? person!;
+function memberOf(person: TPersonRow, company: TCompanyRow | null): TMember {
   const identity: TApplicantIdentity = {
-    name: identityPerson.name,
-    idNumber: identityPerson.id_number,
-    mobile: identityPerson.mobile,
+    name: person.name,
+    idNumber: person.id_number,
+    mobile: person.mobile,
     company: company ? { name: company.name, uscc: company.uscc, legalRepresentative: company.legal_representative, registeredAddress: company.registered_address, regionCode: company.region_code } : undefined,
   };
   return {
-    userIds: members,
-    companyId: company?.id ?? null,
+    userId: person.id,
     identity,
-    search: applicantSearchFor({ person: { name: identityPerson.name, idNumber: identityPerson.id_number }, company: company ? { name: company.name, uscc: company.uscc } : undefined }),
+    search: applicantSearchFor({ person: { name: person.name, idNumber: person.id_number }, company: company ? { name: company.name, uscc: company.uscc } : undefined }),
   };
 }
 
@@ -172,8 +168,7 @@ export type TApplicants = {
 
 /**
  * Reads the applicants back. A company's case is submitted by one of its members; the search text and ID tail are
- * the company's and the submitting member's, as describe-applicant writes them. Members per company share one
- * search text here (the first member's name), which the desk matches just the same.
+ * the company's and the submitting member's, as describe-applicant writes them.
  */
 export async function loadApplicants(client: pg.PoolClient): Promise<TApplicants> {
   const people = (await client.query<TPersonRow>(`select id, username, display_name as name, resident_id_number as id_number, mobile from users where role in ('citizen', 'enterprise') and username is not null order by username`)).rows;
@@ -185,14 +180,14 @@ export async function loadApplicants(client: pg.PoolClient): Promise<TApplicants
        from companies c join company_members m on m.company_id = c.id join users u on u.id = m.user_id where u.username is not null group by c.id order by c.uscc`,
     )
   ).rows;
-  const citizen = (username: string) => {
+  const citizen = (username: string): TApplicant | null => {
     const person = byUsername.get(username);
-    return person ? asApplicant(person, [person.id], null) : null;
+    return person ? { companyId: null, members: [memberOf(person, null)] } : null;
   };
-  const company = (row: TCompanyRow) => asApplicant(null, row.member_ids, row, byId.get(row.member_ids[0]));
+  const company = (row: TCompanyRow): TApplicant => ({ companyId: row.id, members: row.member_ids.map((id) => memberOf(byId.get(id)!, row)) });
   const heavyCitizenNames = ["citizen", "citizen2", "load-citizen-0", "load-citizen-1"];
   const heavyCitizens = heavyCitizenNames.flatMap((name) => citizen(name) ?? []);
-  const citizens = people.filter((person) => person.username.startsWith("load-citizen-") && !heavyCitizenNames.includes(person.username)).map((person) => asApplicant(person, [person.id], null));
+  const citizens = people.filter((person) => person.username.startsWith("load-citizen-") && !heavyCitizenNames.includes(person.username)).map((person) => ({ companyId: null, members: [memberOf(person, null)] }));
   const demoCompanies = ["91310104MA1FL8XQ36", "91310110MA1G8P4W21"];
   const loadCompanies = companyRows.filter((row) => byId.get(row.member_ids[0])?.username.startsWith("load-enterprise-"));
   const heavyCompanies = [...demoCompanies.flatMap((uscc) => companyRows.filter((row) => row.uscc === uscc)), ...loadCompanies.slice(0, 2)].map(company);

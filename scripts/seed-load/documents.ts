@@ -48,7 +48,7 @@ export async function numberDocuments(client: pg.PoolClient, plans: readonly TPl
 export function documentRows(plan: TPlannedCase, caseNumber: string, numbers: Map<TPlannedDocument, { year: number; sequence: number }>, context: { random: TRandom; days: TWorkingDays; key: TSigningKey }): TDocumentRow[] {
   const { random, days, key } = context;
   const labels = new Map(listFields(plan.subject.form.definition).map((field) => [field.key, field.label]));
-  const company = plan.applicant.companyId ? plan.applicant.identity.company : undefined;
+  const company = plan.applicant.companyId ? plan.member.identity.company : undefined;
   const rows = plan.documents.map((document) => {
     const service = document.task.service;
     const { year, sequence } = numbers.get(document)!;
@@ -57,7 +57,7 @@ export function documentRows(plan: TPlannedCase, caseNumber: string, numbers: Ma
       subjectName: plan.subject.name,
       applicant: company
         ? { kind: "company", name: company.name, maskedNumber: maskIdentifier(company.uscc) }
-        : { kind: "person", name: plan.applicant.identity.name, maskedNumber: plan.applicant.identity.idNumber ? maskIdentifier(plan.applicant.identity.idNumber) : null },
+        : { kind: "person", name: plan.member.identity.name, maskedNumber: plan.member.identity.idNumber ? maskIdentifier(plan.member.identity.idNumber) : null },
       department: { code: service.departmentCode, name: service.departmentName as TCaseDocumentContent["department"]["name"] },
       service: { code: service.code, name: service.name },
       legalBasis: service.legalBasis,

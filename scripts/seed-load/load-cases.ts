@@ -90,8 +90,8 @@ export async function loadCases(options: TLoadOptions) {
   const citizenShares = heavyShares(count, naturalShare);
   const companyShares = heavyShares(count, 1 - naturalShare);
   // A few answer variants per form, made once (validated as intake validates), the applicant's identity laid over.
-  const sample = applicants.heavyCitizens[0].identity;
-  const companySample = applicants.heavyCompanies[0].identity;
+  const sample = applicants.heavyCitizens[0].members[0].identity;
+  const companySample = applicants.heavyCompanies[0].members[0].identity;
   const variants = new Map<string, { answers: TAnswers[]; prefilled: { key: string; source: string }[] }>();
   for (const subject of subjects) {
     const identity = subject.applicantType === "legal" ? companySample : sample;
@@ -110,10 +110,12 @@ export async function loadCases(options: TLoadOptions) {
       const subject = byCode.get(random.weighted(weights))!;
       const channel = random.weighted([["online", 85], ["counter", 10], ["api", 5]] as const);
       const applicant = subject.applicantType === "natural" ? chooseApplicant(random, applicants.heavyCitizens, applicants.citizens, citizenShares) : chooseApplicant(random, applicants.heavyCompanies, applicants.companies, companyShares);
+      // A company's agent files a quarter of its cases, its legal representative the rest.
+      const member = applicant.members.length > 1 && random.chance(0.25) ? applicant.members[1] : applicant.members[0];
       const own = variants.get(subject.code)!;
-      const answers = withIdentity(random.pick(own.answers), own.prefilled, applicant.identity);
+      const answers = withIdentity(random.pick(own.answers), own.prefilled, member.identity);
       const submittedAt = submissionTime(random, reference, today, now, channel === "counter");
-      planned.push({ plan: planCase({ random, reference, now, today }, { subject, applicant, variants: own.answers, submittedAt, channel, answers }), index });
+      planned.push({ plan: planCase({ random, reference, now, today }, { subject, applicant, member, submittedAt, channel, answers }), index });
     }
     // Numbers in the order of submission within the batch, as the sequence gives them out.
     planned.sort((a, b) => a.plan.submittedAt.getTime() - b.plan.submittedAt.getTime());
@@ -139,11 +141,11 @@ export async function loadCases(options: TLoadOptions) {
       const issued = plan.licences.map((licence) => {
         const template = licence.service.licenceTemplate!;
         const day = dayOf(licence.at);
-        const company = plan.applicant.identity.company;
+        const company = plan.member.identity.company;
         const { data, dataFields } = fillLicenceTemplate({ template, definition: plan.subject.form.definition, answers: plan.answers });
         const holder = plan.applicant.companyId
           ? { holderName: company!.name, holderUscc: company!.uscc, holderIdNumber: null, holderUserId: null, holderCompanyId: plan.applicant.companyId }
-          : { holderName: plan.applicant.identity.name, holderIdNumber: plan.applicant.identity.idNumber, holderUscc: null, holderUserId: plan.applicantId, holderCompanyId: null };
+          : { holderName: plan.member.identity.name, holderIdNumber: plan.member.identity.idNumber, holderUscc: null, holderUserId: plan.applicantId, holderCompanyId: null };
         const content = {
           id: random.uuid(),
           number: formatLicenceNumber(template.numberPrefix, day, licenceNumbers[licenceCursor++]),
@@ -184,8 +186,8 @@ export async function loadCases(options: TLoadOptions) {
         plan.filedById ? COUNTER_CONSENT_VERSION : null,
         plan.filedById ? plan.submittedAt : null,
         JSON.stringify(plan.answers),
-        plan.applicant.search.applicantSearch,
-        plan.applicant.search.applicantIdTail,
+        plan.member.search.applicantSearch,
+        plan.member.search.applicantIdTail,
         plan.status,
         `seed-load:${seed}:${index}`,
         plan.submittedAt,

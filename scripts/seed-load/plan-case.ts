@@ -14,7 +14,7 @@ import { caseStatusOf, isTaskConcluded, nextTaskStatus } from "@/lib/workflow/ta
 import type { TCaseStatus, TTaskStatus } from "@/lib/workflow/statuses";
 import type { TApplySubject } from "@/server/catalog/find-apply-subject";
 import { documentKindOfAction } from "@/server/workflow/run-task-transition";
-import type { TApplicant } from "./applicants";
+import type { TApplicant, TMember } from "./applicants";
 import type { TRandom } from "./random";
 import type { TReference, TServiceInfo } from "./reference";
 
@@ -62,6 +62,8 @@ export type TPlannedCase = {
   id: string;
   subject: TApplySubject;
   applicant: TApplicant;
+  /** Who submitted: the person, or the member acting for the company. */
+  member: TMember;
   applicantId: string;
   channel: "online" | "counter" | "api";
   filedById: string | null;
@@ -111,11 +113,11 @@ function laterBy(context: TContext, after: Date, minMinutes: number, maxMinutes:
   return new Date(after.getTime() + context.random.int(minMinutes, maxMinutes) * minute);
 }
 
-export function planCase(context: TContext, input: { subject: TApplySubject; applicant: TApplicant; variants: TAnswers[]; submittedAt: Date; channel: "online" | "counter" | "api"; answers: TAnswers }): TPlannedCase {
+export function planCase(context: TContext, input: { subject: TApplySubject; applicant: TApplicant; member: TMember; submittedAt: Date; channel: "online" | "counter" | "api"; answers: TAnswers }): TPlannedCase {
   const { random, reference, now } = context;
-  const { subject, applicant, submittedAt, channel } = input;
+  const { subject, applicant, member, submittedAt, channel } = input;
   const days = reference.days;
-  const applicantId = applicant.userIds[applicant.userIds.length > 1 && random.chance(0.25) ? 1 : 0];
+  const applicantId = member.userId;
   const filedById = channel === "counter" ? random.pick(reference.counterIds) : null;
   const answers = input.answers;
   const submitDay = dayOf(submittedAt);
@@ -192,7 +194,6 @@ export function planCase(context: TContext, input: { subject: TApplySubject; app
       const prerequisites = prerequisiteTaskIds.map((id) => tasks.find((candidate) => candidate.id === id)!);
       const failed = prerequisites.find((prerequisite) => isTaskConcluded(prerequisite.status) && prerequisite.status !== "approved" && prerequisite.status !== "withdrawn");
       if (failed) {
-        task.reason = null;
         move(failed.decidedAt!, "cancel", null, { prerequisite: failed.service.code, prerequisiteStatus: failed.status });
         continue;
       }
@@ -413,6 +414,7 @@ export function planCase(context: TContext, input: { subject: TApplySubject; app
     id: caseId,
     subject,
     applicant,
+    member,
     applicantId,
     channel,
     filedById,

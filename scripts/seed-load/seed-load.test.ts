@@ -15,9 +15,10 @@ import type { TTaskStatus } from "@/lib/workflow/statuses";
 import { addWorkingDays } from "@/lib/calendar/working-days";
 import { loadActor } from "@/server/auth/actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
+import { describeApplicant } from "@/server/cases/describe-applicant";
 import { verifyAllCaseTrails } from "@/server/cases/verify-all-case-trails";
 import { listMyCases } from "@/server/cases/list-my-cases";
-import { computeSupervisionFigures } from "@/server/supervision/compute-supervision-figures";
+import { computeSupervisionFigures, type TSupervisionFigures } from "@/server/supervision/compute-supervision-figures";
 import { verifyCaseDocument } from "@/server/documents/verify-case-document";
 import { verifyLicence } from "@/server/licences/verify-licence";
 import { listQueue } from "@/server/workflow/list-queue";
@@ -127,6 +128,14 @@ describe.runIf(process.env.TEST_DATABASE_URL)("seed:load on PostgreSQL", () => {
     }
   });
 
+  it("keeps the applicant's search text and ID tail as describe-applicant writes them", async () => {
+    const sample = await world.db.select({ applicantId: cases.applicantId, companyId: cases.companyId, applicantSearch: cases.applicantSearch, applicantIdTail: cases.applicantIdTail }).from(cases).orderBy(cases.id).limit(80);
+    expect(sample.some((row) => row.companyId !== null)).toBe(true);
+    for (const row of sample) {
+      expect(await describeApplicant({ db: world.db, applicantId: row.applicantId, companyId: row.companyId })).toEqual({ applicantSearch: row.applicantSearch, applicantIdTail: row.applicantIdTail });
+    }
+  });
+
   it("stores answers that validate against the form version the case points at (materials aside)", async () => {
     const sample = await world.db.select({ answers: cases.answers, submittedAt: cases.submittedAt, definition: formDefinitions.definition }).from(cases).innerJoin(formDefinitions, eq(formDefinitions.id, cases.formDefinitionId)).limit(60);
     for (const row of sample) {
@@ -161,7 +170,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("seed:load on PostgreSQL", () => {
     if (!figures.ok) throw new Error(figures.code);
     // Every department received work over the year; most of it was concluded, mostly on time, rated mostly well.
     expect(figures.rows.map((row) => row.departmentCode).sort()).toEqual(["AMR", "ENV", "FIRE", "HEALTH", "HRSS", "MEDINS", "POLICE", "TAX", "URBAN"]);
-    const sum = (pick: (row: (typeof figures.rows)[number]) => number) => figures.rows.reduce((total, row) => total + pick(row), 0);
+    const sum = (pick: (row: TSupervisionFigures) => number) => figures.rows.reduce((total, row) => total + pick(row), 0);
     expect(sum((row) => row.received)).toBeGreaterThan(count * 0.3);
     expect(sum((row) => row.concluded)).toBeGreaterThan(sum((row) => row.received) * 0.7);
     for (const row of figures.rows.filter((candidate) => candidate.concluded >= 10)) {
