@@ -42,6 +42,9 @@ export async function runSeedLoad(options: TSeedLoadOptions) {
       reader.release();
     }
   })();
+  if (applicants.heavyCitizens[0]?.members[0] === undefined || applicants.heavyCompanies[0] === undefined) {
+    throw new Error("seed:load adds to the demo data: the database holds data without the demo accounts (citizen, enterprise and its company); load into an empty database");
+  }
   const reference = await loadReference(handle.db, dayOf(now));
   const signingKey = getActiveSigningKey();
   await publishSigningKey(handle.db, signingKey);
