@@ -1,11 +1,10 @@
 /** The service catalog: departments, services (事项) with their guides, and bundles (一件事). */
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import type { TLogicRule } from "@/lib/forms/logic";
 import type { TLicenceTemplate } from "@/lib/licences/licence-template";
 import type { TCommitmentRule } from "@/lib/workflow/commitment";
 import { createdAt, localizedText } from "./columns";
-import { users } from "./identity";
 
 export const departments = pgTable("departments", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -123,24 +122,6 @@ export const services = pgTable(
   (table) => [index("services_department_idx").on(table.departmentId), index("services_topic_idx").on(table.topic)],
 );
 export type TService = typeof services.$inferSelect;
-
-/** Every published version of a service's guide, kept so earlier versions can be read; the latest is in `services`. */
-export const serviceVersions = pgTable(
-  "service_versions",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    serviceId: uuid("service_id")
-      .notNull()
-      .references(() => services.id),
-    version: integer("version").notNull(),
-    guide: jsonb("guide").$type<TServiceGuide>().notNull(),
-    /** The admin who published it; null for the seed and for versions 1 written by the migration. */
-    publishedById: uuid("published_by_id").references(() => users.id),
-    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (table) => [unique("service_versions_service_version_key").on(table.serviceId, table.version)],
-);
-export type TServiceVersion = typeof serviceVersions.$inferSelect;
 
 export const bundles = pgTable("bundles", {
   id: uuid("id").primaryKey().defaultRandom(),
