@@ -61,7 +61,9 @@ export function NewServiceForm({
   );
 
   return (
-    <form action={action} noValidate className="mb-10">
+    // React resets a form after its action; a select or checkbox goes back to its default AT MOUNT, not to what was
+    // posted. Mounting the form afresh for each answer makes what was posted the default it resets to.
+    <form key={JSON.stringify(state)} action={action} noValidate className="mb-10">
       <ErrorSummary title={t("errorTitle")} errors={summary} />
       <AdminTextField id="new-service-code" name="code" label={t("fields.code")} hint={t("codeHint")} error={errors.code} errorPrefix={errorPrefix} defaultValue={values.code ?? ""} width="max-w-[20em]" />
       <fieldset className="mb-4">

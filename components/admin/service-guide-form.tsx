@@ -93,7 +93,9 @@ export function ServiceGuideForm({
   const materialRows = [...used, ...Array.from({ length: BLANK_MATERIAL_ROWS }, (_, index) => next + index)];
 
   return (
-    <form action={action} noValidate className="mb-10">
+    // React resets a form after its action; a select or checkbox goes back to its default AT MOUNT, not to what was
+    // posted. Mounting the form afresh for each answer makes what was posted the default it resets to.
+    <form key={JSON.stringify(state)} action={action} noValidate className="mb-10">
       <ErrorSummary title={t("errorTitle")} errors={summary} />
       {localized("name", t("fields.name"))}
       <fieldset className="mb-4">
