@@ -108,7 +108,7 @@ test("the admin creates a service, publishes its guide twice, and a citizen read
   await expect(versions.getByText("网上提交申请", { exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await citizen.reload();
+  await citizen.goto(`/services/${code}`);
   await expect(citizen.getByRole("list").filter({ hasText: "窗口审核" }).getByRole("listitem")).toHaveText(["网上或窗口提交申请", "窗口审核", "邮寄或领取优待证"]);
   await context.close();
 
