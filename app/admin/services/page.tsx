@@ -63,8 +63,18 @@ export default async function AdminServicesPage({ searchParams }: { searchParams
         rows={result.services}
         rowKey={(service) => service.code}
         columns={[
-          { key: "code", header: t("columns.code"), rowHeader: true, className: "font-mono break-all", cell: (service) => <Link href={`/admin/services/${service.code}`}>{service.code}</Link> },
-          { key: "name", header: t("columns.name"), className: "break-words", cell: (service) => localize(service.name, locale) },
+          {
+            key: "service",
+            header: t("columns.name"),
+            rowHeader: true,
+            className: "min-w-[10em] break-words",
+            cell: (service) => (
+              <>
+                <Link href={`/admin/services/${service.code}`}>{localize(service.name, locale)}</Link>
+                <span className="block font-mono text-sm break-all text-muted">{service.code}</span>
+              </>
+            ),
+          },
           { key: "department", header: t("columns.department"), cell: (service) => localize(service.departmentName, locale) },
           { key: "applicant", header: t("columns.applicantType"), cell: (service) => tc(`applicantType.${service.applicantType}`) },
           { key: "kind", header: t("columns.kind"), cell: (service) => t(`kinds.${service.kind}`) },
