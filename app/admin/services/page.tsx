@@ -75,12 +75,13 @@ export default async function AdminServicesPage({ searchParams }: { searchParams
               </>
             ),
           },
-          { key: "department", header: t("columns.department"), cell: (service) => localize(service.departmentName, locale) },
-          { key: "applicant", header: t("columns.applicantType"), cell: (service) => tc(`applicantType.${service.applicantType}`) },
-          { key: "kind", header: t("columns.kind"), cell: (service) => t(`kinds.${service.kind}`) },
+          { key: "department", header: t("columns.department"), className: "min-w-[8em]", cell: (service) => localize(service.departmentName, locale) },
+          { key: "applicant", header: t("columns.applicantType"), className: "whitespace-nowrap", cell: (service) => tc(`applicantType.${service.applicantType}`) },
+          { key: "kind", header: t("columns.kind"), className: "whitespace-nowrap", cell: (service) => t(`kinds.${service.kind}`) },
           {
             key: "status",
             header: t("columns.status"),
+            className: "min-w-[7em]",
             cell: (service) => (
               <span className="flex flex-wrap gap-1">
                 {service.retiredAt ? <Tag>{t("status.retired")}</Tag> : null}
