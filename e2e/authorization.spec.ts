@@ -110,6 +110,8 @@ function samplesOf(route: string, records: TRecords): TSample[] {
       return [{ path: `/desk/licences/${records.businessLicenceId}`, insiders: ["clerk-amr", "supervisor"] }];
     case "/admin/forms/[subjectType]/[code]":
       return [{ path: "/admin/forms/service/HRSS-PROOF" }];
+    case "/admin/services/[code]":
+      return [{ path: "/admin/services/HRSS-PROOF" }];
     case "/admin/departments/[id]":
       return [{ path: records.fireDepartmentPath }];
     case "/admin/people/[id]":

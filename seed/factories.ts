@@ -14,6 +14,7 @@ import {
   departments,
   formDefinitions,
   services,
+  serviceVersions,
   users,
   type TRole,
 } from "@/db/schema";
@@ -24,6 +25,7 @@ import { insertSignedLicence } from "@/server/licences/insert-signed-licence";
 import { listOfficialCalendarDays } from "@/lib/calendar/official-holidays";
 import { hashPassword } from "@/server/auth/password";
 import { recomposeBundle } from "@/server/forms/recompose-bundle";
+import { guideOf } from "@/server/services/service-guide";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import type { TSeedBundle, TSeedDepartment, TSeedService } from "@/seed/catalog/types";
 import { reasonTemplatesOf } from "@/seed/catalog/reason-templates";
@@ -45,8 +47,10 @@ export async function seedService(db: TDatabase, service: TSeedService) {
   if (commitment && !commitment.success) throw new Error(`seedService: the commitment setting of ${service.code} is not valid: ${commitment.error.message}`);
   const [row] = await db
     .insert(services)
-    .values({ ...fields, licenceTemplate: template?.data ?? null, commitment: commitment?.data ?? null, departmentId: department.id })
+    .values({ ...fields, licenceTemplate: template?.data ?? null, commitment: commitment?.data ?? null, departmentId: department.id, publishedVersion: 1 })
     .returning();
+  // Seeded services are published: their guide is version 1, as if an admin had published it (by nobody).
+  await db.insert(serviceVersions).values({ serviceId: row.id, version: 1, guide: guideOf(row), publishedById: null });
   await seedFormDefinition(db, { subjectType: "service", subjectCode: service.code, definition: form });
   const templates = reasonTemplatesOf(service.code).flatMap(({ decision, texts }) => texts.map((text, position) => ({ serviceId: row.id, decision, position, text })));
   if (templates.length > 0) await db.insert(reasonTemplates).values(templates);

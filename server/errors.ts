@@ -134,6 +134,26 @@ export const errorCodes = [
   "conflict:counter-company-recorded",
   "not-found:applicant",
   "invalid:counter-consent-required",
+  // Administration of services (事项) and their guides (server/services/).
+  "invalid:service-code",
+  "conflict:service-code-taken",
+  "invalid:service-department",
+  "invalid:service-applicant-type",
+  "invalid:service-kind",
+  "invalid:service-text-required",
+  "invalid:service-text-too-long",
+  "invalid:service-topic",
+  "invalid:service-list-required",
+  "invalid:service-list-languages",
+  "invalid:service-list-too-long",
+  "invalid:service-material-copies",
+  "invalid:service-limit",
+  "invalid:service-promised-over-legal",
+  "conflict:service-no-draft",
+  "conflict:service-retired",
+  "conflict:service-not-retired",
+  // A published service whose form has no version yet: nobody can apply for it online.
+  "conflict:service-no-form",
 ] as const;
 export type TErrorCode = (typeof errorCodes)[number];
 

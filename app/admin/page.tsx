@@ -28,7 +28,7 @@ export default async function AdminPage() {
       <ul className="mb-8">
         {result.perDepartment.map((department) => (
           <li key={department.code} className="flex flex-wrap justify-between gap-2 border-b border-line py-2">
-            <Link href={`/services?department=${department.code}`}>{localize(department.name, locale)}</Link>
+            <Link href={`/admin/services?department=${department.code}`}>{localize(department.name, locale)}</Link>
             <span>{t("serviceCount", { count: department.services })}</span>
           </li>
         ))}

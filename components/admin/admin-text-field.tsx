@@ -49,3 +49,45 @@ export function AdminTextField({
 export function errorSummaryOf<F extends string>(fields: readonly F[], errors: Partial<Record<F, string>>, prefix: string) {
   return fields.flatMap((field) => (errors[field] ? [{ href: `#${prefix}-${field}`, text: errors[field]! }] : []));
 }
+
+/** One labelled textarea of an admin form (a summary, a list typed one item a line), with its hint and error. */
+export function AdminTextArea({
+  id,
+  name,
+  label,
+  hint,
+  error,
+  errorPrefix,
+  defaultValue,
+  rows = 4,
+  lang,
+  groupErrorId,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  errorPrefix: string;
+  defaultValue?: string;
+  rows?: number;
+  lang?: string;
+  /** The id of the error shown for the group of fields this one belongs to (a list's three languages). */
+  groupErrorId?: string;
+}) {
+  const describedByIds = [describedBy(id, hint, error), groupErrorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} errorPrefix={errorPrefix}>
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        lang={lang}
+        defaultValue={defaultValue}
+        aria-describedby={describedByIds}
+        aria-invalid={error || groupErrorId ? true : undefined}
+        className={inputClass(error, { width: "max-w-2xl" })}
+      />
+    </FieldShell>
+  );
+}

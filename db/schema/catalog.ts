@@ -45,6 +45,27 @@ export type TInstantCheck = { rule: TLogicRule; reason: TLocalizedText };
 
 export type TMaterial = { name: TLocalizedText; required: boolean; copies: number; note?: TLocalizedText };
 
+/**
+ * A service's guide (办事指南) as the admin edits it: the draft waiting to be published, and each published version,
+ * hold exactly this; publishing copies it into the `services` columns of the same names, which everything else reads.
+ * address, hours and phone null: the department's.
+ */
+export type TServiceGuide = {
+  name: TLocalizedText;
+  summary: TLocalizedText;
+  topic: string;
+  conditions: TLocalizedText[];
+  materials: TMaterial[];
+  fees: TLocalizedText;
+  legalBasis: TLocalizedText[];
+  legalLimitDays: number;
+  promisedLimitDays: number;
+  address: string | null;
+  hours: string | null;
+  phone: string | null;
+  steps: TLocalizedText[];
+};
+
 export const services = pgTable(
   "services",
   {
@@ -67,6 +88,12 @@ export const services = pgTable(
     materials: jsonb("materials").$type<TMaterial[]>().notNull(),
     fees: localizedText("fees").notNull(),
     legalBasis: jsonb("legal_basis").$type<TLocalizedText[]>().notNull(),
+    /** 办理流程, in order. */
+    steps: jsonb("steps").$type<TLocalizedText[]>().notNull().default([]),
+    /** Where and when to go (办理地点, 办理时间, 咨询电话); null: the department's. */
+    address: text("address"),
+    hours: text("hours"),
+    phone: text("phone"),
     /** The review body and court for this service when they differ from its department's; null: the department's. */
     reviewBody: localizedText("review_body"),
     court: localizedText("court"),
@@ -77,6 +104,19 @@ export const services = pgTable(
      * may approve at once, and the working days within which the department then inspects. Null: not offered.
      */
     commitment: jsonb("commitment").$type<TCommitmentRule | null>(),
+    /**
+     * The published version whose guide the columns above hold (service_versions); 0 while the service has never
+     * been published, and then nobody but the admin sees it: the catalog, the guide and intake leave it out.
+     */
+    publishedVersion: integer("published_version").notNull().default(0),
+    /** The admin's draft of the next version, waiting to be published or discarded; null: none. */
+    draft: jsonb("draft").$type<TServiceGuide | null>(),
+    draftSavedAt: timestamp("draft_saved_at", { withTimezone: true }),
+    /**
+     * Set when the admin retires the service: it leaves the catalog and intake refuses it; its open cases and tasks
+     * carry on. Cleared when it is brought back.
+     */
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (table) => [index("services_department_idx").on(table.departmentId), index("services_topic_idx").on(table.topic)],

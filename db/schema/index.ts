@@ -2,6 +2,7 @@ export * from "./admin";
 export * from "./calendar";
 export * from "./cases";
 export * from "./catalog";
+export * from "./service-versions";
 export * from "./drafts";
 export * from "./forms";
 export * from "./identity";

@@ -3,16 +3,9 @@ import type { TFormDefinitionInput } from "@/lib/forms/definition";
 import type { TLicenceTemplate } from "@/lib/licences/licence-template";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import type { TCommitmentRule } from "@/lib/workflow/commitment";
+import type { TServiceTopic } from "@/lib/catalog/service-topics";
 
-export type TTopic =
-  | "business"
-  | "family"
-  | "social-security"
-  | "health"
-  | "residence"
-  | "environment"
-  | "tax"
-  | "urban";
+export type TTopic = TServiceTopic;
 
 /** reviewBody and court: where its decisions may be reviewed (行政复议) or sued over (行政诉讼), as its guides state. */
 export type TSeedDepartment = { code: string; name: TLocalizedText; shortName: TLocalizedText; reviewBody?: TLocalizedText; court?: TLocalizedText };
@@ -45,6 +38,12 @@ export type TSeedService = {
   fees: TLocalizedText;
   /** 设定依据 */
   legalBasis: TLocalizedText[];
+  /** 办理流程: the steps an applicant goes through, in order. */
+  steps?: TLocalizedText[];
+  /** Where and when to go, when not the department's service hall (办理地点, 办理时间, 咨询电话). */
+  address?: string;
+  hours?: string;
+  phone?: string;
   /** The review body and court for this service, when not its department's. */
   reviewBody?: TLocalizedText;
   court?: TLocalizedText;

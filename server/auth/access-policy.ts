@@ -165,6 +165,12 @@ export const accessPolicy = {
   "/admin/departments": { page: rule(["admin"]), actions: { createDepartmentAction: rule(["admin"]) } },
   "/admin/departments/[id]": { page: rule(["admin"]), actions: { editDepartmentAction: rule(["admin"]), retireDepartmentAction: rule(["admin"]) } },
   "/admin/people": { page: rule(["admin"]), actions: { createStaffAccountAction: rule(["admin"]) } },
+  "/admin/services": { page: rule(["admin"]) },
+  "/admin/services/new": { page: rule(["admin"]), actions: { createServiceAction: rule(["admin"]) } },
+  "/admin/services/[code]": {
+    page: rule(["admin"]),
+    actions: { saveServiceDraftAction: rule(["admin"]), publishServiceDraftAction: rule(["admin"]), discardServiceDraftAction: rule(["admin"]), setServiceRetiredAction: rule(["admin"]) },
+  },
   "/admin/people/[id]": {
     page: rule(["admin"]),
     actions: { changeStaffGrantAction: rule(["admin"]), setAccountDisabledAction: rule(["admin"]), resetStaffPasswordAction: rule(["admin"]) },

@@ -2,7 +2,7 @@
  * What an applicant applies for: a service, or a bundle of services (一件事), with its current form definition and
  * the components (one per service) that routing may select. A single service is a bundle of one, always applying.
  */
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import {
   bundleItems,
@@ -30,6 +30,8 @@ const serviceColumns = {
   instantCheck: services.instantCheck,
   promisedLimitDays: services.promisedLimitDays,
   legalLimitDays: services.legalLimitDays,
+  // A retired service takes no new cases: startDraft refuses it, and intake a case that would give it a task.
+  retiredAt: services.retiredAt,
 };
 // retiredAt: a retired department takes no new tasks, so intake refuses a case that would give it one.
 const departmentColumns = { code: departments.code, name: departments.name, retiredAt: departments.retiredAt };
@@ -68,7 +70,8 @@ export async function findApplySubject(db: TDatabase, code: string): Promise<TAp
     .select({ service: { ...serviceColumns, summary: services.summary, applicantType: services.applicantType }, department: departmentColumns })
     .from(services)
     .innerJoin(departments, eq(departments.id, services.departmentId))
-    .where(eq(services.code, code))
+    // Never published: not offered to anyone yet.
+    .where(and(eq(services.code, code), gt(services.publishedVersion, 0)))
     .limit(1);
   if (service) {
     const form = await findLatestForm(db, "service", code);
@@ -104,4 +107,16 @@ export async function findApplySubject(db: TDatabase, code: string): Promise<TAp
     form,
     components: items,
   };
+}
+
+/**
+ * Whether `code` is a published service whose form has no version yet: why findApplySubject found nothing, so the
+ * apply page and startDraft can say "not open for online applications yet" rather than "not found".
+ */
+export async function isServiceWithoutForm(db: TDatabase, code: string): Promise<boolean> {
+  if (!isCatalogCode(code)) return false;
+  const [service] = await db.select({ id: services.id }).from(services).where(and(eq(services.code, code), gt(services.publishedVersion, 0))).limit(1);
+  if (!service) return false;
+  const [forms] = await db.select({ value: count() }).from(formDefinitions).where(and(eq(formDefinitions.subjectType, "service"), eq(formDefinitions.subjectCode, code)));
+  return Number(forms.value) === 0;
 }

@@ -1,8 +1,9 @@
 /** The guide (办事指南) of a service or a bundle: what a reader needs before applying. */
-import { asc, eq } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { bundleItems, bundles, departments, services } from "@/db/schema";
+import { bundleItems, bundles, departments, formDefinitions, services } from "@/db/schema";
 import { isCatalogCode } from "@/lib/catalog/catalog-code";
+import { offeredServiceConditions } from "./list-catalog";
 
 export async function getGuide({ db, code }: { db: TDatabase; code: string }) {
   if (!isCatalogCode(code)) return null;
@@ -10,9 +11,14 @@ export async function getGuide({ db, code }: { db: TDatabase; code: string }) {
     .select({ service: services, department: departments })
     .from(services)
     .innerJoin(departments, eq(departments.id, services.departmentId))
-    .where(eq(services.code, code))
+    // A service never published, or retired, has no public guide.
+    .where(and(eq(services.code, code), ...offeredServiceConditions()))
     .limit(1);
-  if (service) return { type: "service" as const, ...service };
+  if (service) {
+    // Without a version of its form, nobody can apply yet: the guide says so instead of offering "Start now".
+    const [forms] = await db.select({ value: count() }).from(formDefinitions).where(and(eq(formDefinitions.subjectType, "service"), eq(formDefinitions.subjectCode, code)));
+    return { type: "service" as const, ...service, hasForm: Number(forms.value) > 0 };
+  }
 
   const [bundle] = await db.select().from(bundles).where(eq(bundles.code, code)).limit(1);
   if (!bundle) return null;

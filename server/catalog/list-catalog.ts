@@ -1,5 +1,5 @@
 /** The public catalog: services and bundles, filtered by department, applicant type, topic and a search text. */
-import { and, asc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { applicantTypes, bundleItems, bundles, departments, services } from "@/db/schema";
@@ -32,9 +32,9 @@ function matchesText(column: typeof services.name | typeof bundles.name, code: t
 }
 
 export async function listCatalog({ db, filters }: { db: TDatabase; filters: TCatalogFilters }) {
-  // A retired department's services are no longer offered (intake would refuse them); a bundle stays, since its
-  // routing may never reach that department, and intake refuses only a case that would.
-  const serviceConditions: SQL[] = [isNull(departments.retiredAt)];
+  // A retired department's services are no longer offered (intake would refuse them), nor a retired service, nor one
+  // never published; a bundle stays, since its routing may never reach them, and intake refuses only a case that would.
+  const serviceConditions: SQL[] = [isNull(departments.retiredAt), ...offeredServiceConditions()];
   if (filters.q) serviceConditions.push(matchesText(services.name, services.code, filters.q));
   if (filters.department) serviceConditions.push(eq(departments.code, filters.department));
   if (filters.applicantType) serviceConditions.push(eq(services.applicantType, filters.applicantType));
@@ -82,7 +82,16 @@ export async function listDepartments({ db }: { db: TDatabase }) {
   return db.select().from(departments).where(isNull(departments.retiredAt)).orderBy(asc(departments.code));
 }
 
+/** What makes a service offered to the public: published at least once, and not retired. */
+export function offeredServiceConditions(): SQL[] {
+  return [gt(services.publishedVersion, 0), isNull(services.retiredAt)];
+}
+
 export async function listTopics({ db }: { db: TDatabase }) {
-  const rows = await db.selectDistinct({ topic: services.topic }).from(services).orderBy(asc(services.topic));
+  const rows = await db
+    .selectDistinct({ topic: services.topic })
+    .from(services)
+    .where(and(...offeredServiceConditions()))
+    .orderBy(asc(services.topic));
   return rows.map((row) => row.topic);
 }

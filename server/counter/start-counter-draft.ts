@@ -7,7 +7,7 @@ import type { TDatabase } from "@/db/client";
 import { drafts } from "@/db/schema";
 import { addDays } from "@/lib/calendar/working-days";
 import type { TActor } from "@/server/auth/actor";
-import { findApplySubject } from "@/server/catalog/find-apply-subject";
+import { findApplySubject, isServiceWithoutForm } from "@/server/catalog/find-apply-subject";
 import { getEnv } from "@/server/env";
 import { fail, type TAppError } from "@/server/errors";
 import { cachedReference } from "@/server/reference-cache";
@@ -26,7 +26,10 @@ export async function startCounterDraft(options: {
   if (!found.ok) return found;
   const { applicant } = found;
   const subject = await cachedReference(db, `apply-subject:${options.subjectCode}`, () => findApplySubject(db, options.subjectCode));
-  if (!subject) return fail("not-found:service");
+  if (!subject) return fail((await isServiceWithoutForm(db, options.subjectCode)) ? "conflict:service-no-form" : "not-found:service");
+  // As startDraft: a retired service, or one of a retired department, is refused before anything is filled in.
+  if (subject.type === "service" && subject.components[0].service.retiredAt !== null) return fail("conflict:service-retired");
+  if (subject.type === "service" && subject.components[0].department.retiredAt !== null) return fail("conflict:department-retired");
   if (subject.applicantType !== (applicant.kind === "person" ? "natural" : "legal")) return fail("forbidden:applicant-type");
 
   const [draft] = await db

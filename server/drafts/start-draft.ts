@@ -3,7 +3,7 @@ import type { TDatabase } from "@/db/client";
 import { drafts } from "@/db/schema";
 import { addDays } from "@/lib/calendar/working-days";
 import type { TActor } from "@/server/auth/actor";
-import { findApplySubject } from "@/server/catalog/find-apply-subject";
+import { findApplySubject, isServiceWithoutForm } from "@/server/catalog/find-apply-subject";
 import { getEnv } from "@/server/env";
 import { fail, type TAppError } from "@/server/errors";
 import { resolveApplicant } from "@/server/intake/resolve-applicant";
@@ -19,9 +19,10 @@ export async function startDraft(options: {
   const { db, actor, subjectCode } = options;
   const now = options.now ?? new Date();
   const subject = await cachedReference(db, `apply-subject:${subjectCode}`, () => findApplySubject(db, subjectCode));
-  if (!subject) return fail("not-found:service");
-  // A single service of a retired department is refused before the applicant fills anything in (a bundle is refused
-  // at submit, and only when its answers route the case there).
+  if (!subject) return fail((await isServiceWithoutForm(db, subjectCode)) ? "conflict:service-no-form" : "not-found:service");
+  // A single service that is retired, or of a retired department, is refused before the applicant fills anything in
+  // (a bundle is refused at submit, and only when its answers route the case there).
+  if (subject.type === "service" && subject.components[0].service.retiredAt !== null) return fail("conflict:service-retired");
   if (subject.type === "service" && subject.components[0].department.retiredAt !== null) return fail("conflict:department-retired");
   const applicant = resolveApplicant({ applicantType: subject.applicantType, actor, companyId: options.companyId });
   if (!applicant.ok) return applicant;

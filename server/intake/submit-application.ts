@@ -91,6 +91,7 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
   const answers: TAnswers = materials.answers;
   const applicable = selectApplicable(subject.components, answers);
   if (applicable.some(({ department }) => department.retiredAt !== null)) return fail("conflict:department-retired");
+  if (applicable.some(({ service }) => service.retiredAt !== null)) return fail("conflict:service-retired");
   const applicantSearch = await describeApplicant({ db, applicantId: actor.id, companyId });
 
   return db.transaction(async (tx) => {

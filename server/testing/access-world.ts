@@ -9,13 +9,15 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { TDatabaseKind } from "@/db/client";
-import { calendarDays, caseDocuments, cases, departments, drafts, formDefinitions, inboxMessages, licences, outbox, ratingFollowUps, tasks, users } from "@/db/schema";
+import { calendarDays, caseDocuments, cases, departments, drafts, formDefinitions, inboxMessages, licences, outbox, ratingFollowUps, services, tasks, users } from "@/db/schema";
 import { seedDepartment, seedUser } from "@/seed/factories";
 import { proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
 import { seedQueueTasks } from "@/seed/seed-queue-tasks";
 import { ZMaterialField, type TFormDefinition } from "@/lib/forms/definition";
 import type { TActor } from "@/server/auth/actor";
 import { departmentInputOf } from "@/server/departments/department-input";
+import { guideOf } from "@/server/services/service-guide";
+import { guideInputOf } from "@/server/services/service-input";
 import { startDraft } from "@/server/drafts/start-draft";
 import { COUNTER_CONSENT_VERSION } from "@/server/counter/counter-consent";
 import { storeUpload } from "@/server/materials/store-upload";
@@ -169,6 +171,17 @@ export async function openAccessWorld(kind: TDatabaseKind) {
   // A department with no staff and no tasks, which the admin may retire; and AMR as the admin's edit form shows it.
   const spare = await seedDepartment(db, { code: "SPARE", name: { "zh-Hans": "备用局", "zh-Hant": "備用局", en: "Spare Bureau" }, shortName: { "zh-Hans": "备用局", "zh-Hant": "備用局", en: "Spare" } });
 
+  // Services the admin works on: one whose draft may be published, one whose draft may be discarded (each action
+  // succeeds once), and the guide of the health certificate as the edit form posts it, its fees reworded.
+  const serviceDraft = async (code: string) => {
+    const [row] = await db.select().from(services).where(eq(services.code, code));
+    await db.update(services).set({ draft: { ...guideOf(row), fees: { "zh-Hans": "免费", "zh-Hant": "免費", en: "Free" } }, draftSavedAt: new Date() }).where(eq(services.id, row.id));
+    return row;
+  };
+  await serviceDraft("MEDINS-REMOTE-CARE");
+  await serviceDraft("HEALTH-PUBLIC-PLACE");
+  const [birthCertificate] = await db.select().from(services).where(eq(services.code, "HEALTH-BIRTH-CERT"));
+
   return {
     ...world,
     actors,
@@ -202,6 +215,14 @@ export async function openAccessWorld(kind: TDatabaseKind) {
       staffAccount: { id: colleague.id, departmentId: amr.id },
       /** The counter's find, record and file: a person on the register (张三), and numbers nobody has yet. */
       counter: { personId: actors.citizen.id, personIdNumber: "310104198803124016", newIdNumber: "310104199001011233", newUscc: "91110108MA01C2XH3P", filedCase: counterFiled.caseNumber },
+      /** Services for the admin: a draft to publish, one to discard, one to retire, and a guide as its form posts it. */
+      service: {
+        publishCode: "MEDINS-REMOTE-CARE",
+        discardCode: "HEALTH-PUBLIC-PLACE",
+        retireCode: "ENV-EIA-FILING",
+        editCode: birthCertificate.code,
+        fields: { ...guideInputOf(guideOf(birthCertificate)), feesEn: "No fee" },
+      },
       /** The proof's current form, its first page retitled: a change an admin may publish. */
       form: { subjectType: "service" as const, subjectCode: "HRSS-PROOF", version: form.version, definitionJson: JSON.stringify(retitled(form.definition)) },
     },

@@ -246,6 +246,37 @@ export const actionTrials: Record<string, TActionTrial> = {
     actor: "admin",
     succeeded: redirectsTo(/\?saved=retired$/),
   },
+  "/admin/services/new#createServiceAction": {
+    state: true,
+    fields: ({ department }) => ({ code: "AMR-NEW-TRIAL", nameZhHans: "新事项", nameZhHant: "新事項", nameEn: "New service", departmentId: department.id, applicantType: "legal", kind: "promised" }),
+    actor: "admin",
+    succeeded: redirectsTo(/^\/admin\/services\/AMR-NEW-TRIAL\?saved=created$/),
+  },
+  "/admin/services/[code]#saveServiceDraftAction": {
+    bound: ({ service }) => [service.editCode],
+    state: true,
+    fields: ({ service }) => service.fields,
+    actor: "admin",
+    succeeded: redirectsTo(/\?saved=draft$/),
+  },
+  "/admin/services/[code]#publishServiceDraftAction": {
+    bound: ({ service }) => [service.publishCode],
+    fields: () => ({}),
+    actor: "admin",
+    succeeded: redirectsTo(/\?saved=published&version=2$/),
+  },
+  "/admin/services/[code]#discardServiceDraftAction": {
+    bound: ({ service }) => [service.discardCode],
+    fields: () => ({}),
+    actor: "admin",
+    succeeded: redirectsTo(/\?saved=discarded$/),
+  },
+  "/admin/services/[code]#setServiceRetiredAction": {
+    bound: ({ service }) => [service.retireCode],
+    fields: () => ({ retired: "1" }),
+    actor: "admin",
+    succeeded: redirectsTo(/\?saved=retired$/),
+  },
   "/admin/people#createStaffAccountAction": {
     state: true,
     fields: ({ staffAccount }) => ({ username: "clerk-amr3", displayName: "新同事", role: "clerk", departmentId: staffAccount.departmentId }),

@@ -11,7 +11,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { nameForReader } from "@/lib/i18n/name-for-reader";
 import { requireActor } from "@/server/auth/require-actor";
-import { findApplySubject } from "@/server/catalog/find-apply-subject";
+import { findApplySubject, isServiceWithoutForm } from "@/server/catalog/find-apply-subject";
 import { listMyDrafts } from "@/server/drafts/list-my-drafts";
 import { isErrorCode } from "@/server/errors";
 import { listActorCompanies } from "@/server/identity/list-actor-companies";
@@ -31,7 +31,20 @@ export default async function ApplyStartPage({ params, searchParams }: TProps) {
   const { error } = await searchParams;
   const db = getDb();
   const subject = await findApplySubject(db, code);
-  if (!subject) notFound();
+  if (!subject) {
+    if (!(await isServiceWithoutForm(db, code))) notFound();
+    // A published service whose form has no version yet: say so, rather than "not found".
+    const t = await getTranslations("apply");
+    return (
+      <div className="max-w-3xl">
+        <PageHeading caption={t("caption")}>{t("notOpenTitle")}</PageHeading>
+        <p className="mb-4 text-xl">{(await getTranslations("errors"))("conflict:service-no-form")}</p>
+        <p>
+          <Link href={`/services/${code}`}>{t("backToGuide")}</Link>
+        </p>
+      </div>
+    );
+  }
   const actor = await requireActor({ page: "/apply/[code]", returnTo: `/apply/${code}` });
   const t = await getTranslations("apply");
   const tw = await getTranslations("wizard");

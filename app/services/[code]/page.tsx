@@ -63,9 +63,16 @@ export default async function GuidePage({ params }: TProps) {
     );
   }
 
-  const { service, department } = guide;
+  const { service, department, hasForm } = guide;
   // Printed on a 不予许可决定书 as stated here: the service's own review body and court, else its department's.
   const remedies = remediesOf(service, department);
+  // Where and when to go: the service's own, else its department's service hall.
+  const venue = { address: service.address ?? department.address, hours: service.hours ?? department.hours, phone: service.phone ?? department.phone };
+  const notYet = (
+    <p id="not-open-online" className="my-8 border-l-4 border-line pl-3 text-xl">
+      {t("notOpenOnline")}
+    </p>
+  );
   return (
     <article className="max-w-3xl">
       <PageHeading caption={l(department.name)}>{l(service.name)}</PageHeading>
@@ -85,7 +92,7 @@ export default async function GuidePage({ params }: TProps) {
           { key: t("fees"), value: l(service.fees) },
         ]}
       />
-      {applyButton}
+      {hasForm ? applyButton : notYet}
       <h2 className="mb-2 text-2xl font-bold">{t("conditions")}</h2>
       <ul className="mb-8 list-disc space-y-1 pl-6">
         {service.conditions.map((condition, index) => (
@@ -104,6 +111,28 @@ export default async function GuidePage({ params }: TProps) {
           </li>
         ))}
       </ul>
+      {service.steps.length > 0 ? (
+        <>
+          <h2 className="mb-2 text-2xl font-bold">{t("steps")}</h2>
+          <ol className="mb-8 list-decimal space-y-1 pl-6">
+            {service.steps.map((step, index) => (
+              <li key={index}>{l(step)}</li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      {venue.address || venue.hours || venue.phone ? (
+        <>
+          <h2 className="mb-2 text-2xl font-bold">{t("whereToGo")}</h2>
+          <SummaryList
+            rows={[
+              ...(venue.address ? [{ key: t("address"), value: venue.address }] : []),
+              ...(venue.hours ? [{ key: t("hours"), value: venue.hours }] : []),
+              ...(venue.phone ? [{ key: t("phone"), value: venue.phone }] : []),
+            ]}
+          />
+        </>
+      ) : null}
       <h2 className="mb-2 text-2xl font-bold">{t("legalBasis")}</h2>
       <ul className="mb-8 list-disc space-y-1 pl-6">
         {service.legalBasis.map((basis, index) => (

@@ -205,6 +205,11 @@ export const services: TSeedService[] = [
     ],
     fees: free,
     legalBasis: [t("《中华人民共和国社会保险法》第七十四条", "Social Insurance Law of the People's Republic of China, Article 74")],
+    steps: [
+      t("选择证明用途并确认参保信息", "Choose what the proof is for and check your insurance record"),
+      t("提交后系统当场出具证明", "Submit: the proof is issued at once"),
+      t("在“我的证照”中下载或出示证明", "Download or show the proof from your e-licences"),
+    ],
     licence: licenceTemplates.contributionsProof,
     form: singlePageForm(
       {

@@ -14,6 +14,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { SummaryList } from "@/components/ui/summary-list";
 import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
 import { localize, type Locale } from "@/lib/i18n/locales";
+import { starterServiceDefinition } from "@/lib/forms/starter-definition";
 import { requireActor } from "@/server/auth/require-actor";
 import { getFormDefinitionVersions } from "@/server/forms/get-form-definition-versions";
 import { definitionEditorAction } from "./actions";
@@ -46,6 +47,8 @@ export default async function AdminFormPage({ params, searchParams }: TProps) {
     recomposed: z.string().regex(/^[A-Z0-9-]{1,64}(?:,[A-Z0-9-]{1,64}){0,99}$/),
   });
   const latest = result.versions[0];
+  // A service added at /admin/services has no form yet: its first version starts from a skeleton (baseVersion 0).
+  const firstVersion = !latest && subjectType === "service";
 
   return (
     <div className="max-w-4xl">
@@ -95,18 +98,19 @@ export default async function AdminFormPage({ params, searchParams }: TProps) {
         </p>
       ) : null}
 
-      {latest && subjectType !== "bundle" ? (
+      {(latest || firstVersion) && subjectType !== "bundle" ? (
         <section aria-labelledby="edit-title">
           <h2 id="edit-title" className="mb-3 text-2xl font-bold">
             {t("editTitle")}
           </h2>
+          {firstVersion ? <p className="mb-4">{t("firstVersion")}</p> : null}
           <NextIntlClientProvider messages={{ adminForms: messages.adminForms, errors: messages.errors }}>
             {/* A new version starts a fresh editor: no stale preview or errors of the version before. */}
             <DefinitionEditor
-              key={latest.version}
+              key={latest?.version ?? 0}
               action={definitionEditorAction.bind(null, subjectType, code)}
-              initialJson={JSON.stringify(latest.definition, null, 2)}
-              baseVersion={latest.version}
+              initialJson={JSON.stringify(latest?.definition ?? starterServiceDefinition, null, 2)}
+              baseVersion={latest?.version ?? 0}
             />
           </NextIntlClientProvider>
         </section>
