@@ -12,3 +12,4 @@ export * from "./ratings";
 export * from "./security";
 export * from "./supplements";
 export * from "./documents";
+export * from "./urgings";
