@@ -134,6 +134,19 @@ export const errorCodes = [
   "conflict:counter-company-recorded",
   "not-found:applicant",
   "invalid:counter-consent-required",
+  // Urging notices (督办): sent by a supervisor, answered by the department.
+  "not-found:urging-subject",
+  "not-found:urging",
+  "invalid:urging-message-required",
+  "invalid:urging-message-too-long",
+  "invalid:urging-deadline",
+  "invalid:urging-deadline-past",
+  "invalid:urging-deadline-not-working-day",
+  "invalid:urging-deadline-too-far",
+  "conflict:urging-open",
+  "conflict:urging-answered",
+  "invalid:urging-answer-required",
+  "invalid:urging-answer-too-long",
 ] as const;
 export type TErrorCode = (typeof errorCodes)[number];
 
