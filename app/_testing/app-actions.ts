@@ -24,11 +24,13 @@ import * as bulkActions from "../desk/bulk/actions";
 import * as followUpActions from "../desk/follow-ups/[id]/actions";
 import * as licenceActions from "../desk/licences/[id]/actions";
 import * as taskActions from "../desk/tasks/[id]/actions";
+import * as urgingActions from "../desk/urgings/[id]/actions";
 import * as loginActions from "../login/actions";
 import * as caseActions from "../me/cases/[number]/actions";
 import * as supplementActions from "../me/cases/[number]/supplements/[request]/actions";
 import * as inboxActions from "../me/inbox/actions";
 import * as superviseActions from "../supervise/actions";
+import * as sendUrgingActions from "../supervise/urgings/new/actions";
 import * as verifyActions from "../verify/[id]/actions";
 
 const modules: Record<string, Record<string, unknown>> = {
@@ -48,11 +50,13 @@ const modules: Record<string, Record<string, unknown>> = {
   "/desk/follow-ups/[id]": followUpActions,
   "/desk/licences/[id]": licenceActions,
   "/desk/tasks/[id]": taskActions,
+  "/desk/urgings/[id]": urgingActions,
   "/login": loginActions,
   "/me/cases/[number]": caseActions,
   "/me/cases/[number]/supplements/[request]": supplementActions,
   "/me/inbox": inboxActions,
   "/supervise": superviseActions,
+  "/supervise/urgings/new": sendUrgingActions,
   "/verify/[id]": verifyActions,
 };
 

@@ -26,6 +26,9 @@ import { requestSupplement } from "@/server/supplements/request-supplement";
 import { claimTask } from "@/server/workflow/claim-task";
 import { requestExtension } from "@/server/workflow/request-extension";
 import { decideTask } from "@/server/workflow/decide-task";
+import { addWorkingDays, toIsoDate } from "@/lib/calendar/working-days";
+import { loadCalendar } from "@/server/calendar/load-calendar";
+import { sendUrging } from "@/server/urgings/send-urging";
 import { openSeededWorld } from "./world";
 
 /** Everyone the policy tests act as: each role, and the neighbours who must find nothing of each other's. */
@@ -140,6 +143,11 @@ export async function openAccessWorld(kind: TDatabaseKind) {
   const [amr] = await db.select().from(departments).where(eq(departments.code, "AMR"));
   const [followUp] = await db.select().from(ratingFollowUps).where(and(eq(ratingFollowUps.caseId, rated.caseId), eq(ratingFollowUps.departmentId, amr.id)));
 
+  // An urging (督办) the supervisor sent the market regulator about the open restaurant's food task; the answer date a
+  // send form would suggest (three working days ahead).
+  const urgingDeadline = addWorkingDays(toIsoDate(new Date()), 3, await loadCalendar(db));
+  const urging = must("urge", await sendUrging({ db, actor: actors.supervisor, subject: { kind: "task", id: open.taskOf("AMR").id }, message: "请说明办理进度", deadline: urgingDeadline }));
+
   // Every notification delivered, so the company has messages in its inbox.
   while ((await deliverOutbox({ db, limit: 500 })).delivered > 0);
   const [message] = await db.select().from(inboxMessages).where(eq(inboxMessages.companyId, actors.enterprise.companyIds[0])).orderBy(asc(inboxMessages.createdAt)).limit(1);
@@ -189,6 +197,8 @@ export async function openAccessWorld(kind: TDatabaseKind) {
       extension: { taskId: proof.taskOf("HRSS").id, version: extension.version },
       concludedCase: { caseNumber: concluded.caseNumber },
       followUp: { id: followUp.id },
+      /** An open urging to the market regulator; the fire task of the open restaurant, which nobody has urged yet. */
+      urging: { id: urging.urgingId, newSubjectId: open.taskOf("FIRE").id, deadline: urgingDeadline },
       message: { id: message.id },
       licence: { id: licence.id },
       personLicence: { id: personLicence.id, holderIdNumber: personLicence.holderIdNumber ?? "" },

@@ -198,6 +198,19 @@ export const actionTrials: Record<string, TActionTrial> = {
     insiders: ["clerk-amr", "clerk-amr2"],
     succeeded: redirectsTo(/\?done=1$/),
   },
+  "/desk/urgings/[id]#answerUrgingAction": {
+    state: true,
+    fields: ({ urging }) => ({ urgingId: urging.id, answer: "已加快办理，明日办结" }),
+    insiders: ["clerk-amr", "clerk-amr2"],
+    succeeded: redirectsTo(/^\/desk\/urgings\/[0-9a-f-]{36}\?done=1$/),
+  },
+  "/supervise/urgings/new#sendUrgingAction": {
+    state: true,
+    fields: ({ urging }) => ({ kind: "task", subjectId: urging.newSubjectId, message: "请说明办理进度", deadline: urging.deadline }),
+    // The fire task: every department's supervisor, and the fire brigade's own.
+    insiders: ["supervisor", "supervisor-fire"],
+    succeeded: redirectsTo(/^\/supervise\/urgings\?sent=1#urging-[0-9a-f-]{36}$/),
+  },
   "/desk/licences/[id]#revokeLicenceAction": {
     state: true,
     fields: ({ licence }) => ({ licenceId: licence.id, reason: "以欺骗手段取得" }),

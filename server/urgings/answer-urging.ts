@@ -36,7 +36,7 @@ export async function answerUrging(options: { db: TDatabase; actor: TActor; urgi
       .update(urgings)
       .set({ answer: read.text, answeredById: actor.id, answeredAt: now })
       .where(and(eq(urgings.id, urgingId), isNull(urgings.answeredAt)))
-      .returning({ sentById: urgings.sentById, caseId: urgings.caseId });
+      .returning({ id: urgings.id, sentById: urgings.sentById, caseId: urgings.caseId });
     if (!answered) return fail("conflict:urging-answered");
     const [caseRow] = await tx.select({ number: cases.number }).from(cases).where(eq(cases.id, answered.caseId));
     await enqueueNotification(tx, {
@@ -44,8 +44,9 @@ export async function answerUrging(options: { db: TDatabase; actor: TActor; urgi
       topic: "urging-answered",
       params: { caseNumber: caseRow.number },
       caseId: answered.caseId,
-      link: `/supervise/urgings#urging-${urgingId}`,
+      link: `/supervise/urgings#urging-${answered.id}`,
     });
-    return { ok: true as const, urgingId };
+    // The id as the database spells it: the page has one address whatever the case of the posted id.
+    return { ok: true as const, urgingId: answered.id };
   });
 }
