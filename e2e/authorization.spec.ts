@@ -39,6 +39,8 @@ type TRecords = {
   draftPath: string;
   amrTaskId: string;
   hrssFollowUpId: string;
+  /** The urging notice (督办) the supervisor sent about that follow-up. */
+  hrssUrgingId: string;
   businessLicenceId: string;
   householdLicenceId: string;
   /** The floor plan the company uploaded with its restaurant, and a photo on citizen2's unfinished newborn draft. */
@@ -106,6 +108,10 @@ function samplesOf(route: string, records: TRecords): TSample[] {
       return [{ path: records.draftFilePath, insiders: ["citizen2"] }];
     case "/desk/follow-ups/[id]":
       return [{ path: `/desk/follow-ups/${records.hrssFollowUpId}`, insiders: ["clerk-hrss"] }];
+    case "/desk/urgings/[id]":
+      return [{ path: `/desk/urgings/${records.hrssUrgingId}`, insiders: ["clerk-hrss"] }];
+    case "/supervise/urgings/new":
+      return [{ path: `/supervise/urgings/new?followUp=${records.hrssFollowUpId}`, insiders: ["supervisor"] }];
     case "/desk/licences/[id]":
       return [{ path: `/desk/licences/${records.businessLicenceId}`, insiders: ["clerk-amr", "supervisor"] }];
     case "/admin/forms/[subjectType]/[code]":
@@ -229,6 +235,13 @@ async function makeRecords(browser: Browser): Promise<TRecords> {
     const href = (await desk.getByRole("listitem").filter({ hasText: citizenCase }).getByRole("link").first().getAttribute("href"))!;
     return href.split("/").pop()!;
   });
+  const hrssUrgingId = await as("supervisor", async (page) => {
+    await page.goto(`/supervise/urgings/new?followUp=${hrssFollowUpId}`);
+    await page.getByLabel("督办内容").fill("请尽快回复申请人的差评。");
+    await page.getByRole("button", { name: "发出督办通知" }).click();
+    await page.waitForURL(/\/supervise\/urgings\?sent=1#urging-[0-9a-f-]{36}$/);
+    return new URL(page.url()).hash.slice("#urging-".length);
+  });
   const { fireDepartmentPath, fireClerkPath } = await as("admin", async (page) => {
     await page.goto("/admin/departments");
     const department = (await page.getByRole("link", { name: "FIRE", exact: true }).getAttribute("href"))!;
@@ -256,7 +269,7 @@ async function makeRecords(browser: Browser): Promise<TRecords> {
     await page.waitForURL(/\/counter\/cases\/[^/?]+\?submitted=1$/);
     return { counterApplicantPath: applicantPath, counterCase: decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!) };
   });
-  return { citizenCase, companyCase, supplementPath, draftPath, amrTaskId, hrssFollowUpId, businessLicenceId, householdLicenceId, companyFileId, draftFilePath, companyDocumentId, fireDepartmentPath, fireClerkPath, counterApplicantPath, counterCase };
+  return { citizenCase, companyCase, supplementPath, draftPath, amrTaskId, hrssFollowUpId, hrssUrgingId, businessLicenceId, householdLicenceId, companyFileId, draftFilePath, companyDocumentId, fireDepartmentPath, fireClerkPath, counterApplicantPath, counterCase };
 }
 
 /** A citizen starts a newborn application and stops on its check page with the photo attached: the photo's address there. */
