@@ -147,6 +147,10 @@ export const errorCodes = [
   "conflict:urging-answered",
   "invalid:urging-answer-required",
   "invalid:urging-answer-too-long",
+  // Reason templates (常用理由) in administration.
+  "not-found:reason-template",
+  "invalid:reason-template-required",
+  "invalid:reason-template-too-long",
 ] as const;
 export type TErrorCode = (typeof errorCodes)[number];
 
