@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { DeadlineTag } from "@/components/desk/deadline-tag";
 import { urgingSubjectHref } from "@/components/urgings/open-urgings";
@@ -34,6 +35,8 @@ export default async function UrgingPage({ params, searchParams }: TProps) {
   const { done } = await searchParams;
   const t = await getTranslations("urgings");
   const locale = (await getLocale()) as Locale;
+  // The form's own words reach the browser with it, not with every page (app/layout.tsx).
+  const messages = await getMessages();
   const { urging } = result;
   return (
     <div className="max-w-3xl">
@@ -79,7 +82,9 @@ export default async function UrgingPage({ params, searchParams }: TProps) {
           <h2 id="answer-title" className="mb-3 text-2xl font-bold">
             {t("answerTitle")}
           </h2>
-          <UrgingAnswerForm urgingId={urging.id} answerAction={answerUrgingAction} />
+          <NextIntlClientProvider messages={{ urgingAnswer: messages.urgingAnswer, errors: messages.errors }}>
+            <UrgingAnswerForm urgingId={urging.id} answerAction={answerUrgingAction} />
+          </NextIntlClientProvider>
         </section>
       )}
     </div>

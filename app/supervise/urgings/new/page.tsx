@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { UrgingForm } from "@/components/urgings/urging-form";
@@ -40,6 +41,8 @@ export default async function NewUrgingPage({ searchParams }: { searchParams: Pr
   const { subject } = found;
   const t = await getTranslations("urgings");
   const locale = (await getLocale()) as Locale;
+  // The form's own words reach the browser with it, not with every page (app/layout.tsx).
+  const messages = await getMessages();
   const { now } = await readCurrentTime();
   const today = toIsoDate(now);
   const calendar = await loadCalendar(db);
@@ -66,14 +69,16 @@ export default async function NewUrgingPage({ searchParams }: { searchParams: Pr
       ) : (
         <>
           <p className="mb-6">{t("newLead")}</p>
-          <UrgingForm
-            kind={subject.kind}
-            subjectId={subject.id}
-            defaultDeadline={addWorkingDays(today, SUGGESTED_WORKING_DAYS, calendar)}
-            earliest={today}
-            latest={addWorkingDays(today, URGING_DEADLINE_MAX_WORKING_DAYS, calendar)}
-            sendAction={sendUrgingAction}
-          />
+          <NextIntlClientProvider messages={{ urgingForm: messages.urgingForm, errors: messages.errors }}>
+            <UrgingForm
+              kind={subject.kind}
+              subjectId={subject.id}
+              defaultDeadline={addWorkingDays(today, SUGGESTED_WORKING_DAYS, calendar)}
+              earliest={today}
+              latest={addWorkingDays(today, URGING_DEADLINE_MAX_WORKING_DAYS, calendar)}
+              sendAction={sendUrgingAction}
+            />
+          </NextIntlClientProvider>
         </>
       )}
     </div>
