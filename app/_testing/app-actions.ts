@@ -16,6 +16,8 @@ import * as formActions from "../admin/forms/[subjectType]/[code]/actions";
 import * as outboxActions from "../admin/outbox/actions";
 import * as accountActions from "../admin/people/[id]/actions";
 import * as peopleActions from "../admin/people/actions";
+import * as reasonActions from "../admin/reasons/[id]/actions";
+import * as reasonsActions from "../admin/reasons/actions";
 import * as applyActions from "../apply/[code]/actions";
 import * as counterActions from "../counter/actions";
 import * as counterApplicantActions from "../counter/applicants/[id]/actions";
@@ -40,6 +42,8 @@ const modules: Record<string, Record<string, unknown>> = {
   "/admin/departments/[id]": departmentActions,
   "/admin/people": peopleActions,
   "/admin/people/[id]": accountActions,
+  "/admin/reasons": reasonsActions,
+  "/admin/reasons/[id]": reasonActions,
   "/admin/forms/[subjectType]/[code]": formActions,
   "/admin/outbox": outboxActions,
   "/apply/[code]": applyActions,

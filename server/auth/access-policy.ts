@@ -173,6 +173,11 @@ export const accessPolicy = {
   "/admin/changes": { page: rule(["admin"]) },
   "/admin/departments": { page: rule(["admin"]), actions: { createDepartmentAction: rule(["admin"]) } },
   "/admin/departments/[id]": { page: rule(["admin"]), actions: { editDepartmentAction: rule(["admin"]), retireDepartmentAction: rule(["admin"]) } },
+  "/admin/reasons": {
+    page: rule(["admin"]),
+    actions: { addReasonTemplateAction: rule(["admin"]), moveReasonTemplateAction: rule(["admin"]), removeReasonTemplateAction: rule(["admin"]) },
+  },
+  "/admin/reasons/[id]": { page: rule(["admin"]), actions: { editReasonTemplateAction: rule(["admin"]) } },
   "/admin/people": { page: rule(["admin"]), actions: { createStaffAccountAction: rule(["admin"]) } },
   "/admin/people/[id]": {
     page: rule(["admin"]),

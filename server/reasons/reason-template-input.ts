@@ -1,14 +1,13 @@
 /**
  * What an admin may write into a reason template (常用理由): its words in zh-Hans, zh-Hant and English, each required
  * (a clerk reads the template in their language, and an empty one would fill the reason box with nothing), one line,
- * at most REASON_TEMPLATE_MAX characters — the reason box's own limit, so a template always fits it.
+ * at most REASON_TEMPLATE_MAX characters (lib/catalog/reason-template-rules.ts).
  */
 import { z } from "zod";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import { ZPlainText } from "@/lib/text/plain-text";
+import { REASON_TEMPLATE_MAX } from "@/lib/catalog/reason-template-rules";
 import { isErrorCode, type TErrorCode } from "@/server/errors";
-
-export const REASON_TEMPLATE_MAX = 500;
 
 export const reasonTemplateFields = ["textZhHans", "textZhHant", "textEn"] as const;
 export type TReasonTemplateField = (typeof reasonTemplateFields)[number];

@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { TDatabaseKind } from "@/db/client";
-import { calendarDays, caseDocuments, cases, departments, drafts, formDefinitions, inboxMessages, licences, outbox, ratingFollowUps, tasks, users } from "@/db/schema";
+import { calendarDays, caseDocuments, cases, departments, drafts, formDefinitions, inboxMessages, licences, outbox, ratingFollowUps, reasonTemplates, services, tasks, users } from "@/db/schema";
 import { seedDepartment, seedUser } from "@/seed/factories";
 import { proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
 import { seedQueueTasks } from "@/seed/seed-queue-tasks";
@@ -173,6 +173,15 @@ export async function openAccessWorld(kind: TDatabaseKind) {
     .values({ recipientId: actors.enterprise.id, topic: "case-submitted", attempts: 24, deadAt: new Date(), lastError: "SMTP 550 mailbox unavailable" })
     .returning({ id: outbox.id });
 
+  // The first reason for refusing the social insurance proof (one of several, so it can move down).
+  const [reasonTemplate] = await db
+    .select({ id: reasonTemplates.id })
+    .from(reasonTemplates)
+    .innerJoin(services, eq(services.id, reasonTemplates.serviceId))
+    .where(and(eq(services.code, "HRSS-PROOF"), eq(reasonTemplates.decision, "refuse")))
+    .orderBy(asc(reasonTemplates.position))
+    .limit(1);
+
   // A department with no staff and no tasks, which the admin may retire; and AMR as the admin's edit form shows it.
   const spare = await seedDepartment(db, { code: "SPARE", name: { "zh-Hans": "备用局", "zh-Hant": "備用局", en: "Spare Bureau" }, shortName: { "zh-Hans": "备用局", "zh-Hant": "備用局", en: "Spare" } });
 
@@ -207,6 +216,8 @@ export async function openAccessWorld(kind: TDatabaseKind) {
       /** The market regulator with its fields as the edit form posts them; a department free to retire. */
       department: { id: amr.id, fields: { ...departmentInputOf(amr), nameEn: "State Administration for Market Regulation" } },
       spareDepartment: { id: spare.id },
+      /** A reason template the admin may change, move down or remove. */
+      reasonTemplate: { id: reasonTemplate.id },
       /** A staff account the admin may change: the second clerk of the market regulator. */
       staffAccount: { id: colleague.id, departmentId: amr.id },
       /** The counter's find, record and file: a person on the register (张三), and numbers nobody has yet. */

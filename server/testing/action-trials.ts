@@ -259,6 +259,29 @@ export const actionTrials: Record<string, TActionTrial> = {
     actor: "admin",
     succeeded: redirectsTo(/\?saved=retired$/),
   },
+  "/admin/reasons#addReasonTemplateAction": {
+    state: true,
+    fields: () => ({ serviceCode: "HRSS-PROOF", decision: "refuse", textZhHans: "申请人未参保。", textZhHant: "申請人未參保。", textEn: "The applicant is not insured." }),
+    actor: "admin",
+    succeeded: redirectsTo(/^\/admin\/reasons\?service=HRSS-PROOF&saved=added#reasons-refuse$/),
+  },
+  "/admin/reasons#moveReasonTemplateAction": {
+    fields: ({ reasonTemplate }) => ({ templateId: reasonTemplate.id, direction: "down" }),
+    actor: "admin",
+    succeeded: redirectsTo(/^\/admin\/reasons\?service=HRSS-PROOF&saved=moved$/),
+  },
+  "/admin/reasons#removeReasonTemplateAction": {
+    fields: ({ reasonTemplate }) => ({ templateId: reasonTemplate.id }),
+    actor: "admin",
+    succeeded: redirectsTo(/^\/admin\/reasons\?service=HRSS-PROOF&saved=removed$/),
+  },
+  "/admin/reasons/[id]#editReasonTemplateAction": {
+    bound: ({ reasonTemplate }) => [reasonTemplate.id],
+    state: true,
+    fields: () => ({ textZhHans: "申请事项依法不需要办理。", textZhHant: "申請事項依法不需要辦理。", textEn: "This needs no application by law." }),
+    actor: "admin",
+    succeeded: redirectsTo(/^\/admin\/reasons\?service=HRSS-PROOF&saved=edited$/),
+  },
   "/admin/people#createStaffAccountAction": {
     state: true,
     fields: ({ staffAccount }) => ({ username: "clerk-amr3", displayName: "新同事", role: "clerk", departmentId: staffAccount.departmentId }),
