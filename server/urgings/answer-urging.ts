@@ -6,13 +6,14 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
-import { cases, urgings } from "@/db/schema";
+import { urgings } from "@/db/schema";
 import { URGING_ANSWER_MAX } from "@/lib/supervision/urging-rules";
 import { readPlainText } from "@/lib/text/plain-text";
 import type { TActor } from "@/server/auth/actor";
 import { fail, type TResult } from "@/server/errors";
 import { enqueueNotification } from "@/server/notifications/enqueue-notification";
 import { clerkDepartmentOf } from "@/server/workflow/lock-department-task";
+import { selectUrgings } from "./urging-columns";
 
 const answerText = { multiline: true, max: URGING_ANSWER_MAX, required: "invalid:urging-answer-required", tooLong: "invalid:urging-answer-too-long" } as const;
 
@@ -38,11 +39,11 @@ export async function answerUrging(options: { db: TDatabase; actor: TActor; urgi
       .where(and(eq(urgings.id, urgingId), isNull(urgings.answeredAt)))
       .returning({ id: urgings.id, sentById: urgings.sentById, caseId: urgings.caseId });
     if (!answered) return fail("conflict:urging-answered");
-    const [caseRow] = await tx.select({ number: cases.number }).from(cases).where(eq(cases.id, answered.caseId));
+    const [about] = await selectUrgings(tx).where(eq(urgings.id, answered.id));
     await enqueueNotification(tx, {
       recipientIds: [answered.sentById],
       topic: "urging-answered",
-      params: { caseNumber: caseRow.number },
+      params: { caseNumber: about.caseNumber, service: about.subjectName },
       caseId: answered.caseId,
       link: `/supervise/urgings#urging-${answered.id}`,
     });
