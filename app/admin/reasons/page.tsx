@@ -57,7 +57,7 @@ export default async function AdminReasonsPage({ searchParams }: { searchParams:
           <label htmlFor="service" className="block font-semibold">
             {t("serviceLabel")}
           </label>
-          <select id="service" name="service" defaultValue={chosen?.ok ? chosen.service.code : ""} className="mt-1 block w-full max-w-xl border-2 border-ink bg-white px-2 py-1.5">
+          <select id="service" name="service" defaultValue={chosen?.ok ? chosen.service.code : ""} className="mt-1 block w-full border-2 border-ink bg-white px-2 py-1.5">
             <option value="" disabled>
               {t("servicePlaceholder")}
             </option>
@@ -91,7 +91,7 @@ export default async function AdminReasonsPage({ searchParams }: { searchParams:
                         <dl className="mb-3 space-y-1">
                           {textLanguages.map(({ key, label }) => (
                             <div key={key} className="sm:flex sm:gap-3">
-                              <dt className="shrink-0 text-muted sm:w-24">{t(label)}</dt>
+                              <dt className="shrink-0 text-muted sm:w-40">{t(label)}</dt>
                               <dd lang={key} className="break-words">
                                 {template.text[key]}
                               </dd>
