@@ -39,6 +39,8 @@ type TRecords = {
   draftPath: string;
   amrTaskId: string;
   hrssFollowUpId: string;
+  /** The urging notice (督办) the supervisor sent about that follow-up. */
+  hrssUrgingId: string;
   businessLicenceId: string;
   householdLicenceId: string;
   /** The floor plan the company uploaded with its restaurant, and a photo on citizen2's unfinished newborn draft. */
@@ -49,6 +51,8 @@ type TRecords = {
   /** The fire brigade's department page and its clerk's account page in administration. */
   fireDepartmentPath: string;
   fireClerkPath: string;
+  /** A reason template's edit page in administration. */
+  reasonPath: string;
   /** 张三's page at the counter, and the proof the counter clerk filed for him there. */
   counterApplicantPath: string;
   counterCase: string;
@@ -106,6 +110,10 @@ function samplesOf(route: string, records: TRecords): TSample[] {
       return [{ path: records.draftFilePath, insiders: ["citizen2"] }];
     case "/desk/follow-ups/[id]":
       return [{ path: `/desk/follow-ups/${records.hrssFollowUpId}`, insiders: ["clerk-hrss"] }];
+    case "/desk/urgings/[id]":
+      return [{ path: `/desk/urgings/${records.hrssUrgingId}`, insiders: ["clerk-hrss"] }];
+    case "/supervise/urgings/new":
+      return [{ path: `/supervise/urgings/new?followUp=${records.hrssFollowUpId}`, insiders: ["supervisor"] }];
     case "/desk/licences/[id]":
       return [{ path: `/desk/licences/${records.businessLicenceId}`, insiders: ["clerk-amr", "supervisor"] }];
     case "/admin/forms/[subjectType]/[code]":
@@ -116,6 +124,8 @@ function samplesOf(route: string, records: TRecords): TSample[] {
       return [{ path: records.fireDepartmentPath }];
     case "/admin/people/[id]":
       return [{ path: records.fireClerkPath }];
+    case "/admin/reasons/[id]":
+      return [{ path: records.reasonPath }];
     case "/api/auth/[...nextauth]":
       return [{ path: "/api/auth/session" }, { path: "/api/auth/providers" }];
     case "/language":
@@ -231,12 +241,21 @@ async function makeRecords(browser: Browser): Promise<TRecords> {
     const href = (await desk.getByRole("listitem").filter({ hasText: citizenCase }).getByRole("link").first().getAttribute("href"))!;
     return href.split("/").pop()!;
   });
-  const { fireDepartmentPath, fireClerkPath } = await as("admin", async (page) => {
+  const hrssUrgingId = await as("supervisor", async (page) => {
+    await page.goto(`/supervise/urgings/new?followUp=${hrssFollowUpId}`);
+    await page.getByLabel("督办内容").fill("请尽快回复申请人的差评。");
+    await page.getByRole("button", { name: "发出督办通知" }).click();
+    await page.waitForURL(/\/supervise\/urgings\?sent=1#urging-[0-9a-f-]{36}$/);
+    return new URL(page.url()).hash.slice("#urging-".length);
+  });
+  const { fireDepartmentPath, fireClerkPath, reasonPath } = await as("admin", async (page) => {
     await page.goto("/admin/departments");
     const department = (await page.getByRole("link", { name: "FIRE", exact: true }).getAttribute("href"))!;
     await page.goto("/admin/people?q=clerk-fire");
     const clerk = (await page.getByRole("link", { name: "clerk-fire", exact: true }).getAttribute("href"))!;
-    return { fireDepartmentPath: department, fireClerkPath: clerk };
+    await page.goto("/admin/reasons?service=HRSS-PROOF");
+    const reason = (await page.getByRole("link", { name: "修改 （第 1 条）" }).first().getAttribute("href"))!;
+    return { fireDepartmentPath: department, fireClerkPath: clerk, reasonPath: reason };
   });
   // The counter clerk finds 张三 by his ID number and files a proof for him with his consent.
   const { counterApplicantPath, counterCase } = await as("counter", async (page) => {
@@ -258,7 +277,7 @@ async function makeRecords(browser: Browser): Promise<TRecords> {
     await page.waitForURL(/\/counter\/cases\/[^/?]+\?submitted=1$/);
     return { counterApplicantPath: applicantPath, counterCase: decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!) };
   });
-  return { citizenCase, companyCase, supplementPath, draftPath, amrTaskId, hrssFollowUpId, businessLicenceId, householdLicenceId, companyFileId, draftFilePath, companyDocumentId, fireDepartmentPath, fireClerkPath, counterApplicantPath, counterCase };
+  return { citizenCase, companyCase, supplementPath, draftPath, amrTaskId, hrssFollowUpId, hrssUrgingId, businessLicenceId, householdLicenceId, companyFileId, draftFilePath, companyDocumentId, fireDepartmentPath, fireClerkPath, reasonPath, counterApplicantPath, counterCase };
 }
 
 /** A citizen starts a newborn application and stops on its check page with the photo attached: the photo's address there. */

@@ -154,6 +154,23 @@ export const errorCodes = [
   "conflict:service-not-retired",
   // A published service whose form has no version yet: nobody can apply for it online.
   "conflict:service-no-form",
+  // Urging notices (督办): sent by a supervisor, answered by the department.
+  "not-found:urging-subject",
+  "not-found:urging",
+  "invalid:urging-message-required",
+  "invalid:urging-message-too-long",
+  "invalid:urging-deadline",
+  "invalid:urging-deadline-past",
+  "invalid:urging-deadline-not-working-day",
+  "invalid:urging-deadline-too-far",
+  "conflict:urging-open",
+  "conflict:urging-answered",
+  "invalid:urging-answer-required",
+  "invalid:urging-answer-too-long",
+  // Reason templates (常用理由) in administration.
+  "not-found:reason-template",
+  "invalid:reason-template-required",
+  "invalid:reason-template-too-long",
 ] as const;
 export type TErrorCode = (typeof errorCodes)[number];
 

@@ -18,6 +18,8 @@ import * as accountActions from "../admin/people/[id]/actions";
 import * as peopleActions from "../admin/people/actions";
 import * as serviceActions from "../admin/services/[code]/actions";
 import * as newServiceActions from "../admin/services/new/actions";
+import * as reasonActions from "../admin/reasons/[id]/actions";
+import * as reasonsActions from "../admin/reasons/actions";
 import * as applyActions from "../apply/[code]/actions";
 import * as counterActions from "../counter/actions";
 import * as counterApplicantActions from "../counter/applicants/[id]/actions";
@@ -26,11 +28,13 @@ import * as bulkActions from "../desk/bulk/actions";
 import * as followUpActions from "../desk/follow-ups/[id]/actions";
 import * as licenceActions from "../desk/licences/[id]/actions";
 import * as taskActions from "../desk/tasks/[id]/actions";
+import * as urgingActions from "../desk/urgings/[id]/actions";
 import * as loginActions from "../login/actions";
 import * as caseActions from "../me/cases/[number]/actions";
 import * as supplementActions from "../me/cases/[number]/supplements/[request]/actions";
 import * as inboxActions from "../me/inbox/actions";
 import * as superviseActions from "../supervise/actions";
+import * as sendUrgingActions from "../supervise/urgings/new/actions";
 import * as verifyActions from "../verify/[id]/actions";
 
 const modules: Record<string, Record<string, unknown>> = {
@@ -42,6 +46,8 @@ const modules: Record<string, Record<string, unknown>> = {
   "/admin/people/[id]": accountActions,
   "/admin/services/new": newServiceActions,
   "/admin/services/[code]": serviceActions,
+  "/admin/reasons": reasonsActions,
+  "/admin/reasons/[id]": reasonActions,
   "/admin/forms/[subjectType]/[code]": formActions,
   "/admin/outbox": outboxActions,
   "/apply/[code]": applyActions,
@@ -52,11 +58,13 @@ const modules: Record<string, Record<string, unknown>> = {
   "/desk/follow-ups/[id]": followUpActions,
   "/desk/licences/[id]": licenceActions,
   "/desk/tasks/[id]": taskActions,
+  "/desk/urgings/[id]": urgingActions,
   "/login": loginActions,
   "/me/cases/[number]": caseActions,
   "/me/cases/[number]/supplements/[request]": supplementActions,
   "/me/inbox": inboxActions,
   "/supervise": superviseActions,
+  "/supervise/urgings/new": sendUrgingActions,
   "/verify/[id]": verifyActions,
 };
 

@@ -7,6 +7,7 @@ import { caseChannels } from "@/db/schema";
 import { BulkBar, BULK_FORM_ID } from "@/components/desk/bulk-bar";
 import { QueueCard } from "@/components/desk/queue-card";
 import { QueueSearch } from "@/components/desk/queue-search";
+import { OpenUrgings } from "@/components/urgings/open-urgings";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Notice } from "@/components/ui/notice";
@@ -22,6 +23,8 @@ import { getDepartment } from "@/server/catalog/get-department";
 import { listDepartmentServices } from "@/server/catalog/list-department-services";
 import { isErrorCode } from "@/server/errors";
 import { countOpenFollowUps } from "@/server/ratings/count-open-follow-ups";
+import { readCurrentTime } from "@/server/clock";
+import { listDepartmentUrgings } from "@/server/urgings/list-department-urgings";
 import { listColleagues } from "@/server/workflow/assign-task";
 import { DONE_COUNT_CAP, listQueue, queueViews, type TQueueView } from "@/server/workflow/list-queue";
 import { queueHref, queueStatuses, readQueueAddress, sortsOf, type TQueueAddress } from "@/server/workflow/queue-query";
@@ -48,8 +51,9 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   const te = await getTranslations("errors");
   const locale = (await getLocale()) as Locale;
   const departmentId = actor.departmentId!;
-  const [department, openFollowUps, services, colleagues] = [
+  const [department, urgings, openFollowUps, services, colleagues] = [
     await getDepartment({ db, id: departmentId }),
+    await listDepartmentUrgings({ db, actor, now: (await readCurrentTime()).now }),
     await countOpenFollowUps({ db, actor }),
     await listDepartmentServices({ db, departmentId }),
     await listColleagues({ db, actor }),
@@ -68,6 +72,8 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   return (
     <>
       <PageHeading caption={department ? localize(department.name, locale) : undefined}>{t("title")}</PageHeading>
+      {/* 督办 first: a supervisor's notice waits for this department's answer by a date. */}
+      {urgings.ok ? <OpenUrgings urgings={urgings.rows} /> : null}
       <p className="mb-6">
         <Link href="/desk/follow-ups" className="inline-flex flex-wrap items-center gap-2">
           {t("followUpsLink")}

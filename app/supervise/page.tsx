@@ -15,7 +15,7 @@ import { toIsoDate } from "@/lib/calendar/working-days";
 import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
-import { cardColumns, handlingColumns, ratingColumns } from "@/lib/supervision/figure-columns";
+import { cardColumns, handlingColumns, ratingColumns, urgingColumns } from "@/lib/supervision/figure-columns";
 import { monthOf, parseReportRange, periodOf } from "@/lib/supervision/report-range";
 import { ReportRangeForm } from "@/components/supervision/report-range-form";
 import { requireActor } from "@/server/auth/require-actor";
@@ -66,6 +66,8 @@ export default async function SupervisePage({ searchParams }: { searchParams: Pr
   const departmentRows: TFigureRow[] = departments.rows.map((row) => ({ ...row, name: localize(row.departmentName, locale) }));
   const serviceRows: TFigureRow[] = services.rows.map((row) => ({ ...row, name: `${localize(row.serviceName ?? row.departmentName, locale)} · ${localize(row.departmentName, locale)}` }));
   const rangeQuery = { from: range.from, to: range.to };
+  // Only a supervisor sends urgings (督办); an admin reads the dashboard.
+  const urges = actor.role === "supervisor";
   const overdueHref = (row: TFigureRow) => `/supervise?${new URLSearchParams({ ...rangeQuery, department: row.key, overdue: "1" })}#deadlines-heading`;
   const drilled = query.department ? departmentRows.find((row) => row.key === query.department)?.name : undefined;
   // Chinese sentences follow each other without a space; English ones with one.
@@ -93,6 +95,11 @@ export default async function SupervisePage({ searchParams }: { searchParams: Pr
       <h2 className="mb-2 text-2xl font-bold">{t("qualityTitle")}</h2>
       <p className="mb-4">{t("cardsLead")}</p>
       <FigureTable id="department-quality" caption={t("qualityTitle")} nameHeader={t("department")} columns={[...ratingColumns, ...cardColumns]} rows={departmentRows} locale={locale} overdueHref={overdueHref} />
+      <h2 className="mb-2 text-2xl font-bold">{t("urgingsTitle")}</h2>
+      <p className="mb-4">
+        {t("urgingsLead")} <Link href="/supervise/urgings">{t("urgingsLink")}</Link>
+      </p>
+      <FigureTable id="department-urgings" caption={t("urgingsTitle")} nameHeader={t("department")} columns={urgingColumns} rows={departmentRows} locale={locale} />
       <CsvLink table="departments" range={range} name={t("departmentsTitle")} />
 
       <h2 className="mb-2 text-2xl font-bold">{t("servicesTitle")}</h2>
@@ -103,7 +110,7 @@ export default async function SupervisePage({ searchParams }: { searchParams: Pr
 
       <VolumeTrend series={series} range={range} />
 
-      {followUps.ok ? <OverdueFollowUps rows={followUps.rows} /> : null}
+      {followUps.ok ? <OverdueFollowUps rows={followUps.rows} urgeHref={urges ? (id) => `/supervise/urgings/new?followUp=${id}` : undefined} /> : null}
 
       <h2 id="deadlines-heading" className="mb-3 text-2xl font-bold">
         {t("deadlinesTitle")}
@@ -114,7 +121,7 @@ export default async function SupervisePage({ searchParams }: { searchParams: Pr
           {drilled ? t("drilledTo", { name: drilled }) : null} <Link href={`/supervise?${new URLSearchParams(rangeQuery)}#deadlines-heading`}>{t("showAll")}</Link>
         </p>
       ) : null}
-      <DeadlineWatchTable watch={watch} caption={t("deadlinesTitle")} />
+      <DeadlineWatchTable watch={watch} caption={t("deadlinesTitle")} urgeHref={urges ? (id) => `/supervise/urgings/new?task=${id}` : undefined} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 /** The live yellow- and red-card list (list-deadline-watch.ts): running tasks due within 2 working days or overdue. */
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { TaskStatusTag } from "@/components/cases/status-tag";
 import { DeadlineTag } from "@/components/desk/deadline-tag";
@@ -10,7 +11,8 @@ import type { listDeadlineWatch } from "@/server/supervision/list-deadline-watch
 
 type TWatch = Extract<Awaited<ReturnType<typeof listDeadlineWatch>>, { ok: true }>;
 
-export async function DeadlineWatchTable({ watch, caption }: { watch: TWatch; caption: string }) {
+/** `urgeHref`: for a supervisor, where an urging (督办) about the row's task is sent from; admins watch but do not urge. */
+export async function DeadlineWatchTable({ watch, caption, urgeHref }: { watch: TWatch; caption: string; urgeHref?: (taskId: string) => string }) {
   const t = await getTranslations("supervise");
   const locale = (await getLocale()) as Locale;
   if (watch.rows.length === 0) return <p className="mb-8">{t("empty")}</p>;
@@ -35,6 +37,20 @@ export async function DeadlineWatchTable({ watch, caption }: { watch: TWatch; ca
             </span>
           ),
         },
+        ...(urgeHref
+          ? [
+              {
+                key: "urge",
+                header: t("urge"),
+                cell: (row: TWatch["rows"][number]) => (
+                  <Link href={urgeHref(row.id)} className="whitespace-nowrap">
+                    {t("urgeLink")}
+                    <span className="sr-only"> {row.caseNumber}</span>
+                  </Link>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );

@@ -1,4 +1,5 @@
 /** Follow-ups of bad ratings whose reply date has passed without a reply, for the supervisor to chase. */
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DeadlineTag } from "@/components/desk/deadline-tag";
 import { RatingLevelTag } from "@/components/ratings/rating-summary";
@@ -8,7 +9,8 @@ import type { listOverdueFollowUps } from "@/server/ratings/list-overdue-follow-
 
 type TRow = Extract<Awaited<ReturnType<typeof listOverdueFollowUps>>, { ok: true }>["rows"][number];
 
-export async function OverdueFollowUps({ rows }: { rows: TRow[] }) {
+/** `urgeHref`: for a supervisor, where an urging (督办) about the follow-up is sent from. */
+export async function OverdueFollowUps({ rows, urgeHref }: { rows: TRow[]; urgeHref?: (followUpId: string) => string }) {
   const t = await getTranslations("supervise");
   const locale = (await getLocale()) as Locale;
   return (
@@ -34,6 +36,14 @@ export async function OverdueFollowUps({ rows }: { rows: TRow[] }) {
                 {t("replyDueOn", { date: formatDate(row.dueOn, locale) })}
                 <DeadlineTag state="overdue" />
               </p>
+              {urgeHref ? (
+                <p className="mt-2">
+                  <Link href={urgeHref(row.id)}>
+                    {t("urgeLink")}
+                    <span className="sr-only"> {row.caseNumber}</span>
+                  </Link>
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

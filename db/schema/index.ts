@@ -13,3 +13,4 @@ export * from "./ratings";
 export * from "./security";
 export * from "./supplements";
 export * from "./documents";
+export * from "./urgings";

@@ -24,6 +24,10 @@ export type TFigureValues = {
   openFollowUps: number;
   yellowCards: number;
   redCards: number;
+  urgingsSent: number;
+  urgingsOpen: number;
+  urgingsAnsweredLate: number;
+  urgingsOpenLate: number;
 };
 
 /** How a value reads: a count; a share of 0–1; working days (one decimal); an average rating of 1–5 (one decimal). */
@@ -52,7 +56,10 @@ export const ratingColumns: TFigureColumn[] = [column("ratings"), column("rating
 
 export const cardColumns: TFigureColumn[] = [column("yellowCards"), column("redCards"), column("overdueNow")];
 
-export const allFigureColumns: TFigureColumn[] = [...handlingColumns, ...ratingColumns, column("yellowCards"), column("redCards")];
+/** Urging notices (督办): sent in the range, open now, answered late in the range, open past their deadline now. */
+export const urgingColumns: TFigureColumn[] = [column("urgingsSent"), column("urgingsOpen"), column("urgingsAnsweredLate"), column("urgingsOpenLate")];
+
+export const allFigureColumns: TFigureColumn[] = [...handlingColumns, ...ratingColumns, column("yellowCards"), column("redCards"), ...urgingColumns];
 
 /** The number a CSV cell holds: shares as percentages, days and ratings to one decimal, nothing for "no data". */
 export function csvFigure(value: number | null, kind: TFigureKind): number | null {

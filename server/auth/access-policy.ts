@@ -35,6 +35,8 @@ export const recordRules = {
   "department-follow-up": "a bad rating's follow-up addressed to the clerk's department",
   "issuing-department-licence": "a licence the clerk's department issued; for a supervisor, one their department issued (every department's, for a supervisor of none)",
   "supervised-task": "a task of the supervisor's department (every department's, for a supervisor of none)",
+  "supervised-matter": "a task in its department's hands or an open bad-rating follow-up, of the supervisor's department (every department's, for a supervisor of none)",
+  "department-urging": "an urging notice (督办) addressed to the clerk's department",
   "register-applicant": "a person (a citizen or company staff, never staff of ours) or a company on the register, found by the counter clerk by its number or recorded by them",
   "filed-case": "a case the counter clerk filed themselves for an applicant (一窗受理), never a colleague's",
 } as const;
@@ -139,6 +141,10 @@ export const accessPolicy = {
     page: rule(["clerk"], "department-follow-up"),
     actions: { replyToFollowUpAction: rule(["clerk"], "department-follow-up") },
   },
+  "/desk/urgings/[id]": {
+    page: rule(["clerk"], "department-urging"),
+    actions: { answerUrgingAction: rule(["clerk"], "department-urging") },
+  },
   "/desk/licences/[id]": {
     page: rule(["clerk", "supervisor"], "issuing-department-licence"),
     actions: { revokeLicenceAction: rule(["clerk", "supervisor"], "issuing-department-licence") },
@@ -156,6 +162,9 @@ export const accessPolicy = {
   "/supervise": { page: rule(["supervisor", "admin"]), actions: { decideExtensionAction: rule(["supervisor"], "supervised-task") } },
   // The dashboard's tables as CSV files: the figures of the supervisor's department, or of all for one of none.
   "/supervise/export": { handler: { GET: rule(["supervisor", "admin"]) } },
+  // Urging notices (督办): every supervisor and admin reads the list of their scope; only a supervisor sends one.
+  "/supervise/urgings": { page: rule(["supervisor", "admin"]) },
+  "/supervise/urgings/new": { page: rule(["supervisor"], "supervised-matter"), actions: { sendUrgingAction: rule(["supervisor"], "supervised-matter") } },
   "/admin": { page: rule(["admin"]) },
   "/admin/forms": { page: rule(["admin"]) },
   "/admin/forms/[subjectType]/[code]": { page: rule(["admin"]), actions: { definitionEditorAction: rule(["admin"]) } },
@@ -164,6 +173,11 @@ export const accessPolicy = {
   "/admin/changes": { page: rule(["admin"]) },
   "/admin/departments": { page: rule(["admin"]), actions: { createDepartmentAction: rule(["admin"]) } },
   "/admin/departments/[id]": { page: rule(["admin"]), actions: { editDepartmentAction: rule(["admin"]), retireDepartmentAction: rule(["admin"]) } },
+  "/admin/reasons": {
+    page: rule(["admin"]),
+    actions: { addReasonTemplateAction: rule(["admin"]), moveReasonTemplateAction: rule(["admin"]), removeReasonTemplateAction: rule(["admin"]) },
+  },
+  "/admin/reasons/[id]": { page: rule(["admin"]), actions: { editReasonTemplateAction: rule(["admin"]) } },
   "/admin/people": { page: rule(["admin"]), actions: { createStaffAccountAction: rule(["admin"]) } },
   "/admin/services": { page: rule(["admin"]) },
   "/admin/services/new": { page: rule(["admin"]), actions: { createServiceAction: rule(["admin"]) } },

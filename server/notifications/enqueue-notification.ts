@@ -62,3 +62,9 @@ export async function listSupervisorIds(tx: TDatabase): Promise<string[]> {
   const rows = await tx.select({ id: users.id, departmentId: users.departmentId }).from(users).where(inArray(users.role, ["supervisor"]));
   return rows.filter((row) => row.departmentId === null).map((row) => row.id);
 }
+
+/** The clerks of a department: those who work its queue (an urging notice is theirs to answer). */
+export async function listDepartmentClerkIds(tx: TDatabase, departmentId: string): Promise<string[]> {
+  const rows = await tx.select({ id: users.id }).from(users).where(and(eq(users.departmentId, departmentId), eq(users.role, "clerk")));
+  return rows.map((row) => row.id);
+}

@@ -46,6 +46,8 @@ describe("renderNotification", () => {
         "licence-revoked",
         "inspection-passed",
         "inspection-failed",
+        "urging-sent",
+        "urging-answered",
       ].sort(),
     );
     const fallback = Object.fromEntries(locales.map((locale) => [locale, renderNotification({ topic: "no-such-topic", params: {}, locale }).title]));

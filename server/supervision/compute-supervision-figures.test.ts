@@ -4,7 +4,7 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { departments, ratingFollowUps, ratings, services, supplementRequests, tasks, users } from "@/db/schema";
+import { departments, ratingFollowUps, ratings, services, supplementRequests, tasks, urgings, users } from "@/db/schema";
 import { testDatabaseKinds } from "@/db/testing";
 import { proofAnswers } from "@/seed/sample-answers";
 import { seedUser } from "@/seed/factories";
@@ -47,14 +47,15 @@ describe.each(testDatabaseKinds)("supervision figures on %s", (kind) => {
     await fixture(firstTasks[1], amrTask({ status: "rejected", readyOn: "2025-03-05", decidedAt: at("2025-03-14"), dueDate: "2025-03-12" }));
     await fixture(firstTasks[2], amrTask({ status: "refused", readyOn: "2025-03-10", decidedAt: at("2025-03-11"), dueDate: "2025-03-20" }));
     await fixture(firstTasks[3], amrTask({ status: "accepted", readyOn: "2025-03-17", decidedAt: null, dueDate: "2025-03-19", extensionStatus: "approved", extensionDays: 1, extensionDecidedAt: at("2025-03-18") }));
-    await db.insert(tasks).values([
+    const inserted = await db.insert(tasks).values([
       { caseId: caseIds[2], ...amrTask({ status: "withdrawn", readyOn: "2025-03-12", decidedAt: at("2025-03-13"), dueDate: "2025-03-25" }) },
       { caseId: caseIds[3], ...amrTask({ status: "approved", readyOn: "2025-02-20", decidedAt: at("2025-03-04"), dueDate: "2025-03-05" }) },
       // FIRE
       { caseId: caseIds[0], ...fireTask({ status: "approved", readyOn: "2025-03-03", decidedAt: at("2025-03-19"), dueDate: "2025-03-17" }) },
       { caseId: caseIds[1], ...fireTask({ status: "waiting", readyOn: "2025-03-18", dueDate: "2025-03-21" }) },
       { caseId: caseIds[3], ...fireTask({ status: "pending", readyOn: null, dueDate: "2025-04-10" }) },
-    ]);
+    ]).returning({ id: tasks.id });
+    const [fireTask7, fireTask8] = [inserted[2].id, inserted[3].id];
     // t1's clock stood still from Tue 03-04 to Thu 03-06 for a supplement.
     await db.insert(supplementRequests).values({ taskId: t1, caseId: caseIds[0], requestedById: clerk.id, items: [], status: "answered", createdAt: at("2025-03-04"), answeredAt: at("2025-03-06"), answeredById: citizen.id });
     const rate = async (caseIndex: number, overall: number, day: string) =>
@@ -63,10 +64,23 @@ describe.each(testDatabaseKinds)("supervision figures on %s", (kind) => {
     const bad = await rate(1, 1, "2025-03-15");
     const poor = await rate(2, 2, "2025-03-12");
     await rate(3, 4, "2025-02-25");
-    await db.insert(ratingFollowUps).values([
+    const [amrFollowUp] = await db.insert(ratingFollowUps).values([
       { ratingId: bad, caseId: caseIds[1], departmentId: amr, dueOn: "2025-03-22" },
       { ratingId: bad, caseId: caseIds[1], departmentId: fire, dueOn: "2025-03-22", status: "answered", reply: "已整改", repliedById: clerk.id, repliedAt: at("2025-03-18") },
       { ratingId: poor, caseId: caseIds[2], departmentId: amr, dueOn: "2025-03-19" },
+    ]).returning();
+    // Urgings (督办). AMR: t5 urged 03-10 (answer by 03-12, answered 03-14: late), urged again 03-17 (by 03-19, open:
+    // past its deadline today); the follow-up of case 1 urged 02-25 (by 02-27), answered late on 03-03. FIRE: t7 urged
+    // 03-05 (by 03-07), answered at 23:00 Beijing on 03-07 — on time; t8 urged 03-18 (by 03-21), open.
+    const [supervisor] = await db.select().from(users).where(eq(users.username, "supervisor"));
+    const urged = { sentById: supervisor.id, message: "请说明办理进度" };
+    const answered = (day: string) => ({ answer: "已加快办理", answeredById: clerk.id, answeredAt: at(day) });
+    await db.insert(urgings).values([
+      { ...urged, taskId: firstTasks[3], caseId: caseIds[3], departmentId: amr, sentAt: at("2025-03-10"), deadline: "2025-03-12", ...answered("2025-03-14") },
+      { ...urged, taskId: firstTasks[3], caseId: caseIds[3], departmentId: amr, sentAt: at("2025-03-17"), deadline: "2025-03-19" },
+      { ...urged, followUpId: amrFollowUp.id, caseId: caseIds[1], departmentId: amr, sentAt: at("2025-02-25"), deadline: "2025-02-27", ...answered("2025-03-03") },
+      { ...urged, taskId: fireTask7, caseId: caseIds[0], departmentId: fire, sentAt: at("2025-03-05"), deadline: "2025-03-07", ...answered("2025-03-07"), answeredAt: new Date("2025-03-07T23:00:00+08:00") },
+      { ...urged, taskId: fireTask8, caseId: caseIds[1], departmentId: fire, sentAt: at("2025-03-18"), deadline: "2025-03-21" },
     ]);
     await seedUser(db, { username: "supervisor-fire", role: "supervisor", displayName: "消防监察", departmentCode: "FIRE" });
   });
@@ -82,12 +96,14 @@ describe.each(testDatabaseKinds)("supervision figures on %s", (kind) => {
   const amrFigures = {
     received: 5, concluded: 4, approved: 2, refused: 1, rejected: 1, withdrawn: 1, onTimeRate: 0.75, averageDays: 4.5,
     supplementRate: 0.25, extensions: 1, overdueNow: 1, ratings: 3, openFollowUps: 2, yellowCards: 4, redCards: 2,
+    urgingsSent: 2, urgingsOpen: 1, urgingsAnsweredLate: 2, urgingsOpenLate: 1,
   };
   // FIRE: t7 ready 03-03, approved 03-19 (due 03-17): 12 days, late, yellow from 03-13 and red from 03-18; t8 waiting,
   // due 03-21, yellow from 03-19; t9 pending (never received). Ratings in March: 5 and 1; the follow-up is answered.
   const fireFigures = {
     received: 2, concluded: 1, approved: 1, refused: 0, rejected: 0, withdrawn: 0, onTimeRate: 0, averageDays: 12, p90Days: 12,
     supplementRate: 0, extensions: 0, overdueNow: 0, ratings: 2, ratingAverage: 3, dissatisfiedShare: 0.5, openFollowUps: 0, yellowCards: 2, redCards: 1,
+    urgingsSent: 2, urgingsOpen: 1, urgingsAnsweredLate: 0, urgingsOpenLate: 0,
   };
 
   it("counts every figure per department as computed by hand", async () => {
@@ -116,7 +132,9 @@ describe.each(testDatabaseKinds)("supervision figures on %s", (kind) => {
     if (!february.ok) throw new Error(february.code);
     const amr = february.rows.find((row) => row.departmentName.en.includes("Market"))!;
     // t6 was received in February; the rating of 4 was given then; overdue and open follow-ups are as of today.
+    // The follow-up's urging was sent in February (answered in March); open urgings are as of today.
     expect(amr).toMatchObject({ received: 1, concluded: 0, onTimeRate: null, averageDays: null, ratings: 1, ratingAverage: 4, overdueNow: 1, openFollowUps: 2, yellowCards: 0, redCards: 0 });
+    expect(amr).toMatchObject({ urgingsSent: 1, urgingsOpen: 1, urgingsAnsweredLate: 0, urgingsOpenLate: 1 });
     const earlier = await computeSupervisionFigures({ db: world.db, actor: await world.actorOf("supervisor"), range, group: "department", now: new Date("2025-03-12T12:00:00+08:00") });
     if (!earlier.ok) throw new Error(earlier.code);
     // On 03-12: yellow t1, t2, t6 (t5's window had not opened); no red yet (t2's came on 03-13).

@@ -25,6 +25,9 @@
  *   left, i.e. the working day two before the due date), or the day after the task arrived if it arrived inside the
  *   window — so work done the day it arrives (an instant approval) gets no card. A task whose clock is stopped for
  *   a supplement gets none until it runs again.
+ * - urgings (督办, the urgings table): sent in the range (sent_at); open now (no answer yet); answered late — answered
+ *   in the range (answered_at) on a Beijing day after the deadline; open past the deadline now. Per service: the
+ *   urged task's service, or for an urged follow-up the services of the department's tasks in the rated case.
  */
 import { sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
@@ -65,6 +68,10 @@ type TFigureRow = {
   open_follow_ups: number;
   yellow_cards: number;
   red_cards: number;
+  urgings_sent: number;
+  urgings_open: number;
+  urgings_answered_late: number;
+  urgings_open_late: number;
 };
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -101,6 +108,8 @@ export async function queryFigures({ db, range, group, departmentId, now }: { db
       : sql`select t.service_id as key, count(distinct f.id)::int as open_follow_ups from rating_follow_ups f
             join tasks t on t.case_id = f.case_id and t.department_id = f.department_id
             where f.status = 'open' ${followUpScope} group by 1`;
+  // The urgings a figure can count: sent or answered in the range, or open now.
+  const urgingWindow = sql`((u.sent_at >= ${start} and u.sent_at < ${end}) or u.answered_at is null or (u.answered_at >= ${start} and u.answered_at < ${end}))`;
   const names =
     group === "department"
       ? sql`join departments d on d.id = k.key left join (select null::jsonb as name, null::text as code) s on true`
@@ -172,9 +181,26 @@ export async function queryFigures({ db, range, group, departmentId, now }: { db
         where t.due_date between ${from} - 1 and ${to} + 30 and t.ready_on is not null ${scope}
       ) as marked group by key
     ),
+    urged as (
+      select ${key} as key, u.id, u.sent_at, u.answered_at, u.deadline from urgings u join tasks t on t.id = u.task_id
+      where ${urgingWindow} ${scope}
+      union
+      select ${key} as key, u.id, u.sent_at, u.answered_at, u.deadline from urgings u
+      join tasks t on t.case_id = u.case_id and t.department_id = u.department_id
+      where u.follow_up_id is not null and ${urgingWindow} ${scope}
+    ),
+    urging_figures as (
+      select key,
+        count(*) filter (where sent_at >= ${start} and sent_at < ${end})::int as urgings_sent,
+        count(*) filter (where answered_at is null)::int as urgings_open,
+        count(*) filter (where answered_at >= ${start} and answered_at < ${end} and ${dayOf(sql`answered_at`)} > deadline)::int as urgings_answered_late,
+        count(*) filter (where answered_at is null and deadline < ${today}::date)::int as urgings_open_late
+      from urged group by key
+    ),
     keys as (
       select key from received union select key from concluded union select key from withdrawn union select key from extensions
       union select key from overdue union select key from rating_figures union select key from follow_ups union select key from cards
+      union select key from urging_figures
     )
     select k.key, d.id as department_id, d.code as department_code, d.name as department_name, s.code as service_code, s.name as service_name,
       coalesce(received.received, 0) as received, coalesce(concluded.concluded, 0) as concluded,
@@ -186,12 +212,16 @@ export async function queryFigures({ db, range, group, departmentId, now }: { db
       rating_figures.rating_average, coalesce(rating_figures.dissatisfied, 0) as dissatisfied,
       coalesce(rating_figures.satisfied, 0) as satisfied,
       coalesce(follow_ups.open_follow_ups, 0) as open_follow_ups,
-      coalesce(cards.yellow_cards, 0) as yellow_cards, coalesce(cards.red_cards, 0) as red_cards
+      coalesce(cards.yellow_cards, 0) as yellow_cards, coalesce(cards.red_cards, 0) as red_cards,
+      coalesce(urging_figures.urgings_sent, 0) as urgings_sent, coalesce(urging_figures.urgings_open, 0) as urgings_open,
+      coalesce(urging_figures.urgings_answered_late, 0) as urgings_answered_late,
+      coalesce(urging_figures.urgings_open_late, 0) as urgings_open_late
     from keys k ${names}
     left join received on received.key = k.key left join concluded on concluded.key = k.key
     left join withdrawn on withdrawn.key = k.key left join extensions on extensions.key = k.key
     left join overdue on overdue.key = k.key left join rating_figures on rating_figures.key = k.key
     left join follow_ups on follow_ups.key = k.key left join cards on cards.key = k.key
+    left join urging_figures on urging_figures.key = k.key
     order by d.code${group === "service" ? sql`, s.code` : sql``}
   `);
   const rows = result.map((row) => ({
@@ -220,6 +250,10 @@ export async function queryFigures({ db, range, group, departmentId, now }: { db
     openFollowUps: row.open_follow_ups,
     yellowCards: row.yellow_cards,
     redCards: row.red_cards,
+    urgingsSent: row.urgings_sent,
+    urgingsOpen: row.urgings_open,
+    urgingsAnsweredLate: row.urgings_answered_late,
+    urgingsOpenLate: row.urgings_open_late,
   }));
   return { today, rows };
 }

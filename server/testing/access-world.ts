@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { TDatabaseKind } from "@/db/client";
-import { calendarDays, caseDocuments, cases, departments, drafts, formDefinitions, inboxMessages, licences, outbox, ratingFollowUps, services, tasks, users } from "@/db/schema";
+import { calendarDays, caseDocuments, cases, departments, drafts, formDefinitions, inboxMessages, licences, outbox, ratingFollowUps, reasonTemplates, services, tasks, users } from "@/db/schema";
 import { seedDepartment, seedUser } from "@/seed/factories";
 import { proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
 import { seedQueueTasks } from "@/seed/seed-queue-tasks";
@@ -29,6 +29,9 @@ import { requestSupplement } from "@/server/supplements/request-supplement";
 import { claimTask } from "@/server/workflow/claim-task";
 import { requestExtension } from "@/server/workflow/request-extension";
 import { decideTask } from "@/server/workflow/decide-task";
+import { addWorkingDays, toIsoDate } from "@/lib/calendar/working-days";
+import { loadCalendar } from "@/server/calendar/load-calendar";
+import { sendUrging } from "@/server/urgings/send-urging";
 import { openSeededWorld } from "./world";
 
 /** Everyone the policy tests act as: each role, and the neighbours who must find nothing of each other's. */
@@ -143,6 +146,11 @@ export async function openAccessWorld(kind: TDatabaseKind) {
   const [amr] = await db.select().from(departments).where(eq(departments.code, "AMR"));
   const [followUp] = await db.select().from(ratingFollowUps).where(and(eq(ratingFollowUps.caseId, rated.caseId), eq(ratingFollowUps.departmentId, amr.id)));
 
+  // An urging (督办) the supervisor sent the market regulator about the open restaurant's food task; the answer date a
+  // send form would suggest (three working days ahead).
+  const urgingDeadline = addWorkingDays(toIsoDate(new Date()), 3, await loadCalendar(db));
+  const urging = must("urge", await sendUrging({ db, actor: actors.supervisor, subject: { kind: "task", id: open.taskOf("AMR").id }, message: "请说明办理进度", deadline: urgingDeadline }));
+
   // Every notification delivered, so the company has messages in its inbox.
   while ((await deliverOutbox({ db, limit: 500, now: databaseNow() })).delivered > 0);
   const [message] = await db.select().from(inboxMessages).where(eq(inboxMessages.companyId, actors.enterprise.companyIds[0])).orderBy(asc(inboxMessages.createdAt)).limit(1);
@@ -167,6 +175,15 @@ export async function openAccessWorld(kind: TDatabaseKind) {
     .insert(outbox)
     .values({ recipientId: actors.enterprise.id, topic: "case-submitted", attempts: 24, deadAt: new Date(), lastError: "SMTP 550 mailbox unavailable" })
     .returning({ id: outbox.id });
+
+  // The first reason for refusing the social insurance proof (one of several, so it can move down).
+  const [reasonTemplate] = await db
+    .select({ id: reasonTemplates.id })
+    .from(reasonTemplates)
+    .innerJoin(services, eq(services.id, reasonTemplates.serviceId))
+    .where(and(eq(services.code, "HRSS-PROOF"), eq(reasonTemplates.decision, "refuse")))
+    .orderBy(asc(reasonTemplates.position))
+    .limit(1);
 
   // A department with no staff and no tasks, which the admin may retire; and AMR as the admin's edit form shows it.
   const spare = await seedDepartment(db, { code: "SPARE", name: { "zh-Hans": "备用局", "zh-Hant": "備用局", en: "Spare Bureau" }, shortName: { "zh-Hans": "备用局", "zh-Hant": "備用局", en: "Spare" } });
@@ -203,6 +220,8 @@ export async function openAccessWorld(kind: TDatabaseKind) {
       extension: { taskId: proof.taskOf("HRSS").id, version: extension.version },
       concludedCase: { caseNumber: concluded.caseNumber },
       followUp: { id: followUp.id },
+      /** An open urging to the market regulator; the fire task of the open restaurant, which nobody has urged yet. */
+      urging: { id: urging.urgingId, newSubjectId: open.taskOf("FIRE").id, deadline: urgingDeadline },
       message: { id: message.id },
       licence: { id: licence.id },
       personLicence: { id: personLicence.id, holderIdNumber: personLicence.holderIdNumber ?? "" },
@@ -211,6 +230,8 @@ export async function openAccessWorld(kind: TDatabaseKind) {
       /** The market regulator with its fields as the edit form posts them; a department free to retire. */
       department: { id: amr.id, fields: { ...departmentInputOf(amr), nameEn: "State Administration for Market Regulation" } },
       spareDepartment: { id: spare.id },
+      /** A reason template the admin may change, move down or remove. */
+      reasonTemplate: { id: reasonTemplate.id },
       /** A staff account the admin may change: the second clerk of the market regulator. */
       staffAccount: { id: colleague.id, departmentId: amr.id },
       /** The counter's find, record and file: a person on the register (张三), and numbers nobody has yet. */

@@ -198,6 +198,19 @@ export const actionTrials: Record<string, TActionTrial> = {
     insiders: ["clerk-amr", "clerk-amr2"],
     succeeded: redirectsTo(/\?done=1$/),
   },
+  "/desk/urgings/[id]#answerUrgingAction": {
+    state: true,
+    fields: ({ urging }) => ({ urgingId: urging.id, answer: "已加快办理，明日办结" }),
+    insiders: ["clerk-amr", "clerk-amr2"],
+    succeeded: redirectsTo(/^\/desk\/urgings\/[0-9a-f-]{36}\?done=1$/),
+  },
+  "/supervise/urgings/new#sendUrgingAction": {
+    state: true,
+    fields: ({ urging }) => ({ kind: "task", subjectId: urging.newSubjectId, message: "请说明办理进度", deadline: urging.deadline }),
+    // The fire task: every department's supervisor, and the fire brigade's own.
+    insiders: ["supervisor", "supervisor-fire"],
+    succeeded: redirectsTo(/^\/supervise\/urgings\?sent=1#urging-[0-9a-f-]{36}$/),
+  },
   "/desk/licences/[id]#revokeLicenceAction": {
     state: true,
     fields: ({ licence }) => ({ licenceId: licence.id, reason: "以欺骗手段取得" }),
@@ -276,6 +289,29 @@ export const actionTrials: Record<string, TActionTrial> = {
     fields: () => ({ retired: "1" }),
     actor: "admin",
     succeeded: redirectsTo(/\?saved=retired$/),
+  },
+  "/admin/reasons#addReasonTemplateAction": {
+    state: true,
+    fields: () => ({ serviceCode: "HRSS-PROOF", decision: "refuse", textZhHans: "申请人未参保。", textZhHant: "申請人未參保。", textEn: "The applicant is not insured." }),
+    actor: "admin",
+    succeeded: redirectsTo(/^\/admin\/reasons\?service=HRSS-PROOF&saved=added#reasons-refuse$/),
+  },
+  "/admin/reasons#moveReasonTemplateAction": {
+    fields: ({ reasonTemplate }) => ({ templateId: reasonTemplate.id, direction: "down" }),
+    actor: "admin",
+    succeeded: redirectsTo(/^\/admin\/reasons\?service=HRSS-PROOF&saved=moved$/),
+  },
+  "/admin/reasons#removeReasonTemplateAction": {
+    fields: ({ reasonTemplate }) => ({ templateId: reasonTemplate.id }),
+    actor: "admin",
+    succeeded: redirectsTo(/^\/admin\/reasons\?service=HRSS-PROOF&saved=removed$/),
+  },
+  "/admin/reasons/[id]#editReasonTemplateAction": {
+    bound: ({ reasonTemplate }) => [reasonTemplate.id],
+    state: true,
+    fields: () => ({ textZhHans: "申请事项依法不需要办理。", textZhHant: "申請事項依法不需要辦理。", textEn: "This needs no application by law." }),
+    actor: "admin",
+    succeeded: redirectsTo(/^\/admin\/reasons\?service=HRSS-PROOF&saved=edited$/),
   },
   "/admin/people#createStaffAccountAction": {
     state: true,

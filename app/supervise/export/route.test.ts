@@ -54,9 +54,9 @@ describe.each(testDatabaseKinds)("the supervision CSV on %s", (kind) => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).split("\r\n");
     expect(lines[0]).toBe(
-      "部门,收件,办结,准予,不予受理,不予许可,撤回,按时办结率 (%),平均用时（工作日）,90% 用时（工作日）,补正率 (%),延期,当前超期,评价数,平均评分,不满意率（1–2 星） (%),未办结差评整改,黄牌,红牌",
+      "部门,收件,办结,准予,不予受理,不予许可,撤回,按时办结率 (%),平均用时（工作日）,90% 用时（工作日）,补正率 (%),延期,当前超期,评价数,平均评分,不满意率（1–2 星） (%),未办结差评整改,黄牌,红牌,发出督办,待答复,逾期答复,超期未答复",
     );
-    expect(lines[1]).toBe(`"'=HYPERLINK(""http://evil"")",1,1,1,0,0,0,100,0,0,0,0,0,0,,,0,0,0`);
+    expect(lines[1]).toBe(`"'=HYPERLINK(""http://evil"")",1,1,1,0,0,0,100,0,0,0,0,0,0,,,0,0,0,0,0,0,0`);
     expect(lines[2]).toBe("");
   });
 

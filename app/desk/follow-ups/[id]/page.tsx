@@ -17,6 +17,8 @@ import { nameForReader } from "@/lib/i18n/name-for-reader";
 import { subRatings } from "@/lib/ratings/levels";
 import { requireActor } from "@/server/auth/require-actor";
 import { getFollowUpForClerk } from "@/server/ratings/get-follow-up-for-clerk";
+import { OpenUrgings } from "@/components/urgings/open-urgings";
+import { listDepartmentUrgings } from "@/server/urgings/list-department-urgings";
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
 
@@ -35,6 +37,7 @@ export default async function FollowUpPage({ params, searchParams }: TProps) {
   const tr = await getTranslations("rating");
   const locale = (await getLocale()) as Locale;
   const { followUp, rating } = result;
+  const urgings = await listDepartmentUrgings({ db: getDb(), actor, followUpId: followUp.id });
 
   return (
     <div className="max-w-3xl">
@@ -43,6 +46,7 @@ export default async function FollowUpPage({ params, searchParams }: TProps) {
       </p>
       {done === "1" && followUp.status === "answered" ? <Notice tone="success" title={t("done")} /> : null}
       <PageHeading caption={t("detailTitle")}>{localize(result.subjectName, locale)}</PageHeading>
+      {urgings.ok ? <OpenUrgings urgings={urgings.rows} showSubject={false} /> : null}
       <SummaryList
         rows={[
           { key: t("caseNumber"), value: <span className="font-mono break-all">{result.caseNumber}</span> },

@@ -37,6 +37,8 @@ import { checkAnswerLicences } from "@/server/licences/check-answer-licences";
 import type { TMaterialLinks } from "@/components/forms/material-answer";
 import { assignTaskAction, claimTaskAction, decideTaskAction, releaseTaskAction } from "../../actions";
 import { RevealPersonalForm } from "@/components/desk/reveal-personal-form";
+import { OpenUrgings } from "@/components/urgings/open-urgings";
+import { listDepartmentUrgings } from "@/server/urgings/list-department-urgings";
 import { CaseDocumentList } from "@/components/documents/case-document-list";
 import { listCaseDocuments } from "@/server/documents/find-case-documents";
 import { listFields } from "@/lib/forms/definition";
@@ -73,7 +75,7 @@ export default async function TaskPage({ params, searchParams }: TProps) {
   // An inspection's licence is the one its approval (its prerequisite) issued.
   const licenceTaskId = inspection ? task.prerequisiteTaskIds[0] : task.status === "approved" ? task.id : null;
   const today = toIsoDate(new Date());
-  const [calendar, licence, licenceTitles, licenceStates, refuseReasons, rejectReasons, documents] = await Promise.all([
+  const [calendar, licence, licenceTitles, licenceStates, refuseReasons, rejectReasons, documents, urgings] = await Promise.all([
     loadCalendar(db),
     licenceTaskId ? findLicenceOfTask({ db, taskId: licenceTaskId }) : null,
     nameAnswerLicences({ db, answers: caseRow.answers, locale }),
@@ -81,6 +83,7 @@ export default async function TaskPage({ params, searchParams }: TProps) {
     listReasonTemplates({ db, serviceId: task.serviceId, decision: "refuse" }),
     listReasonTemplates({ db, serviceId: task.serviceId, decision: "reject" }),
     listCaseDocuments({ db, actor, access: { taskId: task.id } }),
+    listDepartmentUrgings({ db, actor, taskId: task.id }),
   ]);
   // Each material opens from here; opening it is recorded on the case's trail (server/materials/).
   const materialLinks: TMaterialLinks = {
@@ -121,6 +124,7 @@ export default async function TaskPage({ params, searchParams }: TProps) {
       </p>
       {done && doneNotices.has(done) ? <Notice tone="success" title={done.includes("-") ? tt(`done.${done}`) : t(`done_${done}`)} /> : null}
       <PageHeading caption={caseRow.number}>{inspection ? tr("inspectionOf", { service: localize(service.name, locale) }) : localize(service.name, locale)}</PageHeading>
+      {urgings.ok ? <OpenUrgings urgings={urgings.rows} showSubject={false} /> : null}
       {windowWarning ? (
         <Notice title={tt(windowWarning.closed ? "windowClosed" : "windowClosing", { date: formatDate(windowWarning.endsOn, locale) })}>
           <p>{tt("windowHint")}</p>
