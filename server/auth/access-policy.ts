@@ -164,6 +164,12 @@ export const accessPolicy = {
   "/admin/changes": { page: rule(["admin"]) },
   "/admin/departments": { page: rule(["admin"]), actions: { createDepartmentAction: rule(["admin"]) } },
   "/admin/departments/[id]": { page: rule(["admin"]), actions: { editDepartmentAction: rule(["admin"]), retireDepartmentAction: rule(["admin"]) } },
+  "/admin/bundles": { page: rule(["admin"]), actions: { createBundleAction: rule(["admin"]) } },
+  "/admin/bundles/[code]": {
+    page: rule(["admin"]),
+    actions: { addBundleItemAction: rule(["admin"]), removeBundleItemAction: rule(["admin"]), moveBundleItemAction: rule(["admin"]), retireBundleAction: rule(["admin"]) },
+  },
+  "/admin/bundles/[code]/items/[service]": { page: rule(["admin"]), actions: { bundleItemEditorAction: rule(["admin"]) } },
   "/admin/people": { page: rule(["admin"]), actions: { createStaffAccountAction: rule(["admin"]) } },
   "/admin/people/[id]": {
     page: rule(["admin"]),

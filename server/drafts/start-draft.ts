@@ -23,6 +23,8 @@ export async function startDraft(options: {
   // A single service of a retired department is refused before the applicant fills anything in (a bundle is refused
   // at submit, and only when its answers route the case there).
   if (subject.type === "service" && subject.components[0].department.retiredAt !== null) return fail("conflict:department-retired");
+  // A retired bundle has left the catalog; an address kept from before is told so rather than "not found".
+  if (subject.retiredAt !== null) return fail("conflict:bundle-retired");
   const applicant = resolveApplicant({ applicantType: subject.applicantType, actor, companyId: options.companyId });
   if (!applicant.ok) return applicant;
 

@@ -1,0 +1,217 @@
+import { and, desc, eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminChanges, bundleItems, bundles, cases, departments, formDefinitions, tasks } from "@/db/schema";
+import { testDatabaseKinds } from "@/db/testing";
+import { restaurantAnswers } from "@/seed/sample-answers";
+import type { TActor } from "@/server/auth/actor";
+import { listCatalog } from "@/server/catalog/list-catalog";
+import { startDraft } from "@/server/drafts/start-draft";
+import { submitApplication } from "@/server/intake/submit-application";
+import { forgetReferences } from "@/server/reference-cache";
+import { openSeededWorld, type TWorld } from "@/server/testing/world";
+import { addBundleItem } from "./add-bundle-item";
+import { createBundle } from "./create-bundle";
+import { editBundleItem } from "./edit-bundle-item";
+import { findBundleForAdmin } from "./find-bundle-for-admin";
+import { listBundlesForAdmin } from "./list-bundles-for-admin";
+import { moveBundleItem } from "./move-bundle-item";
+import { removeBundleItem } from "./remove-bundle-item";
+import { retireBundle } from "./retire-bundle";
+import { tryBundleRouting } from "./try-bundle-routing";
+
+const RESTAURANT = "BUNDLE-RESTAURANT";
+const bigRestaurant = { ">": [{ var: "seats" }, 50] };
+
+describe.each(testDatabaseKinds)("administration of bundles on %s", (kind) => {
+  let world: TWorld;
+  let admin: TActor;
+  let enterprise: TActor;
+  beforeAll(async () => {
+    world = await openSeededWorld(kind);
+    admin = await world.actorOf("admin");
+    enterprise = await world.actorOf("enterprise");
+  });
+  afterAll(async () => {
+    await world?.drop();
+  });
+
+  /** Everything a bundle change may write: its items, its form versions, the change record. */
+  async function snapshot(code = RESTAURANT) {
+    const [bundle] = await world.db.select().from(bundles).where(eq(bundles.code, code));
+    const items = await world.db.select().from(bundleItems).where(eq(bundleItems.bundleId, bundle.id)).orderBy(bundleItems.position);
+    const forms = await world.db.select({ id: formDefinitions.id }).from(formDefinitions).where(eq(formDefinitions.subjectCode, code));
+    const changes = await world.db.select({ id: adminChanges.id }).from(adminChanges);
+    return { bundle, items, forms: forms.length, changes: changes.length };
+  }
+  async function latestComposed(code = RESTAURANT) {
+    const [form] = await world.db
+      .select()
+      .from(formDefinitions)
+      .where(and(eq(formDefinitions.subjectType, "bundle"), eq(formDefinitions.subjectCode, code)))
+      .orderBy(desc(formDefinitions.version))
+      .limit(1);
+    return form;
+  }
+  async function submitRestaurant(overrides: Record<string, string>) {
+    const result = await submitApplication({ db: world.db, actor: enterprise, subjectCode: RESTAURANT, rawAnswers: restaurantAnswers(overrides), idempotencyKey: randomUUID(), channel: "online" });
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    const [row] = await world.db.select().from(cases).where(eq(cases.number, result.caseNumber));
+    const reached = await world.db.select({ code: departments.code }).from(tasks).innerJoin(departments, eq(departments.id, tasks.departmentId)).where(eq(tasks.caseId, row.id));
+    return { case: row, departments: reached.map((task) => task.code).sort() };
+  }
+
+  it("refuses a clerk, a counter clerk and a supervisor every bundle use case, and writes nothing", async () => {
+    const before = await snapshot();
+    for (const username of ["clerk-amr", "counter", "supervisor"]) {
+      const actor = await world.actorOf(username);
+      const refused = { ok: false, code: "forbidden:role" };
+      expect(await listBundlesForAdmin({ db: world.db, actor })).toMatchObject(refused);
+      expect(await findBundleForAdmin({ db: world.db, actor, bundleCode: RESTAURANT })).toMatchObject(refused);
+      expect(await addBundleItem({ db: world.db, actor, bundleCode: RESTAURANT, serviceCode: "HEALTH-PUBLIC-PLACE", ruleText: "" })).toMatchObject(refused);
+      expect(await removeBundleItem({ db: world.db, actor, bundleCode: RESTAURANT, serviceCode: "URBAN-OUTDOOR-SIGN" })).toMatchObject(refused);
+      expect(await moveBundleItem({ db: world.db, actor, bundleCode: RESTAURANT, serviceCode: "URBAN-OUTDOOR-SIGN", direction: "up" })).toMatchObject(refused);
+      expect(await editBundleItem({ db: world.db, actor, bundleCode: RESTAURANT, serviceCode: "URBAN-OUTDOOR-SIGN", input: { ruleText: "", dependsOn: [], excludeFields: [] } })).toMatchObject(refused);
+      expect(await tryBundleRouting({ db: world.db, actor, bundleCode: RESTAURANT, answersText: "{}" })).toMatchObject(refused);
+      expect(await retireBundle({ db: world.db, actor, bundleCode: RESTAURANT })).toMatchObject(refused);
+      expect(await createBundle({ db: world.db, actor, input: { code: "BUNDLE-X" } })).toMatchObject(refused);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it.each([
+    ["not JSON", "{seats > 50}", "invalid:routing-rule-json"],
+    ["an operator the engine refuses", '{"method": [{"var": "seats"}, "toString"]}', "invalid:routing-rule"],
+    ["an object of two operators", '{"==": [1, 1], "!=": [1, 2]}', "invalid:routing-rule"],
+    ["a list, not a rule", "[1, 2]", "invalid:routing-rule"],
+    ["a field the bundle does not ask", '{"==": [{"var": "numberOfDragons"}, 3]}', "invalid:routing-rule-field"],
+    ["a field of the prototype", '{"==": [{"var": "constructor"}, 1]}', "invalid:routing-rule"],
+  ])("refuses a rule that is %s with its reason, and changes nothing", async (_what, ruleText, code) => {
+    const before = await snapshot();
+    const result = await editBundleItem({ db: world.db, actor: admin, bundleCode: RESTAURANT, serviceCode: "URBAN-OUTDOOR-SIGN", input: { ruleText, dependsOn: [], excludeFields: [] } });
+    expect(result).toMatchObject({ ok: false, code, field: "rule" });
+    expect((result as { detail?: string }).detail).toBeTruthy();
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses a dependency on itself, on a stranger, or round in a circle, and changes nothing", async () => {
+    const before = await snapshot();
+    const edit = (serviceCode: string, dependsOn: string[]) => editBundleItem({ db: world.db, actor: admin, bundleCode: RESTAURANT, serviceCode, input: { ruleText: "", dependsOn, excludeFields: serviceCode === "AMR-FOOD-LICENCE" ? ["businessType"] : ["venueType"] } });
+    expect(await edit("AMR-FOOD-LICENCE", ["AMR-FOOD-LICENCE"])).toMatchObject({ ok: false, code: "invalid:bundle-dependency-self", field: "dependsOn" });
+    expect(await edit("AMR-FOOD-LICENCE", ["HRSS-PROOF"])).toMatchObject({ ok: false, code: "invalid:bundle-dependency", detail: "HRSS-PROOF" });
+    // FIRE waits on AMR; AMR waiting on FIRE closes the circle.
+    expect(await edit("FIRE-SAFETY-CHECK", ["AMR-FOOD-LICENCE"])).toMatchObject({ ok: true });
+    const afterFirst = await snapshot();
+    expect(await edit("AMR-FOOD-LICENCE", ["FIRE-SAFETY-CHECK"])).toMatchObject({ ok: false, code: "invalid:bundle-dependency-cycle", detail: "AMR-FOOD-LICENCE → FIRE-SAFETY-CHECK → AMR-FOOD-LICENCE" });
+    expect(await snapshot()).toEqual(afterFirst);
+    // While FIRE waits on it, AMR cannot leave the bundle.
+    expect(await removeBundleItem({ db: world.db, actor: admin, bundleCode: RESTAURANT, serviceCode: "AMR-FOOD-LICENCE" })).toMatchObject({ ok: false, code: "conflict:bundle-item-depended-on", detail: "FIRE-SAFETY-CHECK" });
+    expect(await edit("FIRE-SAFETY-CHECK", [])).toMatchObject({ ok: true });
+    expect((await snapshot()).items).toEqual(before.items);
+  });
+
+  it("refuses a service of another applicant type, one already in, and an exclusion that is no question of the service", async () => {
+    const before = await snapshot();
+    expect(await addBundleItem({ db: world.db, actor: admin, bundleCode: RESTAURANT, serviceCode: "HRSS-PROOF", ruleText: "" })).toMatchObject({ ok: false, code: "invalid:bundle-service", field: "service" });
+    expect(await addBundleItem({ db: world.db, actor: admin, bundleCode: RESTAURANT, serviceCode: "FIRE-SAFETY-CHECK", ruleText: "" })).toMatchObject({ ok: false, code: "conflict:bundle-service-included" });
+    expect(await addBundleItem({ db: world.db, actor: admin, bundleCode: RESTAURANT, serviceCode: "NO-SUCH", ruleText: "" })).toMatchObject({ ok: false, code: "invalid:bundle-service" });
+    expect(
+      await editBundleItem({ db: world.db, actor: admin, bundleCode: RESTAURANT, serviceCode: "URBAN-OUTDOOR-SIGN", input: { ruleText: "", dependsOn: [], excludeFields: ["shopName2"] } }),
+    ).toMatchObject({ ok: false, code: "invalid:bundle-exclude-fields", field: "excludeFields", detail: "shopName2" });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses a change the form cannot compose, with the composer's reasons, and keeps everything as it was", async () => {
+    const before = await snapshot();
+    // The sign's own questions are asked only with its page: a rule of the food licence, asked earlier, cannot read them.
+    const result = await editBundleItem({ db: world.db, actor: admin, bundleCode: RESTAURANT, serviceCode: "AMR-FOOD-LICENCE", input: { ruleText: '{"==": [{"var": "signText"}, "x"]}', dependsOn: [], excludeFields: ["businessType"] } });
+    expect(result).toMatchObject({ ok: false, code: "invalid:bundle-composition" });
+    expect((result as { issues?: { path: string }[] }).issues?.[0].path).toMatch(/^AMR-FOOD-LICENCE\/appliesWhen/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("tries a rule with intake's own routing: the departments shown are the departments a submitted case reaches", async () => {
+    const samples = [
+      { hasOutdoorSign: "yes", businessArea: "120" },
+      { hasOutdoorSign: "no", businessArea: "120" },
+      { hasOutdoorSign: "no", businessArea: "800" },
+      { hasOutdoorSign: "yes", businessArea: "501" },
+    ];
+    for (const sample of samples) {
+      const typed = { hasOutdoorSign: sample.hasOutdoorSign === "yes", businessArea: Number(sample.businessArea) };
+      const tried = await tryBundleRouting({ db: world.db, actor: admin, bundleCode: RESTAURANT, answersText: JSON.stringify(typed) });
+      if (!tried.ok) throw new Error(JSON.stringify(tried));
+      const submitted = await submitRestaurant(sample);
+      expect(tried.routes.filter((route) => route.applies).map((route) => route.department.code).sort(), JSON.stringify(sample)).toEqual(submitted.departments);
+    }
+    // The rule being edited stands in for the stored one, and says why.
+    const tried = await tryBundleRouting({ db: world.db, actor: admin, bundleCode: RESTAURANT, serviceCode: "URBAN-OUTDOOR-SIGN", ruleText: '{"<": [{"var": "seats"}, 10]}', answersText: '{"seats": 5, "hasOutdoorSign": false}' });
+    expect(tried).toMatchObject({ ok: true });
+    if (!tried.ok) return;
+    expect(tried.routes.find((route) => route.code === "URBAN-OUTDOOR-SIGN")).toMatchObject({ applies: true, reason: "rule-held", tried: true, department: { code: "URBAN" } });
+    expect(tried.routes.find((route) => route.code === "AMR-FOOD-LICENCE")).toMatchObject({ applies: true, reason: "always" });
+    expect(tried.routes.find((route) => route.code === "ENV-EIA-FILING")).toMatchObject({ applies: false, reason: "rule-not-held" });
+    expect(await tryBundleRouting({ db: world.db, actor: admin, bundleCode: RESTAURANT, answersText: "[1]" })).toMatchObject({ ok: false, code: "invalid:sample-answers", field: "answers" });
+    expect(await tryBundleRouting({ db: world.db, actor: admin, bundleCode: RESTAURANT, serviceCode: "URBAN-OUTDOOR-SIGN", ruleText: "{", answersText: "{}" })).toMatchObject({ ok: false, code: "invalid:routing-rule-json" });
+  });
+
+  it("adds a service with a rule: the form is composed again in the same change, a new case meeting the rule reaches its department, earlier cases keep theirs", async () => {
+    const earlier = await submitRestaurant({ seats: "80" });
+    const formBefore = await latestComposed();
+    const added = await addBundleItem({ db: world.db, actor: admin, bundleCode: RESTAURANT, serviceCode: "HEALTH-PUBLIC-PLACE", ruleText: JSON.stringify(bigRestaurant) });
+    expect(added, JSON.stringify(added)).toMatchObject({ ok: true });
+    const formAfter = await latestComposed();
+    expect(formAfter.version).toBe(formBefore.version + 1);
+    const keys = JSON.stringify(formAfter.definition);
+    expect(keys).toContain("publicPlaceType");
+    const [change] = await world.db.select().from(adminChanges).orderBy(desc(adminChanges.id)).limit(1);
+    expect(change).toMatchObject({ actorId: admin.id, entity: "bundle", action: "add-item" });
+    expect((change.before as { items: unknown[] }).items).toHaveLength(4);
+    expect((change.after as { items: { code: string; appliesWhen: unknown }[] }).items[4]).toMatchObject({ code: "HEALTH-PUBLIC-PLACE", appliesWhen: bigRestaurant });
+
+    forgetReferences(world.db);
+    const extra = { publicPlaceType: "hotel", certifiedStaffCount: "6", legalRepresentativeName: "王五" };
+    const big = await submitRestaurant({ seats: "80", ...extra });
+    expect(big.departments).toContain("HEALTH");
+    expect(big.case.formDefinitionId).toBe(formAfter.id);
+    const small = await submitRestaurant({ seats: "20", ...extra });
+    expect(small.departments).not.toContain("HEALTH");
+    // The case submitted before keeps the form version and the tasks it was submitted with.
+    expect(earlier.case.formDefinitionId).toBe(formBefore.id);
+    expect(earlier.departments).not.toContain("HEALTH");
+
+    // Moved up and down, and removed again: each a new composition and a record.
+    expect(await moveBundleItem({ db: world.db, actor: admin, bundleCode: RESTAURANT, serviceCode: "HEALTH-PUBLIC-PLACE", direction: "up" })).toMatchObject({ ok: true });
+    const moved = await findBundleForAdmin({ db: world.db, actor: admin, bundleCode: RESTAURANT });
+    expect(moved.ok && moved.items.map((item) => item.code)).toEqual(["AMR-FOOD-LICENCE", "FIRE-SAFETY-CHECK", "URBAN-OUTDOOR-SIGN", "HEALTH-PUBLIC-PLACE", "ENV-EIA-FILING"]);
+    expect(await removeBundleItem({ db: world.db, actor: admin, bundleCode: RESTAURANT, serviceCode: "HEALTH-PUBLIC-PLACE" })).toMatchObject({ ok: true });
+    expect(JSON.stringify((await latestComposed()).definition)).not.toContain("publicPlaceType");
+  });
+
+  it("creates a bundle that waits for its services before the catalog offers it, then retires it: no new application, open cases go on", async () => {
+    const refused = await createBundle({ db: world.db, actor: admin, input: { code: "cafe", nameZhHans: "", nameZhHant: "開咖啡館", nameEn: "Open a café", summaryZhHans: "x", summaryZhHant: "x", summaryEn: "x", applicantType: "legal", topic: "business" } });
+    expect(refused).toMatchObject({ ok: false, code: "invalid:bundle-code", fields: { code: "invalid:bundle-code", nameZhHans: "invalid:bundle-name-required" } });
+    const input = { code: "bundle-cafe", nameZhHans: "开咖啡馆一件事", nameZhHant: "開咖啡館一件事", nameEn: "Open a café", summaryZhHans: "一次办好", summaryZhHant: "一次辦好", summaryEn: "All at once", applicantType: "legal", topic: "business" };
+    expect(await createBundle({ db: world.db, actor: admin, input })).toEqual({ ok: true, code: "BUNDLE-CAFE" });
+    expect(await createBundle({ db: world.db, actor: admin, input })).toMatchObject({ ok: false, code: "conflict:bundle-code-taken" });
+    const catalog = async () => (await listCatalog({ db: world.db, filters: {} })).bundles.map((bundle) => bundle.code);
+    expect(await catalog()).not.toContain("BUNDLE-CAFE");
+    expect(await addBundleItem({ db: world.db, actor: admin, bundleCode: "BUNDLE-CAFE", serviceCode: "FIRE-SAFETY-CHECK", ruleText: "" })).toMatchObject({ ok: true });
+    expect(await catalog()).toContain("BUNDLE-CAFE");
+
+    const open = await submitRestaurant({});
+    expect(await retireBundle({ db: world.db, actor: admin, bundleCode: RESTAURANT })).toMatchObject({ ok: true });
+    expect(await retireBundle({ db: world.db, actor: admin, bundleCode: RESTAURANT })).toMatchObject({ ok: false, code: "conflict:bundle-retired" });
+    forgetReferences(world.db);
+    expect(await catalog()).not.toContain(RESTAURANT);
+    expect(await startDraft({ db: world.db, actor: enterprise, subjectCode: RESTAURANT })).toMatchObject({ ok: false, code: "conflict:bundle-retired" });
+    expect(
+      await submitApplication({ db: world.db, actor: enterprise, subjectCode: RESTAURANT, rawAnswers: restaurantAnswers(), idempotencyKey: randomUUID(), channel: "online" }),
+    ).toMatchObject({ ok: false, code: "conflict:bundle-retired" });
+    expect(await addBundleItem({ db: world.db, actor: admin, bundleCode: RESTAURANT, serviceCode: "TAX-INVOICE", ruleText: "" })).toMatchObject({ ok: false, code: "conflict:bundle-retired" });
+    const openTasks = await world.db.select({ status: tasks.status }).from(tasks).where(eq(tasks.caseId, open.case.id));
+    expect(openTasks.every((task) => task.status === "waiting")).toBe(true);
+    const [change] = await world.db.select().from(adminChanges).orderBy(desc(adminChanges.id)).limit(1);
+    expect(change).toMatchObject({ entity: "bundle", action: "retire", before: { retiredAt: null } });
+  });
+});
