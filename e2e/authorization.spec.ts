@@ -112,6 +112,10 @@ function samplesOf(route: string, records: TRecords): TSample[] {
       return [{ path: "/admin/forms/service/HRSS-PROOF" }];
     case "/admin/departments/[id]":
       return [{ path: records.fireDepartmentPath }];
+    case "/admin/bundles/[code]":
+      return [{ path: "/admin/bundles/BUNDLE-NEWBORN" }];
+    case "/admin/bundles/[code]/items/[service]":
+      return [{ path: "/admin/bundles/BUNDLE-NEWBORN/items/POLICE-BIRTH-REG" }];
     case "/admin/people/[id]":
       return [{ path: records.fireClerkPath }];
     case "/api/auth/[...nextauth]":
