@@ -1,14 +1,17 @@
 import { and, desc, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminChanges, bundleItems, bundles, cases, departments, formDefinitions, tasks } from "@/db/schema";
+import { adminChanges, bundleItems, bundles, cases, departments, formDefinitions, services, tasks } from "@/db/schema";
 import { testDatabaseKinds } from "@/db/testing";
-import { restaurantAnswers } from "@/seed/sample-answers";
+import { ZMaterialField } from "@/lib/forms/definition";
+import { newbornAnswers, restaurantAnswers } from "@/seed/sample-answers";
 import type { TActor } from "@/server/auth/actor";
 import { listCatalog } from "@/server/catalog/list-catalog";
 import { startDraft } from "@/server/drafts/start-draft";
 import { submitApplication } from "@/server/intake/submit-application";
+import { storeUpload } from "@/server/materials/store-upload";
 import { forgetReferences } from "@/server/reference-cache";
+import { onePixelPng } from "@/server/testing/access-world";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
 import { addBundleItem } from "./add-bundle-item";
 import { createBundle } from "./create-bundle";
@@ -21,7 +24,10 @@ import { retireBundle } from "./retire-bundle";
 import { tryBundleRouting } from "./try-bundle-routing";
 
 const RESTAURANT = "BUNDLE-RESTAURANT";
+const NEWBORN = "BUNDLE-NEWBORN";
+const photoField = ZMaterialField.parse({ key: "photo", type: "material", label: { "zh-Hans": "照片", "zh-Hant": "照片", en: "Photo" }, required: true, accept: ["image/png"], maxFiles: 1, maxSizeKb: 2048, licenceTypes: [] });
 const bigRestaurant = { ">": [{ var: "seats" }, 50] };
+const motherHousehold = { "==": [{ var: "householdOf" }, "mother"] };
 
 describe.each(testDatabaseKinds)("administration of bundles on %s", (kind) => {
   let world: TWorld;
@@ -155,37 +161,59 @@ describe.each(testDatabaseKinds)("administration of bundles on %s", (kind) => {
     expect(await tryBundleRouting({ db: world.db, actor: admin, bundleCode: RESTAURANT, serviceCode: "URBAN-OUTDOOR-SIGN", ruleText: "{", answersText: "{}" })).toMatchObject({ ok: false, code: "invalid:routing-rule-json" });
   });
 
+  it("refuses adding a service whose questions the form cannot take, with the composer's reasons", async () => {
+    const before = await snapshot();
+    const result = await addBundleItem({ db: world.db, actor: admin, bundleCode: RESTAURANT, serviceCode: "HEALTH-PUBLIC-PLACE", ruleText: JSON.stringify(bigRestaurant) });
+    expect(result).toMatchObject({ ok: false, code: "invalid:bundle-composition" });
+    expect(JSON.stringify((result as { issues?: unknown }).issues)).toContain("applicantMobile");
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("adds a service with a rule: the form is composed again in the same change, a new case meeting the rule reaches its department, earlier cases keep theirs", async () => {
-    const earlier = await submitRestaurant({ seats: "80" });
-    const formBefore = await latestComposed();
-    const added = await addBundleItem({ db: world.db, actor: admin, bundleCode: RESTAURANT, serviceCode: "HEALTH-PUBLIC-PLACE", ruleText: JSON.stringify(bigRestaurant) });
+    const citizen = await world.actorOf("citizen");
+    async function submitNewborn(overrides: Record<string, unknown>) {
+      const photo = await storeUpload({ db: world.db, actor: citizen, field: photoField, file: new File([onePixelPng], "baby.png") });
+      if (!photo.ok) throw new Error("photo refused");
+      const rawAnswers = newbornAnswers({ photo: [photo.ref], ...overrides });
+      const result = await submitApplication({ db: world.db, actor: citizen, subjectCode: NEWBORN, rawAnswers, idempotencyKey: randomUUID(), channel: "online" });
+      if (!result.ok) throw new Error(JSON.stringify(result));
+      const [row] = await world.db.select().from(cases).where(eq(cases.number, result.caseNumber));
+      const reached = await world.db.select({ code: services.code }).from(tasks).innerJoin(services, eq(services.id, tasks.serviceId)).where(eq(tasks.caseId, row.id));
+      return { case: row, services: reached.map((task) => task.code).sort() };
+    }
+    const earlier = await submitNewborn({ householdOf: "mother" });
+    const formBefore = await latestComposed(NEWBORN);
+    const added = await addBundleItem({ db: world.db, actor: admin, bundleCode: NEWBORN, serviceCode: "MEDINS-REMOTE-CARE", ruleText: JSON.stringify(motherHousehold) });
     expect(added, JSON.stringify(added)).toMatchObject({ ok: true });
-    const formAfter = await latestComposed();
+    const formAfter = await latestComposed(NEWBORN);
     expect(formAfter.version).toBe(formBefore.version + 1);
-    const keys = JSON.stringify(formAfter.definition);
-    expect(keys).toContain("publicPlaceType");
+    expect(JSON.stringify(formAfter.definition)).toContain("filingReason");
     const [change] = await world.db.select().from(adminChanges).orderBy(desc(adminChanges.id)).limit(1);
     expect(change).toMatchObject({ actorId: admin.id, entity: "bundle", action: "add-item" });
     expect((change.before as { items: unknown[] }).items).toHaveLength(4);
-    expect((change.after as { items: { code: string; appliesWhen: unknown }[] }).items[4]).toMatchObject({ code: "HEALTH-PUBLIC-PLACE", appliesWhen: bigRestaurant });
+    expect((change.after as { items: { code: string; appliesWhen: unknown }[] }).items[4]).toMatchObject({ code: "MEDINS-REMOTE-CARE", appliesWhen: motherHousehold });
 
-    forgetReferences(world.db);
-    const extra = { publicPlaceType: "hotel", certifiedStaffCount: "6", legalRepresentativeName: "王五" };
-    const big = await submitRestaurant({ seats: "80", ...extra });
-    expect(big.departments).toContain("HEALTH");
-    expect(big.case.formDefinitionId).toBe(formAfter.id);
-    const small = await submitRestaurant({ seats: "20", ...extra });
-    expect(small.departments).not.toContain("HEALTH");
+    // What "try it" says for these answers is what intake does with them.
+    const remoteCare = { insuranceScheme: "resident", filingReason: "long-term-residence", destination: "浙江省杭州市", filingStartDate: "2099-01-01" };
+    const tried = await tryBundleRouting({ db: world.db, actor: admin, bundleCode: NEWBORN, answersText: JSON.stringify({ householdOf: "mother" }) });
+    expect(tried.ok && tried.routes.filter((route) => route.applies).map((route) => route.code).sort()).toEqual(
+      ["HEALTH-BIRTH-CERT", "HRSS-SSCARD", "MEDINS-NEWBORN-ENROL", "MEDINS-REMOTE-CARE", "POLICE-BIRTH-REG"],
+    );
+    const mother = await submitNewborn({ householdOf: "mother", ...remoteCare });
+    expect(mother.services).toEqual(["HEALTH-BIRTH-CERT", "HRSS-SSCARD", "MEDINS-NEWBORN-ENROL", "MEDINS-REMOTE-CARE", "POLICE-BIRTH-REG"]);
+    expect(mother.case.formDefinitionId).toBe(formAfter.id);
+    const father = await submitNewborn({ householdOf: "father", ...remoteCare });
+    expect(father.services).not.toContain("MEDINS-REMOTE-CARE");
     // The case submitted before keeps the form version and the tasks it was submitted with.
     expect(earlier.case.formDefinitionId).toBe(formBefore.id);
-    expect(earlier.departments).not.toContain("HEALTH");
+    expect(earlier.services).not.toContain("MEDINS-REMOTE-CARE");
 
-    // Moved up and down, and removed again: each a new composition and a record.
-    expect(await moveBundleItem({ db: world.db, actor: admin, bundleCode: RESTAURANT, serviceCode: "HEALTH-PUBLIC-PLACE", direction: "up" })).toMatchObject({ ok: true });
-    const moved = await findBundleForAdmin({ db: world.db, actor: admin, bundleCode: RESTAURANT });
-    expect(moved.ok && moved.items.map((item) => item.code)).toEqual(["AMR-FOOD-LICENCE", "FIRE-SAFETY-CHECK", "URBAN-OUTDOOR-SIGN", "HEALTH-PUBLIC-PLACE", "ENV-EIA-FILING"]);
-    expect(await removeBundleItem({ db: world.db, actor: admin, bundleCode: RESTAURANT, serviceCode: "HEALTH-PUBLIC-PLACE" })).toMatchObject({ ok: true });
-    expect(JSON.stringify((await latestComposed()).definition)).not.toContain("publicPlaceType");
+    // Moved up, and removed again: each a new composition and a record.
+    expect(await moveBundleItem({ db: world.db, actor: admin, bundleCode: NEWBORN, serviceCode: "MEDINS-REMOTE-CARE", direction: "up" })).toMatchObject({ ok: true });
+    const moved = await findBundleForAdmin({ db: world.db, actor: admin, bundleCode: NEWBORN });
+    expect(moved.ok && moved.items.map((item) => item.code)).toEqual(["HEALTH-BIRTH-CERT", "POLICE-BIRTH-REG", "MEDINS-NEWBORN-ENROL", "MEDINS-REMOTE-CARE", "HRSS-SSCARD"]);
+    expect(await removeBundleItem({ db: world.db, actor: admin, bundleCode: NEWBORN, serviceCode: "MEDINS-REMOTE-CARE" })).toMatchObject({ ok: true });
+    expect(JSON.stringify((await latestComposed(NEWBORN)).definition)).not.toContain("filingReason");
   });
 
   it("creates a bundle that waits for its services before the catalog offers it, then retires it: no new application, open cases go on", async () => {
