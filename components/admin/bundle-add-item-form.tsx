@@ -26,7 +26,9 @@ export function BundleAddItemForm({
   const error = state.error ? <BundleRefusalText state={state} /> : null;
   const errorText = state.error ? "1" : undefined;
   return (
-    <form action={action} noValidate className="mb-10">
+    // Keyed by what was posted: after a refusal the form is drawn afresh with it, the chosen service included (React
+    // resets a form after its action, which would otherwise bring back the empty choice).
+    <form key={JSON.stringify(state.values ?? {})} action={action} noValidate className="mb-10">
       <ErrorSummary title={t("errorTitle")} errors={state.error && field ? [{ href: `#add-${field}`, text: t(`errorAt.${field}`) }] : []} />
       <div className={`mb-6 min-w-0 ${field === "service" ? "border-l-4 border-danger pl-3 sm:pl-4" : ""}`}>
         <label htmlFor="add-service" className="block font-semibold">

@@ -47,7 +47,8 @@ export function BundleItemEditor({
     ) : null;
 
   return (
-    <form action={formAction} noValidate className="mb-10">
+    // Keyed by what was posted: after a try or a refusal the form is drawn afresh with what was typed and ticked.
+    <form key={JSON.stringify(state.values ?? {})} action={formAction} noValidate className="mb-10">
       <ErrorSummary title={t("errorTitle")} errors={field ? [{ href: `#${fieldIds[field]}`, text: t(`errorAt.${field}` as "errorAt.rule") }] : []} />
       <RuleField id="item-rule" name="rule" label={t("fields.rule")} hint={t("ruleHint")} defaultValue={values.rule} error={error("rule")} errorPrefix={t("errorPrefix")} rows={6} />
       <div className={groupClass("dependsOn")}>
