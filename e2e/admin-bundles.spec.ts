@@ -79,8 +79,9 @@ test("the admin adds a service to a bundle with a rule, and a new application me
   await form.continue();
   await parent.locator('input[type=file][name="photo"]').setInputFiles({ name: "baby.png", mimeType: "image/png", buffer: onePixelPng });
   await form.continue();
+  // The added service's page, shown because the baby is registered in the mother's household.
+  await expect(parent.getByRole("heading", { level: 1 })).toContainText("异地就医备案");
   await form.field("参保险种").selectOption({ label: "城乡居民基本医疗保险" });
-  await form.continue();
   await form.field("备案类型").selectOption({ label: "异地长期居住" });
   await form.field("就医地（省、市）").fill("浙江省杭州市");
   await form.field("备案开始日期").fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));

@@ -116,6 +116,13 @@ describe.each(testDatabaseKinds)("administration of bundles on %s", (kind) => {
     expect((await snapshot()).items).toEqual(before.items);
   });
 
+  it("saves an unchanged item without a new form version or a record", async () => {
+    const before = await snapshot();
+    const result = await editBundleItem({ db: world.db, actor: admin, bundleCode: RESTAURANT, serviceCode: "URBAN-OUTDOOR-SIGN", input: { ruleText: '{"==": [{"var": "hasOutdoorSign"}, true]}', dependsOn: [], excludeFields: [] } });
+    expect(result).toMatchObject({ ok: true });
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("refuses a service of another applicant type, one already in, and an exclusion that is no question of the service", async () => {
     const before = await snapshot();
     expect(await addBundleItem({ db: world.db, actor: admin, bundleCode: RESTAURANT, serviceCode: "HRSS-PROOF", ruleText: "" })).toMatchObject({ ok: false, code: "invalid:bundle-service", field: "service" });

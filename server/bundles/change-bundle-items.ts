@@ -8,6 +8,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { bundleItems, bundles, services, type TBundle } from "@/db/schema";
+import { canonicalJson } from "@/lib/canonical-json";
 import type { TDefinitionIssue } from "@/lib/forms/definition";
 import type { TLogicRule } from "@/lib/forms/logic";
 import { checkDependencies, fieldKeysOf, parseRoutingRule } from "@/lib/forms/routing-rule";
@@ -68,6 +69,8 @@ export async function changeBundleItems({
       const before = await loadItemDrafts(tx, bundle.id);
       const after = await change(before.map((item) => ({ ...item })), { tx, bundle });
       if (!Array.isArray(after)) throw new RefusalRollback(after);
+      // Saved as it was: nothing to compose again, nothing to record.
+      if (canonicalJson(after) === canonicalJson(before)) return { ok: true as const, bundleId: bundle.id };
       const dependencies = checkDependencies(after);
       if (dependencies) {
         const code: TErrorCode = dependencies.problem === "cycle" ? "invalid:bundle-dependency-cycle" : dependencies.problem === "self" ? "invalid:bundle-dependency-self" : "invalid:bundle-dependency";
