@@ -1,9 +1,10 @@
 /**
  * An administrator adds a service to a bundle with a routing rule: the newborn bundle (新生儿出生一件事) takes the
- * medical insurance's 异地就医备案 when the baby is registered in the mother's household. A rule reading a question the
+ * police's 居住证申领 when the baby is registered in the mother's household (a service no other journey uses). A rule reading a question the
  * form does not ask is refused with the reason; "try it" shows which departments a case with sample answers would
  * reach; the rule is saved. A parent then applies with answers meeting the rule, answers the added service's
- * questions, and the case reaches the medical insurance bureau: the tracker lists the service, and its clerk's queue the case.
+ * questions, and the case reaches the police: the tracker lists the service, and the police queue the case (whose birth
+ * registration still waits for the hospital, so only the added service puts it there).
  */
 import { ApplyForm, caseNumberOf, expect, expectNoAxeViolations, signIn, test } from "./fixtures";
 
@@ -21,7 +22,7 @@ test("the admin adds a service to a bundle with a rule, and a new application me
 
   // A rule naming a question the bundle's form does not ask is refused, with the reason beside the rule.
   const add = page.getByRole("region", { name: "添加事项" });
-  await add.getByLabel("事项", { exact: true }).selectOption("MEDINS-REMOTE-CARE");
+  await add.getByLabel("事项", { exact: true }).selectOption("POLICE-RESIDENCE-PERMIT");
   await add.getByLabel("适用规则（json-logic）").fill('{"==": [{"var": "motherHousehold"}, "mother"]}');
   await add.getByRole("button", { name: "添加事项" }).click();
   await expect(page.getByRole("alert", { name: "有问题需要处理" })).toBeVisible();
@@ -30,29 +31,29 @@ test("the admin adds a service to a bundle with a rule, and a new application me
 
   await add.getByLabel("适用规则（json-logic）").fill(rule);
   await add.getByRole("button", { name: "添加事项" }).click();
-  await page.waitForURL(/\/admin\/bundles\/BUNDLE-NEWBORN\/items\/MEDINS-REMOTE-CARE\?saved=added$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("异地就医备案");
+  await page.waitForURL(/\/admin\/bundles\/BUNDLE-NEWBORN\/items\/POLICE-RESIDENCE-PERMIT\?saved=added$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("居住证申领");
 
-  // Try it: registered with the mother, the case reaches the medical insurance bureau for this service; with the father, not.
+  // Try it: registered with the mother, the case reaches the police for this service; with the father, not.
   const answers = page.getByLabel("示例答案（JSON）");
   await expect(answers).toHaveValue(/"householdOf"/);
-  const triedService = page.getByRole("status").getByRole("listitem").filter({ hasText: "MEDINS-REMOTE-CARE" });
+  const triedService = page.getByRole("status").getByRole("listitem").filter({ hasText: "POLICE-RESIDENCE-PERMIT" });
   await answers.fill('{"householdOf": "mother"}');
   await page.getByRole("button", { name: "试用规则" }).click();
-  await expect(triedService).toContainText("分送 医疗保障局");
+  await expect(triedService).toContainText("分送 公安局");
   await expect(triedService).toContainText("适用规则对这些答案成立。");
   await expectNoAxeViolations(page);
   await answers.fill('{"householdOf": "father"}');
   await page.getByRole("button", { name: "试用规则" }).click();
-  await expect(triedService).toContainText("不分送 医疗保障局");
+  await expect(triedService).toContainText("不分送 公安局");
   await page.getByRole("button", { name: "保存", exact: true }).click();
   await page.waitForURL(/\?saved=edited$/);
-  await expect(page.getByRole("status").filter({ hasText: "已保存 MEDINS-REMOTE-CARE 的设置" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "已保存 POLICE-RESIDENCE-PERMIT 的设置" })).toBeVisible();
   await expect(page.getByLabel("适用规则（json-logic）")).toHaveValue(/"householdOf"/);
 
   // The bundle lists it with its rule; the change record has it.
   await page.getByRole("link", { name: "返回 BUNDLE-NEWBORN" }).click();
-  await expect(page.getByRole("table", { name: "事项、部门和适用规则" })).toContainText("异地就医备案");
+  await expect(page.getByRole("table", { name: "事项、部门和适用规则" })).toContainText("居住证申领");
   await expectNoAxeViolations(page);
   await page.goto("/admin/changes?entity=bundle");
   await expect(page.getByRole("table")).toContainText("添加事项");
@@ -80,11 +81,10 @@ test("the admin adds a service to a bundle with a rule, and a new application me
   await parent.locator('input[type=file][name="photo"]').setInputFiles({ name: "baby.png", mimeType: "image/png", buffer: onePixelPng });
   await form.continue();
   // The added service's page, shown because the baby is registered in the mother's household.
-  await expect(parent.getByRole("heading", { level: 1 })).toContainText("异地就医备案");
-  await form.field("参保险种").selectOption({ label: "城乡居民基本医疗保险" });
-  await form.field("备案类型").selectOption({ label: "异地长期居住" });
-  await form.field("就医地（省、市）").fill("浙江省杭州市");
-  await form.field("备案开始日期").fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+  await expect(parent.getByRole("heading", { level: 1 })).toContainText("居住证申领");
+  await form.field("本市居住地址").fill("上海市徐汇区漕溪北路 88 号 301 室");
+  await form.field("开始在本市居住的日期").fill("2020-05-01");
+  await form.field("申领条件").selectOption({ label: "合法稳定住所" });
   await form.continue();
   await expect(parent.getByRole("heading", { level: 1, name: "核对填写内容" })).toBeVisible();
   await form.submitButton.click();
@@ -92,12 +92,13 @@ test("the admin adds a service to a bundle with a rule, and a new application me
   const caseNumber = caseNumberOf(parent);
 
   // The tracker lists the added service with its department, waiting to be accepted.
-  const remoteCare = parent.getByRole("listitem").filter({ hasText: "异地就医备案" });
-  await expect(remoteCare).toContainText("医疗保障局");
-  await expect(remoteCare).toContainText("待受理");
+  const permit = parent.getByRole("listitem").filter({ hasText: "居住证申领" });
+  await expect(permit).toContainText("公安局");
+  await expect(permit).toContainText("待受理");
+  await expectNoAxeViolations(parent);
 
-  // The medical insurance clerk finds the case in the queue.
+  // The police clerk finds the case in the queue: the birth registration waits for the hospital, the permit does not.
   const clerk = await (await browser.newContext()).newPage();
-  await signIn(clerk, "clerk-medins");
+  await signIn(clerk, "clerk-police");
   await expect(clerk.getByRole("main")).toContainText(caseNumber);
 });

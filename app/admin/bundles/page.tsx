@@ -38,7 +38,7 @@ export default async function AdminBundlesPage() {
         rows={result.bundles}
         rowKey={(bundle) => bundle.id}
         columns={[
-          { key: "code", header: t("columns.code"), rowHeader: true, className: "font-mono break-all", cell: (bundle) => <Link href={`/admin/bundles/${bundle.code}`}>{bundle.code}</Link> },
+          { key: "code", header: t("columns.code"), rowHeader: true, className: "font-mono whitespace-nowrap", cell: (bundle) => <Link href={`/admin/bundles/${bundle.code}`}>{bundle.code}</Link> },
           { key: "name", header: t("columns.name"), className: "break-words", cell: (bundle) => localize(bundle.name, locale) },
           {
             key: "services",

@@ -45,12 +45,14 @@ export default async function AdminBundlePage({ params, searchParams }: TProps) 
   const locale = (await getLocale()) as Locale;
   const messages = await getMessages();
   const retired = bundle.retiredAt !== null;
-  const itemForm = (action: typeof moveBundleItemAction, service: string, label: string, extra?: { name: string; value: string }, variant: "secondary" | "warning" = "secondary") => (
+  // A short word on the button, the service's code for a screen reader: three of them fit beside each service.
+  const itemForm = (action: typeof moveBundleItemAction, service: string, word: string, extra?: { name: string; value: string }, variant: "secondary" | "warning" = "secondary") => (
     <form action={action.bind(null, bundle.code)}>
       <input type="hidden" name="service" value={service} />
       {extra ? <input type="hidden" name={extra.name} value={extra.value} /> : null}
-      <Button variant={variant} className="px-2 py-1 text-sm">
-        {label}
+      <Button variant={variant} className="px-2 py-1 text-sm whitespace-nowrap">
+        {word}
+        <span className="sr-only"> {service}</span>
       </Button>
     </form>
   );
@@ -100,10 +102,10 @@ export default async function AdminBundlePage({ params, searchParams }: TProps) 
             {
               key: "rule",
               header: t("columns.rule"),
-              className: "break-all",
+              className: "min-w-[9em] break-all",
               cell: (item) => (item.appliesWhen ? <code className="font-mono text-sm">{JSON.stringify(item.appliesWhen)}</code> : t("always")),
             },
-            { key: "dependsOn", header: t("columns.dependsOn"), className: "font-mono text-sm break-all", cell: (item) => (item.dependsOn.length ? item.dependsOn.join(", ") : "—") },
+            { key: "dependsOn", header: t("columns.dependsOn"), className: "min-w-[8em] font-mono text-sm break-all", cell: (item) => (item.dependsOn.length ? item.dependsOn.join(", ") : "—") },
             { key: "excluded", header: t("columns.excludeFields"), className: "font-mono text-sm break-all", cell: (item) => (item.excludeFields.length ? item.excludeFields.join(", ") : "—") },
             {
               key: "actions",
@@ -112,10 +114,10 @@ export default async function AdminBundlePage({ params, searchParams }: TProps) 
                 retired ? (
                   "—"
                 ) : (
-                  <div className="flex flex-wrap gap-2">
-                    {items.indexOf(item) > 0 ? itemForm(moveBundleItemAction, item.code, t("moveUp", { service: item.code }), { name: "direction", value: "up" }) : null}
-                    {items.indexOf(item) < items.length - 1 ? itemForm(moveBundleItemAction, item.code, t("moveDown", { service: item.code }), { name: "direction", value: "down" }) : null}
-                    {itemForm(removeBundleItemAction, item.code, t("remove", { service: item.code }), undefined, "warning")}
+                  <div className="flex flex-col items-start gap-2">
+                    {items.indexOf(item) > 0 ? itemForm(moveBundleItemAction, item.code, t("moveUp"), { name: "direction", value: "up" }) : null}
+                    {items.indexOf(item) < items.length - 1 ? itemForm(moveBundleItemAction, item.code, t("moveDown"), { name: "direction", value: "down" }) : null}
+                    {itemForm(removeBundleItemAction, item.code, t("remove"), undefined, "warning")}
                   </div>
                 ),
             },

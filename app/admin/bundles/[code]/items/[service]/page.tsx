@@ -61,7 +61,8 @@ export default async function AdminBundleItemPage({ params, searchParams }: TPro
           <BundleItemEditor
             action={bundleItemEditorAction.bind(null, bundle.code, item.code)}
             initial={{
-              rule: item.appliesWhen ? JSON.stringify(item.appliesWhen, null, 2) : "",
+              // One line when it is short, as rules are usually written; laid out when it is long.
+              rule: item.appliesWhen ? (JSON.stringify(item.appliesWhen).length <= 80 ? JSON.stringify(item.appliesWhen) : JSON.stringify(item.appliesWhen, null, 2)) : "",
               dependsOn: item.dependsOn,
               excludeFields: item.excludeFields,
               answers: JSON.stringify(example, null, 2),
