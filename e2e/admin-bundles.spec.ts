@@ -92,8 +92,7 @@ test("the admin adds a service to a bundle with a rule, and a new application me
   const caseNumber = caseNumberOf(parent);
 
   // The tracker lists the added service with its department, waiting to be accepted.
-  const permit = parent.getByRole("listitem").filter({ hasText: "居住证申领" });
-  await expect(permit).toContainText("公安局");
+  const permit = parent.getByRole("listitem").filter({ has: parent.getByRole("heading", { level: 3, name: "公安局" }) }).filter({ hasText: "居住证申领" });
   await expect(permit).toContainText("待受理");
   await expectNoAxeViolations(parent);
 
