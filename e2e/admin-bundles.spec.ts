@@ -101,3 +101,20 @@ test("the admin adds a service to a bundle with a rule, and a new application me
   await signIn(clerk, "clerk-police");
   await expect(clerk.getByRole("main")).toContainText(caseNumber);
 });
+
+test("the rule editor tries and refuses without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, "admin");
+  await page.goto("/admin/bundles/BUNDLE-RESTAURANT/items/URBAN-OUTDOOR-SIGN");
+  await page.getByLabel("示例答案（JSON）").fill('{"hasOutdoorSign": true}');
+  await page.getByRole("button", { name: "试用规则" }).click();
+  await expect(page.getByRole("status").getByRole("listitem").filter({ hasText: "URBAN-OUTDOOR-SIGN" })).toContainText("分送 城市管理局");
+  // What was typed comes back with the result.
+  await expect(page.getByLabel("示例答案（JSON）")).toHaveValue('{"hasOutdoorSign": true}');
+  await page.getByLabel("适用规则（json-logic）").fill('{"==": [{"var": "hasOutdoorSign"}, true');
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(page.getByRole("alert", { name: "有问题需要处理" })).toBeVisible();
+  await expect(page.getByLabel("适用规则（json-logic）")).toHaveAccessibleDescription(/适用规则不是有效的 JSON/);
+  await context.close();
+});
