@@ -45,12 +45,13 @@ export default async function AdminBundlePage({ params, searchParams }: TProps) 
   const locale = (await getLocale()) as Locale;
   const messages = await getMessages();
   const retired = bundle.retiredAt !== null;
-  // A short word on the button, the service's code for a screen reader: three of them fit beside each service.
+  // A short word on the button, the service's code for a screen reader: three of them fit beside each service. The
+  // button is the code's containing block, so the hidden text stays inside the table's scrolling region on a phone.
   const itemForm = (action: typeof moveBundleItemAction, service: string, word: string, extra?: { name: string; value: string }, variant: "secondary" | "warning" = "secondary") => (
     <form action={action.bind(null, bundle.code)}>
       <input type="hidden" name="service" value={service} />
       {extra ? <input type="hidden" name={extra.name} value={extra.value} /> : null}
-      <Button variant={variant} className="px-2 py-1 text-sm whitespace-nowrap">
+      <Button variant={variant} className="relative px-2 py-1 text-sm whitespace-nowrap">
         {word}
         <span className="sr-only"> {service}</span>
       </Button>
