@@ -122,6 +122,10 @@ function samplesOf(route: string, records: TRecords): TSample[] {
       return [{ path: "/admin/services/HRSS-PROOF" }];
     case "/admin/departments/[id]":
       return [{ path: records.fireDepartmentPath }];
+    case "/admin/bundles/[code]":
+      return [{ path: "/admin/bundles/BUNDLE-NEWBORN" }];
+    case "/admin/bundles/[code]/items/[service]":
+      return [{ path: "/admin/bundles/BUNDLE-NEWBORN/items/POLICE-BIRTH-REG" }];
     case "/admin/people/[id]":
       return [{ path: records.fireClerkPath }];
     case "/admin/reasons/[id]":

@@ -9,6 +9,9 @@
  */
 import type { TAction } from "@/server/testing/action-trials";
 import * as accountPasswordActions from "../account/password/actions";
+import * as bundleItemActions from "../admin/bundles/[code]/items/[service]/actions";
+import * as bundleActions from "../admin/bundles/[code]/actions";
+import * as bundlesActions from "../admin/bundles/actions";
 import * as calendarActions from "../admin/calendar/actions";
 import * as departmentActions from "../admin/departments/[id]/actions";
 import * as departmentsActions from "../admin/departments/actions";
@@ -39,6 +42,9 @@ import * as verifyActions from "../verify/[id]/actions";
 
 const modules: Record<string, Record<string, unknown>> = {
   "/account/password": accountPasswordActions,
+  "/admin/bundles": bundlesActions,
+  "/admin/bundles/[code]": bundleActions,
+  "/admin/bundles/[code]/items/[service]": bundleItemActions,
   "/admin/calendar": calendarActions,
   "/admin/departments": departmentsActions,
   "/admin/departments/[id]": departmentActions,

@@ -7,7 +7,7 @@ import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-or
 import { users } from "./identity";
 
 /** What was changed; a later admin page adds its entity here. */
-export const adminEntities = ["department", "user", "calendar-day", "service", "reason-template"] as const;
+export const adminEntities = ["department", "user", "calendar-day", "service", "reason-template", "bundle"] as const;
 export type TAdminEntity = (typeof adminEntities)[number];
 
 export const adminChanges = pgTable(

@@ -130,6 +130,11 @@ export const bundles = pgTable("bundles", {
   summary: localizedText("summary").notNull(),
   applicantType: text("applicant_type", { enum: applicantTypes }).notNull(),
   topic: text("topic").notNull(),
+  /**
+   * Set when the admin retires the bundle: it leaves the catalog and no new application of it starts or is submitted;
+   * cases already submitted keep their tasks and go on.
+   */
+  retiredAt: timestamp("retired_at", { withTimezone: true }),
   createdAt: createdAt(),
 });
 export type TBundle = typeof bundles.$inferSelect;

@@ -178,6 +178,12 @@ export const accessPolicy = {
     actions: { addReasonTemplateAction: rule(["admin"]), moveReasonTemplateAction: rule(["admin"]), removeReasonTemplateAction: rule(["admin"]) },
   },
   "/admin/reasons/[id]": { page: rule(["admin"]), actions: { editReasonTemplateAction: rule(["admin"]) } },
+  "/admin/bundles": { page: rule(["admin"]), actions: { createBundleAction: rule(["admin"]) } },
+  "/admin/bundles/[code]": {
+    page: rule(["admin"]),
+    actions: { addBundleItemAction: rule(["admin"]), removeBundleItemAction: rule(["admin"]), moveBundleItemAction: rule(["admin"]), retireBundleAction: rule(["admin"]) },
+  },
+  "/admin/bundles/[code]/items/[service]": { page: rule(["admin"]), actions: { bundleItemEditorAction: rule(["admin"]) } },
   "/admin/people": { page: rule(["admin"]), actions: { createStaffAccountAction: rule(["admin"]) } },
   "/admin/services": { page: rule(["admin"]) },
   "/admin/services/new": { page: rule(["admin"]), actions: { createServiceAction: rule(["admin"]) } },

@@ -50,6 +50,8 @@ export type TApplySubject = {
   name: TLocalizedText;
   summary: TLocalizedText;
   applicantType: TApplicantType;
+  /** When the admin retired the bundle (a service is never retired here): no new application starts or is submitted. */
+  retiredAt: Date | null;
   form: TFormDefinitionRow;
   components: TApplyComponent[];
 };
@@ -82,6 +84,7 @@ export async function findApplySubject(db: TDatabase, code: string): Promise<TAp
       name: service.service.name,
       summary: service.service.summary,
       applicantType: service.service.applicantType,
+      retiredAt: null,
       form,
       components: [{ service: service.service, department: service.department, appliesWhen: null, dependsOn: [] }],
     };
@@ -104,6 +107,7 @@ export async function findApplySubject(db: TDatabase, code: string): Promise<TAp
     name: bundle.name,
     summary: bundle.summary,
     applicantType: bundle.applicantType,
+    retiredAt: bundle.retiredAt,
     form,
     components: items,
   };

@@ -21,7 +21,8 @@ export async function getGuide({ db, code }: { db: TDatabase; code: string }) {
   }
 
   const [bundle] = await db.select().from(bundles).where(eq(bundles.code, code)).limit(1);
-  if (!bundle) return null;
+  // A retired bundle has left the catalog: its guide goes with it (cases of it keep their tracker).
+  if (!bundle || bundle.retiredAt) return null;
   const items = await db
     .select({ service: services, department: departments, appliesWhen: bundleItems.appliesWhen })
     .from(bundleItems)

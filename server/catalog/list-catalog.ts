@@ -57,7 +57,8 @@ export async function listCatalog({ db, filters }: { db: TDatabase; filters: TCa
     .where(and(...serviceConditions))
     .orderBy(asc(departments.code), asc(services.code));
 
-  const bundleConditions: SQL[] = [];
+  // A retired bundle has left the catalog; one the admin has not given a service yet is not offered either.
+  const bundleConditions: SQL[] = [isNull(bundles.retiredAt), sql`exists (select 1 from ${bundleItems} bi where bi.bundle_id = ${bundles.id})`];
   if (filters.q) bundleConditions.push(matchesText(bundles.name, bundles.code, filters.q));
   if (filters.applicantType) bundleConditions.push(eq(bundles.applicantType, filters.applicantType));
   if (filters.topic) bundleConditions.push(eq(bundles.topic, filters.topic));

@@ -24,6 +24,8 @@ export async function startDraft(options: {
   // (a bundle is refused at submit, and only when its answers route the case there).
   if (subject.type === "service" && subject.components[0].service.retiredAt !== null) return fail("conflict:service-retired");
   if (subject.type === "service" && subject.components[0].department.retiredAt !== null) return fail("conflict:department-retired");
+  // A retired bundle has left the catalog; an address kept from before is told so rather than "not found".
+  if (subject.retiredAt !== null) return fail("conflict:bundle-retired");
   const applicant = resolveApplicant({ applicantType: subject.applicantType, actor, companyId: options.companyId });
   if (!applicant.ok) return applicant;
 

@@ -2,7 +2,8 @@
  * Builds the applicant-facing form of a bundle (subject type "bundle") from the latest bundle-base version and the
  * latest form version of each component service, and stores it as the bundle's next version with composedFrom =
  * [base version id, component version ids… in item order]. Nothing is written when the sources are the very
- * versions the latest composed form was built from. Used by publishFormDefinition (inside its transaction) and
+ * versions the latest composed form was built from and compose to the same definition (an admin's change of a bundle
+ * item — a routing rule, excluded fields, the order — composes differently from the same versions). Used by publishFormDefinition (inside its transaction) and
  * by the seed; it takes no actor because it only re-derives data an admin has already published.
  */
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
@@ -36,11 +37,13 @@ export async function recomposeBundle({ db, bundleCode, publishedById }: TRecomp
     const sources = await loadBundleSources(tx, bundleCode);
     if (!sources.ok) return sources;
     const composedFrom = [sources.base.id, ...sources.components.map(({ form }) => form.id)];
-    const latest = await findLatestFormVersion(tx, "bundle", bundleCode);
-    if (latest && canonicalJson(latest.composedFrom) === canonicalJson(composedFrom)) return { ok: true as const, form: latest, created: false };
-
     const composed = composeFromSources(sources);
     if (!composed.ok) return { ...fail("invalid:bundle-composition", { bundleCode }), issues: composed.issues };
+    // The same sources may still compose differently: the admin changed an item's rule or excluded fields.
+    const latest = await findLatestFormVersion(tx, "bundle", bundleCode);
+    if (latest && canonicalJson(latest.composedFrom) === canonicalJson(composedFrom) && canonicalJson(latest.definition) === canonicalJson(composed.definition)) {
+      return { ok: true as const, form: latest, created: false };
+    }
     const form = await insertNextFormVersion(tx, {
       subjectType: "bundle",
       subjectCode: bundleCode,

@@ -10,7 +10,7 @@ import { cases, drafts, tasks, type TCaseChannel } from "@/db/schema";
 import { nextCaseSequence } from "@/db/sequences";
 import { toIsoDate } from "@/lib/calendar/working-days";
 import { evaluateRule } from "@/lib/forms/logic";
-import { selectApplicable } from "@/lib/forms/select-applicable";
+import { routeComponents } from "@/lib/forms/select-applicable";
 import type { TAnswers } from "@/lib/forms/answers";
 import { validateAnswers, type TFieldError } from "@/lib/forms/validate-answers";
 import { regionLookup } from "@/lib/regions/regions";
@@ -89,7 +89,12 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
   const materials = await verifyMaterials({ db, actor, companyId, definition, answers: validation.answers, today, uploaderId: filerId });
   if (!materials.ok) return materials;
   const answers: TAnswers = materials.answers;
-  const applicable = selectApplicable(subject.components, answers);
+  // A bundle retired while this application was being filled in takes no new cases.
+  if (subject.retiredAt !== null) return fail("conflict:bundle-retired");
+  // Routing (lib/forms/select-applicable.ts): the services that apply, each with the applying services it waits for.
+  const applicable = routeComponents(subject.components, answers)
+    .filter((routed) => routed.applies)
+    .map(({ component, waitsFor }) => ({ ...component, waitsFor }));
   if (applicable.some(({ department }) => department.retiredAt !== null)) return fail("conflict:department-retired");
   if (applicable.some(({ service }) => service.retiredAt !== null)) return fail("conflict:service-retired");
   const applicantSearch = await describeApplicant({ db, applicantId: actor.id, companyId });
@@ -147,8 +152,8 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
 
     // Task ids first, so a task can name the prerequisites it waits on among its siblings.
     const taskIds = new Map(applicable.map(({ service }) => [service.code, randomUUID()]));
-    const taskRows = applicable.map(({ service, dependsOn }) => {
-      const prerequisiteTaskIds = dependsOn.flatMap((code) => taskIds.get(code) ?? []);
+    const taskRows = applicable.map(({ service, waitsFor }) => {
+      const prerequisiteTaskIds = waitsFor.map((code) => taskIds.get(code)!);
       const pending = prerequisiteTaskIds.length > 0;
       // A pending task's clock has not started: its due dates are provisional until it is released.
       const { readyOn, dueDate, legalDueDate } = startClock(today, service, calendar);

@@ -15,6 +15,7 @@ import { proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
 import { seedQueueTasks } from "@/seed/seed-queue-tasks";
 import { ZMaterialField, type TFormDefinition } from "@/lib/forms/definition";
 import type { TActor } from "@/server/auth/actor";
+import { createBundle } from "@/server/bundles/create-bundle";
 import { departmentInputOf } from "@/server/departments/department-input";
 import { guideOf } from "@/server/services/service-guide";
 import { guideInputOf } from "@/server/services/service-input";
@@ -198,6 +199,8 @@ export async function openAccessWorld(kind: TDatabaseKind) {
   await serviceDraft("MEDINS-REMOTE-CARE");
   await serviceDraft("HEALTH-PUBLIC-PLACE");
   const [birthCertificate] = await db.select().from(services).where(eq(services.code, "HEALTH-BIRTH-CERT"));
+  // A bundle with no cases, which the admin may retire (the newborn bundle is changed by the other bundle actions).
+  const spareBundle = must("create bundle", await createBundle({ db, actor: actors.admin, input: { code: "BUNDLE-SPARE", nameZhHans: "备用一件事", nameZhHant: "備用一件事", nameEn: "Spare bundle", summaryZhHans: "备用", summaryZhHant: "備用", summaryEn: "Spare", applicantType: "natural", topic: "family" } }));
 
   return {
     ...world,
@@ -232,6 +235,20 @@ export async function openAccessWorld(kind: TDatabaseKind) {
       spareDepartment: { id: spare.id },
       /** A reason template the admin may change, move down or remove. */
       reasonTemplate: { id: reasonTemplate.id },
+      /**
+       * The newborn bundle: a service that may join it with a rule, the last service (which nothing waits for: it may
+       * be removed or moved up), and the police registration's settings as its rule editor posts them.
+       */
+      bundle: {
+        code: "BUNDLE-NEWBORN",
+        candidate: "MEDINS-REMOTE-CARE",
+        rule: '{"==": [{"var": "householdOf"}, "mother"]}',
+        removable: "HRSS-SSCARD",
+        item: "POLICE-BIRTH-REG",
+        itemDependsOn: ["HEALTH-BIRTH-CERT"],
+        itemExcludeFields: ["birthCertificateNumber"],
+      },
+      spareBundle: { code: spareBundle.code },
       /** A staff account the admin may change: the second clerk of the market regulator. */
       staffAccount: { id: colleague.id, departmentId: amr.id },
       /** The counter's find, record and file: a person on the register (张三), and numbers nobody has yet. */
