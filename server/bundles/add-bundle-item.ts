@@ -18,11 +18,13 @@ export async function addBundleItem({ db, actor, bundleCode, serviceCode, ruleTe
     async change(items, { tx, bundle }) {
       if (!isCatalogCode(serviceCode)) return refuse("invalid:bundle-service", { field: "service" });
       const [service] = await tx
-        .select({ id: services.id, applicantType: services.applicantType, retiredAt: departments.retiredAt })
+        .select({ id: services.id, applicantType: services.applicantType, retiredAt: departments.retiredAt, serviceRetiredAt: services.retiredAt, publishedVersion: services.publishedVersion })
         .from(services)
         .innerJoin(departments, eq(departments.id, services.departmentId))
         .where(eq(services.code, serviceCode));
-      if (!service || service.applicantType !== bundle.applicantType || service.retiredAt) return refuse("invalid:bundle-service", { field: "service", detail: serviceCode });
+      // Only a service the public may apply for joins a bundle: published, not retired, its department open.
+      const offered = service && service.publishedVersion > 0 && !service.serviceRetiredAt && !service.retiredAt;
+      if (!service || !offered || service.applicantType !== bundle.applicantType) return refuse("invalid:bundle-service", { field: "service", detail: serviceCode });
       if (items.some((item) => item.serviceId === service.id)) return refuse("conflict:bundle-service-included", { field: "service", detail: serviceCode });
       const rule = readRule(ruleText, await bundleFieldKeys(tx, bundle.code));
       if (!rule.ok) return rule;

@@ -134,6 +134,23 @@ describe.each(testDatabaseKinds)("administration of bundles on %s", (kind) => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("offers and takes only services the public may apply for: not a retired one, not one never published", async () => {
+    const before = await snapshot();
+    const offered = async () => {
+      const found = await findBundleForAdmin({ db: world.db, actor: admin, bundleCode: NEWBORN });
+      if (!found.ok) throw new Error(found.code);
+      return found.candidates.map((candidate) => candidate.code);
+    };
+    expect(await offered()).toContain("HRSS-PROOF");
+    for (const change of [{ retiredAt: new Date() }, { publishedVersion: 0 }]) {
+      await world.db.update(services).set(change).where(eq(services.code, "HRSS-PROOF"));
+      expect(await offered()).not.toContain("HRSS-PROOF");
+      expect(await addBundleItem({ db: world.db, actor: admin, bundleCode: NEWBORN, serviceCode: "HRSS-PROOF", ruleText: "" })).toMatchObject({ ok: false, code: "invalid:bundle-service", field: "service" });
+      await world.db.update(services).set({ retiredAt: null, publishedVersion: 1 }).where(eq(services.code, "HRSS-PROOF"));
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("refuses a change the form cannot compose, with the composer's reasons, and keeps everything as it was", async () => {
     const before = await snapshot();
     // The sign's own questions are asked only with its page: a rule of the food licence, asked earlier, cannot read them.

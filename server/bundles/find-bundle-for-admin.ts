@@ -3,7 +3,7 @@
  * fields, and the service's own questions to choose exclusions from), the services that may still be added (the
  * bundle's applicant type, not in it yet, of a department still taking work), and its current forms.
  */
-import { and, asc, eq, isNull, notInArray } from "drizzle-orm";
+import { and, gt, asc, eq, isNull, notInArray } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { bundleItems, bundles, departments, services, type TBundle } from "@/db/schema";
 import { isCatalogCode } from "@/lib/catalog/catalog-code";
@@ -56,6 +56,9 @@ export async function findBundleForAdmin({ db, actor, bundleCode }: { db: TDatab
         and(
           eq(services.applicantType, bundle.applicantType),
           isNull(departments.retiredAt),
+          // Offered to the public: published and not retired (addBundleItem refuses the others too).
+          isNull(services.retiredAt),
+          gt(services.publishedVersion, 0),
           rows.length > 0 ? notInArray(services.id, rows.map((row) => row.item.serviceId)) : undefined,
         ),
       )
