@@ -46,17 +46,26 @@ export default async function GuidePage({ params }: TProps) {
         <h2 className="mb-2 text-2xl font-bold">{t("includes")}</h2>
         <p className="mb-4">{t("includesLead")}</p>
         <ol className="mb-6 list-decimal space-y-3 pl-6">
-          {items.map((item) => (
-            <li key={item.service.code}>
-              <Link href={`/services/${item.service.code}`} className="font-semibold">
-                {l(item.service.name)}
-              </Link>
-              <span className="block text-base text-muted">
-                {l(item.department.name)} · {t("promisedDays", { days: item.service.promisedLimitDays })}
-                {item.appliesWhen ? ` · ${t("conditional")}` : ""}
-              </span>
-            </li>
-          ))}
+          {items.map((item) => {
+            // A retired service (or department) stays in the bundle until an admin changes it; its guide is gone, and
+            // intake refuses an application routed to it, so the reader is told instead of sent to a missing page.
+            const withdrawn = item.service.retiredAt !== null || item.department.retiredAt !== null || item.service.publishedVersion === 0;
+            return (
+              <li key={item.service.code}>
+                {withdrawn ? (
+                  <span className="font-semibold">{l(item.service.name)}</span>
+                ) : (
+                  <Link href={`/services/${item.service.code}`} className="font-semibold">
+                    {l(item.service.name)}
+                  </Link>
+                )}
+                <span className="block text-base text-muted">
+                  {l(item.department.name)} · {withdrawn ? t("withdrawn") : t("promisedDays", { days: item.service.promisedLimitDays })}
+                  {!withdrawn && item.appliesWhen ? ` · ${t("conditional")}` : ""}
+                </span>
+              </li>
+            );
+          })}
         </ol>
         {applyButton}
       </article>
