@@ -2,7 +2,8 @@
  * The reports' read-only connection (DATABASE_READ_URL), tried against the same server as the primary, as the issue
  * asks: it reads what the primary wrote, answers the reports' queries with the same figures, and cannot write.
  */
-import { count } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
+import { executeRows } from "@/db/execute-rows";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cases, departments } from "@/db/schema";
 import { proofAnswers } from "@/seed/sample-answers";
@@ -36,6 +37,14 @@ describe.runIf(process.env.TEST_DATABASE_URL)("the reports' read-only connection
     const options = { actor: supervisor, range, group: "department" as const, now };
     expect(await computeSupervisionFigures({ ...options, db: reader.db })).toEqual(await computeSupervisionFigures({ ...options, db: world.db }));
     expect(await computePublicStatistics({ db: reader.db, group: "service", now })).toEqual(await computePublicStatistics({ db: world.db, group: "service", now }));
+  });
+
+  it("runs without PostgreSQL's JIT compiler, on the primary's pool and the reports' alike", async () => {
+    // JIT spent 1.5 s compiling a dashboard query that runs in 80 ms (docs/BENCHMARKS.md, supervision at scale).
+    for (const db of [world.db, reader.db]) {
+      const [row] = await executeRows<{ jit: string }>(db, sql`select current_setting('jit') as jit`);
+      expect(row.jit).toBe("off");
+    }
   });
 
   it("cannot write, even though it reaches the primary itself", async () => {
