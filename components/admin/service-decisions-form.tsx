@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import type { TErrorCode } from "@/server/errors";
@@ -52,6 +52,8 @@ export function ServiceDecisionsForm({
   const t = useTranslations("adminServices.decisions");
   const ts = useTranslations("adminServices");
   const te = useTranslations("errors");
+  // Chinese sentences follow each other without a space; English ones with one.
+  const gap = useLocale() === "en" ? " " : "";
   const [state, action, pending] = useActionState<TServiceDecisionsFormState, FormData>(save, {});
   const values = state.values ?? initial;
   const errors: Record<string, string> = Object.fromEntries(
@@ -72,7 +74,7 @@ export function ServiceDecisionsForm({
     </fieldset>
   );
   const json = (name: "instantRule" | "commitment" | "licenceTemplate", rows: number) => (
-    <AdminTextArea id={`decisions-${name}`} name={name} label={t(`${name}.label`)} hint={`${t(`${name}.hint`)} ${fieldsHint}`} rows={rows} mono error={errors[name]} errorPrefix={errorPrefix} defaultValue={values[name] ?? ""} />
+    <AdminTextArea id={`decisions-${name}`} name={name} label={t(`${name}.label`)} hint={`${t(`${name}.hint`)}${gap}${fieldsHint}`} rows={rows} mono error={errors[name]} errorPrefix={errorPrefix} defaultValue={values[name] ?? ""} />
   );
 
   return (
