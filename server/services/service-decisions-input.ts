@@ -39,9 +39,19 @@ export function decisionsOf(service: Pick<TService, keyof TServiceDecisions>): T
   return { reviewBody: service.reviewBody, court: service.court, instantCheck: service.instantCheck, commitment: service.commitment, licenceTemplate: service.licenceTemplate };
 }
 
-/** JSON as the admin reads it in a textarea: two spaces an indent; null as an empty box. */
+/** The settings' keys in the order their schemas give them; jsonb keeps no order (it sorts by length). */
+const keyOrder = ["type", "title", "numberPrefix", "validityMonths", "fields", "key", "label", "from", "answer", "field", "value", "inspectionDays", "zh-Hans", "zh-Hant", "en"];
+
+function ordered(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(ordered);
+  if (value === null || typeof value !== "object") return value;
+  const rank = (key: string) => (keyOrder.includes(key) ? keyOrder.indexOf(key) : keyOrder.length);
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => rank(a) - rank(b)).map(([key, item]) => [key, ordered(item)]));
+}
+
+/** JSON as the admin reads it in a textarea: in the schema's order, two spaces an indent; null as an empty box. */
 export function prettyJson(value: unknown): string {
-  return value === null || value === undefined ? "" : JSON.stringify(value, null, 2);
+  return value === null || value === undefined ? "" : JSON.stringify(ordered(value), null, 2);
 }
 
 /** The settings as the form's fields, to show them for editing. */

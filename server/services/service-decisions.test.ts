@@ -43,6 +43,8 @@ describe.each(testDatabaseKinds)("a service's decision settings on %s", (kind) =
     const proof = await post("HRSS-PROOF");
     expect(proof.instantRule).toBe('{\n  "!=": [\n    {\n      "var": "purpose"\n    },\n    "other"\n  ]\n}');
     expect(JSON.parse(proof.licenceTemplate)).toMatchObject({ type: "social-insurance-proof" });
+    // In the schema's order (jsonb sorts keys by length): type and title first, the Chinese texts before the English.
+    expect(proof.licenceTemplate).toMatch(/^\{\n {2}"type": "social-insurance-proof",\n {2}"title": \{\n {4}"zh-Hans": .*\n {4}"zh-Hant": .*\n {4}"en": .*\n {2}\},\n {2}"numberPrefix": "SBZM",\n {2}"validityMonths": 3,\n {2}"fields": \[\n {4}\{\n {6}"key": "insuredName",\n {6}"label"/);
   });
 
   it("drafts a review body and court, then publishes them: the row changes, the version keeps them, each step recorded", async () => {
