@@ -2,7 +2,8 @@
  * An administrator adds a service (事项), writes its guide as a draft — a time limit refused first, with the reason
  * next to the field — and publishes it; a citizen then reads the guide with its process steps and where to go, and
  * is told it cannot be applied for online yet (it has no form). A second draft, published, becomes version 2: the
- * citizen reads the new steps, and the admin can still open version 1.
+ * citizen reads the new steps, and the admin can still open version 1. A review body of its own, refused while typed
+ * in one language only, is published as version 3 and named in the citizen's guide.
  */
 import type { Locator, Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, signIn, test } from "./fixtures";
@@ -110,6 +111,24 @@ test("the admin creates a service, publishes its guide twice, and a citizen read
 
   await citizen.goto(`/services/${code}`);
   await expect(citizen.getByRole("list").filter({ hasText: "窗口审核" }).getByRole("listitem")).toHaveText(["网上或窗口提交申请", "窗口审核", "邮寄或领取优待证"]);
+
+  // Its decision settings: a review body of its own, refused while typed in one language only, then published.
+  const reviewBody = page.getByRole("group", { name: "行政复议机关" });
+  await reviewBody.getByLabel("简体中文", { exact: true }).fill("市人民政府");
+  await page.getByRole("button", { name: "将决定设置保存到草稿" }).click();
+  await expect(page.getByRole("alert", { name: "有问题需要处理" })).toContainText("三种语言都留空以使用部门的设置");
+  await expect(reviewBody.getByLabel("英文", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(reviewBody.getByLabel("简体中文", { exact: true })).toHaveValue("市人民政府");
+  await expectNoAxeViolations(page);
+  await fillLocalized(reviewBody, ["市人民政府", "市人民政府", "The City People's Government"]);
+  await page.getByRole("button", { name: "将决定设置保存到草稿" }).click();
+  await page.waitForURL(/\?saved=draft$/);
+  await page.getByRole("button", { name: "发布为第 3 版" }).click();
+  await page.waitForURL(/\?saved=published&version=3$/);
+  await page.getByText("当前已发布的设置").click();
+  await expect(page.getByRole("region", { name: "决定设置" }).getByText("市人民政府", { exact: true })).toBeVisible();
+  await citizen.reload();
+  await expect(citizen.getByText("市人民政府", { exact: true })).toBeVisible();
   await context.close();
 
   // The change record lists the publication.

@@ -62,6 +62,7 @@ export function AdminTextArea({
   rows = 4,
   lang,
   groupErrorId,
+  mono = false,
 }: {
   id: string;
   name: string;
@@ -74,6 +75,8 @@ export function AdminTextArea({
   lang?: string;
   /** The id of the error shown for the group of fields this one belongs to (a list's three languages). */
   groupErrorId?: string;
+  /** Code (JSON) rather than prose: fixed-width, no spelling marks. */
+  mono?: boolean;
 }) {
   const describedByIds = [describedBy(id, hint, error), groupErrorId].filter(Boolean).join(" ") || undefined;
   return (
@@ -86,7 +89,8 @@ export function AdminTextArea({
         defaultValue={defaultValue}
         aria-describedby={describedByIds}
         aria-invalid={error || groupErrorId ? true : undefined}
-        className={inputClass(error, { width: "max-w-2xl" })}
+        spellCheck={mono ? false : undefined}
+        className={`${inputClass(error, { width: "max-w-2xl" })}${mono ? " font-mono text-base" : ""}`}
       />
     </FieldShell>
   );

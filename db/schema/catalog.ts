@@ -66,6 +66,25 @@ export type TServiceGuide = {
   steps: TLocalizedText[];
 };
 
+/**
+ * A service's decision settings, drafted and published with its guide into the `services` columns of the same names:
+ * the review body and court printed on a refusal (null: the department's), the instant check (instant services
+ * only), the 告知承诺制 rule and the licence template (null: none).
+ */
+export type TServiceDecisions = {
+  reviewBody: TLocalizedText | null;
+  court: TLocalizedText | null;
+  instantCheck: TInstantCheck | null;
+  commitment: TCommitmentRule | null;
+  licenceTemplate: TLicenceTemplate | null;
+};
+
+/**
+ * What a draft and a published version hold: the guide, and the decision settings. Drafts and versions kept before
+ * the settings were editable have none (publishing such a draft leaves the settings as they are).
+ */
+export type TServiceDraft = TServiceGuide & Partial<TServiceDecisions>;
+
 export const services = pgTable(
   "services",
   {
@@ -110,7 +129,7 @@ export const services = pgTable(
      */
     publishedVersion: integer("published_version").notNull().default(0),
     /** The admin's draft of the next version, waiting to be published or discarded; null: none. */
-    draft: jsonb("draft").$type<TServiceGuide | null>(),
+    draft: jsonb("draft").$type<TServiceDraft | null>(),
     draftSavedAt: timestamp("draft_saved_at", { withTimezone: true }),
     /**
      * Set when the admin retires the service: it leaves the catalog and intake refuses it; its open cases and tasks

@@ -189,7 +189,7 @@ export const accessPolicy = {
   "/admin/services/new": { page: rule(["admin"]), actions: { createServiceAction: rule(["admin"]) } },
   "/admin/services/[code]": {
     page: rule(["admin"]),
-    actions: { saveServiceDraftAction: rule(["admin"]), publishServiceDraftAction: rule(["admin"]), discardServiceDraftAction: rule(["admin"]), setServiceRetiredAction: rule(["admin"]) },
+    actions: { saveServiceDraftAction: rule(["admin"]), saveServiceDecisionsAction: rule(["admin"]), publishServiceDraftAction: rule(["admin"]), discardServiceDraftAction: rule(["admin"]), setServiceRetiredAction: rule(["admin"]) },
   },
   "/admin/people/[id]": {
     page: rule(["admin"]),

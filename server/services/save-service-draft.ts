@@ -10,6 +10,7 @@ import { recordAdminChange } from "@/server/admin/record-admin-change";
 import type { TActor } from "@/server/auth/actor";
 import { catchRefusal, fail, type TAppError } from "@/server/errors";
 import { lockService } from "./lock-service";
+import { decisionsOf } from "./service-decisions-input";
 import { readServiceGuideInput, type TServicePost, type TServiceRefusal } from "./service-input";
 
 export async function saveServiceDraft({ db, actor, code, input }: { db: TDatabase; actor: TActor; code: string; input: TServicePost }): Promise<{ ok: true } | TServiceRefusal | TAppError> {
@@ -19,8 +20,10 @@ export async function saveServiceDraft({ db, actor, code, input }: { db: TDataba
   return catchRefusal(
     db.transaction(async (tx) => {
       const before = await lockService(tx, code);
-      await tx.update(services).set({ draft: checked.guide, draftSavedAt: new Date() }).where(eq(services.id, before.id));
-      await recordAdminChange({ db: tx, actor, entity: "service", entityId: before.id, action: "edit-draft", before: { code, draft: before.draft }, after: { code, draft: checked.guide } });
+      // The decision settings stay as drafted (or as published): this form writes the guide only.
+      const draft = { ...decisionsOf(before), ...before.draft, ...checked.guide };
+      await tx.update(services).set({ draft, draftSavedAt: new Date() }).where(eq(services.id, before.id));
+      await recordAdminChange({ db: tx, actor, entity: "service", entityId: before.id, action: "edit-draft", before: { code, draft: before.draft }, after: { code, draft } });
       return { ok: true as const };
     }),
   );

@@ -3,6 +3,7 @@
  * when a draft is published, and kept whole in each service_versions row and in the change record.
  */
 import type { TService, TServiceGuide } from "@/db/schema";
+import { decisionsOf } from "./service-decisions-input";
 
 export function guideOf(service: Pick<TService, keyof TServiceGuide>): TServiceGuide {
   return {
@@ -22,7 +23,7 @@ export function guideOf(service: Pick<TService, keyof TServiceGuide>): TServiceG
   };
 }
 
-/** What the change record keeps of a service: its identity, state and published guide (the draft separately). */
+/** What the change record keeps of a service: its identity, state, published guide and decision settings (the draft separately). */
 export function serviceRecord(service: TService) {
   return {
     code: service.code,
@@ -32,6 +33,7 @@ export function serviceRecord(service: TService) {
     publishedVersion: service.publishedVersion,
     retiredAt: service.retiredAt,
     guide: guideOf(service),
+    decisions: decisionsOf(service),
   };
 }
 

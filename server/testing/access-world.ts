@@ -18,6 +18,7 @@ import type { TActor } from "@/server/auth/actor";
 import { createBundle } from "@/server/bundles/create-bundle";
 import { departmentInputOf } from "@/server/departments/department-input";
 import { guideOf } from "@/server/services/service-guide";
+import { decisionsInputOf, decisionsOf } from "@/server/services/service-decisions-input";
 import { guideInputOf } from "@/server/services/service-input";
 import { startDraft } from "@/server/drafts/start-draft";
 import { COUNTER_CONSENT_VERSION } from "@/server/counter/counter-consent";
@@ -199,6 +200,7 @@ export async function openAccessWorld(kind: TDatabaseKind) {
   await serviceDraft("MEDINS-REMOTE-CARE");
   await serviceDraft("HEALTH-PUBLIC-PLACE");
   const [birthCertificate] = await db.select().from(services).where(eq(services.code, "HEALTH-BIRTH-CERT"));
+  const [safetyCheck] = await db.select().from(services).where(eq(services.code, "FIRE-SAFETY-CHECK"));
   // A bundle with no cases, which the admin may retire (the newborn bundle is changed by the other bundle actions).
   const spareBundle = must("create bundle", await createBundle({ db, actor: actors.admin, input: { code: "BUNDLE-SPARE", nameZhHans: "备用一件事", nameZhHant: "備用一件事", nameEn: "Spare bundle", summaryZhHans: "备用", summaryZhHant: "備用", summaryEn: "Spare", applicantType: "natural", topic: "family" } }));
 
@@ -253,13 +255,16 @@ export async function openAccessWorld(kind: TDatabaseKind) {
       staffAccount: { id: colleague.id, departmentId: amr.id },
       /** The counter's find, record and file: a person on the register (张三), and numbers nobody has yet. */
       counter: { personId: actors.citizen.id, personIdNumber: "310104198803124016", newIdNumber: "310104199001011233", newUscc: "91110108MA01C2XH3P", filedCase: counterFiled.caseNumber },
-      /** Services for the admin: a draft to publish, one to discard, one to retire, and a guide as its form posts it. */
+      /** Services for the admin: a draft to publish, one to discard, one to retire, a guide and decision settings as their forms post them. */
       service: {
         publishCode: "MEDINS-REMOTE-CARE",
         discardCode: "HEALTH-PUBLIC-PLACE",
         retireCode: "ENV-EIA-FILING",
         editCode: birthCertificate.code,
         fields: { ...guideInputOf(guideOf(birthCertificate)), feesEn: "No fee" },
+        /** The fire safety check's decision settings as their form posts them, inspections due sooner. */
+        decisionsCode: safetyCheck.code,
+        decisionsFields: { ...decisionsInputOf(decisionsOf(safetyCheck)), commitment: JSON.stringify({ ...safetyCheck.commitment, inspectionDays: 15 }) },
       },
       /** The proof's current form, its first page retitled: a change an admin may publish. */
       form: { subjectType: "service" as const, subjectCode: "HRSS-PROOF", version: form.version, definitionJson: JSON.stringify(retitled(form.definition)) },

@@ -20,6 +20,13 @@ export const catalogAdminTrials: Record<string, TActionTrial> = {
     actor: "admin",
     succeeded: redirectsTo(/\?saved=draft$/),
   },
+  "/admin/services/[code]#saveServiceDecisionsAction": {
+    bound: ({ service }) => [service.decisionsCode],
+    state: true,
+    fields: ({ service }) => service.decisionsFields,
+    actor: "admin",
+    succeeded: redirectsTo(/\?saved=draft$/),
+  },
   "/admin/services/[code]#publishServiceDraftAction": {
     bound: ({ service }) => [service.publishCode],
     fields: () => ({}),

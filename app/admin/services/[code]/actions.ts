@@ -3,11 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import type { TServiceDecisionsFormState } from "@/components/admin/service-decisions-form";
 import type { TServiceFormState } from "@/components/admin/service-guide-form";
 import { catalogCodePattern } from "@/lib/catalog/catalog-code";
 import { defineAction } from "@/server/http/define-action";
 import { discardServiceDraft } from "@/server/services/discard-service-draft";
 import { publishServiceDraft } from "@/server/services/publish-service-draft";
+import { saveServiceDecisionsDraft } from "@/server/services/save-service-decisions-draft";
 import { saveServiceDraft } from "@/server/services/save-service-draft";
 import { ZServicePost } from "@/server/services/service-input";
 import { setServiceRetired } from "@/server/services/set-service-retired";
@@ -40,6 +42,21 @@ export const saveServiceDraftAction = defineAction({
     if (!result.ok) return { error: result.code, fields: "fields" in result ? result.fields : undefined, values };
     revalidateService(serviceCode);
     redirect(servicePage(serviceCode, { saved: "draft" }));
+  },
+});
+
+/** Saves the decision settings into the draft of the next version; a refusal comes back with what was typed. */
+export const saveServiceDecisionsAction = defineAction({
+  route: "/admin/services/[code]",
+  name: "saveServiceDecisionsAction",
+  bound: ["serviceCode"],
+  state: true,
+  input: z.looseObject({ serviceCode: ZServiceCode }).transform(({ serviceCode, ...post }) => ({ serviceCode, post })).pipe(z.object({ serviceCode: z.string(), post: ZServicePost })),
+  async run({ actor, db, input: { serviceCode, post: values } }): Promise<TServiceDecisionsFormState> {
+    const result = await saveServiceDecisionsDraft({ db, actor, code: serviceCode, input: values });
+    if (!result.ok) return { error: result.code, fields: "fields" in result ? result.fields : undefined, details: "fields" in result ? result.details : undefined, values };
+    revalidateService(serviceCode);
+    redirect(`${servicePage(serviceCode, { saved: "draft" })}`);
   },
 });
 

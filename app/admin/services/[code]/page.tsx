@@ -5,6 +5,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { ServiceDecisionsForm } from "@/components/admin/service-decisions-form";
 import { ServiceGuideForm } from "@/components/admin/service-guide-form";
 import { ServiceGuideSummary } from "@/components/admin/service-guide-summary";
 import { Button } from "@/components/ui/button";
@@ -20,9 +21,10 @@ import { nameForReader } from "@/lib/i18n/name-for-reader";
 import { requireActor } from "@/server/auth/require-actor";
 import { isErrorCode } from "@/server/errors";
 import { findServiceForAdmin } from "@/server/services/find-service-for-admin";
+import { decisionsInputOf, decisionsOf, prettyJson } from "@/server/services/service-decisions-input";
 import { guideOf } from "@/server/services/service-guide";
 import { guideInputOf } from "@/server/services/service-input";
-import { discardServiceDraftAction, publishServiceDraftAction, saveServiceDraftAction, setServiceRetiredAction } from "./actions";
+import { discardServiceDraftAction, publishServiceDraftAction, saveServiceDecisionsAction, saveServiceDraftAction, setServiceRetiredAction } from "./actions";
 
 type TProps = { params: Promise<{ code: string }>; searchParams: Promise<TSearchParams> };
 const searchFields = {
@@ -41,7 +43,7 @@ export default async function AdminServicePage({ params, searchParams }: TProps)
   const actor = await requireActor({ page: "/admin/services/[code]", returnTo: `/admin/services/${encodeURIComponent(code)}` });
   const result = await findServiceForAdmin({ db: getDb(), actor, code });
   if (!result.ok) notFound();
-  const { service, department, versions, formVersions, bundles } = result;
+  const { service, department, versions, formVersions, formFieldKeys, bundles } = result;
   const query = readSearchParams(await searchParams, searchFields);
   const t = await getTranslations("adminServices");
   const te = await getTranslations("errors");
@@ -50,6 +52,9 @@ export default async function AdminServicePage({ params, searchParams }: TProps)
   const messages = await getMessages();
   const published = service.publishedVersion > 0;
   const editing = service.draft ?? guideOf(service);
+  // A draft saved before the settings were editable has none: it publishes the settings as they are.
+  const publishedDecisions = decisionsOf(service);
+  const editingDecisions = { ...publishedDecisions, ...service.draft };
   const departmentContact = [department.address, department.hours, department.phone].filter(Boolean).join(" · ") || t("none");
   const status = [
     service.retiredAt ? t("retiredOn", { date: formatDateTime(service.retiredAt, locale) }) : null,
@@ -139,6 +144,30 @@ export default async function AdminServicePage({ params, searchParams }: TProps)
         </NextIntlClientProvider>
       </section>
 
+      <section aria-labelledby="decisions-title" className="mb-10">
+        <h2 id="decisions-title" className="mb-2 text-2xl font-bold">
+          {t("decisions.title")}
+        </h2>
+        <p className="mb-4 max-w-3xl">{t("decisions.lead")}</p>
+        <details className="mb-6">
+          <summary className="cursor-pointer font-semibold">{t("decisions.publishedTitle")}</summary>
+          <SummaryList
+            rows={[
+              { key: t("decisions.reviewBody"), value: publishedDecisions.reviewBody ? localize(publishedDecisions.reviewBody, locale) : t("decisions.departments") },
+              { key: t("decisions.court"), value: publishedDecisions.court ? localize(publishedDecisions.court, locale) : t("decisions.departments") },
+              ...(service.kind === "instant"
+                ? [{ key: t("decisions.instantLegend"), value: publishedDecisions.instantCheck ? <PrettyJson value={publishedDecisions.instantCheck} /> : t("decisions.alwaysApproved") }]
+                : []),
+              { key: t("decisions.commitment.label"), value: publishedDecisions.commitment ? <PrettyJson value={publishedDecisions.commitment} /> : t("decisions.notOffered") },
+              { key: t("decisions.licenceTemplate.label"), value: publishedDecisions.licenceTemplate ? <PrettyJson value={publishedDecisions.licenceTemplate} /> : t("decisions.noLicence") },
+            ]}
+          />
+        </details>
+        <NextIntlClientProvider messages={{ adminServices: messages.adminServices, errors: messages.errors }}>
+          <ServiceDecisionsForm initial={decisionsInputOf(editingDecisions)} instant={service.kind === "instant"} fieldKeys={formFieldKeys} action={saveServiceDecisionsAction.bind(null, service.code)} />
+        </NextIntlClientProvider>
+      </section>
+
       <section aria-labelledby="versions-title" className="mb-10">
         <h2 id="versions-title" className="mb-2 text-2xl font-bold">
           {t("versionsTitle")}
@@ -172,5 +201,14 @@ export default async function AdminServicePage({ params, searchParams }: TProps)
         </form>
       </section>
     </div>
+  );
+}
+
+/** A published setting as the admin types it, kept on a phone's screen by scrolling within its box. */
+function PrettyJson({ value }: { value: unknown }) {
+  return (
+    <pre tabIndex={0} className="max-w-full overflow-x-auto border-2 border-line bg-panel p-2 font-mono text-sm">
+      {prettyJson(value)}
+    </pre>
   );
 }
