@@ -86,17 +86,18 @@ describe.each(testDatabaseKinds)("administration of bundles on %s", (kind) => {
   });
 
   it.each([
-    ["not JSON", "{seats > 50}", "invalid:routing-rule-json"],
-    ["an operator the engine refuses", '{"method": [{"var": "seats"}, "toString"]}', "invalid:routing-rule"],
-    ["an object of two operators", '{"==": [1, 1], "!=": [1, 2]}', "invalid:routing-rule"],
-    ["a list, not a rule", "[1, 2]", "invalid:routing-rule"],
-    ["a field the bundle does not ask", '{"==": [{"var": "numberOfDragons"}, 3]}', "invalid:routing-rule-field"],
-    ["a field of the prototype", '{"==": [{"var": "constructor"}, 1]}', "invalid:routing-rule"],
-  ])("refuses a rule that is %s with its reason, and changes nothing", async (_what, ruleText, code) => {
+    // The parser's own words differ between Node versions; that it names JSON is what the admin needs.
+    ["not JSON", "{seats > 50}", "invalid:routing-rule-json", /JSON/],
+    ["an operator the engine refuses", '{"method": [{"var": "seats"}, "toString"]}', "invalid:routing-rule", 'rule: operator "method" is not allowed'],
+    ["an object of two operators", '{"==": [1, 1], "!=": [1, 2]}', "invalid:routing-rule", "rule: an operation object must have exactly one operator, found 2"],
+    ["a list, not a rule", "[1, 2]", "invalid:routing-rule", "a rule must be an operation object"],
+    ["a field the bundle does not ask", '{"==": [{"var": "numberOfDragons"}, 3]}', "invalid:routing-rule-field", "numberOfDragons"],
+    ["a field of the prototype", '{"==": [{"var": "constructor"}, 1]}', "invalid:routing-rule", 'rule.==[0].var: "var" may not read "constructor"'],
+  ])("refuses a rule that is %s with its reason, and changes nothing", async (_what, ruleText, code, detail) => {
     const before = await snapshot();
     const result = await editBundleItem({ db: world.db, actor: admin, bundleCode: RESTAURANT, serviceCode: "URBAN-OUTDOOR-SIGN", input: { ruleText, dependsOn: [], excludeFields: [] } });
     expect(result).toMatchObject({ ok: false, code, field: "rule" });
-    expect((result as { detail?: string }).detail).toBeTruthy();
+    expect((result as { detail?: string }).detail).toMatch(detail);
     expect(await snapshot()).toEqual(before);
   });
 
