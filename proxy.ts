@@ -10,7 +10,8 @@
  * 4. gives every response the security headers, with a new CSP nonce that Next.js puts on its own scripts
  *    (lib/http/security-headers.ts) — but a material's bytes the sandboxing policy (lib/http/file-response-headers.ts),
  * 5. re-issues the session cookie through Auth.js on pages, actions and route handlers, so that a page view or an
- *    action counts as activity for the idle timeout (server components cannot set cookies themselves); a session
+ *    action counts as activity for the idle timeout (server components cannot set cookies themselves) — once a
+ *    minute at most: a cookie re-issued within the last minute is only read (server/auth/read-session.ts); a session
  *    past its absolute lifetime or idle timeout gets its cookie deleted here (server/auth/session-lifetime.ts).
  *
  * Refusals answer with a small page in the reader's language (server/http/refusal-page.ts). A server action called
@@ -26,6 +27,7 @@ import { fileContentSecurityPolicy, isFileAddress } from "@/lib/http/file-respon
 import { buildSecurityHeaders, createNonce } from "@/lib/http/security-headers";
 import { hasSessionCookie } from "@/server/auth/has-session-cookie";
 import { auth } from "@/server/auth/next-auth";
+import { readSession } from "@/server/auth/read-session";
 import { answerWhileDatabaseDown } from "@/server/health/answer-while-database-down";
 import { reachedOverHttps } from "@/server/http/reached-over-https";
 import { readerOf, renderRefusalPage, type TRefusal } from "@/server/http/refusal-page";
@@ -45,6 +47,9 @@ const sessionCookie = /^(?:__Secure-)?authjs\.session-token(?:\.\d+)?$/;
 export async function proxy(request: NextRequest, event?: NextFetchEvent): Promise<Response> {
   const signedIn = request.cookies.getAll().some(({ name }) => sessionCookie.test(name));
   if (!signedIn || sessionless.test(request.nextUrl.pathname) || !event) return guardRequest(request);
+  // Sealing a new cookie (and Auth.js's handling around it) cost more than the rest of the proxy together.
+  const session = await readSession({ cookies: request.cookies.getAll(), now: new Date() });
+  if (session && !session.reissueDue) return guardRequest(request);
   const handler = await guardWithSession;
   // Auth.js's wrapper always answers: the guard's response with the refreshed (or deleted) session cookie added.
   return (await handler(request, event)) as Response;

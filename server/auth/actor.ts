@@ -23,22 +23,24 @@ export type TActor = {
  * has no actor at all, whatever its session says.
  */
 export async function loadActor(db: TDatabase, userId: string, session?: { sessionVersion: number }): Promise<TActor | null> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  // One round trip for every page: the person with their memberships (a row per company, or one without).
+  const rows = await db
+    .select({ user: users, companyId: companyMembers.companyId })
+    .from(users)
+    .leftJoin(companyMembers, eq(companyMembers.userId, users.id))
+    .where(eq(users.id, userId));
+  const user = rows[0]?.user;
   // A person recorded at the counter has no account yet (no user name, no password): they never act themselves;
   // a disabled account acts no more.
   if (!user || user.username === null || user.disabledAt !== null) return null;
   if (session && session.sessionVersion !== user.sessionVersion) return null;
-  const memberships = await db
-    .select({ companyId: companyMembers.companyId })
-    .from(companyMembers)
-    .where(eq(companyMembers.userId, user.id));
   return {
     id: user.id,
     username: user.username,
     displayName: user.displayName,
     role: user.role,
     departmentId: user.departmentId,
-    companyIds: memberships.map((m) => m.companyId),
+    companyIds: rows.flatMap((row) => (row.companyId === null ? [] : [row.companyId])),
     mustChangePassword: user.mustChangePassword,
   };
 }

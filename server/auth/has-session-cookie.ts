@@ -6,11 +6,12 @@
  */
 import { getToken } from "next-auth/jwt";
 import { readAuthSecret } from "./auth-secret";
+import { decodeSessionToken } from "./session-token";
 
 export async function hasSessionCookie({ headers, https }: { headers: Headers; https: boolean }): Promise<boolean> {
   const secret = readAuthSecret();
   if (!secret) return false;
   // Auth.js names the cookie "__Secure-…" when the site is reached over https, and salts its key with the name.
-  const token = await getToken({ req: { headers }, secret, secureCookie: https });
+  const token = await getToken({ req: { headers }, secret, secureCookie: https, decode: decodeSessionToken });
   return typeof token?.sub === "string";
 }

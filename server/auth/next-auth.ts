@@ -16,6 +16,7 @@ import { getEnv } from "@/server/env";
 import { logger } from "@/server/log/logger";
 import { readAuthSecret } from "./auth-secret";
 import { continueSession, sessionLimitsOf, startSessionClaims } from "./session-lifetime";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
 import { signInWithPassword } from "./sign-in-with-password";
 import { sourceAddressOf } from "./source-address";
 
@@ -59,6 +60,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth((incoming) => {
     trustHost: true,
     // The cookie's own expiry; the absolute lifetime and the idle timeout are enforced by the jwt callback.
     session: { strategy: "jwt", maxAge: limits.maxAgeSeconds },
+    // Auth.js's own format, with the derived key kept instead of derived again for every cookie (session-token.ts).
+    jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
     // Auth.js's own error page answers 500 to ?error=Configuration (anyone can ask for it): errors go back to sign-in.
     pages: { signIn: "/login", error: "/login" },
     logger: {

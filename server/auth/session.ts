@@ -4,21 +4,21 @@
  * actor may touch THIS record.
  */
 import "server-only";
+import { cookies } from "next/headers";
 import { cache } from "react";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import type { TRole } from "@/db/schema";
 import { loadActor, type TActor } from "./actor";
-import { auth } from "./next-auth";
+import { readSession } from "./read-session";
 
-/** The parts of Auth.js's session this needs (the session callback in next-auth.ts puts them there). */
-const ZSessionView = z.object({ user: z.object({ id: z.string().min(1) }), sessionVersion: z.number().int() });
-
-/** The signed-in actor, or null: no session, an expired or idle one (next-auth.ts), or a revoked one (loadActor). */
+/**
+ * The signed-in actor, or null: no session, an expired or idle one (session-lifetime.ts), or a revoked one
+ * (loadActor). The cookie is read as Auth.js seals it (read-session.ts); proxy.ts keeps it re-issued.
+ */
 export const getActor = cache(async (): Promise<TActor | null> => {
-  const session = ZSessionView.safeParse(await auth());
-  if (!session.success) return null;
-  return loadActor(getDb(), session.data.user.id, { sessionVersion: session.data.sessionVersion });
+  const session = await readSession({ cookies: (await cookies()).getAll(), now: new Date() });
+  if (!session) return null;
+  return loadActor(getDb(), session.claims.sub, { sessionVersion: session.claims.sessionVersion });
 });
 
 /** Where each role starts after signing in. */

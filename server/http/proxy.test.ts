@@ -2,11 +2,13 @@
  * proxy.ts as Next.js calls it: a request in, a response (or "carry on") out. What a browser sees of the same
  * rules is in e2e/security-headers.spec.ts.
  */
-import { encode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
+import { NextFetchEvent } from "next/dist/server/web/spec-extension/fetch-event";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { uploadBodyLimit } from "@/lib/http/body-limit";
 import { proxy } from "@/proxy";
+import type { TSessionClaims } from "@/server/auth/session-lifetime";
 
 const secret = "proxy-test-secret-0123456789abcdef";
 const site = "http://127.0.0.1:3000";
@@ -133,5 +135,44 @@ describe("proxy: body size", () => {
       expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     }
     expect((await proxy(request("/services/%E7%A4%BE"))).status).toBe(200);
+  });
+});
+
+describe("proxy: the session cookie", () => {
+  const cookieName = "authjs.session-token";
+  const seconds = () => Math.floor(Date.now() / 1000);
+  const claims = (activeAt: number): TSessionClaims => ({
+    sub: "5b0e7c52-7d8e-4f43-9a4c-1c1f3e6a9b10",
+    sessionVersion: 1,
+    signedInAt: seconds() - 2 * 60 * 60,
+    activeAt,
+    audience: "applicant",
+  });
+  /** A page view with a session last re-issued at `activeAt`, as Next.js calls the proxy (with its event). */
+  async function view(activeAt: number) {
+    const cookie = `${cookieName}=${await encode({ token: claims(activeAt), secret, salt: cookieName, maxAge: 12 * 60 * 60 })}`;
+    // Next.js's server tells the proxy the scheme; without it Auth.js takes the site for https.
+    const page = request("/me", { headers: { cookie, "x-forwarded-proto": "http" } });
+    const response = await proxy(page, new NextFetchEvent({ request: page, page: "/me", context: undefined }));
+    return { response, reissued: response.headers.getSetCookie().find((header) => header.startsWith(`${cookieName}=`)) };
+  }
+
+  it("is only read when it was re-issued within the last minute", async () => {
+    const { response, reissued } = await view(seconds() - 20);
+    expect(response.headers.get("x-middleware-next")).toBe("1");
+    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(reissued).toBeUndefined();
+  });
+
+  it("is re-issued, recording the activity, once the last is a minute old", async () => {
+    const { response, reissued } = await view(seconds() - 5 * 60);
+    expect(response.headers.get("x-middleware-next")).toBe("1");
+    const sealed = await decode({ token: reissued!.slice(cookieName.length + 1).split(";")[0], secret, salt: cookieName });
+    expect(sealed!.activeAt).toBeGreaterThanOrEqual(seconds() - 1);
+  });
+
+  it("is deleted once the applicant has been idle too long", async () => {
+    const { reissued } = await view(seconds() - 3 * 60 * 60);
+    expect(reissued).toMatch(/Expires=Thu, 01 Jan 1970|Max-Age=0/i);
   });
 });
