@@ -40,6 +40,7 @@ import { clockRunningStatuses } from "@/lib/workflow/task-transitions";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import type { TActor } from "@/server/auth/actor";
 import { fail } from "@/server/errors";
+import { rememberFigures } from "./figures-cache";
 import { dayOf, rangeEnd, rangeStart, workingDaysCte } from "./supervision-sql";
 
 export type TFigureGroup = "department" | "service";
@@ -94,6 +95,12 @@ export type TSupervisionFigures = Extract<Awaited<ReturnType<typeof computeSuper
  * them here, so a figure has one definition. Callers decide who may see what.
  */
 export async function queryFigures({ db, range, group, departmentId, now }: { db: TDatabase; range: TReportRange; group: TFigureGroup; departmentId: string | null; now: Date }) {
+  // `now` counts only as its Beijing day.
+  const key = JSON.stringify([group, departmentId, range.from, range.to, toIsoDate(now)]);
+  return rememberFigures({ db, key, load: () => computeFigures({ db, range, group, departmentId, now }) });
+}
+
+async function computeFigures({ db, range, group, departmentId, now }: { db: TDatabase; range: TReportRange; group: TFigureGroup; departmentId: string | null; now: Date }) {
   const today = toIsoDate(now);
   const scope = departmentId ? sql`and t.department_id = ${departmentId}` : sql``;
   const followUpScope = departmentId ? sql`and f.department_id = ${departmentId}` : sql``;
