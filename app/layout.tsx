@@ -9,7 +9,7 @@ import { displayModeCookieName } from "@/lib/display/display-mode";
 import type { Locale } from "@/lib/i18n/locales";
 import { nameForReader } from "@/lib/i18n/name-for-reader";
 import { getActor, homeOf } from "@/server/auth/session";
-import { countUnread } from "@/server/notifications/count-unread";
+import { countUnreadOnce } from "@/server/notifications/count-unread";
 import { signOutAction } from "./login/actions";
 import "./globals.css";
 
@@ -58,7 +58,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
 async function Header({ mode, locale }: { mode: "elder" | "standard"; locale: Locale }) {
   const actor = await getActor();
   const viewer: THeaderViewer | null = actor
-    ? { displayName: nameForReader(actor.displayName, locale), role: actor.role, home: homeOf(actor.role), unread: await countUnread({ db: getDb(), actor }) }
+    ? { displayName: nameForReader(actor.displayName, locale), role: actor.role, home: homeOf(actor.role), unread: await countUnreadOnce(getDb(), actor) }
     : null;
   return <SiteHeader viewer={viewer} mode={mode} signOutAction={signOutAction} />;
 }

@@ -17,7 +17,7 @@ import { nameForReader } from "@/lib/i18n/name-for-reader";
 import { requireActor } from "@/server/auth/require-actor";
 import { listMyCases, myCaseFilters, type TMyCaseFilter } from "@/server/cases/list-my-cases";
 import { listMyDrafts } from "@/server/drafts/list-my-drafts";
-import { countUnread } from "@/server/notifications/count-unread";
+import { countUnreadOnce } from "@/server/notifications/count-unread";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("me"))("title") };
@@ -37,7 +37,7 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
   const locale = (await getLocale()) as Locale;
   const { status = "all", after, saved, deleted } = readSearchParams(await searchParams, searchFields);
   const db = getDb();
-  const [mine, drafts, unread] = await Promise.all([listMyCases({ db, actor, filter: status, cursor: after }), listMyDrafts({ db, actor }), countUnread({ db, actor })]);
+  const [mine, drafts, unread] = await Promise.all([listMyCases({ db, actor, filter: status, cursor: after }), listMyDrafts({ db, actor }), countUnreadOnce(db, actor)]);
   const forCompanies = actor.companyIds.length > 0;
   return (
     <>

@@ -23,6 +23,20 @@ describe("the session cookie's seal", () => {
     await expect(decodeSessionToken({ token: "made-up", secret, salt })).rejects.toThrow();
   });
 
+  it("refuses a cookie whose any part was changed, and one past its expiry", async () => {
+    const sealed = await encodeSessionToken({ token, secret, salt });
+    const parts = sealed.split(".");
+    for (const index of [0, 2, 3, 4]) {
+      const changed = [...parts];
+      const bytes = Buffer.from(changed[index], "base64url");
+      bytes[bytes.length - 1] ^= 1;
+      changed[index] = bytes.toString("base64url");
+      await expect(decodeSessionToken({ token: changed.join("."), secret, salt })).rejects.toThrow();
+    }
+    const expired = await encode({ token: { ...token, exp: Math.floor(Date.now() / 1000) - 60 }, secret, salt, maxAge: -60 });
+    await expect(decodeSessionToken({ token: expired, secret, salt })).rejects.toThrow();
+  });
+
   it("opens a cookie sealed under an earlier secret while it is still listed", async () => {
     const sealed = await encodeSessionToken({ token, secret: "the-earlier-secret-0123456789abcdef", salt });
     expect(await decodeSessionToken({ token: sealed, secret: [secret, "the-earlier-secret-0123456789abcdef"], salt })).toMatchObject(token);
