@@ -14,6 +14,8 @@
  * The last line reads `worst growth: X.X× (NAME)`. BENCH_SKIP_BUILD=1 reuses .next.
  */
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
@@ -50,6 +52,10 @@ const connections = 16;
 const port = 3231;
 const base = `http://127.0.0.1:${port}`;
 const sizes = [10_000, target];
+// One data directory for the loader, the measures in this process and the server: the licences the loader signs and
+// hashes must verify with the keys the server reads there.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onedoor-bench-scale-"));
+process.env.DATA_DIR = dataDir;
 
 type TKind = "queue" | "page" | "report";
 /** `failed`: what went wrong over HTTP (answers other than the expected status, timeouts); its times are then NaN. */
@@ -210,7 +216,7 @@ function actionPost(html: string, buttonId: string) {
 }
 
 async function measurePages(databaseUrl: string, samples: TSamples): Promise<TFigure[]> {
-  const server = await startBenchServer({ port, appDir: root, databaseUrl, name: "scale" });
+  const server = await startBenchServer({ port, appDir: root, databaseUrl, name: "scale", env: { DATA_DIR: dataDir } });
   process.env.BENCH_SKIP_BUILD = "1";
   try {
     const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: benchChromiumArgs });
@@ -291,6 +297,7 @@ async function main() {
     }
   } finally {
     await database.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
   const [small, large] = bySize;
   console.log(`\np95 at ${sizes[0].toLocaleString("en")} and at ${target.toLocaleString("en")} cases`);
