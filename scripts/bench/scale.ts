@@ -11,7 +11,7 @@
  *   signed in as the demo accounts, addresses varied the same way (autocannon, as bench:pages).
  * Then one row per measure: p95 at 10,000, p95 at BENCH_CASES and the growth. Goals (issue "A million cases"): queue
  * views and search ≤ 20 ms at the query, pages ≤ 150 ms at 16 users, dashboard and statistics ≤ 200 ms, growth ≤ 2×.
- * The last line reads `worst growth: X.X× (NAME)`. BENCH_SKIP_BUILD=1 reuses .next.
+ * The last line reads `worst growth: X.X× (NAME)`. BENCH_SKIP_BUILD=1 reuses .next; BENCH_PORT (default 3231) serves.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -49,7 +49,7 @@ const runs = Number(process.env.BENCH_RUNS ?? 40);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const connections = 16;
-const port = 3231;
+const port = Number(process.env.BENCH_PORT ?? 3231);
 const base = `http://127.0.0.1:${port}`;
 const sizes = [10_000, target];
 // One data directory for the loader, the measures in this process and the server: the licences the loader signs and
