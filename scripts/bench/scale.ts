@@ -6,7 +6,8 @@
  * drops it at the end; fills it with `npm run seed:load` (scripts/seed-load.ts) to 10,000 cases, measures, adds the
  * rest, measures again. At each size, two ways:
  * - at the query: the use cases each page calls, against the database, BENCH_RUNS times (default 40) with varied
- *   parameters (clerks of every department, sorts, second pages, search terms, heavy applicants' cases), p50 and p95;
+ *   parameters (clerks of every department, sorts, second pages, search terms, heavy applicants' cases), p50 and p95
+ *   (the dashboard and statistics, which take seconds at a million, BENCH_RUNS / 8 times, at least 5);
  * - over HTTP: the production build served on the same database, 16 connections for BENCH_SECONDS (default 5) a page,
  *   signed in as the demo accounts, addresses varied the same way (autocannon, as bench:pages).
  * Then one row per measure: p95 at 10,000, p95 at BENCH_CASES and the growth. Goals (issue "A million cases"): queue
@@ -64,7 +65,7 @@ type TFigure = { name: string; kind: TKind; p50: number; p95: number; failed?: s
 /** Runs `run(i)` `runs` times after a few untimed warm-ups; each run varies its parameters by i. */
 async function time(name: string, kind: TKind, run: (i: number) => Promise<unknown>): Promise<TFigure> {
   // The reports take seconds at a million cases: fewer runs of them, so the whole run stays under an hour.
-  const count = kind === "report" ? Math.max(5, Math.ceil(runs / 4)) : runs;
+  const count = kind === "report" ? Math.max(5, Math.ceil(runs / 8)) : runs;
   for (let i = 0; i < (kind === "report" ? 1 : 3); i += 1) await run(count + i);
   const times: number[] = [];
   for (let i = 0; i < count; i += 1) {
@@ -248,7 +249,7 @@ async function measurePages(databaseUrl: string, samples: TSamples): Promise<TFi
       // A report may take longer than BENCH_SECONDS at a million cases, and autocannon drops what is still in flight
       // when its time is up: the reports are loaded by count instead, two requests a connection.
       const amount = kind === "report" ? 2 * connections : undefined;
-      await load(name, kind, requests, 200, amount).catch(() => undefined);
+      await load(name, kind, requests, 200, amount && connections).catch(() => undefined);
       figures.push(await load(name, kind, requests, 200, amount));
     }
     // Claim-next posts the desk's form: 40 presses per clerk, so no department's queue runs dry.
