@@ -62,7 +62,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   const kept: TQueueAddress = { ...filters, sort: result.sort === sortsOf(view)[0] ? undefined : result.sort };
   const hrefOf = (name: TQueueView, after?: string | null) => queueHref({ ...kept, sort: name === view ? kept.sort : undefined, view: name, after });
   const countText = (name: TQueueView) =>
-    (name === "done" || name === "all") && result.counts[name] >= DONE_COUNT_CAP ? t("countCapped", { count: DONE_COUNT_CAP }) : String(result.counts[name]);
+    result.counts[name] >= DONE_COUNT_CAP ? t("countCapped", { count: DONE_COUNT_CAP }) : String(result.counts[name]);
   const searchError = result.searchError ?? (isSearchRefusal(error) ? error : null);
   const otherError = isErrorCode(error) && error !== searchError ? error : null;
   const finished = view === "done";

@@ -82,6 +82,13 @@ export const cases = pgTable(
     index("cases_form_definition_idx").on(table.formDefinitionId, table.submittedAt),
     // 办件公示 (/statistics): the latest concluded cases, newest first, in keyset pages.
     index("cases_concluded_idx").on(table.concludedAt.desc(), table.id.desc()).where(sql`${table.concludedAt} is not null`),
+    // The desk's search (server/workflow/queue-query.ts): a term's two-character pieces must all be among the
+    // search text's (applicant_search_bigrams, a SQL function of the migration), the LIKE then checks the order.
+    // Bigrams, not pg_trgm: a Chinese name of two characters has no trigram, and no extension is needed.
+    index("cases_applicant_search_bigrams_idx").using("gin", sql`applicant_search_bigrams(${table.applicantSearch})`),
+    // A case number by its prefix (LIKE 'OD2026…%'), and the last four of an ID: the search's other two ways.
+    index("cases_number_prefix_idx").on(sql`${table.number} text_pattern_ops`),
+    index("cases_applicant_id_tail_idx").on(table.applicantIdTail),
   ],
 );
 export type TCase = typeof cases.$inferSelect;
@@ -158,6 +165,13 @@ export const tasks = pgTable(
       .on(table.departmentId, table.dueDate, table.id)
       .where(sql`${table.assigneeId} is null and ${table.status} in ('waiting', 'accepted', 'supplement-received')`),
     index("tasks_assignee_idx").on(table.assigneeId).where(sql`${table.assigneeId} is not null`),
+    // The desk's views in due-date order, each read along its own index and stopped after a page (or the count cap):
+    // "mine" (open tasks held by one clerk), "soon due" and "overdue" (clock running), "all".
+    index("tasks_mine_idx")
+      .on(table.assigneeId, table.dueDate, table.id)
+      .where(sql`${table.assigneeId} is not null and ${table.status} in ('pending', 'waiting', 'accepted', 'supplement-requested', 'supplement-received')`),
+    index("tasks_running_queue_idx").on(table.departmentId, table.dueDate, table.id).where(sql`${table.status} in ('waiting', 'accepted', 'supplement-received')`),
+    index("tasks_department_due_idx").on(table.departmentId, table.dueDate, table.id),
     // The overdue sweep: tasks whose clock runs and whose department has not been told yet, oldest due first.
     index("tasks_overdue_untold_idx")
       .on(table.dueDate, table.id)

@@ -74,8 +74,9 @@ export const licences = pgTable(
     createdAt: createdAt(),
   },
   (table) => [
-    index("licences_holder_user_idx").on(table.holderUserId),
-    index("licences_holder_company_idx").on(table.holderCompanyId),
+    // The wallet's keyset pages (server/licences/list-my-licences.ts): each holder's licences in signing order.
+    index("licences_holder_user_idx").on(table.holderUserId, table.signedAt, table.id),
+    index("licences_holder_company_idx").on(table.holderCompanyId, table.signedAt, table.id),
     // One approval issues one licence, however often the issuing code runs.
     uniqueIndex("licences_task_idx").on(table.taskId).where(sql`${table.taskId} is not null`),
     index("licences_issuer_idx").on(table.issuingDepartmentId, table.signedAt),

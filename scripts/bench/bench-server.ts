@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import type { BrowserContext } from "@playwright/test";
 import pg from "pg";
 
 export function percentile(sorted: number[], p: number) {
@@ -15,7 +16,7 @@ export function percentile(sorted: number[], p: number) {
 }
 
 /** A fresh PostgreSQL database beside `url`: its address and how to drop it. */
-async function createDatabase(url: string, prefix: string) {
+export async function createDatabase(url: string, prefix: string) {
   const name = `${prefix}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -53,6 +54,7 @@ export async function startBenchServer({
   port,
   appDir,
   adminUrl,
+  databaseUrl,
   env = {},
   name,
   prepare,
@@ -60,6 +62,8 @@ export async function startBenchServer({
   port: number;
   appDir: string;
   adminUrl?: string;
+  /** An existing PostgreSQL database to serve instead of a fresh one (kept when the server stops): bench:scale's. */
+  databaseUrl?: string;
   env?: Record<string, string>;
   name: string;
   prepare?: (env: NodeJS.ProcessEnv) => void;
@@ -69,7 +73,11 @@ export async function startBenchServer({
   }
   const base = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `onedoor-bench-${name}-`));
-  const database = adminUrl ? await createDatabase(adminUrl, `onedoor_bench_${name.replace(/\W/g, "_")}`) : null;
+  const database = databaseUrl
+    ? { url: databaseUrl, drop: async () => {} }
+    : adminUrl
+      ? await createDatabase(adminUrl, `onedoor_bench_${name.replace(/\W/g, "_")}`)
+      : null;
   const serverEnv: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -121,6 +129,28 @@ export async function startBenchServer({
     },
     stop,
   };
+}
+
+export const benchChromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+/** Signs `username` in through the sign-in page, as a person would, and returns the session's cookie header. */
+export async function signIn(context: BrowserContext, base: string, username: string) {
+  const page = await context.newPage();
+  await page.goto(`${base}/login`);
+  await page.fill('input[name="username"]', username);
+  await page.fill('input[name="password"]', "demo2026");
+  await page.click('button[type="submit"]');
+  await page.waitForURL((url) => url.pathname !== "/login");
+  const cookie = (await context.cookies()).map(({ name, value }) => `${name}=${value}`).join("; ");
+  return { page, cookie };
+}
+
+/** The first link on `path` matching `pattern`, as the signed-in person sees it. */
+export async function firstLink(base: string, path: string, cookie: string, pattern: RegExp) {
+  const html = await (await fetch(`${base}${path}`, { headers: { cookie } })).text();
+  const found = html.match(pattern)?.[0];
+  if (!found) throw new Error(`no link like ${pattern} on ${path}`);
+  return found;
 }
 
 async function waitForHealth(base: string, child: ChildProcess) {

@@ -12,16 +12,15 @@ import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
-import { chromium, type BrowserContext } from "@playwright/test";
+import { chromium } from "@playwright/test";
 import { bundles } from "@/seed/catalog/bundles";
 import { buildBareNextApp } from "./bare-next-app";
-import { percentile, startBenchServer, type TBenchServer } from "./bench-server";
+import { benchChromiumArgs, firstLink, percentile, signIn, startBenchServer, type TBenchServer } from "./bench-server";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 4;
 const root = process.cwd();
 const adminUrl = process.env.BENCH_DATABASE_URL;
-const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const tsx = path.join(root, "node_modules/.bin/tsx");
 
 type TTarget = { label: string; path: string; cookie?: string };
@@ -42,29 +41,9 @@ async function measure(base: string, target: TTarget): Promise<TMeasure> {
   return { label: target.label, path: target.path, rate: answered / seconds, p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
-/** Signs `username` in through the sign-in page, as a person would, and returns the session's cookie header. */
-async function signIn(context: BrowserContext, base: string, username: string) {
-  const page = await context.newPage();
-  await page.goto(`${base}/login`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', "demo2026");
-  await page.click('button[type="submit"]');
-  await page.waitForURL((url) => url.pathname !== "/login");
-  const cookie = (await context.cookies()).map(({ name, value }) => `${name}=${value}`).join("; ");
-  return { page, cookie };
-}
-
-/** The first link on `path` matching `pattern`, as the signed-in person sees it. */
-async function firstLink(base: string, path: string, cookie: string, pattern: RegExp) {
-  const html = await (await fetch(`${base}${path}`, { headers: { cookie } })).text();
-  const found = html.match(pattern)?.[0];
-  if (!found) throw new Error(`no link like ${pattern} on ${path}`);
-  return found;
-}
-
 /** The pages the issue names, each as the person who uses it sees it. */
 async function listTargets(server: TBenchServer): Promise<TTarget[]> {
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: benchChromiumArgs });
   try {
     const base = server.base;
     const citizen = await signIn(await browser.newContext(), base, "citizen");

@@ -54,6 +54,20 @@ export type TQueueFilters = {
 
 export const queueFilterNames = ["q", "service", "status", "dueFrom", "dueTo", "channel"] as const satisfies readonly (keyof TQueueFilters)[];
 
+/**
+ * What lets the name search use cases_applicant_search_bigrams_idx: every two-character piece of the term is one of
+ * the search text's (a superset of the LIKE's matches, which the LIKE then narrows). A one-character term has none.
+ */
+function containsBigrams(escaped: string): SQL | undefined {
+  const characters = Array.from(escaped.replace(/\\(.)/g, "$1"));
+  const pieces = [...new Set(characters.slice(1).map((character, index) => characters[index] + character))];
+  if (pieces.length === 0) return undefined;
+  return sql`applicant_search_bigrams(${cases.applicantSearch}) @> array[${sql.join(
+    pieces.map((piece) => sql`${piece}`),
+    sql`, `,
+  )}]::text[]`;
+}
+
 /** The conditions of the filters (null: none), and the search term's refusal if the term cannot be searched. */
 export function filterConditions(filters: TQueueFilters): { where: SQL | undefined; search: TSearchTerm | null } {
   const search = filters.q ? readSearchTerm(filters.q) : null;
@@ -67,7 +81,7 @@ export function filterConditions(filters: TQueueFilters): { where: SQL | undefin
   if (search?.ok) {
     conditions.push(
       or(
-        ...search.name.map((name) => like(cases.applicantSearch, `%${name}%`)),
+        ...search.name.map((name) => and(containsBigrams(name), like(cases.applicantSearch, `%${name}%`))),
         search.caseNumberPrefix ? like(cases.number, `${search.caseNumberPrefix}%`) : undefined,
         search.idTail ? eq(cases.applicantIdTail, search.idTail) : undefined,
       ),

@@ -58,6 +58,8 @@ describe.each(testDatabaseKinds)("searching and filtering the queue on %s", (kin
     expect(await ids({ q: "三" })).toEqual([zhangSan]);
     expect(await ids({ q: "zhangsan" })).toEqual([zhangSan]);
     expect(await ids({ q: "zhang san" })).toEqual([zhangSan]);
+    // Across the space between two words of the search text (the index's two-character pieces include it).
+    expect(await ids({ q: "三 zh" })).toEqual([zhangSan]);
     expect(await ids({ q: "zsf" })).toEqual([zhaoSiFang]);
     expect(await ids({ q: "李四" })).toEqual([liSi]);
     // A company's case by the company's name, its initials, and the staff member who filed it.
@@ -67,6 +69,7 @@ describe.each(testDatabaseKinds)("searching and filtering the queue on %s", (kin
     // LIKE's wildcards are taken literally.
     expect(await ids({ q: "%" })).toEqual([]);
     expect(await ids({ q: "_" })).toEqual([]);
+    expect(await ids({ q: "张%" })).toEqual([]);
   });
 
   it("shows each card with the applicant's name: the person's, or the company's", async () => {

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import { LicenceStateTag } from "@/components/licences/licence-state-tag";
 import { LicenceValidity } from "@/components/licences/licence-validity";
 import { PageHeading } from "@/components/ui/page-heading";
 import { toIsoDate } from "@/lib/calendar/working-days";
+import { readSearchParams, type TSearchParams } from "@/lib/http/search-params";
 import { formatDate } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import { nameForReader } from "@/lib/i18n/name-for-reader";
@@ -16,13 +18,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("licences"))("title") };
 }
 
-/** The e-licence wallet: each licence as a card (a table would not fit a phone), newest first, with its state. */
-export default async function MyLicencesPage() {
+const pageFields = { older: z.string().max(300), newer: z.string().max(300) };
+
+/**
+ * The e-licence wallet: each licence as a card (a table would not fit a phone), newest first, with its state; a page
+ * at a time, with plain links to older and newer pages (`?older=` / `?newer=`), which work without JavaScript.
+ */
+export default async function MyLicencesPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const actor = await requireActor({ page: "/me/licences", returnTo: "/me/licences" });
+  const { older, newer } = readSearchParams(await searchParams, pageFields);
   const t = await getTranslations("licences");
   const tp = await getTranslations("licencePdf");
   const locale = (await getLocale()) as Locale;
-  const wallet = await listMyLicences({ db: getDb(), actor, today: toIsoDate(new Date()) });
+  const { licences: wallet, older: olderPage, newer: newerPage } = await listMyLicences({ db: getDb(), actor, today: toIsoDate(new Date()), older, newer });
 
   return (
     <div className="max-w-3xl">
@@ -77,6 +85,20 @@ export default async function MyLicencesPage() {
           {wallet.some((licence) => licence.state !== "valid") ? <p className="mb-8 text-muted">{t("notUsable")}</p> : null}
         </>
       )}
+      {newerPage || olderPage ? (
+        <nav aria-label={t("pagination")} className="mb-8 flex flex-wrap gap-x-6 gap-y-2">
+          {newerPage ? (
+            <Link href={`/me/licences?${new URLSearchParams({ newer: newerPage })}`} rel="prev">
+              {t("newerPage")}
+            </Link>
+          ) : null}
+          {olderPage ? (
+            <Link href={`/me/licences?${new URLSearchParams({ older: olderPage })}`} rel="next" className="font-semibold">
+              {t("olderPage")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
 }
