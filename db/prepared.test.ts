@@ -16,12 +16,12 @@ function buildFind(db: TTestDatabase["db"]) {
     .leftJoin(departments, eq(departments.id, users.departmentId))
     .where(eq(users.username, sql.placeholder("username")));
 }
-const insertDepartment = prepareStatement<{ code: string; name: TLocalizedText }, ReturnType<typeof buildInsert>>("test.insert-department", buildInsert);
+const insertDepartment = prepareStatement<{ code: string; name: TLocalizedText; toldAt: Date | null }, ReturnType<typeof buildInsert>>("test.insert-department", buildInsert);
 function buildInsert(db: TTestDatabase["db"]) {
   return db
     .insert(departments)
-    .values({ code: sql.placeholder("code"), name: sql.placeholder("name"), shortName: sql.placeholder("name") })
-    .returning({ id: departments.id, name: departments.name });
+    .values({ code: sql.placeholder("code"), name: sql.placeholder("name"), shortName: sql.placeholder("name"), newTasksToldAt: sql.placeholder("toldAt") })
+    .returning({ id: departments.id, name: departments.name, toldAt: departments.newTasksToldAt });
 }
 
 const text = (en: string, zh = en): TLocalizedText => ({ "zh-Hans": zh, "zh-Hant": zh, en });
@@ -48,12 +48,15 @@ describe.each(testDatabaseKinds)("a prebuilt statement on %s", (kind) => {
     expect(await findUserWithDepartment(db, { username: "prep-citizen" })).toEqual([{ id: expect.any(String), role: "citizen", department: null }]);
   });
 
-  it("encodes a placeholder by its column, as a plain value would be (jsonb here)", async () => {
+  it("encodes a placeholder by its column, as a plain value would be (jsonb, a timestamp), and passes null as null", async () => {
     const code = `P-${randomUUID().slice(0, 8)}`;
-    const [row] = await insertDepartment(database.db, { code, name: text("Encoded", "编码") });
-    expect(row.name).toEqual(text("Encoded", "编码"));
-    const [stored] = await database.db.select({ name: departments.name }).from(departments).where(eq(departments.code, code));
-    expect(stored.name).toEqual(text("Encoded", "编码"));
+    const toldAt = new Date("2026-03-04T05:06:07.000Z");
+    const [row] = await insertDepartment(database.db, { code, name: text("Encoded", "编码"), toldAt });
+    expect(row).toMatchObject({ name: text("Encoded", "编码"), toldAt });
+    const [stored] = await database.db.select({ name: departments.name, toldAt: departments.newTasksToldAt }).from(departments).where(eq(departments.code, code));
+    expect(stored).toEqual({ name: text("Encoded", "编码"), toldAt });
+    const [untold] = await insertDepartment(database.db, { code: `${code}-2`, name: text("Untold"), toldAt: null });
+    expect(untold.toldAt).toBeNull();
   });
 
   it("runs inside the transaction it is given: sees its uncommitted rows, and they go with its rollback", async () => {
@@ -62,7 +65,7 @@ describe.each(testDatabaseKinds)("a prebuilt statement on %s", (kind) => {
     const rollback = new Error("roll back");
     await expect(
       db.transaction(async (tx) => {
-        const [created] = await insertDepartment(tx, { code, name: text("Uncommitted") });
+        const [created] = await insertDepartment(tx, { code, name: text("Uncommitted"), toldAt: null });
         await tx.insert(users).values({ username: `prep-${code}`, displayName: "In the transaction", role: "clerk", departmentId: created.id });
         // Built once above on `db`; run here on the transaction (on PGlite, running on the outer client would
         // wait for the transaction to end, and this would hang).

@@ -14,7 +14,7 @@
  * A name is global to a connection and must stay unique to one SQL text: node-postgres refuses a name reused for
  * different text, so every statement here gets its own name, "<area>.<what>".
  */
-import type { Query } from "drizzle-orm";
+import { is, Param, Placeholder, type Query } from "drizzle-orm";
 import type { PgPreparedQuery, PreparedQueryConfig } from "drizzle-orm/pg-core";
 import type { TDatabase } from "./client";
 
@@ -49,10 +49,14 @@ export function prepareStatement<TValues extends Record<string, unknown>, TBuild
   build: (db: TDatabase) => TBuilder,
 ): TPreparedStatement<TValues, TResultOf<TBuilder>> {
   let built: TBuilt | undefined;
+  let text: Query | undefined;
   return (db, values) => {
-    built ??= build(db).prepare(name) as unknown as TBuilt;
+    if (!built || !text) {
+      built = build(db).prepare(name) as unknown as TBuilt;
+      text = nullSafe(built.getQuery());
+    }
     const query = db._.session.prepareQuery(
-      built.getQuery(),
+      text,
       built.fields,
       name,
       built._isResponseInArrayMode,
@@ -63,4 +67,17 @@ export function prepareStatement<TValues extends Record<string, unknown>, TBuild
     query.joinsNotNullableMap = built.joinsNotNullableMap;
     return query.execute(values);
   };
+}
+
+/**
+ * drizzle encodes a placeholder's value by its column (a Date for a timestamp, JSON for jsonb) without first asking
+ * whether it is null, as it does for a plain value, so a nullable timestamp given null would throw. Null passes as null.
+ */
+function nullSafe(query: Query): Query {
+  const params = query.params.map((param) => {
+    if (!is(param, Param) || !is(param.value, Placeholder)) return param;
+    const { encoder } = param;
+    return new Param(param.value, { mapToDriverValue: (value: unknown) => (value === null ? null : encoder.mapToDriverValue(value)) });
+  });
+  return { ...query, params };
 }
