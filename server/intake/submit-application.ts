@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { prepareStatement } from "@/db/prepared";
-import { cases, drafts, tasks, type TCaseChannel } from "@/db/schema";
+import { cases, drafts, type TCaseChannel } from "@/db/schema";
 import { nextCaseSequence } from "@/db/sequences";
 import { toIsoDate } from "@/lib/calendar/working-days";
 import { evaluateRule } from "@/lib/forms/logic";
@@ -27,6 +27,7 @@ import { fail, type TAppError } from "@/server/errors";
 import { verifyMaterials } from "@/server/materials/verify-materials";
 import { lockedValues, resolvePrefill } from "@/server/prefill/resolve-prefill";
 import { findCaseNumberByKey } from "./find-case-by-key";
+import { insertCaseTasks } from "./insert-case-tasks";
 import { loadApplicantRecords } from "./load-applicant-records";
 import { resolveApplicant } from "./resolve-applicant";
 import { cachedReference } from "@/server/reference-cache";
@@ -192,7 +193,7 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
         updatedAt: now,
       };
     });
-    await tx.insert(tasks).values(taskRows);
+    await insertCaseTasks(tx, taskRows);
 
     // 即办件/秒批: decided on the spot by the system, in this same transaction, when its rule holds — the runner
     // approves it (issuing its licence at once), releases what waits on it and derives the case status.
