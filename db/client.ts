@@ -14,6 +14,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { noteDatabaseFailure, watchDatabase } from "./availability";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { parseOnceForDrizzle } from "./pglite-parsers";
 import { databaseOptionsFromEnv, defaultConnectTimeoutMs, defaultStatementTimeoutMs, readDatabaseOptionsFromEnv, type TOpenOptions } from "./database-env";
 import * as schema from "./schema";
 
@@ -81,12 +82,12 @@ export function openDatabase(options: TOpenOptions): TDatabaseHandle {
     return { db, kind: "postgresql", close: async () => void (await Promise.all([pool.end(), probePool?.end()])), pool, probe };
   }
   if (options.kind === "pglite-memory") {
-    const client = new PGlite();
+    const client = parseOnceForDrizzle(new PGlite());
     const db = drizzlePglite({ client, schema }) as unknown as TDatabase;
     return { db, kind: "pglite", close: () => client.close(), pglite: client };
   }
   const release = acquireDataDirLock(options.dataDir);
-  const client = new PGlite(path.join(path.resolve(options.dataDir), "pglite"));
+  const client = parseOnceForDrizzle(new PGlite(path.join(path.resolve(options.dataDir), "pglite")));
   const db = drizzlePglite({ client, schema }) as unknown as TDatabase;
   return {
     db,

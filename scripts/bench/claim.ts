@@ -5,7 +5,8 @@
  *   1. claimNextTask, the use case, through the app's db layer (pick and lock task + case with SKIP LOCKED, claim,
  *      append the hash-chained trail event, in one transaction);
  *   2. the same writes as hand-written SQL on the driver (BEGIN, the same pick-and-claim statement, read the last
- *      hash, insert the event, COMMIT) — what the use case costs beyond its SQL;
+ *      hash, insert the event, COMMIT) — what the use case costs beyond its SQL; once as unnamed statements (parsed
+ *      on every call), once as named ones (parsed once per connection, as the use case's prebuilt statements are);
  *   3. the bare SKIP LOCKED loop: one autocommit `UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED)` — the ceiling.
  *
  * Each run counts double claims (a task claimed more than once, from what the workers got back and, where there is
@@ -148,23 +149,28 @@ const fullClaim = `
   ) and assignee_id is null
   returning id, case_id`;
 
-async function fullClaimBy(client: pg.PoolClient, actorId: string, departmentId: string): Promise<string | null> {
+/**
+ * `named`: as named statements, which PostgreSQL parses once per connection (as the use case's prebuilt statements
+ * are, db/prepared.ts); otherwise unnamed, parsed on every call.
+ */
+async function fullClaimBy(client: pg.PoolClient, actorId: string, departmentId: string, named = false): Promise<string | null> {
+  const statement = (name: string, text: string) => (named ? { name: `bench.${name}`, text } : { text });
   await client.query("begin");
   try {
-    const { rows } = await client.query<{ id: string; case_id: string }>(fullClaim, [actorId, departmentId]);
+    const { rows } = await client.query<{ id: string; case_id: string }>({ ...statement("claim", fullClaim), values: [actorId, departmentId] });
     if (rows.length === 0) {
       await client.query("commit");
       return null;
     }
     const { id, case_id: caseId } = rows[0];
-    const last = await client.query<{ hash: string }>("select hash from case_events where case_id = $1 order by id desc limit 1", [caseId]);
+    const last = await client.query<{ hash: string }>({ ...statement("last-hash", "select hash from case_events where case_id = $1 order by id desc limit 1"), values: [caseId] });
     const prevHash = last.rows[0]?.hash ?? null;
     const at = new Date();
     const hash = hashCaseEvent(prevHash, { caseId, taskId: id, actorId, kind: "task-claimed", public: false, at: at.toISOString() });
-    await client.query(
-      "insert into case_events (case_id, task_id, actor_id, kind, data, public, prev_hash, hash, created_at) values ($1, $2, $3, 'task-claimed', '{}', false, $4, $5, $6)",
-      [caseId, id, actorId, prevHash, hash, at],
-    );
+    await client.query({
+      ...statement("insert-event", "insert into case_events (case_id, task_id, actor_id, kind, data, public, prev_hash, hash, created_at) values ($1, $2, $3, 'task-claimed', '{}', false, $4, $5, $6)"),
+      values: [caseId, id, actorId, prevHash, hash, at],
+    });
     await client.query("commit");
     return id;
   } catch (error) {
@@ -206,6 +212,8 @@ async function main() {
       await seedQueueTasks(db, { departmentCode, count: warmUp });
       await race(workers, (worker, index) => fullClaimBy(clients[index], worker.id, department.id));
       await seedQueueTasks(db, { departmentCode, count: warmUp });
+      await race(workers, (worker, index) => fullClaimBy(clients[index], worker.id, department.id, true));
+      await seedQueueTasks(db, { departmentCode, count: warmUp });
       await race(workers, async (worker, index) => (await clients[index].query<{ id: string }>(bareClaim, [worker.id, department.id])).rows[0]?.id ?? null);
     });
 
@@ -217,6 +225,15 @@ async function main() {
           await measure(database, `raw SQL, same writes · round ${round}`, workers, (worker, index) => fullClaimBy(clients[index], worker.id, department.id), {
             trail: true,
           }),
+        );
+        results.push(
+          await measure(
+            database,
+            `raw SQL, same writes, named statements · round ${round}`,
+            workers,
+            (worker, index) => fullClaimBy(clients[index], worker.id, department.id, true),
+            { trail: true },
+          ),
         );
         results.push(
           await measure(

@@ -54,7 +54,10 @@ async function measure(label: string, count: number, concurrency: number, job: (
   return { label, count, perSecond: count / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
 }
 
-/** The same rows submitApplication writes for a restaurant with a sign, as plain SQL with precomputed values. */
+/**
+ * The same rows submitApplication writes for a restaurant with a sign — the case, its first trail event, the
+ * applicant's message in the outbox, three tasks — as plain SQL with precomputed values.
+ */
 async function prepareRawSubmit(handle: TDatabaseHandle) {
   const db = handle.db;
   const [enterprise] = await db.select().from(users).where(eq(users.username, "enterprise"));
@@ -87,6 +90,12 @@ async function prepareRawSubmit(handle: TDatabaseHandle) {
       caseId,
       enterprise.id,
       hash,
+    ]);
+    await query("insert into outbox (company_id, topic, params, case_id, link) values ($1, 'case-submitted', $2, $3, $4)", [
+      membership.companyId,
+      JSON.stringify({ caseNumber: number, service: { "zh-Hans": "餐馆", "zh-Hant": "餐館", en: "Restaurant" } }),
+      caseId,
+      `/me/cases/${number}/receipt`,
     ]);
     await query(
       `insert into tasks (case_id, service_id, department_id, due_date, legal_due_date) values

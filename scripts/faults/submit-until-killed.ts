@@ -1,5 +1,5 @@
 /**
- * A process that starts BATCH submissions at once through the one intake path and prints `ack <case number>` the
+ * A process that starts BATCH submissions at once through the one intake path and prints `ack <case number> <kind>` the
  * moment each is acknowledged (submitApplication resolved: what the portal would answer the applicant with) — to be
  * killed with SIGKILL half-way by crash-during-submissions.test.ts, which then checks the database.
  * Env: DATA_DIR (PGlite, already migrated and seeded) or DATABASE_URL; BATCH (500).
@@ -33,7 +33,7 @@ await Promise.all(
       idempotencyKey: randomUUID(),
       channel: "online",
     });
-    if (result.ok) process.stdout.write(`ack ${result.caseNumber}\n`);
+    if (result.ok) process.stdout.write(`ack ${result.caseNumber} ${bundle ? "bundle" : "instant"}\n`);
   }),
 );
 process.stdout.write("done\n");

@@ -4,8 +4,9 @@
  * Call inside the transaction that makes the change, after locking the case row, so the chain stays linear.
  */
 import { createHash } from "node:crypto";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
+import { prepareStatement } from "@/db/prepared";
 import { canonicalJson } from "@/lib/canonical-json";
 import { caseEvents } from "@/db/schema";
 
@@ -34,21 +35,44 @@ export function hashCaseEvent(prevHash: string | null, event: TCaseEventInput & 
   return createHash("sha256").update(content).digest("hex");
 }
 
+/**
+ * Both statements are built once per process (db/prepared.ts): every change to a case appends here, claims
+ * hundreds of times a second at peak.
+ */
+const lastHash = prepareStatement<{ caseId: string }, ReturnType<typeof buildLastHash>>("cases.last-event-hash", buildLastHash);
+function buildLastHash(db: TDatabase) {
+  return db
+    .select({ hash: caseEvents.hash })
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, sql.placeholder("caseId")))
+    .orderBy(desc(caseEvents.id))
+    .limit(1);
+}
+
+type TEventValues = { caseId: string; taskId: string | null; actorId: string | null; kind: string; data: Record<string, unknown>; public: boolean; prevHash: string | null; hash: string; createdAt: Date };
+const insertEvent = prepareStatement<TEventValues, ReturnType<typeof buildInsertEvent>>("cases.insert-event", buildInsertEvent);
+function buildInsertEvent(db: TDatabase) {
+  return db.insert(caseEvents).values({
+    caseId: sql.placeholder("caseId"),
+    taskId: sql.placeholder("taskId"),
+    actorId: sql.placeholder("actorId"),
+    kind: sql.placeholder("kind"),
+    data: sql.placeholder("data"),
+    public: sql.placeholder("public"),
+    prevHash: sql.placeholder("prevHash"),
+    hash: sql.placeholder("hash"),
+    createdAt: sql.placeholder("createdAt"),
+  });
+}
+
 export async function appendCaseEvent(tx: TDatabase, input: TCaseEventInput): Promise<void> {
   // Hash what the database stores: uuid columns keep ids in lower case, and an id posted in capitals (which the
   // database matches all the same) would otherwise be hashed as posted and break the chain when it is verified.
   const event = { ...input, caseId: input.caseId.toLowerCase(), taskId: input.taskId?.toLowerCase() ?? null, actorId: input.actorId?.toLowerCase() ?? null };
-  const [last] = event.first
-    ? []
-    : await tx
-        .select({ hash: caseEvents.hash })
-        .from(caseEvents)
-        .where(eq(caseEvents.caseId, event.caseId))
-        .orderBy(desc(caseEvents.id))
-        .limit(1);
+  const [last] = event.first ? [] : await lastHash(tx, { caseId: event.caseId });
   const prevHash = last?.hash ?? null;
   const at = new Date();
-  await tx.insert(caseEvents).values({
+  await insertEvent(tx, {
     caseId: event.caseId,
     taskId: event.taskId ?? null,
     actorId: event.actorId,

@@ -4,9 +4,10 @@
  * department and the trail in ONE transaction. Idempotent: a repeated submit with the same key returns the first case.
  */
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { cases, drafts, tasks, type TCaseChannel } from "@/db/schema";
+import { prepareStatement } from "@/db/prepared";
+import { cases, drafts, type TCaseChannel } from "@/db/schema";
 import { nextCaseSequence } from "@/db/sequences";
 import { toIsoDate } from "@/lib/calendar/working-days";
 import { evaluateRule } from "@/lib/forms/logic";
@@ -17,15 +18,17 @@ import { regionLookup } from "@/lib/regions/regions";
 import { formatCaseNumber } from "@/lib/workflow/case-number";
 import { startClock } from "@/lib/workflow/task-clock";
 import type { TActor } from "@/server/auth/actor";
-import { enqueueNotification, listCaseRecipients } from "@/server/notifications/enqueue-notification";
+import { caseRecipientsOf, enqueueNotification } from "@/server/notifications/enqueue-notification";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
-import { describeApplicant } from "@/server/cases/describe-applicant";
+import { applicantSearchFor } from "@/server/cases/describe-applicant";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { findApplySubject } from "@/server/catalog/find-apply-subject";
 import { fail, type TAppError } from "@/server/errors";
 import { verifyMaterials } from "@/server/materials/verify-materials";
 import { lockedValues, resolvePrefill } from "@/server/prefill/resolve-prefill";
 import { findCaseNumberByKey } from "./find-case-by-key";
+import { insertCaseTasks } from "./insert-case-tasks";
+import { loadApplicantRecords } from "./load-applicant-records";
 import { resolveApplicant } from "./resolve-applicant";
 import { cachedReference } from "@/server/reference-cache";
 import { loadTransitionContext, runTaskTransition } from "@/server/workflow/run-task-transition";
@@ -55,6 +58,24 @@ export type TSubmitApplicationResult =
   | { ok: true; caseNumber: string; duplicate: boolean }
   | (TAppError & { fieldErrors?: Record<string, TFieldError>; answers?: Record<string, unknown> });
 
+/** The case row, built once per process (db/prepared.ts). Its id is made here, so nothing needs returning but
+ * whether the row was written. */
+const caseColumns = ["id", "number", "subjectType", "subjectCode", "formDefinitionId", "applicantId", "companyId", "applicantType", "channel", "filedById", "consentVersion", "consentedAt", "answers", "applicantSearch", "applicantIdTail", "idempotencyKey", "submittedAt", "updatedAt"] as const;
+type TCaseValues = Required<Pick<typeof cases.$inferInsert, (typeof caseColumns)[number]>>;
+const insertCase = prepareStatement<TCaseValues, ReturnType<typeof buildInsertCase>>("intake.insert-case", buildInsertCase);
+
+function buildInsertCase(db: TDatabase) {
+  const placeholders = Object.fromEntries(caseColumns.map((column) => [column, sql.placeholder(column)]));
+  return (
+    db
+      .insert(cases)
+      .values(placeholders as unknown as typeof cases.$inferInsert)
+      // A concurrent twin of this submit committed first: nothing is written, and the caller hands back its case.
+      .onConflictDoNothing({ target: [cases.applicantId, cases.idempotencyKey] })
+      .returning({ id: cases.id })
+  );
+}
+
 export async function submitApplication(options: TSubmitApplicationOptions): Promise<TSubmitApplicationResult> {
   const { db, actor, subjectCode, rawAnswers, idempotencyKey, channel } = options;
   const now = options.now ?? new Date();
@@ -63,10 +84,9 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
   if ((channel === "counter") !== (filing !== undefined)) return fail("invalid:counter-consent-required");
   const filerId = filing?.filerId ?? actor.id;
 
-  // Independent reads, issued together: what is applied for, whether this submit was seen before, the calendar.
-  const [subject, existing, calendar] = await Promise.all([
+  // Reference data, cached per process (server/reference-cache.ts): no round trip on most submits.
+  const [subject, calendar] = await Promise.all([
     cachedReference(db, `apply-subject:${subjectCode}`, () => findApplySubject(db, subjectCode)),
-    findCaseNumberByKey(db, actor.id, idempotencyKey),
     cachedReference(db, "calendar", () => loadCalendar(db)),
   ]);
   if (!subject) return fail("not-found:service");
@@ -75,13 +95,15 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
   if (!applicant.ok) return applicant;
   const { companyId } = applicant;
 
+  // One statement: whether this submit was seen before, and the records the prefill and the search text need.
+  const records = await loadApplicantRecords(db, { applicantId: actor.id, companyId, idempotencyKey });
   // A repeated submit returns the first case before anything is validated again.
-  if (existing) return { ok: true, caseNumber: existing, duplicate: true };
+  if (records.existingCaseNumber) return { ok: true, caseNumber: records.existingCaseNumber, duplicate: true };
 
   const today = toIsoDate(now);
   const definition = subject.form.definition;
   // Prefilled, locked values come from their one source, whatever the browser sent for them.
-  const prefill = await resolvePrefill({ db, actor, companyId, definition, today });
+  const prefill = await resolvePrefill({ db, actor, companyId, definition, today, records });
   const validation = validateAnswers(definition, rawAnswers, { today, fixed: lockedValues(prefill), regions: regionLookup });
   if (!validation.ok) {
     return { ...fail("invalid:form-answer"), fieldErrors: validation.errors, answers: validation.keep };
@@ -97,33 +119,33 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
     .map(({ component, waitsFor }) => ({ ...component, waitsFor }));
   if (applicable.some(({ department }) => department.retiredAt !== null)) return fail("conflict:department-retired");
   if (applicable.some(({ service }) => service.retiredAt !== null)) return fail("conflict:service-retired");
-  const applicantSearch = await describeApplicant({ db, applicantId: actor.id, companyId });
+  const { person, company } = records;
+  const applicantSearch = applicantSearchFor({ person: { name: person.displayName, idNumber: person.residentIdNumber }, company: company ?? undefined });
+  // Instant services are decided in the transaction; without one, the case's tasks need not be read back.
+  const anyInstant = applicable.some(({ service, waitsFor }) => service.kind === "instant" && waitsFor.length === 0);
 
   return db.transaction(async (tx) => {
     const caseNumber = formatCaseNumber(today, await nextCaseSequence(tx));
-    const [created] = await tx
-      .insert(cases)
-      .values({
-        number: caseNumber,
-        subjectType: subject.type,
-        subjectCode: subject.code,
-        formDefinitionId: subject.form.id,
-        applicantId: actor.id,
-        companyId,
-        applicantType: subject.applicantType,
-        channel,
-        filedById: filing?.filerId ?? null,
-        consentVersion: filing?.consentVersion ?? null,
-        consentedAt: filing?.consentedAt ?? null,
-        answers,
-        ...applicantSearch,
-        idempotencyKey,
-        submittedAt: now,
-        updatedAt: now,
-      })
-      // A concurrent twin of this submit committed first: hand back its case.
-      .onConflictDoNothing({ target: [cases.applicantId, cases.idempotencyKey] })
-      .returning({ id: cases.id });
+    const caseId = randomUUID();
+    const [created] = await insertCase(tx, {
+      id: caseId,
+      number: caseNumber,
+      subjectType: subject.type,
+      subjectCode: subject.code,
+      formDefinitionId: subject.form.id,
+      applicantId: actor.id,
+      companyId,
+      applicantType: subject.applicantType,
+      channel,
+      filedById: filing?.filerId ?? null,
+      consentVersion: filing?.consentVersion ?? null,
+      consentedAt: filing?.consentedAt ?? null,
+      answers,
+      ...applicantSearch,
+      idempotencyKey,
+      submittedAt: now,
+      updatedAt: now,
+    });
     if (!created) {
       const first = await findCaseNumberByKey(tx, actor.id, idempotencyKey);
       return { ok: true as const, caseNumber: first!, duplicate: true };
@@ -133,7 +155,7 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
     }
 
     await appendCaseEvent(tx, {
-      caseId: created.id,
+      caseId,
       actorId: filerId,
       kind: "case-submitted",
       data: { channel, services: applicable.map((c) => c.service.code), formVersion: subject.form.version },
@@ -143,10 +165,10 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
     // The applicant (or, for a company's case, the company) gets a message with the receipt, committed with the
     // case itself, before anything an instant decision adds.
     await enqueueNotification(tx, {
-      ...(await listCaseRecipients(tx, created.id)),
+      ...caseRecipientsOf({ applicantId: actor.id, companyId }),
       topic: "case-submitted",
       params: { caseNumber, service: subject.name },
-      caseId: created.id,
+      caseId,
       link: `/me/cases/${caseNumber}/receipt`,
     });
 
@@ -159,7 +181,7 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
       const { readyOn, dueDate, legalDueDate } = startClock(today, service, calendar);
       return {
         id: taskIds.get(service.code)!,
-        caseId: created.id,
+        caseId,
         serviceId: service.id,
         departmentId: service.departmentId,
         status: pending ? ("pending" as const) : ("waiting" as const),
@@ -171,11 +193,12 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
         updatedAt: now,
       };
     });
-    await tx.insert(tasks).values(taskRows);
+    await insertCaseTasks(tx, taskRows);
 
     // 即办件/秒批: decided on the spot by the system, in this same transaction, when its rule holds — the runner
     // approves it (issuing its licence at once), releases what waits on it and derives the case status.
-    const context = await loadTransitionContext(tx, { id: created.id, number: caseNumber, status: "submitted" }, { calendar, today, now });
+    if (!anyInstant) return { ok: true as const, caseNumber, duplicate: false };
+    const context = await loadTransitionContext(tx, { id: caseId, number: caseNumber, status: "submitted" }, { calendar, today, now });
     for (const [index, { service }] of applicable.entries()) {
       if (service.kind !== "instant" || taskRows[index].status !== "waiting") continue;
       const check = service.instantCheck;
@@ -184,7 +207,7 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
         if (!approved.ok) throw new Error(`instant approval refused: ${approved.code}`);
       } else {
         // The rule did not hold: a clerk decides, told why the system could not.
-        await appendCaseEvent(tx, { caseId: created.id, taskId: taskRows[index].id, actorId: null, kind: "instant-check-failed", data: { reason: check.reason }, public: false });
+        await appendCaseEvent(tx, { caseId, taskId: taskRows[index].id, actorId: null, kind: "instant-check-failed", data: { reason: check.reason }, public: false });
       }
     }
     return { ok: true as const, caseNumber, duplicate: false };

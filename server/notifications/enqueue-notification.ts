@@ -4,8 +4,9 @@
  * A recipient is a person or a company: a company's message is one row, seen by whoever is its member when they read
  * it (decision 022), not one copy per member at the time of sending.
  */
-import { and, eq, inArray, isNotNull, or } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
+import { prepareStatement } from "@/db/prepared";
 import { cases, outbox, users, type TNotificationParams } from "@/db/schema";
 
 /** Who a message goes to: people, and companies (each company one message, for all its current members). */
@@ -29,7 +30,22 @@ export async function enqueueNotification(tx: TDatabase, input: TNotificationInp
     ...[...new Set(input.companyIds ?? [])].map((companyId) => ({ ...message, recipientId: null, companyId })),
   ];
   if (rows.length === 0) return;
-  await tx.insert(outbox).values(rows);
+  // Most messages have one recipient (the applicant, or their company): that insert is built once per process.
+  if (rows.length === 1) await insertOne(tx, rows[0]);
+  else await tx.insert(outbox).values(rows);
+}
+
+type TOutboxValues = Required<Pick<typeof outbox.$inferInsert, "recipientId" | "companyId" | "topic" | "params" | "caseId" | "link">>;
+const insertOne = prepareStatement<TOutboxValues, ReturnType<typeof buildInsertOne>>("notifications.insert-outbox-row", buildInsertOne);
+function buildInsertOne(db: TDatabase) {
+  return db.insert(outbox).values({
+    recipientId: sql.placeholder("recipientId"),
+    companyId: sql.placeholder("companyId"),
+    topic: sql.placeholder("topic"),
+    params: sql.placeholder("params"),
+    caseId: sql.placeholder("caseId"),
+    link: sql.placeholder("link"),
+  });
 }
 
 /**
@@ -38,7 +54,11 @@ export async function enqueueNotification(tx: TDatabase, input: TNotificationInp
  */
 export async function listCaseRecipients(tx: TDatabase, caseId: string): Promise<TNotificationRecipients> {
   const [row] = await tx.select({ applicantId: cases.applicantId, companyId: cases.companyId }).from(cases).where(eq(cases.id, caseId));
-  if (!row) return {};
+  return row ? caseRecipientsOf(row) : {};
+}
+
+/** The same, for a case whose applicant and company the caller holds (intake, writing the case). */
+export function caseRecipientsOf(row: { applicantId: string; companyId: string | null }): TNotificationRecipients {
   return row.companyId ? { companyIds: [row.companyId] } : { recipientIds: [row.applicantId] };
 }
 

@@ -6,7 +6,7 @@
  */
 import { and, desc, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { companies, licences, users } from "@/db/schema";
+import { companies, licences, users, type TCompany } from "@/db/schema";
 import type { TAnswerValue } from "@/lib/forms/answers";
 import { listFields, type TField, type TFormDefinition, type TPrefillSource } from "@/lib/forms/definition";
 import type { TLocalizedText } from "@/lib/i18n/locales";
@@ -23,6 +23,12 @@ export type TPrefilledValue = {
 };
 export type TPrefill = Record<string, TPrefilledValue>;
 
+/** The person's and the company's records, when the caller has read them already (intake reads them with more). */
+export type TPrefillRecords = {
+  person: { displayName: string; residentIdNumber: string | null; mobile: string | null };
+  company: TCompany | null;
+};
+
 export type TResolvePrefillOptions = {
   db: TDatabase;
   actor: TActor;
@@ -30,9 +36,11 @@ export type TResolvePrefillOptions = {
   companyId: string | null;
   definition: TFormDefinition;
   today: string;
+  /** The actor's record and that of `companyId` (one of the actor's), read by the caller; else read here. */
+  records?: TPrefillRecords;
 };
 
-export async function resolvePrefill({ db, actor, companyId, definition, today }: TResolvePrefillOptions): Promise<TPrefill> {
+export async function resolvePrefill({ db, actor, companyId, definition, today, records }: TResolvePrefillOptions): Promise<TPrefill> {
   const wanted = listFields(definition).filter((field): field is TField & { prefill: NonNullable<TField["prefill"]> } => field.prefill !== undefined);
   if (wanted.length === 0) return {};
   const sources = wanted.map((field) => field.prefill.source);
@@ -41,17 +49,16 @@ export async function resolvePrefill({ db, actor, companyId, definition, today }
   const needsCompany = companyId !== null && sources.some((source) => source.startsWith("company."));
   const licenceTypes = [...new Set(sources.filter((source) => source.startsWith("licence.")).map((source) => source.split(".")[1]))];
 
+  const readPerson = () =>
+    db
+      .select({ displayName: users.displayName, residentIdNumber: users.residentIdNumber, mobile: users.mobile })
+      .from(users)
+      .where(eq(users.id, actor.id))
+      .then((rows) => rows[0]);
+  const readCompany = (id: string) => db.select().from(companies).where(eq(companies.id, id)).then((rows) => rows[0]);
   const [person, company, heldLicences] = await Promise.all([
-    needsIdentity
-      ? db
-          .select({ displayName: users.displayName, residentIdNumber: users.residentIdNumber, mobile: users.mobile })
-          .from(users)
-          .where(eq(users.id, actor.id))
-          .then((rows) => rows[0])
-      : undefined,
-    needsCompany && actor.companyIds.includes(companyId)
-      ? db.select().from(companies).where(eq(companies.id, companyId)).then((rows) => rows[0])
-      : undefined,
+    needsIdentity ? (records?.person ?? readPerson()) : undefined,
+    needsCompany && actor.companyIds.includes(companyId) ? (records ? (records.company ?? undefined) : readCompany(companyId)) : undefined,
     // A licence is a source only while it matches its signature: an altered register row prefills nothing.
     licenceTypes.length > 0 ? listUsableLicences({ db, actor, companyId, types: licenceTypes, today }).then((rows) => filterAuthenticLicences(db, rows)) : [],
   ]);

@@ -17,6 +17,7 @@
  */
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
+import { prepareStatement } from "@/db/prepared";
 import { cases, tasks } from "@/db/schema";
 import { actionableTaskStatuses } from "@/lib/workflow/task-transitions";
 import type { TActor } from "@/server/auth/actor";
@@ -25,6 +26,33 @@ import { fail, type TResult } from "@/server/errors";
 import { clerkDepartmentOf } from "./lock-department-task";
 
 export type TClaimNextTaskOptions = { db: TDatabase; actor: TActor; now?: Date };
+
+/**
+ * Pick and claim in one statement, built once per process (db/prepared.ts): claiming is the desk's hottest write,
+ * and drizzle assembling this SQL on every press was most of its cost (docs/BENCHMARKS.md, bench:claim).
+ */
+const claimNext = prepareStatement<{ departmentId: string; actorId: string; now: string }, ReturnType<typeof buildClaimNext>>("workflow.claim-next-task", buildClaimNext);
+
+function buildClaimNext(db: TDatabase) {
+  // The conditions are those of the partial index tasks_unclaimed_idx, so the planner walks that index in
+  // (due_date, id) order and stops at the first row it can lock.
+  const pick = db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .innerJoin(cases, eq(cases.id, tasks.caseId))
+    .where(and(eq(tasks.departmentId, sql.placeholder("departmentId")), isNull(tasks.assigneeId), inArray(tasks.status, actionableTaskStatuses)))
+    .orderBy(asc(tasks.dueDate), asc(tasks.id))
+    .limit(1)
+    .for("update", { of: [tasks, cases], skipLocked: true });
+  // `id = (subquery)` makes the pick a scalar sub-plan that runs once. Joining the pick in with UPDATE … FROM
+  // instead lets the planner run it again per row, and one press would claim several tasks.
+  const now = sql`${sql.placeholder("now")}::timestamptz`;
+  return db
+    .update(tasks)
+    .set({ assigneeId: sql`${sql.placeholder("actorId")}`, claimedAt: now, updatedAt: now, version: sql`${tasks.version} + 1` })
+    .where(and(eq(tasks.id, sql`(${pick})`), isNull(tasks.assigneeId)))
+    .returning({ id: tasks.id, caseId: tasks.caseId, version: tasks.version });
+}
 
 /**
  * The claimed task's id and new version, or `not-found:unclaimed-task` when nothing in the department's queue can
@@ -36,23 +64,7 @@ export async function claimNextTask({ db, actor, now = new Date() }: TClaimNextT
   const { departmentId } = clerk;
 
   return db.transaction(async (tx) => {
-    // The conditions are those of the partial index tasks_unclaimed_idx, so the planner walks that index in
-    // (due_date, id) order and stops at the first row it can lock.
-    const pick = tx
-      .select({ id: tasks.id })
-      .from(tasks)
-      .innerJoin(cases, eq(cases.id, tasks.caseId))
-      .where(and(eq(tasks.departmentId, departmentId), isNull(tasks.assigneeId), inArray(tasks.status, actionableTaskStatuses)))
-      .orderBy(asc(tasks.dueDate), asc(tasks.id))
-      .limit(1)
-      .for("update", { of: [tasks, cases], skipLocked: true });
-    // `id = (subquery)` makes the pick a scalar sub-plan that runs once. Joining the pick in with UPDATE … FROM
-    // instead lets the planner run it again per row, and one press would claim several tasks.
-    const [claimed] = await tx
-      .update(tasks)
-      .set({ assigneeId: actor.id, claimedAt: now, updatedAt: now, version: sql`${tasks.version} + 1` })
-      .where(and(eq(tasks.id, sql`(${pick})`), isNull(tasks.assigneeId)))
-      .returning({ id: tasks.id, caseId: tasks.caseId, version: tasks.version });
+    const [claimed] = await claimNext(tx, { departmentId, actorId: actor.id, now: now.toISOString() });
     if (!claimed) return fail("not-found:unclaimed-task");
 
     // The case row is locked by the pick above, so the trail stays a single chain. The last hash is read by a
