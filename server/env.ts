@@ -112,6 +112,21 @@ const ZEnv = z
 /** A production deployment on PostgreSQL: the portal is public, so its public address must be known. */
 const isPublicDeployment = (env: Record<string, string | undefined>) => env.NODE_ENV === "production" && Boolean(env.DATABASE_URL);
 
+/**
+ * A plain-http address on this machine (localhost, 127.0.0.0/8, [::1]): nobody else can reach a portal that prints
+ * it into its QR codes, so it is no public deployment even on PostgreSQL — the replicas test (scripts/replicas/)
+ * runs the journeys, test clock included, that way.
+ */
+function isLoopbackHttp(address: string | undefined): boolean {
+  if (!address) return false;
+  try {
+    const { protocol, hostname } = new URL(address);
+    return protocol === "http:" && (hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname));
+  } catch {
+    return false;
+  }
+}
+
 export type TEnv = Omit<z.infer<typeof ZEnv>, "PUBLIC_BASE_URL"> & {
   PUBLIC_BASE_URL: string;
   /** Whether PUBLIC_BASE_URL was given (not the localhost default): then it is also the address Auth.js answers with. */
@@ -128,8 +143,8 @@ export function parseEnv(env: Record<string, string | undefined> = process.env):
         "would otherwise point at localhost. Set it to the portal's public address, e.g. PUBLIC_BASE_URL=https://onedoor.example.gov.cn",
     );
   }
-  if (env.ONEDOOR_TEST_CLOCK === "on" && (isPublicDeployment(env) || env.PUBLIC_BASE_URL?.startsWith("https:"))) {
-    problems.push("ONEDOOR_TEST_CLOCK: a test setting, refused with an https PUBLIC_BASE_URL and in production on PostgreSQL");
+  if (env.ONEDOOR_TEST_CLOCK === "on" && (env.PUBLIC_BASE_URL?.startsWith("https:") || (isPublicDeployment(env) && !isLoopbackHttp(env.PUBLIC_BASE_URL)))) {
+    problems.push("ONEDOOR_TEST_CLOCK: a test setting, refused with an https PUBLIC_BASE_URL and in production on PostgreSQL (unless PUBLIC_BASE_URL is http on this machine)");
   }
   if (!result.success || problems.length > 0) throw new Error(`Invalid environment: ${problems.join("; ")}`);
   const given = result.data.PUBLIC_BASE_URL;
