@@ -99,7 +99,8 @@ const ZEnv = z
     /**
      * TEST ONLY. "on" lets a journey set the time the supervision pages count with (the onedoor-test-now cookie,
      * server/clock.ts), so a task can turn yellow and red without waiting days. Refused beside an https
-     * PUBLIC_BASE_URL and in a production deployment on PostgreSQL: a real portal can never run with it.
+     * PUBLIC_BASE_URL and in a production deployment on PostgreSQL (unless its public address is plain http on this
+     * machine, which nobody else can reach): a real portal can never run with it.
      */
     ONEDOOR_TEST_CLOCK: z.enum(["on", "off"]).default("off"),
     /** During a rotation of LICENCE_HASH_KEY: the key it replaces, until setup has re-hashed every licence. */
