@@ -1,7 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
-import { journeyServerEnv } from "./e2e/journey-server-env";
+import { journeyLaunchOptions, journeyServerEnv } from "./e2e/journey-server-env";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // E2E_BASE_URL: journeys against servers started elsewhere (`npm run test:replicas`: two replicas behind nginx), which
@@ -26,11 +26,7 @@ export default defineConfig({
     baseURL: externalBaseUrl ?? `http://127.0.0.1:${port}`,
     locale: "zh-CN",
     trace: "retain-on-failure",
-    launchOptions: {
-      // Browsers cannot be downloaded on these machines: Debian's Chromium it is.
-      executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    },
+    launchOptions: journeyLaunchOptions,
   },
   webServer: externalBaseUrl
     ? undefined

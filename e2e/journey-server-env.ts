@@ -1,6 +1,7 @@
 /**
  * What the journeys expect of the server they run against, beside its port and database: playwright.config.ts gives
- * it to the server it starts, and `npm run test:replicas` (scripts/replicas/) to each replica behind nginx.
+ * it to the server it starts, and `npm run test:replicas` (scripts/replicas/) to each replica behind nginx. And the
+ * browser they run in, which the replicas test drives too.
  */
 export const journeyServerEnv = {
   AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
@@ -11,3 +12,9 @@ export const journeyServerEnv = {
   // TEST ONLY (server/clock.ts): e2e/supervision.spec.ts moves the supervision pages' clock with a cookie.
   ONEDOOR_TEST_CLOCK: "on",
 } as const;
+
+/** The browser the journeys run in (Debian's Chromium: browsers cannot be downloaded on these machines). */
+export const journeyLaunchOptions = {
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+};
