@@ -1,8 +1,12 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { journeyLaunchOptions, journeyServerEnv } from "./e2e/journey-server-env";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// E2E_BASE_URL: journeys against servers started elsewhere (`npm run test:replicas`: two replicas behind nginx), which
+// are then given the environment below by whoever starts them; no server of the run's own is started.
+const externalBaseUrl = process.env.E2E_BASE_URL;
 // A fresh embedded database per run: the journeys start from the demo seed, as a newcomer would.
 // Set in the environment so the workers and the teardown (which removes it) agree on it.
 const dataDir = (process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `onedoor-e2e-${process.pid}`));
@@ -19,32 +23,24 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: externalBaseUrl ?? `http://127.0.0.1:${port}`,
     locale: "zh-CN",
     trace: "retain-on-failure",
-    launchOptions: {
-      // Browsers cannot be downloaded on these machines: Debian's Chromium it is.
-      executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    },
+    launchOptions: journeyLaunchOptions,
   },
-  webServer: {
-    command: "node scripts/start.mjs",
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 300_000,
-    stdout: "pipe",
-    env: {
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      ONEDOOR_SKIP_BUILD: "1",
-      AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
-      // Every journey signs in from 127.0.0.1: one journey's deliberate wrong passwords (or a fuzz run's) must not
-      // make the address wait for all the journeys after it. The per-account allowance stays as shipped (5), which
-      // e2e/sign-in-security.spec.ts exercises; the address allowance is proven by the integration tests.
-      SIGN_IN_FAILURES_PER_ADDRESS: "100000",
-      // TEST ONLY (server/clock.ts): e2e/supervision.spec.ts moves the supervision pages' clock with a cookie.
-      ONEDOOR_TEST_CLOCK: "on",
-    },
-  },
+  webServer: externalBaseUrl
+    ? undefined
+    : {
+        command: "node scripts/start.mjs",
+        url: `http://127.0.0.1:${port}/api/health`,
+        reuseExistingServer: false,
+        timeout: 300_000,
+        stdout: "pipe",
+        env: {
+          PORT: String(port),
+          DATA_DIR: dataDir,
+          ONEDOOR_SKIP_BUILD: "1",
+          ...journeyServerEnv,
+        },
+      },
 });

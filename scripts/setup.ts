@@ -12,7 +12,7 @@ import { installQueryErrorRedaction } from "@/db/redact-query-errors";
 import { DataDirLockedError } from "@/db/data-dir-lock";
 import { waitForDatabase } from "@/db/wait-for-database";
 import { migrateDatabase } from "@/db/migrate";
-import { isDatabaseEmpty, seedDemo } from "@/seed/seed-demo";
+import { seedDemoIfEmpty } from "@/seed/seed-demo";
 import { resignLicences } from "@/server/licences/resign-licences";
 import { backfillApplicantSearch } from "@/server/cases/backfill-applicant-search";
 
@@ -47,10 +47,7 @@ async function main() {
       );
     }
     const wantDemo = process.env.SEED_DEMO ? process.env.SEED_DEMO === "1" : handle.kind === "pglite";
-    if (wantDemo && (await isDatabaseEmpty(handle.db))) {
-      await seedDemo(handle.db);
-      console.log("setup: demo data seeded (accounts: see README, password demo2026)");
-    }
+    if (wantDemo && (await seedDemoIfEmpty(handle.db))) console.log("setup: demo data seeded (accounts: see README, password demo2026)");
   } finally {
     await handle.close();
   }

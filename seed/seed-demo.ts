@@ -44,6 +44,24 @@ export async function isDatabaseEmpty(db: TDatabase): Promise<boolean> {
   return row.count === 0;
 }
 
+// Any constant works; every replica's setup takes the same one (db/migrate.ts has its own for the migrations).
+const SEED_LOCK_KEY = 741_620_261;
+
+/**
+ * Seeds the demo data when the database has no accounts yet; true when this call seeded it. Replicas started
+ * together on an empty PostgreSQL (SEED_DEMO=1) run setup together: the check and the seed share one transaction
+ * under an advisory lock, so the second waits for the first and then finds its accounts, instead of seeding a
+ * second time into a duplicate-key error that stops its `npm start`.
+ */
+export async function seedDemoIfEmpty(db: TDatabase): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+    if (!(await isDatabaseEmpty(tx))) return false;
+    await seedDemo(tx);
+    return true;
+  });
+}
+
 export async function seedDemo(db: TDatabase) {
   await db.transaction(async (tx) => {
     await seedCatalog(tx, { departments, services, bundles });

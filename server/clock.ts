@@ -2,7 +2,7 @@
  * The current time of the supervision pages, which a journey must be able to move so a task turns yellow and red
  * without waiting days. TEST ONLY: the `onedoor-test-now` cookie (an ISO instant) is honoured only when the server
  * runs with ONEDOOR_TEST_CLOCK=on, which server/env.ts refuses beside an https PUBLIC_BASE_URL and in a production
- * deployment on PostgreSQL. Elsewhere, and for every other use case, the time is the machine's.
+ * deployment on PostgreSQL (unless its public address is plain http on this machine). Elsewhere, and for every other use case, the time is the machine's.
  */
 import { cookies } from "next/headers";
 import { getEnv } from "@/server/env";

@@ -47,5 +47,14 @@ describe("the environment", () => {
     expect(parseEnv({}).ONEDOOR_TEST_CLOCK).toBe("off");
     expect(() => parseEnv({ ONEDOOR_TEST_CLOCK: "on", PUBLIC_BASE_URL: "https://onedoor.example.gov.cn" })).toThrowError(/ONEDOOR_TEST_CLOCK: a test setting/);
     expect(() => parseEnv({ ONEDOOR_TEST_CLOCK: "on", NODE_ENV: "production", DATABASE_URL: postgresql, PUBLIC_BASE_URL: "http://10.0.0.1" })).toThrowError(/ONEDOOR_TEST_CLOCK: a test setting/);
+    for (const PUBLIC_BASE_URL of [undefined, "http://onedoor.example.gov.cn", "http://127.0.0.1.example.org", "https://127.0.0.1:3312"]) {
+      expect(() => parseEnv({ ONEDOOR_TEST_CLOCK: "on", NODE_ENV: "production", DATABASE_URL: postgresql, PUBLIC_BASE_URL })).toThrowError(/ONEDOOR_TEST_CLOCK: a test setting/);
+    }
+  });
+
+  it("allows the test clock on PostgreSQL in production when the public address is plain http on this machine (the replicas test)", () => {
+    for (const PUBLIC_BASE_URL of ["http://127.0.0.1:3312", "http://localhost:3312", "http://[::1]:3312"]) {
+      expect(parseEnv({ ONEDOOR_TEST_CLOCK: "on", NODE_ENV: "production", DATABASE_URL: postgresql, PUBLIC_BASE_URL }).ONEDOOR_TEST_CLOCK).toBe("on");
+    }
   });
 });

@@ -99,7 +99,8 @@ const ZEnv = z
     /**
      * TEST ONLY. "on" lets a journey set the time the supervision pages count with (the onedoor-test-now cookie,
      * server/clock.ts), so a task can turn yellow and red without waiting days. Refused beside an https
-     * PUBLIC_BASE_URL and in a production deployment on PostgreSQL: a real portal can never run with it.
+     * PUBLIC_BASE_URL and in a production deployment on PostgreSQL (unless its public address is plain http on this
+     * machine, which nobody else can reach): a real portal can never run with it.
      */
     ONEDOOR_TEST_CLOCK: z.enum(["on", "off"]).default("off"),
     /** During a rotation of LICENCE_HASH_KEY: the key it replaces, until setup has re-hashed every licence. */
@@ -111,6 +112,21 @@ const ZEnv = z
 
 /** A production deployment on PostgreSQL: the portal is public, so its public address must be known. */
 const isPublicDeployment = (env: Record<string, string | undefined>) => env.NODE_ENV === "production" && Boolean(env.DATABASE_URL);
+
+/**
+ * A plain-http address on this machine (localhost, 127.0.0.0/8, [::1]): nobody else can reach a portal that prints
+ * it into its QR codes, so it is no public deployment even on PostgreSQL — the replicas test (scripts/replicas/)
+ * runs the journeys, test clock included, that way.
+ */
+function isLoopbackHttp(address: string | undefined): boolean {
+  if (!address) return false;
+  try {
+    const { protocol, hostname } = new URL(address);
+    return protocol === "http:" && (hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname));
+  } catch {
+    return false;
+  }
+}
 
 export type TEnv = Omit<z.infer<typeof ZEnv>, "PUBLIC_BASE_URL"> & {
   PUBLIC_BASE_URL: string;
@@ -128,8 +144,8 @@ export function parseEnv(env: Record<string, string | undefined> = process.env):
         "would otherwise point at localhost. Set it to the portal's public address, e.g. PUBLIC_BASE_URL=https://onedoor.example.gov.cn",
     );
   }
-  if (env.ONEDOOR_TEST_CLOCK === "on" && (isPublicDeployment(env) || env.PUBLIC_BASE_URL?.startsWith("https:"))) {
-    problems.push("ONEDOOR_TEST_CLOCK: a test setting, refused with an https PUBLIC_BASE_URL and in production on PostgreSQL");
+  if (env.ONEDOOR_TEST_CLOCK === "on" && (env.PUBLIC_BASE_URL?.startsWith("https:") || (isPublicDeployment(env) && !isLoopbackHttp(env.PUBLIC_BASE_URL)))) {
+    problems.push("ONEDOOR_TEST_CLOCK: a test setting, refused with an https PUBLIC_BASE_URL and in production on PostgreSQL (unless PUBLIC_BASE_URL is http on this machine)");
   }
   if (!result.success || problems.length > 0) throw new Error(`Invalid environment: ${problems.join("; ")}`);
   const given = result.data.PUBLIC_BASE_URL;

@@ -34,6 +34,11 @@ export const maxDeliveryAttempts = 24;
 // Users have no language preference yet, so e-mailed copies are written in the portal's default language.
 const emailLocale: Locale = "zh-Hans";
 
+/** What names one e-mailed copy on every attempt (its Message-ID's left part): the outbox row and the person. */
+export function emailCopyKey(outboxId: number, userId: string): string {
+  return `onedoor-outbox-${outboxId}-${userId}`;
+}
+
 /** The wait after the n-th failure (n = failures before it): 10 s · 2^n, at most an hour. */
 export function retryDelayMs(previousAttempts: number): number {
   return Math.min(10_000 * 2 ** previousAttempts, 60 * 60_000);
@@ -186,7 +191,7 @@ async function sendCopies({ db, mailer, copies, now, maxAttempts }: { db: TDatab
   for (const person of copies.to) {
     try {
       const { title, body } = renderNotification({ topic: copies.topic, params: copies.params, locale: emailLocale });
-      await mailer.send({ to: person.email, subject: title, text: `${body}\n\n${renderEmailFooter(emailLocale)}\n` });
+      await mailer.send({ to: person.email, subject: title, text: `${body}\n\n${renderEmailFooter(emailLocale)}\n`, copyKey: emailCopyKey(copies.outboxId, person.userId) });
     } catch (error) {
       // The others are still sent; this person's copy is tried again with the row.
       if (!failed) firstError = error;

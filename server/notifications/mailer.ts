@@ -6,7 +6,17 @@ import nodemailer from "nodemailer";
 import SMTPTransport from "nodemailer/lib/smtp-transport/index.js";
 import type { TEnv } from "@/server/env";
 
-export type TMail = { to: string; subject: string; text: string };
+export type TMail = {
+  to: string;
+  subject: string;
+  text: string;
+  /**
+   * Names this copy (outbox row and person) the same on every attempt; the Message-ID is made of it, so a copy sent
+   * twice (a crash between SMTP accepting it and the worker recording it) says so to mail systems, and the replicas
+   * test can count each copy by it.
+   */
+  copyKey: string;
+};
 export type TMailer = { send: (mail: TMail) => Promise<void> };
 
 export function createMailer(env: Pick<TEnv, "SMTP_URL" | "SMTP_FROM">): TMailer | null {
@@ -18,9 +28,16 @@ export function createMailer(env: Pick<TEnv, "SMTP_URL" | "SMTP_FROM">): TMailer
   const transport = nodemailer.createTransport(
     new SMTPTransport({ url: env.SMTP_URL, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }),
   );
+  const domain = senderDomain(from);
   return {
     send: async (mail) => {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, messageId: `<${mail.copyKey}@${domain}>` });
     },
   };
+}
+
+/** The domain of the sender's address ("OneDoor <no-reply@example.org>" → example.org): where Message-IDs are made. */
+export function senderDomain(from: string): string {
+  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1];
+  return domain && /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/.test(domain) ? domain : "onedoor.invalid";
 }

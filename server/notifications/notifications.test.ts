@@ -177,6 +177,8 @@ describe.each(testDatabaseKinds)("notifications on %s", (kind) => {
         to: "zhangsan@example.cn",
         subject: "请补正材料",
         text: expect.stringContaining("您的办件OD-MAIL-1（食品经营许可）需要补正材料，请尽快提交。"),
+        // The same on every attempt: made of the outbox row and the person.
+        copyKey: expect.stringMatching(new RegExp(`^onedoor-outbox-${id}-[0-9a-f-]{36}$`)),
       },
     ]);
     const [message] = await inboxOf([id]);

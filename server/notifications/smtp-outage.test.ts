@@ -11,11 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outbox, users } from "@/db/schema";
 import { testDatabaseKinds } from "@/db/testing";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
-import { deliverOutbox, emailLeaseMs } from "./deliver-outbox";
+import { deliverOutbox, emailCopyKey, emailLeaseMs } from "./deliver-outbox";
 import { enqueueNotification } from "./enqueue-notification";
 import { createMailer } from "./mailer";
 
-type TReceived = { to: string[]; caseNumber: string };
+type TReceived = { to: string[]; caseNumber: string; messageId: string };
 
 /** The text of a single-part message as nodemailer writes it (base64 or quoted-printable for non-ASCII text). */
 function readBody(message: string): string {
@@ -46,8 +46,10 @@ async function startMailServer() {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
-        const text = readBody(Buffer.concat(chunks).toString("utf8"));
-        received.push({ to: session.envelope.rcptTo.map((address) => address.address), caseNumber: /OD-SMTP-\d+/.exec(text)?.[0] ?? "" });
+        const raw = Buffer.concat(chunks).toString("utf8");
+        const text = readBody(raw);
+        const messageId = /^Message-ID:\s*(\S+)/im.exec(raw.slice(0, raw.indexOf("\r\n\r\n")))?.[1] ?? "";
+        received.push({ to: session.envelope.rcptTo.map((address) => address.address), caseNumber: /OD-SMTP-\d+/.exec(text)?.[0] ?? "", messageId });
         callback();
       });
     },
@@ -100,6 +102,10 @@ describe.each(testDatabaseKinds)("an SMTP outage on %s", (kind) => {
     const perAddressAndCase = new Set(mail.received.map((message) => `${message.to.join(",")} ${message.caseNumber}`));
     expect(perAddressAndCase.size).toBe(expected);
     expect(mail.received.every((message) => message.to.length === 1 && message.caseNumber !== "")).toBe(true);
+    // Each copy carries the Message-ID made of its outbox row and person, one a copy.
+    const rows = await world.db.select({ id: outbox.id, recipientId: outbox.recipientId }).from(outbox);
+    const expectedIds = rows.map((row) => `<${emailCopyKey(row.id, row.recipientId!)}@onedoor.example>`);
+    expect(mail.received.map((message) => message.messageId).sort()).toEqual(expectedIds.sort());
     expect(await world.db.select({ id: outbox.id }).from(outbox).where(isNull(outbox.deliveredAt))).toEqual([]);
 
     // And later rounds send nothing again.
