@@ -1,11 +1,12 @@
 /** The signed-in person a use case acts for, loaded fresh from the database on every request. */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { companyMembers, users, type TRole } from "@/db/schema";
+import { companyMembers, identityLinks, users, type TRole } from "@/db/schema";
 
 export type TActor = {
   id: string;
-  username: string;
+  /** Null for a person who signs in only through the unified identity provider (server/auth/sign-in-with-identity.ts). */
+  username: string | null;
   displayName: string;
   role: TRole;
   /** The department whose queue a clerk works; null for everyone else. */
@@ -23,10 +24,15 @@ export type TActor = {
  * has no actor at all, whatever its session says.
  */
 export async function loadActor(db: TDatabase, userId: string, session?: { sessionVersion: number }): Promise<TActor | null> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
-  // A person recorded at the counter has no account yet (no user name, no password): they never act themselves;
-  // a disabled account acts no more.
-  if (!user || user.username === null || user.disabledAt !== null) return null;
+  const [row] = await db
+    .select({ user: users, linked: sql<boolean>`exists (select 1 from ${identityLinks} where ${identityLinks.userId} = ${users.id})` })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  const user = row?.user;
+  // A person recorded at the counter has no account until they sign in through the identity provider, which links
+  // them (no user name, no password, no link): until then they never act themselves. A disabled account acts no more.
+  if (!user || (user.username === null && !row.linked) || user.disabledAt !== null) return null;
   if (session && session.sessionVersion !== user.sessionVersion) return null;
   const memberships = await db
     .select({ companyId: companyMembers.companyId })
