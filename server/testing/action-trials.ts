@@ -79,7 +79,7 @@ export const actionTrials: Record<string, TActionTrial> = {
   },
   // Without OIDC_* settings (as in these tests) there is no provider to go to: back to the sign-in page, unchanged.
   // With them, it answers with the provider's authorization address: e2e/oidc-sign-in.spec.ts follows it.
-  "/login#signInWithIdentityAction": { fields: () => ({}), actor: null, succeeded: redirectsTo(/^\/login$/) },
+  "/login#signInWithIdentityAction": { actor: null, succeeded: redirectsTo(/^\/login$/) },
   "/login#signOutAction": { actor: "citizen", succeeded: redirectsTo(/^\/$/) },
 
   "/apply/[code]#startDraftAction": {
