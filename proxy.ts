@@ -26,6 +26,7 @@ import { checkSameOrigin } from "@/lib/http/same-origin";
 import { fileContentSecurityPolicy, isFileAddress } from "@/lib/http/file-response-headers";
 import { buildSecurityHeaders, createNonce } from "@/lib/http/security-headers";
 import { hasSessionCookie } from "@/server/auth/has-session-cookie";
+import { identityProviderOrigin } from "@/server/auth/identity-provider";
 import { auth } from "@/server/auth/next-auth";
 import { readSession } from "@/server/auth/read-session";
 import { answerWhileDatabaseDown } from "@/server/health/answer-while-database-down";
@@ -58,7 +59,9 @@ export async function proxy(request: NextRequest, event?: NextFetchEvent): Promi
 async function guardRequest(request: NextRequest): Promise<Response> {
   const nonce = createNonce();
   const https = reachedOverHttps(request);
-  const securityHeaders = buildSecurityHeaders({ nonce, https, development: process.env.NODE_ENV === "development" });
+  // The sign-in page's identity button posts, and is answered with a redirect to the identity provider.
+  const identityOrigin = request.nextUrl.pathname === "/login" ? identityProviderOrigin() : null;
+  const securityHeaders = buildSecurityHeaders({ nonce, https, development: process.env.NODE_ENV === "development", formTargets: identityOrigin ? [identityOrigin] : [] });
   const method = request.method.toUpperCase();
 
   // An address whose escapes do not decode (/services/%FF) would fail inside Next.js with a bare 500.

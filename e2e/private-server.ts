@@ -31,7 +31,7 @@ export function runToEnd(args: string[], env: Record<string, string | undefined>
 export const runScript = (script: string, env: Record<string, string | undefined>, onLine?: (line: string) => void) =>
   runToEnd([path.join("node_modules", "tsx", "dist", "cli.mjs"), script], env, onLine);
 
-export type TPrivateServer = { origin: string; process: ChildProcess; stop: () => Promise<void> };
+export type TPrivateServer = { origin: string; process: ChildProcess; stop: () => Promise<void>; /** Everything it printed so far. */ output: () => string };
 
 /** Starts `next start` on `port` with `env` (PORT is set for it); resolves once it listens. */
 export async function startServer(port: number, env: Record<string, string | undefined>): Promise<TPrivateServer> {
@@ -51,6 +51,7 @@ export async function startServer(port: number, env: Record<string, string | und
   return {
     origin: `http://127.0.0.1:${port}`,
     process: server,
+    output: () => log,
     stop: async () => {
       if (server.exitCode !== null) return;
       const exited = new Promise((resolve) => server.once("exit", resolve));

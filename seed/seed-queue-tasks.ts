@@ -24,6 +24,8 @@ export type TSeedQueueTasksInput = {
   status?: TTaskStatus;
   /** The applicant's username. Default "citizen". */
   applicant?: string;
+  /** The applicant's row instead, for a person without a user name (one recorded at the counter). */
+  applicantId?: string;
   /** The credit code of the company the applicant acts for, if a company applies. */
   companyUscc?: string;
   /** Default "online". */
@@ -45,7 +47,7 @@ export async function seedQueueTasks(db: TDatabase, input: TSeedQueueTasksInput)
   const [person] = await db
     .select({ id: users.id, name: users.displayName, idNumber: users.residentIdNumber })
     .from(users)
-    .where(eq(users.username, applicant));
+    .where(input.applicantId ? eq(users.id, input.applicantId) : eq(users.username, applicant));
   if (!form || !person) throw new Error("seedQueueTasks: seed the demo data first");
 
   const [company] = input.companyUscc

@@ -57,4 +57,16 @@ describe("the environment", () => {
       expect(parseEnv({ ONEDOOR_TEST_CLOCK: "on", NODE_ENV: "production", DATABASE_URL: postgresql, PUBLIC_BASE_URL }).ONEDOOR_TEST_CLOCK).toBe("on");
     }
   });
+
+  it("takes the unified identity provider's settings together or not at all, and its claim names with defaults", () => {
+    const identity = { OIDC_ISSUER: "https://tyrz.example.gov.cn/oidc", OIDC_CLIENT_ID: "onedoor", OIDC_CLIENT_SECRET: "s3cret" };
+    expect(parseEnv(identity)).toMatchObject({ ...identity, OIDC_SCOPE: "openid profile phone", OIDC_CLAIM_ID_NUMBER: "id_number", OIDC_CLAIM_ID_VERIFIED: "id_number_verified" });
+    expect(parseEnv({ ...identity, OIDC_CLAIM_ID_NUMBER: "certNo", OIDC_SCOPE: "openid idcard" })).toMatchObject({ OIDC_CLAIM_ID_NUMBER: "certNo", OIDC_SCOPE: "openid idcard" });
+    expect(parseEnv({ OIDC_ISSUER: "", OIDC_CLIENT_ID: "", OIDC_CLIENT_SECRET: "" }).OIDC_ISSUER).toBeUndefined();
+    expect(() => parseEnv({ OIDC_ISSUER: identity.OIDC_ISSUER, OIDC_CLIENT_ID: "onedoor" })).toThrowError(/OIDC_ISSUER: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set together/);
+    expect(() => parseEnv({ ...identity, OIDC_SCOPE: "profile" })).toThrowError(/OIDC_SCOPE: must include openid/);
+    expect(() => parseEnv({ ...identity, OIDC_ISSUER: "http://tyrz.example.gov.cn", NODE_ENV: "production", DATABASE_URL: postgresql, PUBLIC_BASE_URL: "https://onedoor.example.gov.cn" })).toThrowError(
+      /OIDC_ISSUER: must be an https address in production/,
+    );
+  });
 });

@@ -105,10 +105,34 @@ const ZEnv = z
     ONEDOOR_TEST_CLOCK: z.enum(["on", "off"]).default("off"),
     /** During a rotation of LICENCE_HASH_KEY: the key it replaces, until setup has re-hashed every licence. */
     LICENCE_HASH_KEY_PREVIOUS: checkedWith(parseHashKey),
+    /**
+     * The government's unified identity provider (统一身份认证), an OpenID Connect issuer, e.g.
+     * https://tyrz.example.gov.cn/oidc: applicants sign in there (server/auth/identity-provider.ts). Unset: no such
+     * button, password sign-in only. Set together with OIDC_CLIENT_ID and OIDC_CLIENT_SECRET.
+     */
+    OIDC_ISSUER: blankAsUnset(z.url({ protocol: /^https?$/ }).optional()),
+    /** The portal's client id at the provider, whose redirect URI is <PUBLIC_BASE_URL>/api/auth/callback/oidc. */
+    OIDC_CLIENT_ID: blankAsUnset(z.string().min(1).optional()),
+    /** The portal's client secret at the provider (client_secret_basic). */
+    OIDC_CLIENT_SECRET: blankAsUnset(z.string().min(1).optional()),
+    /** The scopes asked for: those under which the provider releases the claims named below. */
+    OIDC_SCOPE: blankAsUnset(z.string().regex(/(^|\s)openid(\s|$)/, "must include openid").default("openid profile phone")),
+    /** The claim holding the person's resident ID number (公民身份号码). */
+    OIDC_CLAIM_ID_NUMBER: blankAsUnset(z.string().min(1).default("id_number")),
+    /** The claim that is true once the provider has verified that ID number (实名认证); anything else is refused. */
+    OIDC_CLAIM_ID_VERIFIED: blankAsUnset(z.string().min(1).default("id_number_verified")),
+    /** The claim holding the person's legal name, compared with the register's. */
+    OIDC_CLAIM_NAME: blankAsUnset(z.string().min(1).default("name")),
+    /** The claim holding a mobile number, kept for a person created at their first sign-in (optional). */
+    OIDC_CLAIM_MOBILE: blankAsUnset(z.string().min(1).default("phone_number")),
   })
   .refine(readReplicaNeedsPrimary.check, { path: ["DATABASE_READ_URL"], message: readReplicaNeedsPrimary.message })
   .refine((env) => !env.SMTP_URL || env.SMTP_FROM, { path: ["SMTP_FROM"], message: "required when SMTP_URL is set" })
-  .refine((env) => !env.LICENCE_HASH_KEY_PREVIOUS || env.LICENCE_HASH_KEY, { path: ["LICENCE_HASH_KEY_PREVIOUS"], message: "only with LICENCE_HASH_KEY (the key that replaces it)" });
+  .refine((env) => !env.LICENCE_HASH_KEY_PREVIOUS || env.LICENCE_HASH_KEY, { path: ["LICENCE_HASH_KEY_PREVIOUS"], message: "only with LICENCE_HASH_KEY (the key that replaces it)" })
+  .refine((env) => [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].every((value) => value === undefined) || (env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET), {
+    path: ["OIDC_ISSUER"],
+    message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set together, or none of them",
+  });
 
 /** A production deployment on PostgreSQL: the portal is public, so its public address must be known. */
 const isPublicDeployment = (env: Record<string, string | undefined>) => env.NODE_ENV === "production" && Boolean(env.DATABASE_URL);
@@ -143,6 +167,9 @@ export function parseEnv(env: Record<string, string | undefined> = process.env):
       "PUBLIC_BASE_URL: must be set in production (NODE_ENV=production with DATABASE_URL): the QR codes on receipts and e-licences " +
         "would otherwise point at localhost. Set it to the portal's public address, e.g. PUBLIC_BASE_URL=https://onedoor.example.gov.cn",
     );
+  }
+  if (env.OIDC_ISSUER?.startsWith("http:") && isPublicDeployment(env)) {
+    problems.push("OIDC_ISSUER: must be an https address in production on PostgreSQL: sign-in answers would travel in the clear");
   }
   if (env.ONEDOOR_TEST_CLOCK === "on" && (env.PUBLIC_BASE_URL?.startsWith("https:") || (isPublicDeployment(env) && !isLoopbackHttp(env.PUBLIC_BASE_URL)))) {
     problems.push("ONEDOOR_TEST_CLOCK: a test setting, refused with an https PUBLIC_BASE_URL and in production on PostgreSQL (unless PUBLIC_BASE_URL is http on this machine)");

@@ -8,6 +8,13 @@ export const errorCodes = [
   "invalid:sign-in-missing",
   "invalid:sign-in",
   "rate-limited:sign-in",
+  // Sign-in through the unified identity provider (server/auth/sign-in-with-identity.ts).
+  "invalid:identity-claims",
+  "forbidden:identity-unverified",
+  "conflict:identity-mismatch",
+  "conflict:identity-staff-account",
+  "forbidden:identity-disabled",
+  "invalid:identity-sign-in",
   "forbidden:role",
   "forbidden:case",
   "forbidden:task",

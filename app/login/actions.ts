@@ -7,10 +7,11 @@ import { z } from "zod";
 import type { TSignInState } from "@/components/auth/login-form";
 import { users } from "@/db/schema";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { IDENTITY_PROVIDER_ID, identitySignInEnabled } from "@/server/auth/identity-provider";
 import { SignInThrottled, signIn, signOut } from "@/server/auth/next-auth";
 import { revokeSessions } from "@/server/auth/revoke-sessions";
 import { homeOf } from "@/server/auth/session";
-import { defineAction } from "@/server/http/define-action";
+import { defineAction, withError } from "@/server/http/define-action";
 
 // A missing or non-text field reads as empty, and empty is "enter your user name and password".
 const ZSignIn = z.object({
@@ -37,6 +38,28 @@ export const signInAction = defineAction({
     }
     const [user] = await db.select({ role: users.role }).from(users).where(eq(users.username, username)).limit(1);
     redirect(callbackUrl ? safeRedirectPath(callbackUrl) : homeOf(user.role));
+  },
+});
+
+/**
+ * Off to the unified identity provider: Auth.js answers with its authorization address (PKCE, state and nonce in
+ * cookies), and the provider sends the person back to /api/auth/callback/oidc, then to `callbackUrl` — or /me, where
+ * every applicant starts. Without a provider configured there is no button; a post anyway lands on /login.
+ */
+export const signInWithIdentityAction = defineAction({
+  route: "/login",
+  name: "signInWithIdentityAction",
+  input: z.object({ callbackUrl: z.string().max(500).optional().catch(undefined) }),
+  back: "/login",
+  async run({ input: { callbackUrl } }) {
+    if (!identitySignInEnabled()) redirect("/login");
+    try {
+      await signIn(IDENTITY_PROVIDER_ID, { redirectTo: callbackUrl ? safeRedirectPath(callbackUrl) : "/me" });
+    } catch (error) {
+      // The provider could not be reached or did not describe itself (discovery failed): say so on the page.
+      if (error instanceof AuthError) redirect(withError("/login", "invalid:identity-sign-in"));
+      throw error;
+    }
   },
 });
 

@@ -87,3 +87,26 @@ export const companyMembers = pgTable(
   (table) => [primaryKey({ columns: [table.companyId, table.userId] }), index("company_members_user_idx").on(table.userId)],
 );
 export type TCompanyMember = typeof companyMembers.$inferSelect;
+
+/**
+ * A person's account at the government's unified identity provider (统一身份认证, OpenID Connect), linked to their
+ * row here on their first sign-in by the verified resident ID number (server/auth/sign-in-with-identity.ts). The
+ * provider's subject identifier, not the ID number, finds the row on later sign-ins; one person has at most one
+ * account per provider. A row with a link and no user name signs in through the provider only.
+ */
+export const identityLinks = pgTable(
+  "identity_links",
+  {
+    /** The provider's issuer identifier (OIDC_ISSUER), so a change of provider never matches another's subjects. */
+    issuer: text("issuer").notNull(),
+    /** The provider's `sub` for this person: stable, and never shown or logged. */
+    subject: text("subject").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    linkedAt: timestamp("linked_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSignedInAt: timestamp("last_signed_in_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.issuer, table.subject] }), uniqueIndex("identity_links_user_issuer_idx").on(table.userId, table.issuer)],
+);
+export type TIdentityLink = typeof identityLinks.$inferSelect;

@@ -23,6 +23,11 @@ describe("Content-Security-Policy", () => {
     expect(policy.get("default-src")).toEqual(["'self'"]);
   });
 
+  it("lets a form lead on to the identity provider only where the page names it", () => {
+    const signIn = directives(buildContentSecurityPolicy({ nonce: "n", https: true, formTargets: ["https://tyrz.example.gov.cn"] }));
+    expect(signIn.get("form-action")).toEqual(["'self'", "https://tyrz.example.gov.cn"]);
+  });
+
   it("allows styles from this site and inline ones only with the nonce", () => {
     expect(policy.get("style-src")).toEqual(["'self'", "'nonce-abc123=='"]);
   });

@@ -15,6 +15,11 @@ export type TSecurityHeaderOptions = {
   https: boolean;
   /** `next dev`: React rebuilds server error stacks with eval, and dev styles are injected without a nonce. */
   development?: boolean;
+  /**
+   * Other origins a form on this page may lead to: the unified identity provider, for the sign-in page's button (its
+   * post answers with a redirect there, which form-action governs too when the page runs without JavaScript).
+   */
+  formTargets?: readonly string[];
 };
 
 /** A year, without includeSubDomains: other services on the parent domain may not all speak https yet. */
@@ -39,7 +44,7 @@ const permissionsPolicy = [
   .map((feature) => `${feature}=()`)
   .join(", ");
 
-export function buildContentSecurityPolicy({ nonce, https, development = false }: TSecurityHeaderOptions): string {
+export function buildContentSecurityPolicy({ nonce, https, development = false, formTargets = [] }: TSecurityHeaderOptions): string {
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
     // 'self' only matters to browsers too old for 'strict-dynamic' (which ignore the nonce-less rest).
@@ -51,7 +56,7 @@ export function buildContentSecurityPolicy({ nonce, https, development = false }
     ["connect-src", "'self'"],
     ["object-src", "'none'"],
     ["base-uri", "'self'"],
-    ["form-action", "'self'"],
+    ["form-action", "'self'", ...formTargets],
     ["frame-ancestors", "'none'"],
   ];
   // Over plain http (a laptop, the journeys) upgrading would point every file at an https nobody serves.

@@ -224,13 +224,14 @@ async function measurePages(databaseUrl: string, samples: TSamples): Promise<TFi
     const cookies = new Map<string, string>();
     try {
       // The clerks of the departments with the most open tasks, one cookie each, and the applicants and supervisor.
-      for (const clerk of samples.clerks.slice(0, 4)) cookies.set(clerk.username, (await signIn(await browser.newContext(), base, clerk.username)).cookie);
+      // Clerks are password accounts: each has a user name (only applicants linked by the identity provider lack one).
+      for (const clerk of samples.clerks.slice(0, 4)) cookies.set(clerk.username!, (await signIn(await browser.newContext(), base, clerk.username!)).cookie);
       for (const username of ["citizen", "enterprise", "supervisor"]) cookies.set(username, (await signIn(await browser.newContext(), base, username)).cookie);
     } finally {
       await browser.close();
     }
     const clerks = samples.clerks.slice(0, 4);
-    const clerkRequests = (paths: (clerk: TActor, i: number) => string) => clerks.flatMap((clerk) => [0, 1, 2].map((i) => ({ path: paths(clerk, i), cookie: cookies.get(clerk.username)! })));
+    const clerkRequests = (paths: (clerk: TActor, i: number) => string) => clerks.flatMap((clerk) => [0, 1, 2].map((i) => ({ path: paths(clerk, i), cookie: cookies.get(clerk.username!)! })));
     const inDepartment = (clerk: TActor) => samples.terms.filter((term) => term.department_id === clerk.departmentId);
     const today = toIsoDate(new Date());
     const figures: TFigure[] = [];
@@ -255,7 +256,7 @@ async function measurePages(databaseUrl: string, samples: TSamples): Promise<TFi
     // Claim-next posts the desk's form: 40 presses per clerk, so no department's queue runs dry.
     const posts = await Promise.all(
       clerks.map(async (clerk) => {
-        const cookie = cookies.get(clerk.username)!;
+        const cookie = cookies.get(clerk.username!)!;
         const html = await (await fetch(`${base}/desk`, { headers: { cookie } })).text();
         return { path: "/desk", cookie, method: "POST" as const, ...actionPost(html, "claim-next") };
       }),

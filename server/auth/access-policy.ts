@@ -70,7 +70,7 @@ export const accessPolicy = {
   "/verify/[id]": { page: open, actions: { checkHolderAction: open } },
   "/verify/documents/[id]": { page: open },
   "/request-too-large": { handler: { GET: open } },
-  "/login": { page: open, actions: { signInAction: open, signOutAction: open } },
+  "/login": { page: open, actions: { signInAction: open, signInWithIdentityAction: open, signOutAction: open } },
   "/language": { handler: { GET: open } },
   "/display": { handler: { GET: open } },
   "/api/health": { handler: { GET: open } },

@@ -1,11 +1,12 @@
 /** The signed-in person a use case acts for, loaded fresh from the database on every request. */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { companyMembers, users, type TRole } from "@/db/schema";
+import { companyMembers, identityLinks, users, type TRole } from "@/db/schema";
 
 export type TActor = {
   id: string;
-  username: string;
+  /** Null for a person who signs in only through the unified identity provider (server/auth/sign-in-with-identity.ts). */
+  username: string | null;
   displayName: string;
   role: TRole;
   /** The department whose queue a clerk works; null for everyone else. */
@@ -23,16 +24,21 @@ export type TActor = {
  * has no actor at all, whatever its session says.
  */
 export async function loadActor(db: TDatabase, userId: string, session?: { sessionVersion: number }): Promise<TActor | null> {
-  // One round trip for every page: the person with their memberships (a row per company, or one without).
+  // One round trip for every page: the person, whether the identity provider links them, and their memberships (a
+  // row per company, or one without).
   const rows = await db
-    .select({ user: users, companyId: companyMembers.companyId })
+    .select({
+      user: users,
+      linked: sql<boolean>`exists (select 1 from ${identityLinks} where ${identityLinks.userId} = ${users.id})`,
+      companyId: companyMembers.companyId,
+    })
     .from(users)
     .leftJoin(companyMembers, eq(companyMembers.userId, users.id))
     .where(eq(users.id, userId));
   const user = rows[0]?.user;
-  // A person recorded at the counter has no account yet (no user name, no password): they never act themselves;
-  // a disabled account acts no more.
-  if (!user || user.username === null || user.disabledAt !== null) return null;
+  // A person recorded at the counter has no account until they sign in through the identity provider, which links
+  // them (no user name, no password, no link): until then they never act themselves. A disabled account acts no more.
+  if (!user || (user.username === null && !rows[0].linked) || user.disabledAt !== null) return null;
   if (session && session.sessionVersion !== user.sessionVersion) return null;
   return {
     id: user.id,

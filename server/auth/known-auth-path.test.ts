@@ -13,4 +13,12 @@ describe("isKnownAuthPath", () => {
       expect(isKnownAuthPath(path), path).toBe(false);
     }
   });
+
+  it("knows the identity provider's sign-in and callback only where one is configured", () => {
+    for (const path of ["/api/auth/signin/oidc", "/api/auth/callback/oidc"]) {
+      expect(isKnownAuthPath(path), path).toBe(false);
+      expect(isKnownAuthPath(path, ["credentials", "oidc"]), path).toBe(true);
+    }
+    expect(isKnownAuthPath("/api/auth/session/oidc", ["credentials", "oidc"])).toBe(false);
+  });
 });

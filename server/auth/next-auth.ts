@@ -1,5 +1,6 @@
 /**
- * Auth.js (next-auth v5, pinned beta): credentials sign-in with argon2id hashes, stateless JWT sessions in an
+ * Auth.js (next-auth v5, pinned beta): credentials sign-in with argon2id hashes and, where configured, the
+ * government's unified identity provider over OpenID Connect (identity-provider.ts); stateless JWT sessions in an
  * encrypted cookie. v5 over v4 because its `auth()` works the same in server components, server actions and route
  * handlers, which is how every page and action here gets the session. The JWT carries the user id, the session
  * version it was issued under and its times (server/auth/session-lifetime.ts); the actor (role, department,
@@ -15,6 +16,7 @@ import { checkPlainText } from "@/lib/text/plain-text";
 import { getEnv } from "@/server/env";
 import { logger } from "@/server/log/logger";
 import { readAuthSecret } from "./auth-secret";
+import { buildIdentityProvider, identityOutcomeOf } from "./identity-provider";
 import { continueSession, sessionLimitsOf, startSessionClaims } from "./session-lifetime";
 import { decodeSessionToken, encodeSessionToken } from "./session-token";
 import { signInWithPassword } from "./sign-in-with-password";
@@ -55,6 +57,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth((incoming) => {
   // host the replica sees, which behind a proxy may be localhost:PORT. The portal's public address is known: it
   // reads that from AUTH_URL, and only from the process environment.
   if (env.publicBaseUrlGiven) process.env.AUTH_URL ??= env.PUBLIC_BASE_URL;
+  const identityProvider = buildIdentityProvider(env);
   return {
     secret: readAuthSecret(),
     trustHost: true,
@@ -95,8 +98,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth((incoming) => {
           return null;
         },
       }),
+      ...(identityProvider ? [identityProvider] : []),
     ],
     callbacks: {
+      // A person the identity provider vouched for but the register refused (identity-provider.ts) goes back to
+      // /login, which says why in their language; everyone else goes on.
+      signIn({ user }) {
+        const identity = identityOutcomeOf(user);
+        return identity && "refusal" in identity ? `/login?error=${encodeURIComponent(identity.refusal)}` : true;
+      },
       // The credentials endpoint's callbackUrl goes through the same check as every other post-action destination.
       redirect({ url, baseUrl }) {
         return `${baseUrl}${safeRedirectPath(url, baseUrl)}`;
@@ -105,7 +115,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth((incoming) => {
       // Returning null ends the session; where a response can carry cookies, Auth.js then deletes the cookie.
       jwt({ token, user }) {
         const now = new Date();
-        if (user) return { ...token, ...startSessionClaims({ user: ZSignedInUser.parse(user), now }) };
+        if (user) {
+          // Through the identity provider, the portal's user travels beside the id Auth.js made up for it.
+          const identity = identityOutcomeOf(user);
+          const signedIn = identity && "portalUser" in identity ? identity.portalUser : ZSignedInUser.parse(user);
+          return { ...token, ...startSessionClaims({ user: signedIn, now }) };
+        }
         const verdict = continueSession({ token, now, limits });
         return verdict.live ? { ...token, ...verdict.claims } : null;
       },

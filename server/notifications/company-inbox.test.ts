@@ -92,11 +92,11 @@ describe.each(testDatabaseKinds)("a company's inbox on %s", (kind) => {
   }
   async function join(actor: TActor) {
     await world.db.insert(companyMembers).values({ companyId, userId: actor.id, role: "agent" });
-    return world.actorOf(actor.username);
+    return world.actorOf(actor.username!);
   }
   async function leave(actor: TActor) {
     await world.db.delete(companyMembers).where(and(eq(companyMembers.companyId, companyId), eq(companyMembers.userId, actor.id)));
-    return world.actorOf(actor.username);
+    return world.actorOf(actor.username!);
   }
 
   it("writes one outbox row and one inbox message for the company, which every member sees and nobody else", async () => {

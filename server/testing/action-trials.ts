@@ -77,6 +77,9 @@ export const actionTrials: Record<string, TActionTrial> = {
     // Every check counts against the licence (a yes/no answer is a guessing oracle), whatever it answers.
     writesAnyway: ["rate_limits"],
   },
+  // Without OIDC_* settings (as in these tests) there is no provider to go to: back to the sign-in page, unchanged.
+  // With them, it answers with the provider's authorization address: e2e/oidc-sign-in.spec.ts follows it.
+  "/login#signInWithIdentityAction": { actor: null, succeeded: redirectsTo(/^\/login$/) },
   "/login#signOutAction": { actor: "citizen", succeeded: redirectsTo(/^\/$/) },
 
   "/apply/[code]#startDraftAction": {
