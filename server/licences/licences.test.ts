@@ -339,15 +339,27 @@ describe.each(testDatabaseKinds)("e-licences on %s", (kind) => {
   });
 
   describe("the wallet and reuse", () => {
+    /** Every page of a wallet, older and older: the tests before this one issue the citizen more than a page. */
+    async function wholeWallet(username: string, day: string) {
+      const actor = await world.actorOf(username);
+      const licences: Awaited<ReturnType<typeof listMyLicences>>["licences"] = [];
+      for (let older: string | null | undefined = undefined; ; ) {
+        const page = await listMyLicences({ db: world.db, actor, today: day, older });
+        licences.push(...page.licences);
+        if (!page.older) return licences;
+        older = page.older;
+      }
+    }
+
     it("lists a person's own licences and their companies', each with its state, and nobody else's", async () => {
       const { licence } = await proofLicence();
-      const citizenWallet = (await listMyLicences({ db: world.db, actor: await world.actorOf("citizen"), today })).licences;
+      const citizenWallet = await wholeWallet("citizen", today);
       expect(citizenWallet.map((item) => item.number)).toContain(licence.number);
       expect(citizenWallet.map((item) => item.number)).toContain("沪户310104-2011-004512");
       expect(citizenWallet.find((item) => item.id === licence.id)).toMatchObject({ state: "valid", company: false, holderName: "张三" });
-      expect((await listMyLicences({ db: world.db, actor: await world.actorOf("citizen"), today: "2026-07-01" })).licences.find((item) => item.id === licence.id)?.state).toBe("expired");
+      expect((await wholeWallet("citizen", "2026-07-01")).find((item) => item.id === licence.id)?.state).toBe("expired");
 
-      const enterpriseWallet = (await listMyLicences({ db: world.db, actor: await world.actorOf("enterprise"), today })).licences;
+      const enterpriseWallet = await wholeWallet("enterprise", today);
       expect(enterpriseWallet.length).toBeGreaterThan(0);
       expect(enterpriseWallet.every((item) => item.company)).toBe(true);
       expect(await listMyLicences({ db: world.db, actor: await world.actorOf("citizen2"), today })).toEqual({ licences: [], newer: null, older: null });
