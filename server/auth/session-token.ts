@@ -24,7 +24,9 @@ function derivedKey(encryption: string, secret: string, salt: string): Promise<T
   let found = derivedKeys.get(cacheKey);
   if (!found) {
     const key = new Uint8Array(hkdfSync("sha256", secret, salt, `Auth.js Generated Encryption Key (${salt})`, length));
-    found = calculateJwkThumbprint({ kty: "oct", k: base64url.encode(key) }, `sha${length << 3}` as "sha512").then((thumbprint) => ({ key, thumbprint }));
+    // Auth.js names the digest after the key's length: SHA-512 for the 64-byte key, SHA-256 for the 32-byte one.
+    const digest = length === 64 ? "sha512" : "sha256";
+    found = calculateJwkThumbprint({ kty: "oct", k: base64url.encode(key) }, digest).then((thumbprint) => ({ key, thumbprint }));
     derivedKeys.set(cacheKey, found);
   }
   return found;
