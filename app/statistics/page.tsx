@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { getReadDb } from "@/db/client";
+import { getDb, getReadDb } from "@/db/client";
 import { RatingLevelTag } from "@/components/ratings/rating-summary";
 import { ConcludedCasesTable } from "@/components/statistics/concluded-cases-table";
 import { OpenDataLinks } from "@/components/statistics/open-data-links";
@@ -32,8 +32,8 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   const db = getReadDb();
   const { now } = await readCurrentTime();
   const [byDepartment, byService, published, statistics] = [
-    await computePublicStatistics({ db, group: "department", now }),
-    await computePublicStatistics({ db, group: "service", now }),
+    await computePublicStatistics({ db, primary: getDb(), group: "department", now }),
+    await computePublicStatistics({ db, primary: getDb(), group: "service", now }),
     await listConcludedCases({ db, cursor: query.cases }),
     await aggregateRatings({ db }),
   ];

@@ -55,9 +55,9 @@ export default async function SupervisePage({ searchParams }: { searchParams: Pr
   const db = getDb();
   const reportDb = getReadDb();
   const [departments, services, series, watch, extensions, followUps] = await Promise.all([
-    computeSupervisionFigures({ db: reportDb, actor, range, group: "department", now }),
-    computeSupervisionFigures({ db: reportDb, actor, range, group: "service", now }),
-    listVolumeSeries({ db: reportDb, actor, range, period: periodOf(range) }),
+    computeSupervisionFigures({ db: reportDb, primary: db, actor, range, group: "department", now }),
+    computeSupervisionFigures({ db: reportDb, primary: db, actor, range, group: "service", now }),
+    listVolumeSeries({ db: reportDb, primary: db, actor, range, period: periodOf(range), now }),
     listDeadlineWatch({ db, actor, now, departmentId: query.department, overdueOnly: query.overdue === "1" }),
     listExtensionRequests({ db, actor }),
     listOverdueFollowUps({ db, actor, now }),

@@ -36,7 +36,7 @@ const figureValues = (figures: TPublicFigures): TOpenDataRecord => ({
 });
 
 /** The table's records, each with exactly the fields of openDataFields[table], in that order. */
-export async function buildOpenData({ db, table, now = new Date() }: { db: TDatabase; table: TOpenDataTable; now?: Date }): Promise<TOpenDataRecord[]> {
+export async function buildOpenData({ db, primary = db, table, now = new Date() }: { db: TDatabase; primary?: TDatabase; table: TOpenDataTable; now?: Date }): Promise<TOpenDataRecord[]> {
   const order = openDataFields[table].map((field) => field.name);
   const ordered = (record: TOpenDataRecord) => Object.fromEntries(order.map((name) => [name, record[name] ?? null]));
   if (table === "cases-concluded") {
@@ -54,7 +54,7 @@ export async function buildOpenData({ db, table, now = new Date() }: { db: TData
       }),
     );
   }
-  const statistics = await computePublicStatistics({ db, group: table === "departments" ? "department" : "service", now });
+  const statistics = await computePublicStatistics({ db, primary, group: table === "departments" ? "department" : "service", now });
   return publicPeriods.flatMap((period) =>
     statistics.rows.map((row) =>
       ordered({

@@ -57,12 +57,13 @@ const noFigures: TPublicFigures = {
 };
 
 /** Departments (group "department") or services (group "service") with any figure this year, in code order. */
-export async function computePublicStatistics({ db, group, now = new Date() }: { db: TDatabase; group: TFigureGroup; now?: Date }): Promise<TPublicStatistics> {
+/** `db` may be the reports' read-only connection; closed days not yet counted are counted and stored on `primary`. */
+export async function computePublicStatistics({ db, primary = db, group, now = new Date() }: { db: TDatabase; primary?: TDatabase; group: TFigureGroup; now?: Date }): Promise<TPublicStatistics> {
   const today = toIsoDate(now);
   const periods = publicPeriodRanges(today);
   const byKey = new Map<string, TPublicStatisticsRow>();
   for (const period of publicPeriods) {
-    const { rows } = await queryFigures({ db, range: periods[period], group, departmentId: null, now });
+    const { rows } = await queryFigures({ db, primary, range: periods[period], group, departmentId: null, now });
     for (const row of rows) {
       const entry = byKey.get(row.key) ?? {
         departmentCode: row.departmentCode,

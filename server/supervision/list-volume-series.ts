@@ -1,49 +1,43 @@
 /**
  * The dashboard's volumes over time: per week (Monday first) or per month of the range, the tasks received (ready),
  * concluded (approved, refused or rejected) and the on-time rate of those concluded — the definitions of
- * compute-supervision-figures.ts, grouped by period instead of department. Every period of the range has a row, so
- * the chart and the table show the quiet weeks too.
+ * compute-supervision-figures.ts, read from the same day rows (count-figure-days.ts) and added up per period instead
+ * of per department. Every period of the range has a row, so the chart and the table show the quiet weeks too.
  */
-import { sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { executeRows } from "@/db/execute-rows";
+import { addDays } from "@/lib/calendar/working-days";
 import type { TReportRange } from "@/lib/supervision/report-range";
 import type { TActor } from "@/server/auth/actor";
 import { fail } from "@/server/errors";
-import { dayOf, rangeEnd, rangeStart } from "./supervision-sql";
+import { readFigureDays } from "./count-figure-days";
 
-type TSeriesRow = { period: string; received: number; concluded: number; on_time: number };
+/** The first day of the week (Monday) or month holding `day` (yyyy-mm-dd). */
+function periodStartOf(day: string, period: "week" | "month"): string {
+  if (period === "month") return `${day.slice(0, 7)}-01`;
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return addDays(day, -((weekday + 6) % 7));
+}
 
-export async function listVolumeSeries({ db, actor, range, period }: { db: TDatabase; actor: TActor; range: TReportRange; period: "week" | "month" }) {
+/** `db` may be the reports' read-only connection; closed days not yet counted are counted and stored on `primary`. */
+export async function listVolumeSeries({ db, primary = db, actor, range, period, now = new Date() }: { db: TDatabase; primary?: TDatabase; actor: TActor; range: TReportRange; period: "week" | "month"; now?: Date }) {
   if (actor.role !== "supervisor" && actor.role !== "admin") return fail("forbidden:role");
-  const scope = actor.role === "supervisor" && actor.departmentId ? sql`and t.department_id = ${actor.departmentId}` : sql``;
-  const unit = sql.raw(`'${period}'`);
-  const [from, to] = [sql`${range.from}::date`, sql`${range.to}::date`];
-  const result = await executeRows<TSeriesRow>(db, sql`
-    with periods as (
-      select p::date as period from generate_series(date_trunc(${unit}, ${from}::timestamp), ${to}::timestamp, ('1 ' || ${unit})::interval) as p
-    ),
-    received as (
-      select date_trunc(${unit}, t.ready_on::timestamp)::date as period, count(*)::int as received from tasks t
-      where t.ready_on between ${from} and ${to} ${scope} group by 1
-    ),
-    concluded as (
-      select date_trunc(${unit}, ${dayOf(sql`t.decided_at`)}::timestamp)::date as period, count(*)::int as concluded,
-        count(*) filter (where ${dayOf(sql`t.decided_at`)} <= t.due_date)::int as on_time
-      from tasks t
-      where t.decided_at >= ${rangeStart(range)} and t.decided_at < ${rangeEnd(range)} and t.status in ('approved', 'refused', 'rejected') ${scope}
-      group by 1
-    )
-    select to_char(periods.period, 'YYYY-MM-DD') as period, coalesce(received.received, 0) as received,
-      coalesce(concluded.concluded, 0) as concluded, coalesce(concluded.on_time, 0) as on_time
-    from periods left join received on received.period = periods.period left join concluded on concluded.period = periods.period
-    order by periods.period
-  `);
-  const rows = result.map((row) => ({
-    period: row.period,
-    received: row.received,
-    concluded: row.concluded,
-    onTimeRate: row.concluded > 0 ? row.on_time / row.concluded : null,
+  const departmentId = actor.role === "supervisor" && actor.departmentId ? actor.departmentId : null;
+  const periods = new Map<string, { received: number; concluded: number; onTime: number }>();
+  for (let start = periodStartOf(range.from, period); start <= range.to; start = period === "week" ? addDays(start, 7) : periodStartOf(addDays(start, 32), "month")) {
+    periods.set(start, { received: 0, concluded: 0, onTime: 0 });
+  }
+  for (const day of await readFigureDays({ db, primary, range, group: "department", departmentId, now })) {
+    const entry = periods.get(periodStartOf(day.day, period));
+    if (!entry) continue;
+    entry.received += day.received;
+    entry.concluded += day.concluded;
+    entry.onTime += day.on_time;
+  }
+  const rows = [...periods].map(([start, entry]) => ({
+    period: start,
+    received: entry.received,
+    concluded: entry.concluded,
+    onTimeRate: entry.concluded > 0 ? entry.onTime / entry.concluded : null,
   }));
   return { ok: true as const, period, rows };
 }

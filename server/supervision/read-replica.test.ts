@@ -35,8 +35,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)("the reports' read-only connection
     const now = new Date();
     const range = { from: "2026-01-01", to: "2026-12-31" };
     const options = { actor: supervisor, range, group: "department" as const, now };
-    expect(await computeSupervisionFigures({ ...options, db: reader.db })).toEqual(await computeSupervisionFigures({ ...options, db: world.db }));
-    expect(await computePublicStatistics({ db: reader.db, group: "service", now })).toEqual(await computePublicStatistics({ db: world.db, group: "service", now }));
+    // Closed days not yet counted are counted on the primary; the reader reads them, and nothing else is written.
+    expect(await computeSupervisionFigures({ ...options, db: reader.db, primary: world.db })).toEqual(await computeSupervisionFigures({ ...options, db: world.db }));
+    expect(await computePublicStatistics({ db: reader.db, primary: world.db, group: "service", now })).toEqual(await computePublicStatistics({ db: world.db, group: "service", now }));
   });
 
   it("runs without PostgreSQL's JIT compiler, on the primary's pool and the reports' alike", async () => {

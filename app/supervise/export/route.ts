@@ -4,7 +4,7 @@
  */
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { getReadDb } from "@/db/client";
+import { getDb, getReadDb } from "@/db/client";
 import { toIsoDate } from "@/lib/calendar/working-days";
 import { CSV_BYTE_ORDER_MARK, csvLine, type TCsvCell } from "@/lib/csv/csv";
 import { readSearchParams } from "@/lib/http/search-params";
@@ -35,7 +35,7 @@ export async function GET(request: Request) {
   const header = (key: string, kind: string) => `${t(`figures.${key}`)}${kind === "share" ? " (%)" : ""}`;
   let lines: TCsvCell[][];
   if (query.table === "volumes") {
-    const series = await listVolumeSeries({ db, actor, range, period: periodOf(range) });
+    const series = await listVolumeSeries({ db, primary: getDb(), actor, range, period: periodOf(range), now });
     if (!series.ok) return new Response(te(series.code), { status: 403 });
     lines = [
       [t(series.period), header("received", "count"), header("concluded", "count"), header("onTimeRate", "share")],
@@ -43,7 +43,7 @@ export async function GET(request: Request) {
     ];
   } else {
     const group = query.table === "departments" ? "department" : "service";
-    const figures = await computeSupervisionFigures({ db, actor, range, group, now });
+    const figures = await computeSupervisionFigures({ db, primary: getDb(), actor, range, group, now });
     if (!figures.ok) return new Response(te(figures.code), { status: 403 });
     lines = [
       [...(group === "service" ? [t("service")] : []), t("department"), ...allFigureColumns.map((column) => header(column.key, column.kind))],

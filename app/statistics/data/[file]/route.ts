@@ -5,7 +5,7 @@
  * formulas defused (lib/csv/csv.ts); JSON is `{ table, generatedAt, licence, fields, records }`.
  */
 import { notFound } from "next/navigation";
-import { getReadDb } from "@/db/client";
+import { getDb, getReadDb } from "@/db/client";
 import { CSV_BYTE_ORDER_MARK, csvLine } from "@/lib/csv/csv";
 import { OPEN_DATA_LICENCE, OPEN_DATA_PACKAGE_PATH, openDataFields, openDataFormats, openDataPath, openDataTables, type TOpenDataFormat, type TOpenDataTable } from "@/lib/statistics/open-data-fields";
 import { readCurrentTime } from "@/server/clock";
@@ -29,7 +29,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   const parsed = typeof file === "string" ? parseFile(file) : null;
   if (!parsed) notFound();
   const { now } = await readCurrentTime();
-  const records = await buildOpenData({ db: getReadDb(), table: parsed.table, now });
+  const records = await buildOpenData({ db: getReadDb(), primary: getDb(), table: parsed.table, now });
   const fields = openDataFields[parsed.table];
   if (parsed.format === "json") {
     return Response.json(
