@@ -70,7 +70,10 @@ if (process.env.ONEDOOR_SKIP_BUILD === "1" && fs.existsSync(path.join(root, ".ne
 const port = process.env.PORT || "3000";
 log(`serving on http://localhost:${port}`);
 // peer-address.cjs makes X-Forwarded-For end with the connection's real peer (the sign-in throttle counts by it).
-const nextStart = ["--require", "./scripts/peer-address.cjs", path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port];
+// Idle connections are kept 75 s, longer than a proxy in front keeps its own to us (nginx's upstream keepalive_timeout
+// and most load balancers' idle timeouts are 60 s): Node's default of 5 s closed connections nginx was about to
+// reuse, and nginx answered 502 when both replicas seemed to fail at once (npm run test:replicas).
+const nextStart = ["--require", "./scripts/peer-address.cjs", path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port, "--keepAliveTimeout", "75000"];
 const server = spawn(process.execPath, nextStart, {
   stdio: "inherit",
   env,

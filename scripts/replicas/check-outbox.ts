@@ -55,6 +55,14 @@ export async function checkOutboxDelivery({ db, caught, addressesSince, domain }
   for (const message of caught) byReplica.set(message.greeting, (byReplica.get(message.greeting) ?? 0) + 1);
 
   lines.push(`outbox: ${totals.rows} rows, ${totals.delivered} delivered, ${totals.dead} dead, ${waiting} still waiting`);
+  if (waiting > 0) {
+    // Why they wait: the attempts so far and the last error of each kind.
+    const reasons = await executeRows<{ attempts: number; last_error: string | null; rows: number }>(
+      db,
+      sql`select attempts, last_error, count(*)::int as rows from outbox where delivered_at is null and dead_at is null group by 1, 2 order by 3 desc limit 5`,
+    );
+    for (const reason of reasons) lines.push(`  waiting: ${reason.rows} after ${reason.attempts} attempts, last error: ${reason.last_error ?? "none"}`);
+  }
   lines.push(`e-mails: ${expected.size} copies recorded as sent, ${caught.length} arrived (${arrivals.size} distinct); sent by ${[...byReplica].map(([name, n]) => `${name} ×${n}`).join(", ") || "nobody"}`);
   lines.push(`  twice: ${twice.length}, arrived but not recorded: ${unrecorded.length}, recorded but never arrived: ${missing.length}, delivered rows that left out an addressee: ${leftOut.length}`);
   for (const [label, list] of [["twice", twice], ["not recorded", unrecorded], ["missing", missing], ["left out (outbox ids)", leftOut.map((row) => String(row.outbox_id))]] as const) {

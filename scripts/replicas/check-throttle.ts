@@ -13,7 +13,7 @@ export async function checkSharedThrottle({ origin, username, allowance }: { ori
   const lines: string[] = [];
   // One CSRF token for every post, from whichever replica answers (its cookie is signed with the shared AUTH_SECRET),
   // so that the posts alone take turns between the replicas.
-  const csrf = await fetch(`${origin}/api/auth/csrf`);
+  const csrf = await getOnce(`${origin}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const cookie = csrf.headers.getSetCookie().map((header) => header.split(";")[0]).join("; ");
   const attempt = async (password: string): Promise<TAttempt> => {
@@ -55,6 +55,18 @@ export async function checkSharedThrottle({ origin, username, allowance }: { ori
   lines.push(`then the right password ${held.length} times: refused with 429 by ${describeCounts(refusedBy)}${held.some((answer) => answer.status !== 429) ? `; NOT refused: ${held.filter((answer) => answer.status !== 429).map((answer) => `${answer.status} from ${answer.upstream}`).join(", ")}` : ""}`);
   if (held.some((answer) => answer.status !== 429) || refusedBy.size < 2) ok = false;
   return { ok, lines };
+}
+
+/**
+ * A GET, asked again once if the connection fails before an answer: the run's first request after the journeys may be
+ * sent on a keep-alive connection nginx has closed meanwhile (EPIPE), which says nothing about the replicas.
+ */
+async function getOnce(url: string): Promise<Response> {
+  try {
+    return await fetch(url);
+  } catch {
+    return fetch(url);
+  }
 }
 
 function countBy(values: string[]): Map<string, number> {

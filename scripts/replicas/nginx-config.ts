@@ -23,6 +23,9 @@ http {
   upstream onedoor_replicas {
 ${upstreams.map((upstream) => `    server 127.0.0.1:${upstream} max_fails=1 fail_timeout=30s;`).join("\n")}
     keepalive 16;
+    # Shorter than the replicas keep an idle connection (75 s, scripts/start.mjs): nginx closes first, never reusing
+    # a connection the replica is closing.
+    keepalive_timeout 60s;
   }
 
   server {

@@ -47,9 +47,13 @@ export function onCleanUp(step: () => Promise<void> | void) {
   undo.push(step);
 }
 
-export function makeTempFolder(parent: string, name: string): string {
+/** A folder removed at the end, unless `keep()` says otherwise then (a failed run keeps its logs to read). */
+export function makeTempFolder(parent: string, name: string, keep: () => boolean = () => false): string {
   const folder = fs.mkdtempSync(path.join(parent, name));
-  onCleanUp(() => fs.rmSync(folder, { recursive: true, force: true }));
+  onCleanUp(() => {
+    if (keep()) console.log(`[replicas] kept ${folder} (the replicas' and nginx's logs) to read after a failure`);
+    else fs.rmSync(folder, { recursive: true, force: true });
+  });
   return folder;
 }
 

@@ -68,6 +68,7 @@ const ownSettingJourneys: Record<string, string> = {
 };
 
 type TCheck = { name: string; ok: boolean; lines: string[] };
+let failedRun = false;
 const checks: TCheck[] = [];
 const record = (name: string, ok: boolean, lines: string[]) => {
   checks.push({ name, ok, lines });
@@ -128,7 +129,7 @@ async function createDatabase(): Promise<string> {
 async function main() {
   const started = Date.now();
   prepare();
-  const folder = makeTempFolder(os.tmpdir(), "onedoor-replicas-");
+  const folder = makeTempFolder(os.tmpdir(), "onedoor-replicas-", () => failedRun || checks.some((check) => !check.ok));
   const databaseUrl = await createDatabase();
   const mail = await startMailCatcher(ports.smtp);
   onCleanUp(mail.close);
@@ -189,16 +190,22 @@ async function main() {
   log(`journeys: ${journeys.length} spec files through ${origin}`);
   const journeyRun = spawnSync(process.execPath, [path.join("node_modules", "@playwright", "test", "cli.js"), "test", "--grep-invert", skipTitles, ...journeys], { stdio: "inherit", env: playwrightEnv });
   const perUpstream = new Map<string, number>();
+  const unanswered = new Map<string, number>();
   for (const line of fs.readFileSync(path.join(folder, "nginx", "access.log"), "utf8").split("\n").filter(Boolean)) {
-    for (const upstream of line.split(" ")[0].split(",").map((part) => part.trim()).filter((part) => part !== "-")) perUpstream.set(upstream, (perUpstream.get(upstream) ?? 0) + 1);
+    // "$upstream_addr $upstream_status $status": addresses tried in turn are listed with commas, a request nginx
+    // answered itself has "-", and one it found no live replica for names the upstream group instead of an address.
+    const [tried, ...statuses] = line.split(" ");
+    const addresses = tried.split(",").map((part) => part.trim()).filter((part) => part !== "-");
+    for (const upstream of addresses.filter((part) => /^127\.0\.0\.1:\d+$/.test(part))) perUpstream.set(upstream, (perUpstream.get(upstream) ?? 0) + 1);
+    if (addresses.some((part) => !/^127\.0\.0\.1:\d+$/.test(part))) unanswered.set(`${tried} ${statuses.join(" ")}`, (unanswered.get(`${tried} ${statuses.join(" ")}`) ?? 0) + 1);
   }
-  record("journeys", journeyRun.status === 0 && perUpstream.size === 2, [
+  record("journeys", journeyRun.status === 0 && perUpstream.size === 2 && unanswered.size === 0, [
     `${journeys.length} spec files ${journeyRun.status === 0 ? "passed" : `FAILED (playwright exit ${journeyRun.status})`}${wanted ? " (a partial run: REPLICAS_JOURNEYS)" : ""}; not through the replicas: ${Object.keys(ownServerJourneys).length} spec files (their own server) and ${Object.keys(ownSettingJourneys).length} test (its setting)`,
-    `requests answered: ${describeCounts(perUpstream)}`,
+    `requests answered: ${describeCounts(perUpstream)}${unanswered.size ? `; with no replica to answer (nginx found none live): ${describeCounts(unanswered)}` : ""}`,
   ]);
 
   // 3. The sign-in throttle, shared.
-  const throttle = await checkSharedThrottle({ origin, username: "citizen2", allowance: 5 });
+  const throttle = await checkSharedThrottle({ origin, username: "citizen2", allowance: 5 }).catch((error: Error) => ({ ok: false, lines: [`could not be run: ${error.message}${error.cause ? ` (${(error.cause as Error).message})` : ""}`] }));
   record("throttle", throttle.ok, throttle.lines);
 
   // 4. The outbox, delivered once by two workers.
@@ -246,6 +253,7 @@ let exitCode = 1;
 try {
   exitCode = await main();
 } catch (error) {
+  failedRun = true;
   console.error(`[replicas] FAILED: ${(error as Error).stack ?? error}`);
   const failed = checks.filter((check) => !check.ok).length;
   console.log(`replicas: ${checks.length - failed} passed, ${failed + 1} failed`);

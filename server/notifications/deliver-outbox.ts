@@ -23,6 +23,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm"
 import type { TDatabase } from "@/db/client";
 import { companyMembers, inboxMessages, inboxReads, outbox, users, type TNotificationParams } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
+import { logger } from "@/server/log/logger";
 import { describeDeliveryError } from "./describe-delivery-error";
 import type { TMailer } from "./mailer";
 import { renderEmailFooter, renderNotification } from "./render-notification";
@@ -111,11 +112,15 @@ async function listPendingEmails(tx: TDatabase, outboxIds: number[]) {
 /** Counts a failed attempt: the row backs off, or, after the last attempt, becomes a dead letter. */
 async function recordFailure(db: TDatabase, { id, attempts, error, now, maxAttempts }: { id: number; attempts: number; error: unknown; now: Date; maxAttempts: number }) {
   const dead = attempts + 1 >= maxAttempts;
+  const described = describeDeliveryError(error);
+  // The reason, masked as it is kept (no address, ID or mobile), so an operator can tell a mail server down from a
+  // message it refuses without opening the database.
+  logger.warn({ outboxId: id, attempt: attempts + 1, dead, error: described }, "outbox: a delivery attempt failed");
   await db
     .update(outbox)
     .set({
       attempts: sql`${outbox.attempts} + 1`,
-      lastError: describeDeliveryError(error),
+      lastError: described,
       nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
       ...(dead ? { deadAt: now } : {}),
     })
