@@ -34,6 +34,8 @@ import { aggregateRatings } from "@/server/ratings/aggregate-ratings";
 import { computePublicStatistics } from "@/server/statistics/compute-public-statistics";
 import { listConcludedCases } from "@/server/statistics/list-concluded-cases";
 import { computeSupervisionFigures } from "@/server/supervision/compute-supervision-figures";
+import { forgetRememberedFigures } from "@/server/supervision/figures-cache";
+import { figureDaysDone } from "@/db/schema";
 import { listDeadlineWatch } from "@/server/supervision/list-deadline-watch";
 import { listVolumeSeries } from "@/server/supervision/list-volume-series";
 import { claimNextTask } from "@/server/workflow/claim-next-task";
@@ -60,7 +62,8 @@ process.env.DATA_DIR = dataDir;
 
 type TKind = "queue" | "page" | "report";
 /** `failed`: what went wrong over HTTP (answers other than the expected status, timeouts); its times are then NaN. */
-type TFigure = { name: string; kind: TKind; p50: number; p95: number; failed?: string };
+/** `once`: a cost paid once (not per request), shown beside the others but held to no goal nor in the worst growth. */
+type TFigure = { name: string; kind: TKind; p50: number; p95: number; failed?: string; once?: boolean };
 
 /** Runs `run(i)` `runs` times after a few untimed warm-ups; each run varies its parameters by i. */
 async function time(name: string, kind: TKind, run: (i: number) => Promise<unknown>): Promise<TFigure> {
@@ -144,18 +147,29 @@ async function measureQueries(handle: TDatabaseHandle, samples: TSamples): Promi
   figures.push(await time("/me", "page", (i) => listMyCases({ db, actor: pick(applicants, i), filter: pick([...myCaseFilters], Math.floor(i / applicants.length)) })));
   figures.push(await time("tracker", "page", (i) => getCaseForApplicant({ db, actor: enterprise, caseNumber: pick(companyCases, i).number })));
   figures.push(await time("/me/licences", "page", (i) => listMyLicences({ db, actor: pick(applicants, i), today })));
+  // The closed days' figures are counted once, when first asked for (decision 040): what that first view costs, for
+  // a year of every department, then what every later one costs. The per-process figures cache is emptied before
+  // each run below, so that the counting is measured and not the cache.
+  await db.delete(figureDaysDone);
+  forgetRememberedFigures(db);
+  const firstCount = performance.now();
+  await computeSupervisionFigures({ db, actor: supervisor, range: year, group: "service" });
+  const firstCountMs = performance.now() - firstCount;
+  figures.push({ name: "supervision, first view (counts a year's closed days)", kind: "report", p50: firstCountMs, p95: firstCountMs, once: true });
   figures.push(
-    await time("supervision", "report", (i) =>
-      Promise.all([
+    await time("supervision", "report", (i) => {
+      forgetRememberedFigures(db);
+      return Promise.all([
         computeSupervisionFigures({ db, actor: supervisor, range: year, group: "department" }),
         computeSupervisionFigures({ db, actor: supervisor, range: year, group: "service" }),
         listVolumeSeries({ db, actor: supervisor, range: year, period: periodOf(year) }),
         listDeadlineWatch({ db, actor: supervisor, departmentId: pick(departments, i).id }),
-      ]),
-    ),
+      ]);
+    }),
   );
   figures.push(
     await time("/statistics", "report", async () => {
+      forgetRememberedFigures(db);
       await computePublicStatistics({ db, group: "department" });
       await computePublicStatistics({ db, group: "service" });
       await listConcludedCases({ db });
@@ -297,6 +311,7 @@ async function main() {
       console.log(`\n${size.toLocaleString("en")} cases, PostgreSQL; query: ${runs} runs each; http: ${connections} connections, ${seconds} s a page`);
       for (const figure of figures) {
         if (figure.failed) console.log(`${figure.name.padEnd(28)} FAILED: ${figure.failed}`);
+        else if (figure.once) console.log(`${figure.name.padEnd(28)} ${ms(figure.p95)}  (once: no goal)`);
         else console.log(`${figure.name.padEnd(28)} p50 ${ms(figure.p50)}  p95 ${ms(figure.p95)}  goal ≤ ${goalOf(figure)} ms${figure.p95 > goalOf(figure) ? "  MISSED" : ""}`);
       }
     }
@@ -308,11 +323,11 @@ async function main() {
   console.log(`\np95 at ${sizes[0].toLocaleString("en")} and at ${target.toLocaleString("en")} cases`);
   const growth = large.map((figure) => {
     const before = small.find((row) => row.name === figure.name)!;
-    return { name: figure.name, before: before.p95, after: figure.p95, growth: figure.p95 / before.p95 };
+    return { name: figure.name, before: before.p95, after: figure.p95, growth: figure.p95 / before.p95, once: figure.once };
   });
-  for (const row of growth) console.log(`${row.name.padEnd(28)} ${ms(row.before)} → ${ms(row.after)}  ${row.growth.toFixed(1)}×${row.growth > 2 ? "  MISSED" : ""}`);
+  for (const row of growth) console.log(`${row.name.padEnd(28)} ${ms(row.before)} → ${ms(row.after)}  ${row.growth.toFixed(1)}×${row.once ? "  (once: no goal)" : row.growth > 2 ? "  MISSED" : ""}`);
   // A row that failed at either size has no growth (NaN) and is named above; the worst is of the others.
-  const worst = growth.filter((row) => Number.isFinite(row.growth)).reduce((a, b) => (b.growth > a.growth ? b : a));
+  const worst = growth.filter((row) => Number.isFinite(row.growth) && !row.once).reduce((a, b) => (b.growth > a.growth ? b : a));
   console.log(`worst growth: ${worst.growth.toFixed(1)}× (${worst.name})`);
 }
 
