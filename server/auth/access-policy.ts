@@ -91,6 +91,8 @@ export const accessPolicy = {
   "/apply/[code]/[draft]/[step]": { page: rule(filers, "own-draft") },
   "/me": { page: rule(applicants) },
   "/me/profile": { page: rule(applicants) },
+  // Everyone signed in may download what is held about them: the query reads only the actor's own.
+  "/me/data": { handler: { GET: rule("signed-in") } },
   "/me/licences": { page: rule(applicants) },
   "/me/licences/[id]/pdf": { handler: { GET: rule(applicants, "own-licence") } },
   "/me/cases/[number]": {

@@ -52,7 +52,15 @@ export default async function ProfilePage() {
           </ul>
         </>
       ) : null}
-      <p className="text-muted">{t("correctionHint")}</p>
+      <p className="mb-8 text-muted">{t("correctionHint")}</p>
+      <h2 className="mb-3 text-2xl font-bold">{t("dataTitle")}</h2>
+      <p className="mb-4">{t("dataLead")}</p>
+      {/* A download, not a page: a plain link works without JavaScript and Next must not prefetch it. */}
+      <p>
+        <a href="/me/data" download className="font-semibold">
+          {t("dataDownload")}
+        </a>
+      </p>
     </div>
   );
 }
