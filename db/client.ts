@@ -43,6 +43,11 @@ export function openDatabase(options: TOpenOptions): TDatabaseHandle {
     class TimedClient extends pg.Client {
       constructor(config?: pg.ClientConfig) {
         super({ ...config, connectionTimeoutMillis: connectTimeoutMs });
+        // A connection lost while checked out — a transaction between two statements when PostgreSQL restarts — is
+        // reported on the client, where the pool listens only while the client is idle: unheard, that event ended
+        // the process (scripts/faults/postgresql-restart.test.ts). The statement under way, or the next one on this
+        // client, fails with it anyway, and the pool discards the client; here the outage is only noted.
+        this.on("error", (error) => void noteDatabaseFailure(error));
       }
     }
     const pool = new pg.Pool({
