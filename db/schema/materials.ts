@@ -2,7 +2,9 @@
  * Uploaded files (申请材料). The bytes live in the database so the app stays stateless behind a load balancer
  * and needs no file store to start; docs/OPERATIONS.md says when to move them to object storage.
  */
+import { sql } from "drizzle-orm";
 import { customType, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { cases } from "./cases";
 import { createdAt } from "./columns";
 import { users } from "./identity";
 
@@ -25,8 +27,18 @@ export const files = pgTable(
     size: integer("size").notNull(),
     sha256: text("sha256").notNull(),
     content: bytea("content").notNull(),
+    /**
+     * The first case whose answers (or answered supplement) named it, set in that transaction: a file with none,
+     * named by no draft nor open supplement either, is an orphan once a day old and is purged
+     * (server/materials/purge-orphaned-uploads.ts).
+     */
+    caseId: uuid("case_id").references(() => cases.id),
     createdAt: createdAt(),
   },
-  (table) => [index("files_owner_idx").on(table.ownerId)],
+  (table) => [
+    index("files_owner_idx").on(table.ownerId),
+    // The purge's candidates: files no case has named yet, oldest first.
+    index("files_unattached_idx").on(table.createdAt).where(sql`${table.caseId} is null`),
+  ],
 );
 export type TFile = typeof files.$inferSelect;
