@@ -24,6 +24,7 @@ import { applicantSearchFor } from "@/server/cases/describe-applicant";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import { findApplySubject } from "@/server/catalog/find-apply-subject";
 import { fail, type TAppError } from "@/server/errors";
+import { attachFilesToCase } from "@/server/materials/attach-files-to-case";
 import { verifyMaterials } from "@/server/materials/verify-materials";
 import { lockedValues, resolvePrefill } from "@/server/prefill/resolve-prefill";
 import { findCaseNumberByKey } from "./find-case-by-key";
@@ -153,6 +154,7 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
     if (options.draftId) {
       await tx.delete(drafts).where(and(eq(drafts.id, options.draftId), eq(drafts.applicantId, filerId)));
     }
+    await attachFilesToCase(tx, { caseId, answers });
 
     await appendCaseEvent(tx, {
       caseId,

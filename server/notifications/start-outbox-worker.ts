@@ -4,7 +4,8 @@
  * one: deliverOutbox claims rows with SKIP LOCKED, so replicas share the work without delivering a row twice.
  * At most once a minute a round first sweeps for overdue tasks (server/workflow/sweep-overdue-tasks.ts, which also
  * locks with SKIP LOCKED), so their notifications go out in the same round, and purges expired drafts
- * (server/drafts/purge-expired-drafts.ts), so that no page view has to, and sends each department its digest of
+ * (server/drafts/purge-expired-drafts.ts) and orphaned uploads (server/materials/purge-orphaned-uploads.ts), so
+ * that no page view has to, and sends each department its digest of
  * new tasks when one is due (server/workflow/send-new-task-digests.ts). A failed sweep, purge or digest is logged and
  * tried again a minute later; none holds up delivery, nor the others.
  * Started by instrumentation.ts when a server starts (never during `next build`); OUTBOX_WORKER=off disables it.
@@ -12,6 +13,7 @@
 import { noteDatabaseFailure } from "@/db/availability";
 import type { TDatabase } from "@/db/client";
 import { purgeExpiredDrafts } from "@/server/drafts/purge-expired-drafts";
+import { purgeOrphanedUploads } from "@/server/materials/purge-orphaned-uploads";
 import { sendNewTaskDigests } from "@/server/workflow/send-new-task-digests";
 import { sweepOverdueTasks } from "@/server/workflow/sweep-overdue-tasks";
 import { deliverOutbox } from "./deliver-outbox";
@@ -94,6 +96,12 @@ export function startOutboxWorker({
     } catch (error) {
       logger.error({ err: error }, "outbox: purge of expired drafts failed");
       onPurge?.({ error });
+    }
+    try {
+      const { deleted } = await purgeOrphanedUploads({ db });
+      if (deleted > 0) logger.info({ deleted }, "outbox: orphaned uploads purged");
+    } catch (error) {
+      logger.error({ err: error }, "outbox: purge of orphaned uploads failed");
     }
   };
 

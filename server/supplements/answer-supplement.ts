@@ -19,6 +19,7 @@ import { casesVisibleToApplicant } from "@/server/cases/case-access";
 import { lockCase } from "@/server/cases/lock-case";
 import { catchRefusal, fail, RefusalRollback, type TAppError, type TResult } from "@/server/errors";
 import { mergeMaterial } from "@/server/materials/merge-material";
+import { attachFilesToCase } from "@/server/materials/attach-files-to-case";
 import { verifyMaterials } from "@/server/materials/verify-materials";
 import { lockedValues, resolvePrefill } from "@/server/prefill/resolve-prefill";
 import { cachedReference } from "@/server/reference-cache";
@@ -119,6 +120,7 @@ export async function answerSupplement(options: TAnswerSupplementOptions): Promi
         .update(supplementRequests)
         .set({ status: "answered", answers: materials.answers, answeredById: actor.id, answeredAt: now })
         .where(eq(supplementRequests.id, request.id));
+      await attachFilesToCase(tx, { caseId: caseRow.id, answers: materials.answers });
       const context = await loadTransitionContext(tx, locked, { calendar, today, now });
       const result = await runTaskTransition(context, {
         taskId: request.taskId,
