@@ -85,10 +85,17 @@ DECLARE
 	"old_class" text;
 	"new_class" text;
 BEGIN
-	IF TG_OP = 'INSERT' OR TG_OP = 'DELETE' OR (OLD."department_id", OLD."service_id", OLD."case_id") IS DISTINCT FROM (NEW."department_id", NEW."service_id", NEW."case_id") THEN
-		IF TG_OP <> 'INSERT' THEN
-			"days" := "days" || ARRAY[OLD."ready_on", beijing_day(OLD."decided_at"), beijing_day(OLD."extension_decided_at")] || figure_days_card_window(OLD) || figure_days_of_case_ratings(OLD."case_id");
+	IF TG_OP = 'INSERT' THEN
+		-- A task arriving today (every submission's) has no fact on a closed day: its cards come from tomorrow on. Only
+		-- a case rated earlier has one, its rating's day, which this task's department now counts.
+		IF NEW."ready_on" < beijing_day(now()) OR beijing_day(NEW."decided_at") < beijing_day(now()) OR beijing_day(NEW."extension_decided_at") < beijing_day(now()) THEN
+			"days" := ARRAY[NEW."ready_on", beijing_day(NEW."decided_at"), beijing_day(NEW."extension_decided_at")] || figure_days_card_window(NEW);
 		END IF;
+		IF NEW."ready_on" IS NOT NULL AND EXISTS (SELECT 1 FROM "ratings" r WHERE r."case_id" = NEW."case_id") THEN
+			"days" := "days" || figure_days_of_case_ratings(NEW."case_id");
+		END IF;
+	ELSIF TG_OP = 'DELETE' OR (OLD."department_id", OLD."service_id", OLD."case_id") IS DISTINCT FROM (NEW."department_id", NEW."service_id", NEW."case_id") THEN
+		"days" := ARRAY[OLD."ready_on", beijing_day(OLD."decided_at"), beijing_day(OLD."extension_decided_at")] || figure_days_card_window(OLD) || figure_days_of_case_ratings(OLD."case_id");
 		IF TG_OP <> 'DELETE' AND (NEW."ready_on" IS NOT NULL OR NEW."decided_at" IS NOT NULL) THEN
 			"days" := "days" || ARRAY[NEW."ready_on", beijing_day(NEW."decided_at"), beijing_day(NEW."extension_decided_at")] || figure_days_card_window(NEW) || figure_days_of_case_ratings(NEW."case_id");
 		END IF;
