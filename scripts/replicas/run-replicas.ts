@@ -16,7 +16,7 @@
  * Env: REPLICAS_PORT (3310: replicas on it and the next, nginx on +2, SMTP on +3), REPLICAS_JOURNEYS (spec files to
  * run instead of all, space-separated: a partial run, said so in the summary), REPLICAS_SKIP_BUILD=1 (serve .next as it is).
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -188,7 +188,12 @@ async function main() {
   const playwrightEnv: NodeJS.ProcessEnv = { ...process.env, E2E_BASE_URL: origin };
   delete playwrightEnv.DATABASE_URL;
   log(`journeys: ${journeys.length} spec files through ${origin}`);
-  const journeyRun = spawnSync(process.execPath, [path.join("node_modules", "@playwright", "test", "cli.js"), "test", "--grep-invert", skipTitles, ...journeys], { stdio: "inherit", env: playwrightEnv });
+  // Not spawnSync: the mail server the replicas e-mail through runs in this process, and a blocked event loop sent no
+  // SMTP greeting for the whole run (every send timed out and backed off past the outbox check's wait).
+  const journeyRun = await new Promise<{ status: number | null }>((resolve) => {
+    const child = spawn(process.execPath, [path.join("node_modules", "@playwright", "test", "cli.js"), "test", "--grep-invert", skipTitles, ...journeys], { stdio: "inherit", env: playwrightEnv });
+    child.once("exit", (status) => resolve({ status }));
+  });
   const perUpstream = new Map<string, number>();
   const unanswered = new Map<string, number>();
   for (const line of fs.readFileSync(path.join(folder, "nginx", "access.log"), "utf8").split("\n").filter(Boolean)) {
