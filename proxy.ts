@@ -59,8 +59,9 @@ export async function proxy(request: NextRequest, event?: NextFetchEvent): Promi
 async function guardRequest(request: NextRequest): Promise<Response> {
   const nonce = createNonce();
   const https = reachedOverHttps(request);
-  // The sign-in page's identity button posts, and is answered with a redirect to the identity provider.
-  const identityOrigin = request.nextUrl.pathname === "/login" ? identityProviderOrigin() : null;
+  // The sign-in page's identity button posts, and is answered with a redirect to the identity provider; so does the
+  // header's sign-out, on every page, for a session begun there (server/auth/provider-sign-out.ts).
+  const identityOrigin = identityProviderOrigin();
   const securityHeaders = buildSecurityHeaders({ nonce, https, development: process.env.NODE_ENV === "development", formTargets: identityOrigin ? [identityOrigin] : [] });
   const method = request.method.toUpperCase();
 

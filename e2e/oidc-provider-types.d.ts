@@ -24,7 +24,10 @@ declare module "oidc-provider" {
     findAccount?(ctx: KoaContextWithOIDC, sub: string): Promise<Account | undefined>;
     loadExistingGrant?(ctx: KoaContextWithOIDC): Promise<Grant | undefined>;
     interactions?: { url?(ctx: KoaContextWithOIDC, interaction: { uid: string }): string };
-    features?: Record<string, { enabled: boolean }>;
+    features?: {
+      devInteractions?: { enabled: boolean };
+      rpInitiatedLogout?: { enabled: boolean; logoutSource?(ctx: { type: string; body: string }, form: string): Promise<void> };
+    };
     cookies?: { keys?: string[] };
   };
 

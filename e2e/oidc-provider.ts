@@ -50,6 +50,7 @@ export async function startTestIdentityProvider({ port, portalOrigin }: { port: 
         client_id: clientId,
         client_secret: clientSecret,
         redirect_uris: [`${portalOrigin}/api/auth/callback/oidc`],
+        post_logout_redirect_uris: [`${portalOrigin}/login`],
         grant_types: ["authorization_code"],
         response_types: ["code"],
         token_endpoint_auth_method: "client_secret_basic",
@@ -84,7 +85,17 @@ export async function startTestIdentityProvider({ port, portalOrigin }: { port: 
       return grant;
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    features: { devInteractions: { enabled: false } },
+    features: {
+      devInteractions: { enabled: false },
+      // Signing out of the portal ends the session here too (RP-Initiated Logout): the provider asks first.
+      rpInitiatedLogout: {
+        enabled: true,
+        async logoutSource(ctx, form) {
+          ctx.type = "html";
+          ctx.body = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>退出统一身份认证</title></head><body><main><h1>统一身份认证平台（测试）</h1><p>要退出统一身份认证吗？</p>${form}<button type="submit" form="op.logoutForm" value="yes" name="logout">确认退出</button></main></body></html>`;
+        },
+      },
+    },
     cookies: { keys: [randomBytes(32).toString("base64url")] },
   };
   const provider = new Provider(issuer, configuration);

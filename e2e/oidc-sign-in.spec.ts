@@ -91,13 +91,16 @@ test("a citizen signs in at the identity provider and lands on /me as the person
   await expect(page.getByText("已登录：张三")).toBeVisible();
   await expect(page.getByRole("main")).toContainText(seeded.zhangSanCase);
 
-  // Signed out of the portal, he is still signed in at the provider (single sign-on): the button brings him straight
-  // back, through the same link, as the same person.
+  // Signing out of the portal ends his session at the provider too (a shared computer): the provider asks, he
+  // confirms and is back on the portal's sign-in page; the button then asks who is signing in, and signing in again
+  // brings him back, through the same link, as the same person.
   await page.getByRole("button", { name: "退出登录" }).click();
+  await page.waitForURL((url) => url.origin === identityProvider.issuer);
+  await page.getByRole("button", { name: "确认退出" }).click();
+  await page.waitForURL(`${appOrigin}/login`);
   await expect(page.getByText("已登录：张三")).toHaveCount(0);
-  await page.goto("/login");
-  await page.getByRole("button", { name: "统一身份认证登录" }).click();
-  await page.waitForURL(`${appOrigin}/me`);
+  await signInAtProvider(page, "zhangsan");
+  await expect(page).toHaveURL(`${appOrigin}/me`);
   await expect(page.getByText("已登录：张三")).toBeVisible();
   await expect(page.getByRole("main")).toContainText(seeded.zhangSanCase);
   await page.context().close();

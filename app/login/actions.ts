@@ -2,6 +2,7 @@
 
 import { eq } from "drizzle-orm";
 import { AuthError } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { TSignInState } from "@/components/auth/login-form";
@@ -9,8 +10,10 @@ import { users } from "@/db/schema";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { IDENTITY_PROVIDER_ID, identitySignInEnabled } from "@/server/auth/identity-provider";
 import { SignInThrottled, signIn, signOut } from "@/server/auth/next-auth";
+import { providerSignOutUrl } from "@/server/auth/provider-sign-out";
 import { revokeSessions } from "@/server/auth/revoke-sessions";
 import { homeOf } from "@/server/auth/session";
+import { getEnv } from "@/server/env";
 import { defineAction, withError } from "@/server/http/define-action";
 
 // A missing or non-text field reads as empty, and empty is "enter your user name and password".
@@ -70,8 +73,10 @@ export const signOutAction = defineAction({
   input: z.object({}),
   back: "/",
   async run({ actor, db }) {
+    // Asked before the cookie goes: whether this session began at the identity provider, whose session ends next.
+    const atProvider = await providerSignOutUrl({ cookies: (await cookies()).getAll(), env: getEnv() });
     if (actor) await revokeSessions({ db, userId: actor.id });
     await signOut({ redirect: false });
-    redirect("/");
+    redirect(atProvider ?? "/");
   },
 });

@@ -17,6 +17,7 @@ import { getEnv } from "@/server/env";
 import { logger } from "@/server/log/logger";
 import { readAuthSecret } from "./auth-secret";
 import { buildIdentityProvider, identityOutcomeOf } from "./identity-provider";
+import { SIGNED_IN_VIA_PROVIDER } from "./provider-sign-out";
 import { continueSession, sessionLimitsOf, startSessionClaims } from "./session-lifetime";
 import { decodeSessionToken, encodeSessionToken } from "./session-token";
 import { signInWithPassword } from "./sign-in-with-password";
@@ -116,10 +117,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth((incoming) => {
       jwt({ token, user }) {
         const now = new Date();
         if (user) {
-          // Through the identity provider, the portal's user travels beside the id Auth.js made up for it.
+          // Through the identity provider, the portal's user travels beside the id Auth.js made up for it; the session
+          // remembers where it began, so that signing out ends the provider's session too (provider-sign-out.ts).
           const identity = identityOutcomeOf(user);
           const signedIn = identity && "portalUser" in identity ? identity.portalUser : ZSignedInUser.parse(user);
-          return { ...token, ...startSessionClaims({ user: signedIn, now }) };
+          return { ...token, ...startSessionClaims({ user: signedIn, now }), ...(identity && "portalUser" in identity ? { via: SIGNED_IN_VIA_PROVIDER } : {}) };
         }
         const verdict = continueSession({ token, now, limits });
         return verdict.live ? { ...token, ...verdict.claims } : null;
