@@ -12,7 +12,8 @@
  *   signed in as the demo accounts, addresses varied the same way (autocannon, as bench:pages).
  * Then one row per measure: p95 at 10,000, p95 at BENCH_CASES and the growth. Goals (issue "A million cases"): queue
  * views and search ≤ 20 ms at the query, pages ≤ 150 ms at 16 users, dashboard and statistics ≤ 200 ms, growth ≤ 2×.
- * The last line reads `worst growth: X.X× (NAME)`. BENCH_SKIP_BUILD=1 reuses .next; BENCH_PORT (default 3231) serves.
+ * The last line reads `worst growth: X.X× (NAME)`. BENCH_SKIP_BUILD=1 reuses .next; BENCH_PORT (default 3231) serves;
+ * BENCH_KEEP_DATABASE=1 keeps the database at the end (its address is printed) to study the plans at full size.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -316,7 +317,9 @@ async function main() {
       }
     }
   } finally {
-    await database.drop();
+    // BENCH_KEEP_DATABASE=1 leaves the database to study afterwards (EXPLAIN at full size); drop it by hand.
+    if (process.env.BENCH_KEEP_DATABASE === "1") console.log(`kept the database: ${database.url}`);
+    else await database.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   const [small, large] = bySize;
