@@ -1,7 +1,7 @@
 /**
  * Personal numbers on the desk: the food clerk sees the food-safety manager's mobile masked; a reveal without a
  * purpose is refused; with one, the number shows once (a reload masks it again) and the company's tracker says which
- * department looked, at what and why.
+ * department looked, at what and why — and the download of everything held about the applicant names that look too.
  */
 import { expect, expectNoAxeViolations, restaurantAnswers, signIn, submitRestaurant, test } from "./fixtures";
 
@@ -44,4 +44,17 @@ test("a clerk reveals a masked mobile with a purpose, and the applicant sees it 
   await expect(timeline).toContainText("查看了完整号码 — 市场监督管理局");
   await expect(timeline).toContainText("查看内容：食品安全管理人员手机号码；用途：联系申请人 — 电话确认开业日期");
   await expectNoAxeViolations(page);
+
+  // The person downloads everything held about them (个人信息 → 我的数据): the case is there, and so is the look.
+  await page.goto("/me/profile");
+  await expectNoAxeViolations(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载我的数据（JSON 文件）" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^onedoor-my-data-\d{4}-\d{2}-\d{2}\.json$/);
+  const data = JSON.parse(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"))) as {
+    person: { username: string };
+    cases: { number: string; timeline: { kind: string; data: { purpose?: string } }[] }[];
+  };
+  expect(data.person.username).toBe("enterprise");
+  const mine = data.cases.find((entry) => entry.number === caseNumber);
+  expect(mine?.timeline.filter((event) => event.kind === "personal-data-revealed").map((event) => event.data.purpose)).toEqual(["contact-applicant"]);
 });
