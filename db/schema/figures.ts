@@ -54,3 +54,29 @@ export const figureDaysDone = pgTable("figure_days_done", {
   day: date("day", { mode: "string" }).primaryKey(),
   countedAt: timestamp("counted_at", { withTimezone: true }).notNull().default(sql`now()`),
 });
+
+/**
+ * The 好差评 ratings given on each closed day, for /statistics' all-time figures: all of them (grouping "all", key ""),
+ * per department that handled the case (its task reached its queue; key: the department's id) and per service or
+ * bundle applied for (key: "<subject type>:<code>"). Counted with figure_days, for the same days, and forgotten with
+ * them (server/supervision/count-figure-days.ts, server/ratings/aggregate-ratings.ts).
+ */
+export const ratingDays = pgTable(
+  "rating_days",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    grouping: text("grouping", { enum: ["all", "department", "subject"] }).notNull(),
+    key: text("key").notNull(),
+    ratings: integer("ratings").notNull(),
+    overallTotal: integer("overall_total").notNull(),
+    level1: integer("level1").notNull(),
+    level2: integer("level2").notNull(),
+    level3: integer("level3").notNull(),
+    level4: integer("level4").notNull(),
+    level5: integer("level5").notNull(),
+    efficiencyTotal: integer("efficiency_total").notNull(),
+    guideAccuracyTotal: integer("guide_accuracy_total").notNull(),
+    convenienceTotal: integer("convenience_total").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.grouping, table.day, table.key] })],
+);
