@@ -35,7 +35,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
     await computePublicStatistics({ db, primary: getDb(), group: "department", now }),
     await computePublicStatistics({ db, primary: getDb(), group: "service", now }),
     await listConcludedCases({ db, cursor: query.cases }),
-    await aggregateRatings({ db }),
+    await aggregateRatings({ db, primary: getDb(), now }),
   ];
   const t = await getTranslations("statistics");
   const tr = await getTranslations("rating");

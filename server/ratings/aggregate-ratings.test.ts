@@ -3,9 +3,9 @@
  * handled a rated case), per service or bundle applied for, and for all ratings together.
  */
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cases, departments, tasks } from "@/db/schema";
+import { cases, departments, ratingDays, ratings, tasks } from "@/db/schema";
 import { testDatabaseKinds } from "@/db/testing";
 import { proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
 import { submitApplication } from "@/server/intake/submit-application";
@@ -116,5 +116,20 @@ describe.each(testDatabaseKinds)("rating statistics on %s", (kind) => {
       { subjectType: "bundle", code: "BUNDLE-RESTAURANT", name: "开办餐饮店一件事", ...close(restaurant) },
       { subjectType: "service", code: "HRSS-PROOF", name: "社会保险参保缴费证明", ...close(proof) },
     ]);
+  });
+
+  it("counts the same from the days kept once those days are past, and a day's rating given later", async () => {
+    const today = await aggregateRatings({ db: world.db });
+    // Everything rated three days ago: those days are closed, counted once into rating_days and read from there.
+    await world.db.update(ratings).set({ createdAt: sql`${ratings.createdAt} - interval '3 days'` });
+    const kept = await aggregateRatings({ db: world.db });
+    expect((await world.db.select().from(ratingDays)).length).toBeGreaterThan(0);
+    expect(kept).toEqual(today);
+    // One more today (live) adds to the kept days.
+    await rate("citizen", (await submit("citizen", "HRSS-PROOF", proofAnswers())).number, [5, 5, 5, 5]);
+    const more = await aggregateRatings({ db: world.db });
+    expect(more.all.count).toBe(today.all.count + 1);
+    expect(more.all.distribution[5]).toBe(today.all.distribution[5] + 1);
+    expect(more.departments.find((row) => row.code === "HRSS")!.count).toBe(today.departments.find((row) => row.code === "HRSS")!.count + 1);
   });
 });

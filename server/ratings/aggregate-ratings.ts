@@ -5,14 +5,19 @@
  * A department counts a rating when it handled the case (its task reached its queue), as the follow-ups of a bad
  * rating go to exactly those departments. A service counts the ratings of the cases that applied for it: a bundle's
  * applicant rated the bundle as one application, so it is a row of its own. Comments are not published.
+ *
+ * Read from the ratings of each closed day (rating_days, kept with the supervision figures' days: decision 040) and
+ * today's counted live, so all time costs a few thousand day rows, not every rating joined to its tasks.
  */
-import { asc, count, eq, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { inArray, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { cases, departments, ratings, tasks, type TApplySubjectType } from "@/db/schema";
+import { executeRows } from "@/db/execute-rows";
+import { bundles, departments, services, type TApplySubjectType } from "@/db/schema";
+import { toIsoDate } from "@/lib/calendar/working-days";
+import { readRatingTotals } from "@/server/supervision/count-figure-days";
+import { ratingDayColumns } from "@/server/supervision/figure-day-facts";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import { ratingLevels, type TRatingLevel } from "@/lib/ratings/levels";
-import { caseSubjectName } from "./case-subject-name";
 
 export type TRatingAggregate = {
   count: number;
@@ -24,33 +29,19 @@ export type TRatingAggregate = {
   goodShare: number | null;
 };
 
-const average = (column: AnyPgColumn) => sql<number | null>`avg(${column})::float8`;
-const columns = {
-  count: count(),
-  average: average(ratings.overall),
-  level5: sql<number>`(count(*) filter (where ${ratings.overall} = 5))::int`,
-  level4: sql<number>`(count(*) filter (where ${ratings.overall} = 4))::int`,
-  level3: sql<number>`(count(*) filter (where ${ratings.overall} = 3))::int`,
-  level2: sql<number>`(count(*) filter (where ${ratings.overall} = 2))::int`,
-  level1: sql<number>`(count(*) filter (where ${ratings.overall} = 1))::int`,
-  efficiency: average(ratings.efficiency),
-  guideAccuracy: average(ratings.guideAccuracy),
-  convenience: average(ratings.convenience),
-};
-type TRow = { [key in keyof typeof columns]: (typeof columns)[key]["_"]["type"] };
+type TSums = Record<(typeof ratingDayColumns)[number], number>;
 
-function toAggregate(row: TRow): TRatingAggregate {
-  const distribution = Object.fromEntries(ratingLevels.map((level) => [level, Number(row[`level${level}`])])) as Record<TRatingLevel, number>;
-  const total = Number(row.count);
+const emptySums = (): TSums => Object.fromEntries(ratingDayColumns.map((column) => [column, 0])) as TSums;
+
+function toAggregate(sums: TSums): TRatingAggregate {
+  const total = sums.ratings;
+  const distribution = Object.fromEntries(ratingLevels.map((level) => [level, sums[`level${level}`]])) as Record<TRatingLevel, number>;
+  const per = (value: number) => (total > 0 ? value / total : null);
   return {
     count: total,
-    average: total > 0 ? Number(row.average) : null,
+    average: per(sums.overall_total),
     distribution,
-    subAverages: {
-      efficiency: total > 0 ? Number(row.efficiency) : null,
-      guideAccuracy: total > 0 ? Number(row.guideAccuracy) : null,
-      convenience: total > 0 ? Number(row.convenience) : null,
-    },
+    subAverages: { efficiency: per(sums.efficiency_total), guideAccuracy: per(sums.guide_accuracy_total), convenience: per(sums.convenience_total) },
     goodShare: total > 0 ? (distribution[5] + distribution[4]) / total : null,
   };
 }
@@ -61,26 +52,42 @@ export type TRatingStatistics = {
   subjects: ({ subjectType: TApplySubjectType; code: string; name: TLocalizedText } & TRatingAggregate)[];
 };
 
-export async function aggregateRatings({ db }: { db: TDatabase }): Promise<TRatingStatistics> {
-  const [all] = await db.select(columns).from(ratings);
-  const byDepartment = await db
-    .select({ code: departments.code, name: departments.name, ...columns })
-    .from(ratings)
-    .innerJoin(
-      departments,
-      sql`exists (select 1 from ${tasks} where ${tasks.caseId} = ${ratings.caseId} and ${tasks.departmentId} = ${departments.id} and ${tasks.readyOn} is not null)`,
-    )
-    .groupBy(departments.id)
-    .orderBy(asc(departments.code));
-  const bySubject = await db
-    .select({ subjectType: cases.subjectType, code: cases.subjectCode, name: caseSubjectName(), ...columns })
-    .from(ratings)
-    .innerJoin(cases, eq(cases.id, ratings.caseId))
-    .groupBy(cases.subjectType, cases.subjectCode)
-    .orderBy(asc(cases.subjectType), asc(cases.subjectCode));
+/** `db` may be the reports' read-only connection; closed days not yet counted are counted and stored on `primary`. */
+export async function aggregateRatings({ db, primary = db, now = new Date() }: { db: TDatabase; primary?: TDatabase; now?: Date }): Promise<TRatingStatistics> {
+  // The first and last days anyone rated (the index on created_at: two look-ups).
+  const [span] = await executeRows<{ first: string | null; last: string | null }>(
+    db,
+    sql`select to_char((min(created_at) at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as first,
+      to_char((max(created_at) at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as last from ratings`,
+  );
+  const sums = new Map<string, TSums>();
+  if (span?.first && span.last) {
+    const today = toIsoDate(now);
+    for (const row of await readRatingTotals({ db, primary, from: span.first, to: span.last > today ? span.last : today, now })) {
+      const id = `${row.grouping}\u0000${row.key}`;
+      const entry = sums.get(id) ?? emptySums();
+      for (const column of ratingDayColumns) entry[column] += row[column];
+      sums.set(id, entry);
+    }
+  }
+  const keysOf = (grouping: string) => [...sums.keys()].filter((id) => id.startsWith(`${grouping}\u0000`)).map((id) => id.slice(grouping.length + 1));
+  const departmentIds = keysOf("department");
+  const departmentRows = departmentIds.length ? await db.select({ id: departments.id, code: departments.code, name: departments.name }).from(departments).where(inArray(departments.id, departmentIds)) : [];
+  const subjectKeys = keysOf("subject").map((key) => ({ key, subjectType: key.slice(0, key.indexOf(":")) as TApplySubjectType, code: key.slice(key.indexOf(":") + 1) }));
+  const serviceCodes = subjectKeys.filter((subject) => subject.subjectType === "service").map((subject) => subject.code);
+  const bundleCodes = subjectKeys.filter((subject) => subject.subjectType !== "service").map((subject) => subject.code);
+  const names = new Map<string, TLocalizedText>([
+    ...(serviceCodes.length ? await db.select({ code: services.code, name: services.name }).from(services).where(inArray(services.code, serviceCodes)) : []).map((row) => [`service:${row.code}`, row.name] as const),
+    ...(bundleCodes.length ? await db.select({ code: bundles.code, name: bundles.name }).from(bundles).where(inArray(bundles.code, bundleCodes)) : []).map((row) => [`bundle:${row.code}`, row.name] as const),
+  ]);
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return {
-    all: toAggregate(all),
-    departments: byDepartment.map(({ code, name, ...row }) => ({ code, name, ...toAggregate(row) })),
-    subjects: bySubject.map(({ subjectType, code, name, ...row }) => ({ subjectType, code, name, ...toAggregate(row) })),
+    all: toAggregate(sums.get("all\u0000") ?? emptySums()),
+    departments: departmentRows
+      .map((row) => ({ code: row.code, name: row.name, ...toAggregate(sums.get(`department\u0000${row.id}`)!) }))
+      .sort((a, b) => byText(a.code, b.code)),
+    subjects: subjectKeys
+      .map(({ key, subjectType, code }) => ({ subjectType, code, name: names.get(`${subjectType === "service" ? "service" : "bundle"}:${code}`)!, ...toAggregate(sums.get(`subject\u0000${key}`)!) }))
+      .sort((a, b) => byText(a.subjectType, b.subjectType) || byText(a.code, b.code)),
   };
 }

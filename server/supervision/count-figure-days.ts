@@ -12,7 +12,7 @@ import type { TDatabase } from "@/db/client";
 import { executeRows } from "@/db/execute-rows";
 import { addDays, toIsoDate } from "@/lib/calendar/working-days";
 import type { TReportRange } from "@/lib/supervision/report-range";
-import { countFigureDaysLive, figureDayColumns, figureDayFactsSql, type TFigureDay, type TFigureGroup } from "./figure-day-facts";
+import { countFigureDaysLive, figureDayColumns, figureDayFactsSql, ratingDayColumns, ratingDayFactsSql, type TFigureDay, type TFigureGroup, type TRatingDay } from "./figure-day-facts";
 
 /** The lock's key: shared by the triggers of migration 0026 (a constant both sides spell the same). */
 export const FIGURE_DAYS_LOCK = 720381;
@@ -40,6 +40,11 @@ async function countClosedDays({ db, from, to }: { db: TDatabase; from: string; 
     const days = await missing(tx);
     for (const span of spansOf(days)) {
       await tx.execute(sql`delete from figure_days where day between ${span.from}::date and ${span.to}::date`);
+      await tx.execute(sql`delete from rating_days where day between ${span.from}::date and ${span.to}::date`);
+      await tx.execute(sql`
+        insert into rating_days (day, grouping, key, ${sql.raw(ratingDayColumns.join(", "))})
+        select facts.day::date, facts.grouping, facts.key, ${sql.raw(ratingDayColumns.map((column) => `facts.${column}`).join(", "))}
+        from (${ratingDayFactsSql(span)}) as facts`);
       for (const group of groups) {
         const facts = figureDayFactsSql({ ...span, cardsUntil: span.to, group, departmentId: null });
         await tx.execute(sql`
@@ -51,6 +56,13 @@ async function countClosedDays({ db, from, to }: { db: TDatabase; from: string; 
     }
   });
   return true;
+}
+
+/** The last closed day: the day before today, by the database's clock and by the report's `now`, whichever is earlier. */
+async function closedUntilOf(db: TDatabase, now: Date): Promise<string> {
+  const [{ today: databaseToday }] = await executeRows<{ today: string }>(db, sql`select to_char((now() at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as today`);
+  const reportToday = toIsoDate(now);
+  return addDays(databaseToday < reportToday ? databaseToday : reportToday, -1);
 }
 
 /** Runs of consecutive days, none longer than daysPerStatement. */
@@ -69,9 +81,8 @@ function spansOf(days: string[]): { from: string; to: string }[] {
  * `now`. For one department (`departmentId`) or all.
  */
 export async function readFigureDays({ db, primary = db, range, group, departmentId, now }: { db: TDatabase; primary?: TDatabase; range: TReportRange; group: TFigureGroup; departmentId: string | null; now: Date }): Promise<TFigureDay[]> {
-  const [{ today: databaseToday }] = await executeRows<{ today: string }>(db, sql`select to_char((now() at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as today`);
   const reportToday = toIsoDate(now);
-  const closedUntil = addDays(databaseToday < reportToday ? databaseToday : reportToday, -1);
+  const closedUntil = await closedUntilOf(db, now);
   const closedTo = range.to < closedUntil ? range.to : closedUntil;
   // Counted on the primary; read back from it too when this call counted them (a replica may not have them yet).
   const counted = await countClosedDays({ db: primary, from: range.from, to: closedTo });
@@ -88,3 +99,25 @@ export async function readFigureDays({ db, primary = db, range, group, departmen
   const live = await countFigureDaysLive({ db, from: liveFrom, to: range.to, cardsUntil, group, departmentId });
   return [...stored, ...live];
 }
+
+/**
+ * The ratings given from `from` to `to` (the first and the last rating's days), per grouping and key, summed: closed
+ * days from rating_days (counted now if they were not), the days after counted live. For /statistics' all-time 好差评.
+ */
+export async function readRatingTotals({ db, primary = db, from, to, now }: { db: TDatabase; primary?: TDatabase; from: string; to: string; now: Date }): Promise<TRatingDay[]> {
+  const closedUntil = await closedUntilOf(db, now);
+  const closedTo = to < closedUntil ? to : closedUntil;
+  const counted = await countClosedDays({ db: primary, from, to: closedTo });
+  const stored =
+    from <= closedTo
+      ? await executeRows<TRatingDay>(
+          counted ? primary : db,
+          sql`select '' as day, grouping, key, ${sql.raw(ratingDayColumns.map((column) => `sum(${column})::int as ${column}`).join(", "))}
+            from rating_days where day between ${from}::date and ${closedTo}::date group by grouping, key`,
+        )
+      : [];
+  const liveFrom = from > closedTo ? from : addDays(closedTo, 1);
+  const live = liveFrom <= to ? await executeRows<TRatingDay>(db, ratingDayFactsSql({ from: liveFrom, to })) : [];
+  return [...stored, ...live];
+}
+

@@ -188,3 +188,49 @@ export async function countFigureDaysLive({ db, ...span }: { db: TDatabase; from
   if (span.from > span.to) return [];
   return executeRows<TFigureDay>(db, figureDayFactsSql(span));
 }
+
+/** One day's ratings for one grouping and key ("all" and "", a department's id, "<subject type>:<code>"). */
+export type TRatingDay = {
+  day: string;
+  grouping: "all" | "department" | "subject";
+  key: string;
+  ratings: number;
+  overall_total: number;
+  level1: number;
+  level2: number;
+  level3: number;
+  level4: number;
+  level5: number;
+  efficiency_total: number;
+  guide_accuracy_total: number;
+  convenience_total: number;
+};
+
+export const ratingDayColumns = ["ratings", "overall_total", "level1", "level2", "level3", "level4", "level5", "efficiency_total", "guide_accuracy_total", "convenience_total"] as const;
+
+/**
+ * The SELECT of the ratings given each day from `from` to `to`: all of them, per department that handled the case (a
+ * task of it reached the department's queue — as the follow-ups of a bad rating go to exactly those), and per
+ * service or bundle applied for. The definitions of server/ratings/aggregate-ratings.ts.
+ */
+export function ratingDayFactsSql({ from, to }: { from: string; to: string }): SQL {
+  const [start, end] = [dayStart(from), dayAfter(to)];
+  const sums = sql`count(*)::int as ratings, sum(r.overall)::int as overall_total,
+    (count(*) filter (where r.overall = 1))::int as level1, (count(*) filter (where r.overall = 2))::int as level2,
+    (count(*) filter (where r.overall = 3))::int as level3, (count(*) filter (where r.overall = 4))::int as level4,
+    (count(*) filter (where r.overall = 5))::int as level5, sum(r.efficiency)::int as efficiency_total,
+    sum(r.guide_accuracy)::int as guide_accuracy_total, sum(r.convenience)::int as convenience_total`;
+  const day = sql`to_char(${dayOf(sql`r.created_at`)}, 'YYYY-MM-DD')`;
+  const given = sql`r.created_at >= ${start} and r.created_at < ${end}`;
+  return sql`
+    select ${day} as day, 'all' as grouping, '' as key, ${sums} from ratings r where ${given} group by 1
+    union all
+    select ${day} as day, 'department' as grouping, handled.department_id::text as key, ${sums} from ratings r
+    join lateral (select distinct t.department_id from tasks t where t.case_id = r.case_id and t.ready_on is not null) as handled on true
+    where ${given} group by 1, 3
+    union all
+    select ${day} as day, 'subject' as grouping, c.subject_type || ':' || c.subject_code as key, ${sums} from ratings r
+    join cases c on c.id = r.case_id
+    where ${given} group by 1, 3
+  `;
+}
