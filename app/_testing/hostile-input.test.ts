@@ -28,6 +28,7 @@ import * as keysRoute from "@/app/api/v1/licences/keys/route";
 import * as displayRoute from "@/app/display/route";
 import * as languageRoute from "@/app/language/route";
 import * as receiptRoute from "@/app/me/cases/[number]/receipt/route";
+import * as myDataRoute from "@/app/me/data/route";
 import * as caseDocumentRoute from "@/app/me/cases/[number]/documents/[documentId]/route";
 import * as taskDocumentRoute from "@/app/desk/tasks/[id]/documents/[documentId]/route";
 import * as counterReceiptRoute from "@/app/counter/cases/[number]/receipt/route";
@@ -111,6 +112,7 @@ const handlerTrials: Record<string, THandlerTrial> = {
     actor: "enterprise",
     weight: 0.5,
   },
+  "GET /me/data": { handler: myDataRoute.GET, path: () => "/me/data", actor: "enterprise", weight: 0.5 },
   "GET /me/cases/[number]/documents/[documentId]": {
     handler: caseDocumentRoute.GET,
     path: ({ number, documentId }) => `/me/cases/${segment(number)}/documents/${segment(documentId)}`,
