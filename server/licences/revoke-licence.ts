@@ -11,6 +11,7 @@ import type { TDatabase } from "@/db/client";
 import { licences, type TLicence } from "@/db/schema";
 import { readPlainText } from "@/lib/text/plain-text";
 import type { TActor } from "@/server/auth/actor";
+import { recordAudit } from "@/server/audit/record-audit";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
 import { lockCase } from "@/server/cases/lock-case";
 import { fail, type TResult } from "@/server/errors";
@@ -86,5 +87,8 @@ export async function writeRevocation(tx: TDatabase, { licence, actorId, reason,
       data: { licenceId: licence.id, number: licence.number, title: licence.title, reason },
       public: true,
     });
+    return;
   }
+  // A licence with no case (brought into the wallet by the seed) has no trail to anchor in: its own record.
+  await recordAudit({ db: tx, actorId, actorRole: null, action: "licence-revoked", targetType: "licence", targetId: licence.id, details: { number: licence.number } });
 }
