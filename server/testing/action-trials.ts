@@ -328,4 +328,9 @@ export const actionTrials: Record<string, TActionTrial> = {
     actor: "admin",
     succeeded: redirectsTo(/^\/admin\/outbox\?retried=\d+$/),
   },
+  "/admin/audit#verifyAuditAction": {
+    fields: () => ({}),
+    actor: "admin",
+    succeeded: redirectsTo(/^\/admin\/audit\?verified=\d+$/),
+  },
 };
