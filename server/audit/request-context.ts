@@ -5,15 +5,13 @@
  * records carry neither.
  */
 import { headers } from "next/headers";
+import { readRequestId } from "@/lib/http/request-id";
 import { getEnv } from "@/server/env";
 import { sourceAddressOf } from "@/server/auth/source-address";
 
 export type TRequestContext = { requestId: string | null; sourceAddress: string | null };
 
 const noRequest: TRequestContext = { requestId: null, sourceAddress: null };
-
-/** A request id as we keep it: what proxies generate (hex, uuid), nothing a client could smuggle text through. */
-const requestIdPattern = /^[A-Za-z0-9._:-]{1,64}$/;
 
 export async function readRequestContext(): Promise<TRequestContext> {
   let list: Headers;
@@ -23,9 +21,8 @@ export async function readRequestContext(): Promise<TRequestContext> {
     // Outside a request (scripts, tests, the worker): nothing to read.
     return noRequest;
   }
-  const requestId = list.get("x-request-id");
   return {
-    requestId: requestId && requestIdPattern.test(requestId) ? requestId : null,
+    requestId: readRequestId(list.get("x-request-id")),
     sourceAddress: sourceAddressOf({ forwardedFor: list.get("x-forwarded-for"), trustedProxyCount: getEnv().TRUSTED_PROXY_COUNT }),
   };
 }
