@@ -66,8 +66,8 @@ export const actionTrials: Record<string, TActionTrial> = {
     fields: () => ({ username: "citizen", password: DEMO_PASSWORD }),
     actor: null,
     succeeded: redirectsTo(/^\/me$/),
-    // A failed sign-in counts against the account and the address (the sign-in throttle).
-    writesAnyway: ["rate_limits"],
+    // A failed sign-in counts against the account and the address (the sign-in throttle), and is audited.
+    writesAnyway: ["rate_limits", "audit_records"],
   },
   "/verify/[id]#checkHolderAction": {
     state: true,
@@ -296,8 +296,9 @@ export const actionTrials: Record<string, TActionTrial> = {
     actor: "citizen",
     // Everyone signed in may choose their password, and goes on to their own start page.
     succeeded: redirectsTo(/^\/(me|desk|counter|supervise|admin)$/),
-    // A sign-in with the new password records its success against the account and the address (the throttle).
-    writesAnyway: ["rate_limits"],
+    // A sign-in with the new password records its success against the account and the address (the throttle), and
+    // the audit trail records it.
+    writesAnyway: ["rate_limits", "audit_records"],
   },
   "/counter#findApplicantAction": {
     state: true,
@@ -328,8 +329,8 @@ export const actionTrials: Record<string, TActionTrial> = {
     actor: "admin",
     succeeded: redirectsTo(/^\/admin\/outbox\?retried=\d+$/),
   },
+  // No fields: the button posts nothing but itself.
   "/admin/audit#verifyAuditAction": {
-    fields: () => ({}),
     actor: "admin",
     succeeded: redirectsTo(/^\/admin\/audit\?verified=\d+$/),
   },
