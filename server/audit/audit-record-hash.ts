@@ -5,6 +5,11 @@
  * are hashed as PostgreSQL's own text of the jsonb value, which is normalized (keys sorted, fixed spacing) and the
  * same on PGlite; outside verifiers reproduce it by asking PostgreSQL for `details::text`.
  *
+ * The verifier recomputes the same bytes in SQL (`auditRecordHashSql`), set-based: given the stored hashes, each
+ * record's check needs only its predecessor's hash, so PostgreSQL checks the whole chain in one pass. JSON.stringify
+ * and PostgreSQL's to_json escape a string alike (the short escapes, \u00xx for other control characters, nothing
+ * else), which audit-trail.test.ts holds with hostile text in every field.
+ *
  *   hash = sha256( previous hash (hex; "" for the first record) ‖ "\n" ‖ JSON array of the fields ‖ "\n" ‖ details )
  */
 import { createHash } from "node:crypto";
@@ -40,4 +45,30 @@ export function hashAuditRecord(previousHash: string | null, position: string, r
     .update(`${previousHash ?? ""}\n`)
     .update(canonicalAuditRecord(position, row))
     .digest("hex");
+}
+
+/** The fields of the canonical form, in order, as SQL over audit_records (each a JSON string, or null). */
+const canonicalFieldsSql = [
+  "position::text",
+  "id::text",
+  "(extract(epoch from at) * 1000)::bigint::text",
+  "actor_id::text",
+  "actor_role",
+  "action",
+  "target_type",
+  "target_id",
+  "outcome",
+  "purpose",
+  "request_id",
+  "source_address",
+].map((field) => `coalesce(to_json(${field})::text, 'null')`);
+
+/**
+ * The record's hash as SQL, given `previous` (an SQL expression of the previous record's hash, null for the first):
+ * the same bytes as hashAuditRecord.
+ */
+export function auditRecordHashSql(previous: string) {
+  return sql.raw(
+    `encode(sha256(convert_to(coalesce(${previous}, '') || E'\\n' || '[' || ${canonicalFieldsSql.join(" || ',' || ")} || ']' || E'\\n' || details::text, 'UTF8')), 'hex')`,
+  );
 }

@@ -80,6 +80,25 @@ describe.each(testDatabaseKinds)("the audit chain on %s", (kind) => {
     expect(verified).toMatchObject({ broken: null, records: rows.length });
   });
 
+  it("hashes alike in JavaScript (the sealer) and in SQL (the verifier), whatever text a record holds", async () => {
+    const hostile = ['quote " and \\ backslash', "line\nbreak\ttab\r\b\f", "\u0001\u001f\u007f control", "\u2028\u2029 separators", "汉字 and 😀", "</script>", ""];
+    for (const text of hostile) {
+      await recordAudit({
+        db: database.db,
+        request: { requestId: text.slice(0, 64) || null, sourceAddress: text },
+        actorId: null,
+        actorRole: text,
+        action: "admin-change",
+        targetType: `hostile ${text}`.slice(0, 40),
+        targetId: text,
+        purpose: text,
+        details: { [text]: text, nested: [text, 1.5, null, true] },
+      });
+    }
+    await sealAuditRecords({ db: database.db });
+    expect((await verifyAuditChain({ db: database.db })).broken).toBeNull();
+  });
+
   it("signs checkpoints that a verification checks, and names a bad signature", async () => {
     const key = generateSigningKey();
     const checkpoint = await makeCheckpoint({ db: database.db, key });

@@ -1,5 +1,5 @@
 /**
- * Verifies the audit trail end to end (npm run audit:verify, /admin/audit): seals what is committed, then walks the
+ * Verifies the audit trail end to end (npm run audit:verify, /admin/audit): seals what is committed, then checks the
  * chain in position order recomputing every hash (an edited record, or a gap where one was deleted, is named),
  * checks that the chain reaches every checkpoint with the signed hash (a truncated tail, or a chain rebuilt after an
  * edit, is named), every checkpoint's signature, that each case event anchored in the chain still has the hash the
@@ -8,9 +8,9 @@
 import { asc, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { executeRows } from "@/db/execute-rows";
-import { auditCheckpoints, auditSigningKeys, auditVerifications, type TAuditCheckpoint, type TAuditVerification } from "@/db/schema";
+import { auditCheckpoints, auditSigningKeys, auditVerifications, type TAuditVerification } from "@/db/schema";
 import { verifyAllCaseTrails } from "@/server/cases/verify-all-case-trails";
-import { auditRowColumns, hashAuditRecord, type TAuditChainRow } from "./audit-record-hash";
+import { auditRecordHashSql } from "./audit-record-hash";
 import { checkpointSignatureHolds } from "./checkpoint-payload";
 import { sealAuditRecords } from "./seal-audit-records";
 
@@ -18,46 +18,54 @@ export type TBrokenRecord = { table: "audit_records" | "audit_checkpoints" | "ca
 
 export type TChainVerification = { records: number; checkpoints: number; broken: TBrokenRecord | null };
 
-/** The chain and the checkpoints alone (what the benchmark times): no sealing, no case trails, nothing stored. */
-export async function verifyAuditChain({ db, pageSize = 50_000 }: { db: TDatabase; pageSize?: number }): Promise<TChainVerification> {
+/**
+ * The chain and the checkpoints alone (what the benchmark times): no sealing, no case trails, nothing stored. The
+ * chain is checked in PostgreSQL in one set-based pass (audit-record-hash.ts): each record's position must follow its
+ * predecessor's (a gap is a deleted record; the record after it is named) and its hash must be the sha256 of the
+ * predecessor's hash and its canonical form (an edit names the record). The first failure in position order wins.
+ */
+export async function verifyAuditChain({ db }: { db: TDatabase }): Promise<TChainVerification> {
   const checkpoints = await db.select().from(auditCheckpoints).orderBy(asc(auditCheckpoints.position), asc(auditCheckpoints.id));
   const keys = new Map((await db.select().from(auditSigningKeys)).map((key) => [key.keyId, key.publicKey]));
-  const result = (broken: TBrokenRecord | null, records: number) => ({ records, checkpoints: checkpoints.length, broken });
+  const [{ records, last }] = await executeRows<{ records: string; last: string | null }>(
+    db,
+    sql`select count(*)::text as records, max(position)::text as last from audit_records where position is not null`,
+  );
+  const result = (broken: TBrokenRecord | null) => ({ records: Number(records), checkpoints: checkpoints.length, broken });
 
+  const [first] = await executeRows<{ id: string; gap: boolean }>(
+    db,
+    sql`select id::text as id, gap from (
+        select id, position, hash, position <> coalesce(lag(position) over chain, 0) + 1 as gap, ${auditRecordHashSql("lag(hash) over chain")} as expected
+        from audit_records where position is not null window chain as (order by position)
+      ) checked where gap or hash <> expected order by position limit 1`,
+  );
+  const brokenRecord: TBrokenRecord | null = first ? { table: "audit_records", id: first.id, reason: first.gap ? "gap" : "hash" } : null;
+  const brokenAt = first ? Number((await executeRows<{ position: string }>(db, sql`select position::text as position from audit_records where id = ${first.id}`))[0].position) : Infinity;
+
+  // A checkpoint before the first broken record whose hash the chain no longer has: the chain was rebuilt after it.
+  const heads = new Map(
+    (
+      await executeRows<{ position: string; hash: string }>(
+        db,
+        sql`select position::text as position, hash from audit_records where position = any(${`{${checkpoints.map((checkpoint) => checkpoint.position).join(",")}}`}::bigint[])`,
+      )
+    ).map((row) => [Number(row.position), row.hash]),
+  );
   for (const checkpoint of checkpoints) {
     const publicKey = keys.get(checkpoint.keyId);
     if (!publicKey || !checkpointSignatureHolds(checkpoint, checkpoint.signature, publicKey)) {
-      return result({ table: "audit_checkpoints", id: String(checkpoint.id), reason: "signature" }, 0);
+      return result({ table: "audit_checkpoints", id: String(checkpoint.id), reason: "signature" });
     }
   }
-  const byPosition = new Map<number, TAuditCheckpoint[]>();
-  for (const checkpoint of checkpoints) byPosition.set(checkpoint.position, [...(byPosition.get(checkpoint.position) ?? []), checkpoint]);
-
-  let position = 0;
-  let previous: string | null = null;
-  for (;;) {
-    const rows = await executeRows<TAuditChainRow>(
-      db,
-      sql`select ${auditRowColumns} from audit_records where audit_records.position > ${position} order by audit_records.position limit ${pageSize}`,
-    );
-    for (const row of rows) {
-      const expected = String(position + 1);
-      // A gap: the record that held the missing position was deleted; the one after it is where the chain breaks.
-      if (row.position !== expected) return result({ table: "audit_records", id: row.id, reason: "gap" }, position);
-      const hash = hashAuditRecord(previous, expected, row);
-      if (row.hash !== hash) return result({ table: "audit_records", id: row.id, reason: "hash" }, position);
-      position += 1;
-      previous = hash;
-      for (const checkpoint of byPosition.get(position) ?? []) {
-        if (checkpoint.hash !== hash) return result({ table: "audit_checkpoints", id: String(checkpoint.id), reason: "head" }, position);
-      }
-    }
-    if (rows.length < pageSize) break;
+  for (const checkpoint of checkpoints) {
+    if (checkpoint.position >= brokenAt) break;
+    const head = heads.get(checkpoint.position);
+    // A checkpoint past the end: the chain was cut back after it was signed.
+    if (head === undefined) return result({ table: "audit_checkpoints", id: String(checkpoint.id), reason: checkpoint.position > Number(last ?? 0) ? "truncated" : "head" });
+    if (head !== checkpoint.hash) return result({ table: "audit_checkpoints", id: String(checkpoint.id), reason: "head" });
   }
-  // A checkpoint past the end: the chain was cut back after it was signed.
-  const beyond = checkpoints.find((checkpoint) => checkpoint.position > position);
-  if (beyond) return result({ table: "audit_checkpoints", id: String(beyond.id), reason: "truncated" }, position);
-  return result(null, position);
+  return result(brokenRecord);
 }
 
 /** Case events anchored in the chain whose event is gone, or holds another hash now. */
