@@ -25,7 +25,8 @@ export async function AuditRecordsTable({ checkpoints, records, locale }: Pick<T
           columns={[
             { key: "signedAt", header: t("checkpoints.signedAt"), rowHeader: true, className: "whitespace-nowrap", cell: (row) => <time dateTime={row.signedAt.toISOString()}>{formatDateTime(row.signedAt, locale)}</time> },
             { key: "position", header: t("checkpoints.position"), numeric: true, cell: (row) => row.position },
-            { key: "hash", header: t("checkpoints.hash"), className: "font-mono text-sm break-all", cell: (row) => row.hash },
+            // The first 16 hex digits tell checkpoints apart; the whole hash is in the published list, for comparison with copies.
+            { key: "hash", header: t("checkpoints.hash"), className: "font-mono text-sm whitespace-nowrap", cell: (row) => `${row.hash.slice(0, 16)}…` },
             { key: "key", header: t("checkpoints.key"), className: "font-mono text-sm", cell: (row) => row.keyId },
           ]}
         />
