@@ -17,9 +17,8 @@ import { recordAudit } from "@/server/audit/record-audit";
 const run = promisify(execFile);
 
 async function verify(env: Record<string, string>) {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== "DATABASE_URL" && name !== "DATA_DIR"));
   try {
-    const { stdout } = await run("npx", ["tsx", "scripts/audit/verify.ts"], { env: { ...base, LOG_LEVEL: "silent", ...env } as NodeJS.ProcessEnv });
+    const { stdout } = await run("npx", ["tsx", "scripts/audit/verify.ts"], { env: { ...process.env, DATABASE_URL: undefined, DATA_DIR: undefined, LOG_LEVEL: "silent", ...env } });
     return { code: 0, output: stdout };
   } catch (error) {
     const failed = error as { code: number; stderr: string };
