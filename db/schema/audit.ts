@@ -19,6 +19,7 @@ export const auditActions = [
   "licence-revoked",
   "admin-change",
   "sign-in",
+  "licence-holder-checked",
   "document-downloaded",
   "audit-verified",
   "audit-key-rotated",

@@ -3,9 +3,10 @@
  * database refusing to change or delete them, the sealer giving concurrent writers one unbroken chain, and the
  * verification naming the first tampered record however the trail was tampered with.
  */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditCheckpoints, auditRecords, caseEvents, users } from "@/db/schema";
+import { auditCheckpoints, auditRecords, caseEvents, departments, licences, users } from "@/db/schema";
+import { revokeLicence } from "@/server/licences/revoke-licence";
 import { openTestDatabase, testDatabaseKinds, type TTestDatabase } from "@/db/testing";
 import type { TDatabase } from "@/db/client";
 import { proofAnswers } from "@/seed/sample-answers";
@@ -173,6 +174,19 @@ describe.each(testDatabaseKinds)("acts recorded in the audit trail on %s", (kind
     await world.db.delete(caseEvents).where(eq(caseEvents.id, last.id));
     const anchoring = records.find((record) => record.details.eventId === last.id)!;
     expect(await verifyAuditTrail({ db: world.db })).toMatchObject({ ok: false, brokenTable: "audit_records", brokenId: String(anchoring.id), reason: "case-event-missing" });
+  });
+
+  it("records a revocation of a licence that has no case, with who revoked it", async () => {
+    const [seeded] = await world.db
+      .select({ id: licences.id, code: departments.code })
+      .from(licences)
+      .innerJoin(departments, eq(departments.id, licences.issuingDepartmentId))
+      .where(isNull(licences.caseId))
+      .limit(1);
+    const clerk = await world.actorOf(`clerk-${seeded.code.toLowerCase()}`);
+    expect(await revokeLicence({ db: world.db, actor: clerk, licenceId: seeded.id, reason: "核查发现证照信息有误" })).toMatchObject({ ok: true });
+    const rows = await world.db.select().from(auditRecords).where(and(eq(auditRecords.action, "licence-revoked"), eq(auditRecords.targetId, seeded.id)));
+    expect(rows).toMatchObject([{ actorId: clerk.id, actorRole: "clerk", targetType: "licence", outcome: "ok" }]);
   });
 
   it("records sign-ins: success, a wrong password, and a throttled try, with the source address", async () => {

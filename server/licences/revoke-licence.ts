@@ -57,7 +57,7 @@ export async function revokeLicence(options: TRevokeLicenceOptions): Promise<TRe
     if (!actsForIssuer(actor, licence.issuingDepartmentId)) return fail("forbidden:licence");
     if (licence.revokedAt) return fail("conflict:licence-revoked");
 
-    await writeRevocation(tx, { licence, actorId: actor.id, reason, now });
+    await writeRevocation(tx, { licence, actorId: actor.id, actorRole: actor.role, reason, now });
     await enqueueNotification(tx, {
       recipientIds: licence.holderUserId ? [licence.holderUserId] : [],
       companyIds: licence.holderCompanyId ? [licence.holderCompanyId] : [],
@@ -76,7 +76,10 @@ export async function revokeLicence(options: TRevokeLicenceOptions): Promise<TRe
  * failed inspection after an approval on commitment (server/workflow/follow-up-commitment.ts); each caller tells
  * the holder in its own words.
  */
-export async function writeRevocation(tx: TDatabase, { licence, actorId, reason, now }: { licence: TLicence; actorId: string | null; reason: string; now: Date }) {
+export async function writeRevocation(
+  tx: TDatabase,
+  { licence, actorId, actorRole = null, reason, now }: { licence: TLicence; actorId: string | null; actorRole?: string | null; reason: string; now: Date },
+) {
   await tx.update(licences).set({ status: "revoked", revokedAt: now, revokedById: actorId, revocationReason: reason }).where(eq(licences.id, licence.id));
   if (licence.caseId) {
     await appendCaseEvent(tx, {
@@ -90,5 +93,5 @@ export async function writeRevocation(tx: TDatabase, { licence, actorId, reason,
     return;
   }
   // A licence with no case (brought into the wallet by the seed) has no trail to anchor in: its own record.
-  await recordAudit({ db: tx, actorId, actorRole: null, action: "licence-revoked", targetType: "licence", targetId: licence.id, details: { number: licence.number } });
+  await recordAudit({ db: tx, actorId, actorRole, action: "licence-revoked", targetType: "licence", targetId: licence.id, details: { number: licence.number } });
 }

@@ -74,8 +74,9 @@ export const actionTrials: Record<string, TActionTrial> = {
     fields: ({ personLicence }) => ({ licenceId: personLicence.id, idNumber: personLicence.holderIdNumber }),
     actor: null,
     succeeded: (result) => result.outcome.kind === "returned" && (result.outcome.value as { answer?: string } | undefined)?.answer === "match",
-    // Every check counts against the licence (a yes/no answer is a guessing oracle), whatever it answers.
-    writesAnyway: ["rate_limits"],
+    // Every check counts against the licence (a yes/no answer is a guessing oracle), whatever it answers; a throttled
+    // one is audited.
+    writesAnyway: ["rate_limits", "audit_records"],
   },
   // Without OIDC_* settings (as in these tests) there is no provider to go to: back to the sign-in page, unchanged.
   // With them, it answers with the provider's authorization address: e2e/oidc-sign-in.spec.ts follows it.
