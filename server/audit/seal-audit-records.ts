@@ -4,7 +4,7 @@
  * before every checkpoint and verification. Writers never wait for it: they insert unsealed rows in their own
  * transactions, and a row still uncommitted is not seen here and is sealed by a later run. A transaction-scoped
  * advisory lock makes sealers of every replica take turns, so the chain has one head; the trigger of migration
- * 0026_audit lets the sealing write only null chain fields, once.
+ * 0029_audit lets the sealing write only null chain fields, once.
  */
 import { sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
