@@ -57,7 +57,12 @@ export async function registerNode() {
   const { startPdfThreads } = await import("@/server/pdf/pdf-threads");
   startPdfThreads();
   if (env.OUTBOX_WORKER === "off") return;
+  const { getActiveAuditKey, registerActiveAuditKey } = await import("@/server/audit/audit-signing-key");
+  const auditKey = getActiveAuditKey();
+  await registerActiveAuditKey(getDatabaseHandle().db, auditKey).catch((error: unknown) => logger.error({ err: error }, "publishing the audit key failed; the first checkpoint publishes it"));
   const { createMailer } = await import("@/server/notifications/mailer");
   const { startOutboxWorker } = await import("@/server/notifications/start-outbox-worker");
-  startOutboxWorker({ db: getDatabaseHandle().db, mailer: createMailer(env), digestIntervalMinutes: env.DESK_DIGEST_MINUTES });
+  startOutboxWorker({ db: getDatabaseHandle().db, mailer: createMailer(env), digestIntervalMinutes: env.DESK_DIGEST_MINUTES,
+    audit: { key: auditKey, every: env.AUDIT_CHECKPOINT_EVERY, minutes: env.AUDIT_CHECKPOINT_MINUTES },
+  });
 }

@@ -9,7 +9,9 @@
  *    (server/health/answer-while-database-down.ts) instead of letting it fail deep in a page,
  * 4. gives every response the security headers, with a new CSP nonce that Next.js puts on its own scripts
  *    (lib/http/security-headers.ts) — but a material's bytes the sandboxing policy (lib/http/file-response-headers.ts),
- * 5. re-issues the session cookie through Auth.js on pages, actions and route handlers, so that a page view or an
+ * 5. gives the request an id (X-Request-Id, kept from the proxy in front when it sent one) that the audit trail
+ *    records and the response carries,
+ * 6. re-issues the session cookie through Auth.js on pages, actions and route handlers, so that a page view or an
  *    action counts as activity for the idle timeout (server components cannot set cookies themselves) — once a
  *    minute at most: a cookie re-issued within the last minute is only read (server/auth/read-session.ts); a session
  *    past its absolute lifetime or idle timeout gets its cookie deleted here (server/auth/session-lifetime.ts).
@@ -21,6 +23,7 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { checkBodySize } from "@/lib/http/body-limit";
 import { isDecodablePath } from "@/lib/http/decodable-path";
+import { requestIdOf } from "@/lib/http/request-id";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { checkSameOrigin } from "@/lib/http/same-origin";
 import { fileContentSecurityPolicy, isFileAddress } from "@/lib/http/file-response-headers";
@@ -119,8 +122,13 @@ async function guardRequest(request: NextRequest): Promise<Response> {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", securityHeaders["Content-Security-Policy"]);
   requestHeaders.set("x-nonce", nonce);
+  // The audit trail's request id (server/audit/request-context.ts): the proxy in front's, else one made here; the
+  // response carries it, so a person can quote it.
+  const requestId = requestIdOf(request.headers.get("x-request-id"));
+  requestHeaders.set("x-request-id", requestId);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(securityHeaders)) response.headers.set(name, value);
+  response.headers.set("X-Request-Id", requestId);
   // A header set here wins over the route handler's own (Next.js keeps the first), so an uploaded file gets its
   // sandboxing policy here, not the page policy that would let it act as a page of the site.
   if (isFileAddress(pathname)) response.headers.set("Content-Security-Policy", fileContentSecurityPolicy);

@@ -14,8 +14,8 @@
  * A name is global to a connection and must stay unique to one SQL text: node-postgres refuses a name reused for
  * different text, so every statement here gets its own name, "<area>.<what>".
  */
-import { is, Param, Placeholder, type Query } from "drizzle-orm";
-import type { PgPreparedQuery, PreparedQueryConfig } from "drizzle-orm/pg-core";
+import { is, Param, Placeholder, type Query, type SQL } from "drizzle-orm";
+import { PgDialect, type PgPreparedQuery, type PreparedQueryConfig } from "drizzle-orm/pg-core";
 import type { TDatabase } from "./client";
 
 /** A query builder that drizzle can prepare (select, insert, update, delete). */
@@ -80,4 +80,20 @@ function nullSafe(query: Query): Query {
     return new Param(param.value, { mapToDriverValue: (value: unknown) => (value === null ? null : encoder.mapToDriverValue(value)) });
   });
   return { ...query, params };
+}
+
+const dialect = new PgDialect();
+
+/**
+ * The same for a statement drizzle's builders cannot say, written as `sql` with `sql.placeholder("x")` for what
+ * varies (cast each in the text: the driver sends them untyped). Values go to the driver as they are given, so dates
+ * as ISO text and jsonb as JSON text. The result is the driver's rows, unmapped.
+ */
+export function prepareSqlStatement<TValues extends Record<string, unknown>, TRow = Record<string, unknown>>(name: string, build: () => SQL): TPreparedStatement<TValues, TRow[]> {
+  let text: Query | undefined;
+  return (db, values) => {
+    text ??= dialect.sqlToQuery(build());
+    const query = db._.session.prepareQuery(text, undefined, name, false) as unknown as { execute: (values: TValues) => Promise<TRow[] | { rows: TRow[] }> };
+    return query.execute(values).then((result) => (Array.isArray(result) ? result : result.rows));
+  };
 }

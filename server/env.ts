@@ -103,6 +103,15 @@ const ZEnv = z
      * machine, which nobody else can reach): a real portal can never run with it.
      */
     ONEDOOR_TEST_CLOCK: z.enum(["on", "off"]).default("off"),
+    /**
+     * The Ed25519 key that signs audit checkpoints (PKCS#8 PEM, or that PEM in base64), a key of its own. Unset: a key
+     * generated into DATA_DIR/audit-keys. Every replica of a PostgreSQL deployment must be given the same one.
+     */
+    AUDIT_SIGNING_KEY: checkedWith(parsePrivateKey),
+    /** Sealed audit records after which the chain's head is signed into a checkpoint. */
+    AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+    /** Minutes after which the head is signed anyway, when anything was recorded since the last checkpoint. */
+    AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
     /** During a rotation of LICENCE_HASH_KEY: the key it replaces, until setup has re-hashed every licence. */
     LICENCE_HASH_KEY_PREVIOUS: checkedWith(parseHashKey),
     /**

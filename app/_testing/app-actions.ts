@@ -9,6 +9,7 @@
  */
 import type { TAction } from "@/server/testing/action-trials";
 import * as accountPasswordActions from "../account/password/actions";
+import * as auditActions from "../admin/audit/actions";
 import * as bundleItemActions from "../admin/bundles/[code]/items/[service]/actions";
 import * as bundleActions from "../admin/bundles/[code]/actions";
 import * as bundlesActions from "../admin/bundles/actions";
@@ -42,6 +43,7 @@ import * as verifyActions from "../verify/[id]/actions";
 
 const modules: Record<string, Record<string, unknown>> = {
   "/account/password": accountPasswordActions,
+  "/admin/audit": auditActions,
   "/admin/bundles": bundlesActions,
   "/admin/bundles/[code]": bundleActions,
   "/admin/bundles/[code]/items/[service]": bundleItemActions,

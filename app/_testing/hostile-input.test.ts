@@ -25,6 +25,7 @@ import * as healthRoute from "@/app/api/health/route";
 import * as regionsRoute from "@/app/api/regions/route";
 import * as tooLargeRoute from "@/app/request-too-large/route";
 import * as keysRoute from "@/app/api/v1/licences/keys/route";
+import * as checkpointsRoute from "@/app/api/v1/audit/checkpoints/route";
 import * as displayRoute from "@/app/display/route";
 import * as languageRoute from "@/app/language/route";
 import * as receiptRoute from "@/app/me/cases/[number]/receipt/route";
@@ -80,6 +81,7 @@ const handlerTrials: Record<string, THandlerTrial> = {
   "GET /api/health": { handler: healthRoute.GET, path: () => "/api/health", query: () => ({ verbose: "1" }), actor: null },
   "GET /api/regions": { handler: regionsRoute.GET, path: () => "/api/regions", query: () => ({ parent: "310000", locale: "en" }), actor: null },
   "GET /api/v1/licences/keys": { handler: keysRoute.GET, path: () => "/api/v1/licences/keys", actor: null },
+  "GET /api/v1/audit/checkpoints": { handler: checkpointsRoute.GET, path: () => "/api/v1/audit/checkpoints", query: () => ({ after: "0", limit: "10" }), actor: null },
   "GET /language": { handler: languageRoute.GET, path: () => "/language", query: () => ({ locale: "en", next: "/services" }), actor: null },
   "GET /request-too-large": { handler: tooLargeRoute.GET, path: () => "/request-too-large", query: () => ({ back: "/apply/HRSS-PROOF" }), actor: null },
   "GET /display": { handler: displayRoute.GET, path: () => "/display", query: () => ({ mode: "elder", next: "/services" }), actor: null },

@@ -7,7 +7,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const actor = await getActor();
   if (actor?.role !== "admin" || actor.mustChangePassword) return children;
   const t = await getTranslations("adminNav");
-  const sections = ["overview", "departments", "services", "bundles", "people", "forms", "reasons", "calendar", "outbox", "changes"] as const;
+  const sections = ["overview", "departments", "services", "bundles", "people", "forms", "reasons", "calendar", "outbox", "changes", "audit"] as const;
   const items = sections.map((section) => ({ href: section === "overview" ? "/admin" : `/admin/${section}`, label: t(section) }));
   return (
     <>

@@ -15,3 +15,4 @@ export * from "./supplements";
 export * from "./documents";
 export * from "./urgings";
 export * from "./figures";
+export * from "./audit";

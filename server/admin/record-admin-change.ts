@@ -7,6 +7,7 @@
 import type { TDatabase } from "@/db/client";
 import { adminChanges, type TAdminEntity } from "@/db/schema";
 import type { TActor } from "@/server/auth/actor";
+import { recordAudit } from "@/server/audit/record-audit";
 
 /** Keys never recorded: secrets and personal data (db/schema/identity.ts). */
 const withheldKeys = new Set(["passwordHash", "password", "residentIdNumber", "mobile", "email", "sessionVersion"]);
@@ -49,4 +50,6 @@ export async function recordAdminChange({
     before: before === null ? null : (recordableOf(before) as Record<string, unknown>),
     after: after === null ? null : (recordableOf(after) as Record<string, unknown>),
   });
+  // The audit chain holds that the change happened (who, what, when, from where); the before and after stay here.
+  await recordAudit({ db, actorId: actor.id, actorRole: actor.role, action: "admin-change", targetType: entity, targetId: entityId, details: { action } });
 }

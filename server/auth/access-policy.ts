@@ -76,6 +76,7 @@ export const accessPolicy = {
   "/api/health": { handler: { GET: open } },
   "/api/regions": { handler: { GET: open } },
   "/api/v1/licences/keys": { handler: { GET: open } },
+  "/api/v1/audit/checkpoints": { handler: { GET: open } },
   "/api/auth/[...nextauth]": { handler: { GET: open, POST: open } },
 
   // Applicants: citizens, and the staff of the companies they act for.
@@ -172,6 +173,7 @@ export const accessPolicy = {
   "/admin/forms/[subjectType]/[code]": { page: rule(["admin"]), actions: { definitionEditorAction: rule(["admin"]) } },
   "/admin/calendar": { page: rule(["admin"]), actions: { setCalendarDayAction: rule(["admin"]), removeCalendarDayAction: rule(["admin"]) } },
   "/admin/outbox": { page: rule(["admin"]), actions: { retryDeadLetterAction: rule(["admin"]) } },
+  "/admin/audit": { page: rule(["admin"]), actions: { verifyAuditAction: rule(["admin"]) } },
   "/admin/changes": { page: rule(["admin"]) },
   "/admin/departments": { page: rule(["admin"]), actions: { createDepartmentAction: rule(["admin"]) } },
   "/admin/departments/[id]": { page: rule(["admin"]), actions: { editDepartmentAction: rule(["admin"]), retireDepartmentAction: rule(["admin"]) } },

@@ -23,6 +23,8 @@ import { companyMembers, identityLinks, users, type TUser } from "@/db/schema";
 import { catchRefusal, fail, RefusalRollback, type TAppError } from "@/server/errors";
 import { readIdentityClaims, sameLegalName, type TIdentityClaimNames, type TIdentityClaims } from "./read-identity-claims";
 import type { TSignedInUser } from "./sign-in-with-password";
+import { readRequestContext } from "@/server/audit/request-context";
+import { recordSignIn } from "./record-sign-in";
 
 /** The roles a person signing in through the provider may have: applicants. */
 const applicantRoles = new Set<TUser["role"]>(["citizen", "enterprise"]);
@@ -46,9 +48,12 @@ export async function signInWithIdentity(options: {
 }): Promise<TIdentitySignIn | TAppError> {
   const { db, issuer } = options;
   const claims = readIdentityClaims({ claims: options.claims, names: options.names, today: options.today });
-  if (!claims.ok) return claims;
+  if (!claims.ok) {
+    await recordSignIn({ db, user: null, outcome: "refused", method: "identity", reason: "refused", address: (await readRequestContext()).sourceAddress });
+    return claims;
+  }
   const now = options.now ?? new Date();
-  return catchRefusal(
+  const result = await catchRefusal(
     db.transaction(async (tx) => {
       const found = await findPerson(tx, { issuer, claims, now });
       const person = checkPerson(found.person, claims);
@@ -62,9 +67,13 @@ export async function signInWithIdentity(options: {
       if (found.outcome === "linked-before") {
         await tx.update(identityLinks).set({ lastSignedInAt: now }).where(and(eq(identityLinks.issuer, issuer), eq(identityLinks.subject, claims.subject)));
       }
+      await recordSignIn({ db: tx, user: current, outcome: "ok", method: "identity", address: (await readRequestContext()).sourceAddress });
       return { ok: true as const, user: current, outcome: found.outcome };
     }),
   );
+  // The register refused the person (staff, a name that does not match): the refusal is recorded on its own.
+  if (!result.ok) await recordSignIn({ db, user: null, outcome: "refused", method: "identity", reason: "refused", address: (await readRequestContext()).sourceAddress });
+  return result;
 }
 
 type TFound = { person: TUser; outcome: TIdentitySignIn["outcome"] };

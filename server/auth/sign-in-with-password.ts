@@ -17,6 +17,7 @@ import { limitConcurrency } from "@/lib/limit-concurrency";
 import { getEnv } from "@/server/env";
 import { hashPassword, verifyPassword } from "./password";
 import { admitSignInAttempt, recordSignInFailure, recordSignInSuccess, type TThrottleScope } from "./sign-in-throttle";
+import { recordSignIn } from "./record-sign-in";
 import { addressBucketOf } from "./source-address";
 
 export type TSignedInUser = { id: string; displayName: string; role: TRole; sessionVersion: number };
@@ -62,7 +63,10 @@ async function checkPassword(options: {
   const scopes = [account, source];
 
   const admission = await admitSignInAttempt({ db, scopes });
-  if (!admission.admitted) return { ok: false, code: "throttled", retryAfterSeconds: admission.retryAfterSeconds };
+  if (!admission.admitted) {
+    await recordSignIn({ db, user: null, outcome: "refused", method: "password", reason: "throttled", address });
+    return { ok: false, code: "throttled", retryAfterSeconds: admission.retryAfterSeconds };
+  }
 
   const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
   // Verify even for an unknown name, so response time does not tell which names exist.
@@ -70,9 +74,11 @@ async function checkPassword(options: {
   // A disabled account answers as a wrong password does: the form does not tell a guesser which names exist.
   if (!user || !matches || user.disabledAt !== null) {
     const wait = await recordSignInFailure({ db, scopes, failures: admission.failures });
+    await recordSignIn({ db, user: user ?? null, outcome: wait === null ? "failed" : "refused", method: "password", reason: wait === null ? "invalid" : "throttled", address });
     return wait === null ? { ok: false, code: "invalid" } : { ok: false, code: "throttled", retryAfterSeconds: wait };
   }
   await recordSignInSuccess({ db, account, address: source });
+  await recordSignIn({ db, user, outcome: "ok", method: "password", address });
   return { ok: true, user: { id: user.id, displayName: user.displayName, role: user.role, sessionVersion: user.sessionVersion } };
 }
 

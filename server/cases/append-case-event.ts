@@ -6,9 +6,10 @@
 import { createHash } from "node:crypto";
 import { desc, eq, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { prepareStatement } from "@/db/prepared";
+import { prepareSqlStatement, prepareStatement } from "@/db/prepared";
 import { canonicalJson } from "@/lib/canonical-json";
-import { caseEvents } from "@/db/schema";
+import { auditRecords, caseEvents, users, type TAuditAction } from "@/db/schema";
+import { readRequestContext } from "@/server/audit/request-context";
 
 export type TCaseEventInput = {
   caseId: string;
@@ -49,20 +50,45 @@ function buildLastHash(db: TDatabase) {
     .limit(1);
 }
 
-type TEventValues = { caseId: string; taskId: string | null; actorId: string | null; kind: string; data: Record<string, unknown>; public: boolean; prevHash: string | null; hash: string; createdAt: Date };
-const insertEvent = prepareStatement<TEventValues, ReturnType<typeof buildInsertEvent>>("cases.insert-event", buildInsertEvent);
-function buildInsertEvent(db: TDatabase) {
-  return db.insert(caseEvents).values({
-    caseId: sql.placeholder("caseId"),
-    taskId: sql.placeholder("taskId"),
-    actorId: sql.placeholder("actorId"),
-    kind: sql.placeholder("kind"),
-    data: sql.placeholder("data"),
-    public: sql.placeholder("public"),
-    prevHash: sql.placeholder("prevHash"),
-    hash: sql.placeholder("hash"),
-    createdAt: sql.placeholder("createdAt"),
-  });
+type TEventValues = {
+  caseId: string;
+  taskId: string | null;
+  actorId: string | null;
+  kind: string;
+  data: string;
+  public: boolean;
+  prevHash: string | null;
+  hash: string;
+  createdAt: string;
+  action: TAuditAction;
+  purpose: string | null;
+  requestId: string | null;
+  sourceAddress: string | null;
+};
+/**
+ * The event and its audit record (decision 038) in one statement, one round trip: the record anchors the event's
+ * hash into the audit chain, so a case trail recomputed after an edit, or cut short, no longer matches it. The actor's
+ * role is read where it is stored.
+ */
+const insertEvent = prepareSqlStatement<TEventValues>("cases.insert-event-audited", () => sql`
+  with event as (
+    insert into ${caseEvents} (case_id, task_id, actor_id, kind, data, public, prev_hash, hash, created_at)
+    values (${sql.placeholder("caseId")}::uuid, ${sql.placeholder("taskId")}::uuid, ${sql.placeholder("actorId")}::uuid, ${sql.placeholder("kind")}::text,
+      ${sql.placeholder("data")}::jsonb, ${sql.placeholder("public")}::boolean, ${sql.placeholder("prevHash")}::text, ${sql.placeholder("hash")}::text,
+      ${sql.placeholder("createdAt")}::timestamptz)
+    returning id, case_id, task_id, actor_id, kind, hash, created_at
+  )
+  insert into ${auditRecords} (at, actor_id, actor_role, action, target_type, target_id, purpose, request_id, source_address, details)
+  select event.created_at, event.actor_id, (select role from ${users} where ${users.id} = event.actor_id), ${sql.placeholder("action")}::text, 'case',
+    event.case_id::text, ${sql.placeholder("purpose")}::text, ${sql.placeholder("requestId")}::text, ${sql.placeholder("sourceAddress")}::text,
+    jsonb_strip_nulls(jsonb_build_object('eventId', event.id, 'kind', event.kind, 'eventHash', event.hash, 'taskId', event.task_id))
+  from event`);
+
+/** The audit action of a case event: reveals, opens and revocations are named as such, the rest are state changes. */
+function auditActionOf(kind: string): TAuditAction {
+  if (kind === "personal-data-revealed" || kind === "licence-revoked") return kind;
+  if (kind === "material-viewed") return "material-opened";
+  return "case-event";
 }
 
 export async function appendCaseEvent(tx: TDatabase, input: TCaseEventInput): Promise<void> {
@@ -72,15 +98,20 @@ export async function appendCaseEvent(tx: TDatabase, input: TCaseEventInput): Pr
   const [last] = event.first ? [] : await lastHash(tx, { caseId: event.caseId });
   const prevHash = last?.hash ?? null;
   const at = new Date();
+  const request = await readRequestContext();
+  const purpose = typeof event.data?.purpose === "string" ? event.data.purpose : null;
   await insertEvent(tx, {
     caseId: event.caseId,
     taskId: event.taskId ?? null,
     actorId: event.actorId,
     kind: event.kind,
-    data: event.data ?? {},
+    data: JSON.stringify(event.data ?? {}),
     public: event.public,
     prevHash,
     hash: hashCaseEvent(prevHash, { ...event, at: at.toISOString() }),
-    createdAt: at,
+    createdAt: at.toISOString(),
+    action: auditActionOf(event.kind),
+    purpose,
+    ...request,
   });
 }

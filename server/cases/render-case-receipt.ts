@@ -23,6 +23,7 @@ import { renderPdf, type TPdfBlock, type TPdfDocument } from "@/server/pdf/rende
 import { casesVisibleTo } from "./case-access";
 import { listCaseTasks } from "./list-case-tasks";
 import { loadSubjectName } from "./get-case-for-applicant";
+import { recordAudit } from "@/server/audit/record-audit";
 
 export async function renderCaseReceipt({
   db,
@@ -41,6 +42,7 @@ export async function renderCaseReceipt({
   const loaded = await loadCaseReceipt({ db, actor, caseNumber });
   if (!loaded.ok) return loaded;
   const pdf = await renderPdf(composeCaseReceipt({ receipt: loaded.receipt, locale, baseUrl }));
+  await recordAudit({ db, actorId: actor.id, actorRole: actor.role, action: "document-downloaded", targetType: "receipt", targetId: loaded.receipt.number, details: { kind: "receipt" } });
   return { ok: true, pdf, fileName: translatorFor(locale)("receipt.fileName", { number: loaded.receipt.number }) };
 }
 

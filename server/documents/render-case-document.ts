@@ -14,6 +14,7 @@ import { fail, type TResult } from "@/server/errors";
 import { translatorFor } from "@/server/i18n/translator";
 import { renderPdf, type TPdfBlock, type TPdfDocument } from "@/server/pdf/render-pdf";
 import { findCaseDocument, type TDocumentAccess } from "./find-case-documents";
+import { recordAudit } from "@/server/audit/record-audit";
 
 export async function renderCaseDocument({
   db,
@@ -34,6 +35,7 @@ export async function renderCaseDocument({
   const document = await findCaseDocument({ db, actor, access, documentId });
   if (!document) return fail("not-found:document");
   const pdf = await renderPdf(composeCaseDocument({ document, locale, baseUrl }));
+  await recordAudit({ db, actorId: actor.id, actorRole: actor.role, action: "document-downloaded", targetType: "document", targetId: documentId, details: { kind: document.kind, number: document.number } });
   const t = translatorFor(locale);
   return { ok: true, pdf, fileName: `${t(`documents.kinds.${document.kind}`)}-${document.number}.pdf`, number: document.number };
 }

@@ -31,6 +31,17 @@ async function sessionCookie(name = "authjs.session-token", key = secret) {
 }
 
 describe("proxy: headers", () => {
+  it("gives a request an id, or keeps the one the proxy in front sent, for the audit trail and the response", async () => {
+    const made = await proxy(request("/services"));
+    const id = made.headers.get("x-request-id");
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(made.headers.get("x-middleware-request-x-request-id")).toBe(id);
+    const kept = await proxy(request("/services", { headers: { "x-request-id": "0f1e2d3c4b5a69788796a5b4c3d2e1f0" } }));
+    expect(kept.headers.get("x-middleware-request-x-request-id")).toBe("0f1e2d3c4b5a69788796a5b4c3d2e1f0");
+    const smuggled = await proxy(request("/services", { headers: { "x-request-id": "id 110101199003078515" } }));
+    expect(smuggled.headers.get("x-middleware-request-x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it("lets a page through with the security headers and a new nonce, which Next.js also gets on the request", async () => {
     const first = await proxy(request("/services"));
     const second = await proxy(request("/services"));

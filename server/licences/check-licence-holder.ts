@@ -21,6 +21,8 @@ import { filterAuthenticLicences } from "./filter-authentic-licences";
 import { getLicenceHashKeys, type TLicenceHashKeys } from "./licence-hash-key";
 import { buildLicencePayload, holderIdNumberMatches, LICENCE_PAYLOAD_VERSION } from "./licence-payload";
 import { takeHolderCheck } from "./take-holder-check";
+import { recordAudit } from "@/server/audit/record-audit";
+import { readRequestContext } from "@/server/audit/request-context";
 
 export type TCheckLicenceHolderOptions = {
   db: TDatabase;
@@ -42,6 +44,11 @@ export async function checkLicenceHolder({ db, licenceId, idNumber, address, has
   const [authentic] = await filterAuthenticLicences(db, [licence], hashKeys);
   if (!authentic) return fail("conflict:licence-holder-not-checkable");
   const allowed = await takeHolderCheck(db, { licenceId: licence.id, addressBucket: addressBucketOf(address) });
-  if (!allowed.ok) return fail("rate-limited:holder-check", { retryAfterSeconds: allowed.retryAfterSeconds });
+  if (!allowed.ok) {
+    // A throttled try is audited (who asked from where, about which licence); the number typed never is.
+    const { requestId } = await readRequestContext();
+    await recordAudit({ db, request: { requestId, sourceAddress: address }, actorId: null, actorRole: null, action: "licence-holder-checked", targetType: "licence", targetId: licence.id, outcome: "refused", details: { reason: "throttled" } });
+    return fail("rate-limited:holder-check", { retryAfterSeconds: allowed.retryAfterSeconds });
+  }
   return { ok: true, matches: holderIdNumberMatches(buildLicencePayload(authentic, hashKeys), typed.normalized, hashKeys) };
 }

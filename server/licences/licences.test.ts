@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseEvents, cases, licences, outbox, rateLimits, tasks, users } from "@/db/schema";
+import { auditRecords, caseEvents, cases, licences, outbox, rateLimits, tasks, users } from "@/db/schema";
 import { testDatabaseKinds } from "@/db/testing";
 import { proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
 import { seedLicence } from "@/seed/factories";
@@ -231,6 +231,10 @@ describe.each(testDatabaseKinds)("e-licences on %s", (kind) => {
       const check = () => checkLicenceHolder({ db: world.db, address: nextAddress(), licenceId: licence.id, idNumber: "11010519491231002X" });
       for (let attempt = 1; attempt <= HOLDER_CHECKS_PER_HOUR; attempt += 1) expect(await check(), `attempt ${attempt}`).toEqual({ ok: true, matches: false });
       expect(await check()).toMatchObject({ ok: false, code: "rate-limited:holder-check", details: { retryAfterSeconds: expect.any(Number) } });
+      // The throttled try is audited, without the number typed.
+      const audited = await world.db.select().from(auditRecords).where(and(eq(auditRecords.action, "licence-holder-checked"), eq(auditRecords.targetId, licence.id)));
+      expect(audited).toMatchObject([{ outcome: "refused", details: { reason: "throttled" } }]);
+      expect(JSON.stringify(audited)).not.toContain("11010519491231002X");
       // Even the right number waits; another licence does not.
       expect(await checkLicenceHolder({ db: world.db, address: nextAddress(), licenceId: licence.id, idNumber: "310104198803124016" })).toMatchObject({ ok: false, code: "rate-limited:holder-check" });
       const { licence: other } = await proofLicence();

@@ -15,6 +15,7 @@ import type { TResult } from "@/server/errors";
 import { translatorFor } from "@/server/i18n/translator";
 import { renderPdf, type TPdfBlock } from "@/server/pdf/render-pdf";
 import { getLicenceForPdf, type TLicenceForPdf } from "./get-licence-for-pdf";
+import { recordAudit } from "@/server/audit/record-audit";
 
 export async function renderLicencePdf({
   db,
@@ -34,7 +35,9 @@ export async function renderLicencePdf({
 }): Promise<TResult<{ pdf: Uint8Array; fileName: string; number: string }>> {
   const found = await getLicenceForPdf({ db, actor, licenceId, today: toIsoDate(now), origin });
   if (!found.ok) return found;
-  return { ok: true, ...(await printLicencePdf({ licence: found.licence, locale })) };
+  const printed = await printLicencePdf({ licence: found.licence, locale });
+  await recordAudit({ db, actorId: actor.id, actorRole: actor.role, action: "document-downloaded", targetType: "licence", targetId: licenceId, details: { kind: "licence", number: printed.number } });
+  return { ok: true, ...printed };
 }
 
 /** The PDF of a licence its caller may print (the holder's own, or a material a clerk opens from a task). */

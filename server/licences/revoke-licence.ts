@@ -11,6 +11,7 @@ import type { TDatabase } from "@/db/client";
 import { licences, type TLicence } from "@/db/schema";
 import { readPlainText } from "@/lib/text/plain-text";
 import type { TActor } from "@/server/auth/actor";
+import { recordAudit } from "@/server/audit/record-audit";
 import { appendCaseEvent } from "@/server/cases/append-case-event";
 import { lockCase } from "@/server/cases/lock-case";
 import { fail, type TResult } from "@/server/errors";
@@ -56,7 +57,7 @@ export async function revokeLicence(options: TRevokeLicenceOptions): Promise<TRe
     if (!actsForIssuer(actor, licence.issuingDepartmentId)) return fail("forbidden:licence");
     if (licence.revokedAt) return fail("conflict:licence-revoked");
 
-    await writeRevocation(tx, { licence, actorId: actor.id, reason, now });
+    await writeRevocation(tx, { licence, actorId: actor.id, actorRole: actor.role, reason, now });
     await enqueueNotification(tx, {
       recipientIds: licence.holderUserId ? [licence.holderUserId] : [],
       companyIds: licence.holderCompanyId ? [licence.holderCompanyId] : [],
@@ -75,7 +76,10 @@ export async function revokeLicence(options: TRevokeLicenceOptions): Promise<TRe
  * failed inspection after an approval on commitment (server/workflow/follow-up-commitment.ts); each caller tells
  * the holder in its own words.
  */
-export async function writeRevocation(tx: TDatabase, { licence, actorId, reason, now }: { licence: TLicence; actorId: string | null; reason: string; now: Date }) {
+export async function writeRevocation(
+  tx: TDatabase,
+  { licence, actorId, actorRole = null, reason, now }: { licence: TLicence; actorId: string | null; actorRole?: string | null; reason: string; now: Date },
+) {
   await tx.update(licences).set({ status: "revoked", revokedAt: now, revokedById: actorId, revocationReason: reason }).where(eq(licences.id, licence.id));
   if (licence.caseId) {
     await appendCaseEvent(tx, {
@@ -86,5 +90,8 @@ export async function writeRevocation(tx: TDatabase, { licence, actorId, reason,
       data: { licenceId: licence.id, number: licence.number, title: licence.title, reason },
       public: true,
     });
+    return;
   }
+  // A licence with no case (brought into the wallet by the seed) has no trail to anchor in: its own record.
+  await recordAudit({ db: tx, actorId, actorRole, action: "licence-revoked", targetType: "licence", targetId: licence.id, details: { number: licence.number } });
 }

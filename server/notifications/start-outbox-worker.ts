@@ -7,7 +7,8 @@
  * (server/drafts/purge-expired-drafts.ts) and orphaned uploads (server/materials/purge-orphaned-uploads.ts), so
  * that no page view has to, and sends each department its digest of
  * new tasks when one is due (server/workflow/send-new-task-digests.ts). A failed sweep, purge or digest is logged and
- * tried again a minute later; none holds up delivery, nor the others.
+ * tried again a minute later; none holds up delivery, nor the others. The same round seals committed audit records
+ * into the chain and signs a checkpoint when one is due (server/audit/make-checkpoint.ts, decision 038).
  * Started by instrumentation.ts when a server starts (never during `next build`); OUTBOX_WORKER=off disables it.
  */
 import { noteDatabaseFailure } from "@/db/availability";
@@ -19,6 +20,8 @@ import { sweepOverdueTasks } from "@/server/workflow/sweep-overdue-tasks";
 import { deliverOutbox } from "./deliver-outbox";
 import type { TMailer } from "./mailer";
 import { logger } from "@/server/log/logger";
+import { makeCheckpointWhenDue } from "@/server/audit/make-checkpoint";
+import type { TSigningKey } from "@/server/licences/signing-keys";
 
 export type TOutboxWorker = {
   /** Stops the loop and resolves when a delivery under way has finished. */
@@ -38,6 +41,7 @@ export function startOutboxWorker({
   onBatch,
   onSweep,
   onPurge,
+  audit,
 }: {
   db: TDatabase;
   mailer?: TMailer | null;
@@ -54,6 +58,8 @@ export function startOutboxWorker({
   onSweep?: (outcome: { notified: number } | { error: unknown }) => void;
   /** Called after each purge of expired drafts with the number deleted, or the error it met. */
   onPurge?: (outcome: { deleted: number } | { error: unknown }) => void;
+  /** The audit checkpoint key and AUDIT_CHECKPOINT_EVERY / _MINUTES; absent, this worker leaves the chain alone. */
+  audit?: { key: TSigningKey; every: number; minutes: number };
 }): TOutboxWorker {
   // Next.js may evaluate server modules more than once in one process; one loop per process is enough.
   if (globalForWorker.__onedoorOutboxWorker) return globalForWorker.__onedoorOutboxWorker;
@@ -102,6 +108,13 @@ export function startOutboxWorker({
       if (deleted > 0) logger.info({ deleted }, "outbox: orphaned uploads purged");
     } catch (error) {
       logger.error({ err: error }, "outbox: purge of orphaned uploads failed");
+    }
+    if (!audit) return;
+    try {
+      await makeCheckpointWhenDue({ db, ...audit });
+    } catch (error) {
+      // Nothing is lost: unsealed records stay, and the next round seals them.
+      logger.error({ err: error }, "outbox: sealing the audit chain failed");
     }
   };
 

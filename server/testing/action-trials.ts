@@ -66,16 +66,17 @@ export const actionTrials: Record<string, TActionTrial> = {
     fields: () => ({ username: "citizen", password: DEMO_PASSWORD }),
     actor: null,
     succeeded: redirectsTo(/^\/me$/),
-    // A failed sign-in counts against the account and the address (the sign-in throttle).
-    writesAnyway: ["rate_limits"],
+    // A failed sign-in counts against the account and the address (the sign-in throttle), and is audited.
+    writesAnyway: ["rate_limits", "audit_records"],
   },
   "/verify/[id]#checkHolderAction": {
     state: true,
     fields: ({ personLicence }) => ({ licenceId: personLicence.id, idNumber: personLicence.holderIdNumber }),
     actor: null,
     succeeded: (result) => result.outcome.kind === "returned" && (result.outcome.value as { answer?: string } | undefined)?.answer === "match",
-    // Every check counts against the licence (a yes/no answer is a guessing oracle), whatever it answers.
-    writesAnyway: ["rate_limits"],
+    // Every check counts against the licence (a yes/no answer is a guessing oracle), whatever it answers; a throttled
+    // one is audited.
+    writesAnyway: ["rate_limits", "audit_records"],
   },
   // Without OIDC_* settings (as in these tests) there is no provider to go to: back to the sign-in page, unchanged.
   // With them, it answers with the provider's authorization address: e2e/oidc-sign-in.spec.ts follows it.
@@ -296,8 +297,9 @@ export const actionTrials: Record<string, TActionTrial> = {
     actor: "citizen",
     // Everyone signed in may choose their password, and goes on to their own start page.
     succeeded: redirectsTo(/^\/(me|desk|counter|supervise|admin)$/),
-    // A sign-in with the new password records its success against the account and the address (the throttle).
-    writesAnyway: ["rate_limits"],
+    // A sign-in with the new password records its success against the account and the address (the throttle), and
+    // the audit trail records it.
+    writesAnyway: ["rate_limits", "audit_records"],
   },
   "/counter#findApplicantAction": {
     state: true,
@@ -327,5 +329,10 @@ export const actionTrials: Record<string, TActionTrial> = {
     fields: ({ deadLetter }) => ({ id: String(deadLetter.id) }),
     actor: "admin",
     succeeded: redirectsTo(/^\/admin\/outbox\?retried=\d+$/),
+  },
+  // No fields: the button posts nothing but itself.
+  "/admin/audit#verifyAuditAction": {
+    actor: "admin",
+    succeeded: redirectsTo(/^\/admin\/audit\?verified=\d+$/),
   },
 };
