@@ -2,9 +2,9 @@
  * /me/data's document on both databases: the person's own register row in full, their cases with answers and the
  * timeline that names who viewed their data, their licences and messages — and nothing of anyone else's.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseEvents, identityLinks, users } from "@/db/schema";
+import { auditRecords, caseEvents, identityLinks, users } from "@/db/schema";
 import { testDatabaseKinds } from "@/db/testing";
 import { proofAnswers } from "@/seed/sample-answers";
 import { deliverOutbox } from "@/server/notifications/deliver-outbox";
@@ -60,6 +60,9 @@ describe.each(testDatabaseKinds)("a person's own data on %s", (kind) => {
     // The provider's link is named by its issuer; its subject is the provider's key, not the person's data.
     expect(data.identityProviderLinks).toEqual([expect.objectContaining({ issuer: "https://id.example.gov" })]);
     expect(JSON.stringify(data)).not.toContain("provider-subject-1");
+    // The download is on the audit trail: who took whose data.
+    const [record] = await world.db.select().from(auditRecords).where(and(eq(auditRecords.targetType, "personal-data"), eq(auditRecords.actorId, actor.id)));
+    expect(record).toMatchObject({ action: "document-downloaded", targetId: actor.id, outcome: "ok" });
   });
 
   it("gives another person none of it", async () => {

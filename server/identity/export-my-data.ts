@@ -6,11 +6,12 @@
  * timeline they see on the tracker (which names every member of staff's view of their personal data or materials),
  * the files they uploaded (described, not their bytes: those are opened one by one from the case), their licences,
  * their messages and their ratings. A company's cases filed by someone else are the company's, not this person's; the
- * cases a counter clerk filed for others are those others'.
+ * cases a counter clerk filed for others are those others'. Each download leaves an audit record.
  */
 import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { caseEvents, cases, companies, companyMembers, departments, drafts, files, identityLinks, inboxMessages, inboxReads, licences, ratings, services, tasks, users } from "@/db/schema";
+import { recordAudit } from "@/server/audit/record-audit";
 import type { TActor } from "@/server/auth/actor";
 
 /** The document's format: a reader (or a later import) can tell which shape it holds. */
@@ -111,6 +112,9 @@ export async function exportMyData({ db, actor, now = new Date() }: { db: TDatab
     .innerJoin(cases, eq(cases.id, ratings.caseId))
     .where(eq(ratings.ratedById, actor.id))
     .orderBy(asc(ratings.createdAt));
+
+  // Handing out everything held about a person is recorded like any other download of their data.
+  await recordAudit({ db, actorId: actor.id, actorRole: actor.role, action: "document-downloaded", targetType: "personal-data", targetId: actor.id, details: { kind: "personal-data" } });
 
   return {
     format: MY_DATA_FORMAT,
