@@ -14,3 +14,4 @@ export * from "./security";
 export * from "./supplements";
 export * from "./documents";
 export * from "./urgings";
+export * from "./two-factor";
