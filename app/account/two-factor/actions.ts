@@ -11,7 +11,8 @@ import { regenerateRecoveryCodes } from "@/server/two-factor/regenerate-recovery
 import { turnOffTwoFactor } from "@/server/two-factor/turn-off-two-factor";
 
 const PAGE = "/account/two-factor";
-const ZCode = z.string().max(40).catch("");
+// Every form of the page posts its code field, empty or not: one without it is a forged post.
+const ZCode = z.string().max(40);
 
 /** Shows a fresh secret and its QR code, not in force until confirmed. */
 export const beginTwoFactorAction = defineAction({

@@ -25,7 +25,7 @@ function codePage(callbackUrl: string | undefined, outcome: Record<string, strin
 export const submitSignInCodeAction = defineAction({
   route: "/login/code",
   name: "submitSignInCodeAction",
-  input: z.object({ code: z.string().max(40).catch(""), callbackUrl: z.string().max(500).optional().catch(undefined) }),
+  input: z.object({ code: z.string().max(40), callbackUrl: z.string().max(500).optional().catch(undefined) }),
   back: "/login/code",
   async run({ db, input: { code, callbackUrl } }) {
     const pending = await readPendingSignInToken();
