@@ -20,7 +20,7 @@ export const twoFactorTrials: Record<string, TActionTrial> = {
   // A fresh secret for a person without one; an enrolled person is told so, on the page.
   "/account/two-factor#beginTwoFactorAction": {
     actor: "clerk-amr",
-    succeeded: redirectsTo(/^\/account\/two-factor(#set-up|\?error=conflict%3Atwo-factor-enrolled)$/),
+    succeeded: redirectsTo(/^\/account\/two-factor(\?error=conflict%3Atwo-factor-enrolled)?$/),
     writesAnyway: ["staff_two_factor"],
   },
   "/account/two-factor#discardTwoFactorAction": { actor: "clerk-amr", succeeded: redirectsTo(/^\/account\/two-factor$/) },

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { TRecoveryCodesState } from "@/components/two-factor/two-factor-forms";
@@ -23,7 +24,8 @@ export const beginTwoFactorAction = defineAction({
   async run({ actor, db }) {
     const result = await beginTwoFactorEnrolment({ db, actor });
     if (!result.ok) redirect(withError(PAGE, result.code));
-    redirect(`${PAGE}#set-up`);
+    revalidatePath(PAGE);
+    redirect(PAGE);
   },
 });
 
@@ -35,6 +37,7 @@ export const discardTwoFactorAction = defineAction({
   back: PAGE,
   async run({ actor, db }) {
     await discardPendingTwoFactor({ db, userId: actor.id });
+    revalidatePath(PAGE);
     redirect(PAGE);
   },
 });
