@@ -5,6 +5,8 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { generate } from "otplib";
+import { DEMO_TWO_FACTOR_SECRET } from "@/seed/demo-two-factor";
 
 export { expect };
 
@@ -25,9 +27,52 @@ export async function pageLocale(page: Page): Promise<TLocale> {
   return lang;
 }
 
+const codeWords: Record<TLocale, { code: string; submit: string }> = {
+  "zh-Hans": { code: "验证码或恢复码", submit: "继续" },
+  "zh-Hant": { code: "驗證碼或恢復碼", submit: "繼續" },
+  en: { code: "Code or recovery code", submit: "Continue" },
+};
+
+/** The test clock's cookie (server/clock.ts), which the sign-in's code step honours on a journey's server. */
+const TEST_CLOCK_COOKIE = "onedoor-test-now";
+/** The last time step this worker presented per account, so no two of its sign-ins present the same one. */
+const lastStepOf = new Map<string, number>();
+
 /**
- * Fills and submits the sign-in form already on screen (after a redirect to /login, say), then waits until the
- * browser has left /login.
+ * A code of the demo secret no sign-in of this run has presented yet for `username`, and the test-clock time (for
+ * the `onedoor-test-now` cookie) at which it is right. See submitSignInCode.
+ */
+export async function freshDemoCode(username: string): Promise<{ clock: string; code: string }> {
+  const step = Math.max(Math.floor(Date.now() / 1000), (lastStepOf.get(username) ?? 0) + 1);
+  lastStepOf.set(username, step);
+  const epoch = step * 30;
+  return { clock: new Date(epoch * 1000).toISOString(), code: await generate({ secret: DEMO_TWO_FACTOR_SECRET, epoch }) };
+}
+
+/**
+ * The code step of a demo admin's or supervisor's sign-in (the demo secret, seed/demo-two-factor.ts). A code is
+ * refused once its time step was used, and journeys sign in as `admin` many times within 30 seconds: rather than wait
+ * for the next real step, each sign-in is given a step of its own on the test clock: one per second of real time
+ * (strictly increasing within this worker), so it never repeats, also across workers of the run. The journey's own
+ * test-clock cookie, if any, is put back afterwards.
+ */
+export async function submitSignInCode(page: Page, username: string) {
+  const context = page.context();
+  const origin = new URL(page.url()).origin;
+  const journeyClock = (await context.cookies(origin)).find((cookie) => cookie.name === TEST_CLOCK_COOKIE);
+  const { clock, code } = await freshDemoCode(username);
+  await context.addCookies([{ name: TEST_CLOCK_COOKIE, value: clock, url: origin }]);
+  const words = codeWords[await pageLocale(page)];
+  await page.getByLabel(words.code, { exact: true }).fill(code);
+  await page.getByRole("button", { name: words.submit, exact: true }).click();
+  await page.waitForURL((url) => url.pathname !== "/login/code");
+  await context.clearCookies({ name: TEST_CLOCK_COOKIE });
+  if (journeyClock) await context.addCookies([journeyClock]);
+}
+
+/**
+ * Fills and submits the sign-in form already on screen (after a redirect to /login, say), answers the code step
+ * where the account has one, then waits until the browser has left the sign-in pages.
  */
 export async function submitSignIn(page: Page, username: string) {
   const words = loginWords[await pageLocale(page)];
@@ -35,6 +80,7 @@ export async function submitSignIn(page: Page, username: string) {
   await page.getByLabel(words.password, { exact: true }).fill(password);
   await page.getByRole("button", { name: words.submit, exact: true }).click();
   await page.waitForURL((url) => url.pathname !== "/login");
+  if (new URL(page.url()).pathname === "/login/code") await submitSignInCode(page, username);
 }
 
 /** Opens /login and signs in as a demo account; lands wherever that account starts (/me, /desk …). */

@@ -47,7 +47,7 @@ async function main() {
       );
     }
     const wantDemo = process.env.SEED_DEMO ? process.env.SEED_DEMO === "1" : handle.kind === "pglite";
-    if (wantDemo && (await seedDemoIfEmpty(handle.db))) console.log("setup: demo data seeded (accounts: see README, password demo2026)");
+    if (wantDemo && (await seedDemoIfEmpty(handle.db))) console.log("setup: demo data seeded (accounts: see README, password demo2026; admin and supervisor also give a code of the demo two-factor secret in README)");
   } finally {
     await handle.close();
   }

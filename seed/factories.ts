@@ -15,6 +15,7 @@ import {
   formDefinitions,
   services,
   serviceVersions,
+  staffTwoFactor,
   users,
   type TRole,
 } from "@/db/schema";
@@ -29,6 +30,7 @@ import { guideOf } from "@/server/services/service-guide";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import type { TSeedBundle, TSeedDepartment, TSeedService } from "@/seed/catalog/types";
 import { reasonTemplatesOf } from "@/seed/catalog/reason-templates";
+import { DEMO_TWO_FACTOR_SECRET } from "@/seed/demo-two-factor";
 
 export const DEMO_PASSWORD = "demo2026";
 
@@ -125,6 +127,12 @@ export type TSeedUserInput = {
   departmentCode?: string;
   residentIdNumber?: string;
   mobile?: string;
+  /**
+   * The TOTP secret the account is enrolled with (confirmed, in force); null for none. Admins and supervisors, of
+   * whom a second factor is required, get the demo secret unless told otherwise, so they sign in as the demo's do
+   * and are not held to setting one up; everyone else gets none.
+   */
+  twoFactorSecret?: string | null;
 };
 
 export async function seedUser(db: TDatabase, input: TSeedUserInput) {
@@ -146,6 +154,8 @@ export async function seedUser(db: TDatabase, input: TSeedUserInput) {
       mobile: input.mobile ?? null,
     })
     .returning();
+  const secret = input.twoFactorSecret !== undefined ? input.twoFactorSecret : input.role === "admin" || input.role === "supervisor" ? DEMO_TWO_FACTOR_SECRET : null;
+  if (secret) await db.insert(staffTwoFactor).values({ userId: row.id, secret, confirmedAt: new Date() });
   return row;
 }
 

@@ -8,6 +8,14 @@ export const errorCodes = [
   "invalid:sign-in-missing",
   "invalid:sign-in",
   "rate-limited:sign-in",
+  // The second step of a staff sign-in, and setting up a second factor (server/two-factor/).
+  "invalid:two-factor-code",
+  "conflict:two-factor-code-reused",
+  "conflict:recovery-code-used",
+  "expired:sign-in-step",
+  "conflict:two-factor-enrolled",
+  "conflict:two-factor-not-enrolled",
+  "conflict:two-factor-required",
   // Sign-in through the unified identity provider (server/auth/sign-in-with-identity.ts).
   "invalid:identity-claims",
   "forbidden:identity-unverified",

@@ -10,6 +10,7 @@
 import type { TAction } from "@/server/testing/action-trials";
 import * as accountPasswordActions from "../account/password/actions";
 import * as auditActions from "../admin/audit/actions";
+import * as accountTwoFactorActions from "../account/two-factor/actions";
 import * as bundleItemActions from "../admin/bundles/[code]/items/[service]/actions";
 import * as bundleActions from "../admin/bundles/[code]/actions";
 import * as bundlesActions from "../admin/bundles/actions";
@@ -34,6 +35,7 @@ import * as licenceActions from "../desk/licences/[id]/actions";
 import * as taskActions from "../desk/tasks/[id]/actions";
 import * as urgingActions from "../desk/urgings/[id]/actions";
 import * as loginActions from "../login/actions";
+import * as loginCodeActions from "../login/code/actions";
 import * as caseActions from "../me/cases/[number]/actions";
 import * as supplementActions from "../me/cases/[number]/supplements/[request]/actions";
 import * as inboxActions from "../me/inbox/actions";
@@ -44,6 +46,7 @@ import * as verifyActions from "../verify/[id]/actions";
 const modules: Record<string, Record<string, unknown>> = {
   "/account/password": accountPasswordActions,
   "/admin/audit": auditActions,
+  "/account/two-factor": accountTwoFactorActions,
   "/admin/bundles": bundlesActions,
   "/admin/bundles/[code]": bundleActions,
   "/admin/bundles/[code]/items/[service]": bundleItemActions,
@@ -68,6 +71,7 @@ const modules: Record<string, Record<string, unknown>> = {
   "/desk/tasks/[id]": taskActions,
   "/desk/urgings/[id]": urgingActions,
   "/login": loginActions,
+  "/login/code": loginCodeActions,
   "/me/cases/[number]": caseActions,
   "/me/cases/[number]/supplements/[request]": supplementActions,
   "/me/inbox": inboxActions,

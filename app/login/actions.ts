@@ -9,12 +9,13 @@ import type { TSignInState } from "@/components/auth/login-form";
 import { users } from "@/db/schema";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { IDENTITY_PROVIDER_ID, identitySignInEnabled } from "@/server/auth/identity-provider";
-import { SignInThrottled, signIn, signOut } from "@/server/auth/next-auth";
+import { SecondFactorNeeded, SignInThrottled, signIn, signOut } from "@/server/auth/next-auth";
 import { providerSignOutUrl } from "@/server/auth/provider-sign-out";
 import { revokeSessions } from "@/server/auth/revoke-sessions";
 import { homeOf } from "@/server/auth/session";
 import { getEnv } from "@/server/env";
 import { defineAction, withError } from "@/server/http/define-action";
+import { keepPendingSignIn } from "@/server/two-factor/pending-sign-in-cookie";
 
 // A missing or non-text field reads as empty, and empty is "enter your user name and password".
 const ZSignIn = z.object({
@@ -33,6 +34,11 @@ export const signInAction = defineAction({
     try {
       await signIn("credentials", { username, password, redirect: false });
     } catch (error) {
+      // The account signs in with a second factor: on to the code step, carrying who passed the password, sealed.
+      if (error instanceof SecondFactorNeeded) {
+        await keepPendingSignIn(error.pendingToken);
+        redirect(callbackUrl ? `/login/code?callbackUrl=${encodeURIComponent(safeRedirectPath(callbackUrl))}` : "/login/code");
+      }
       if (error instanceof SignInThrottled) {
         return { error: "rate-limited:sign-in", username, retryAfterMinutes: Math.ceil(error.retryAfterSeconds / 60) };
       }

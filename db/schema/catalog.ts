@@ -1,5 +1,5 @@
 /** The service catalog: departments, services (事项) with their guides, and bundles (一件事). */
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import type { TLogicRule } from "@/lib/forms/logic";
 import type { TLicenceTemplate } from "@/lib/licences/licence-template";
@@ -28,6 +28,8 @@ export const departments = pgTable("departments", {
    * Only a department without open tasks or active staff is retired, so nothing is left stranded.
    */
   retiredAt: timestamp("retired_at", { withTimezone: true }),
+  /** Set by the admin: the department's clerks and counter staff sign in with a one-time code too (db/schema/two-factor.ts). */
+  twoFactorRequired: boolean("two_factor_required").notNull().default(false),
   createdAt: createdAt(),
 });
 export type TDepartment = typeof departments.$inferSelect;

@@ -16,3 +16,4 @@ export * from "./documents";
 export * from "./urgings";
 export * from "./figures";
 export * from "./audit";
+export * from "./two-factor";

@@ -71,6 +71,7 @@ export const accessPolicy = {
   "/verify/documents/[id]": { page: open },
   "/request-too-large": { handler: { GET: open } },
   "/login": { page: open, actions: { signInAction: open, signInWithIdentityAction: open, signOutAction: open } },
+  "/login/code": { page: open, actions: { submitSignInCodeAction: open, restartSignInAction: open } },
   "/language": { handler: { GET: open } },
   "/display": { handler: { GET: open } },
   "/api/health": { handler: { GET: open } },
@@ -176,7 +177,10 @@ export const accessPolicy = {
   "/admin/audit": { page: rule(["admin"]), actions: { verifyAuditAction: rule(["admin"]) } },
   "/admin/changes": { page: rule(["admin"]) },
   "/admin/departments": { page: rule(["admin"]), actions: { createDepartmentAction: rule(["admin"]) } },
-  "/admin/departments/[id]": { page: rule(["admin"]), actions: { editDepartmentAction: rule(["admin"]), retireDepartmentAction: rule(["admin"]) } },
+  "/admin/departments/[id]": {
+    page: rule(["admin"]),
+    actions: { editDepartmentAction: rule(["admin"]), retireDepartmentAction: rule(["admin"]), setDepartmentTwoFactorAction: rule(["admin"]) },
+  },
   "/admin/reasons": {
     page: rule(["admin"]),
     actions: { addReasonTemplateAction: rule(["admin"]), moveReasonTemplateAction: rule(["admin"]), removeReasonTemplateAction: rule(["admin"]) },
@@ -197,11 +201,22 @@ export const accessPolicy = {
   },
   "/admin/people/[id]": {
     page: rule(["admin"]),
-    actions: { changeStaffGrantAction: rule(["admin"]), setAccountDisabledAction: rule(["admin"]), resetStaffPasswordAction: rule(["admin"]) },
+    actions: { changeStaffGrantAction: rule(["admin"]), setAccountDisabledAction: rule(["admin"]), resetStaffPasswordAction: rule(["admin"]), resetTwoFactorAction: rule(["admin"]) },
   },
 
   // Everyone who signs in chooses their own password; one the admin set must be replaced before anything else.
   "/account/password": { page: rule("signed-in"), actions: { changePasswordAction: rule("signed-in") } },
+  // Staff set up their second factor (required of admins, supervisors, and the staff of departments that say so).
+  "/account/two-factor": {
+    page: rule(["clerk", "counter", "supervisor", "admin"]),
+    actions: {
+      beginTwoFactorAction: rule(["clerk", "counter", "supervisor", "admin"]),
+      confirmTwoFactorAction: rule(["clerk", "counter", "supervisor", "admin"]),
+      discardTwoFactorAction: rule(["clerk", "counter", "supervisor", "admin"]),
+      regenerateRecoveryCodesAction: rule(["clerk", "counter", "supervisor", "admin"]),
+      turnOffTwoFactorAction: rule(["clerk", "counter", "supervisor", "admin"]),
+    },
+  },
 } as const satisfies Record<string, TRouteAccess>;
 
 export type TAccessPolicy = typeof accessPolicy;

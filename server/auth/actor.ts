@@ -1,7 +1,8 @@
 /** The signed-in person a use case acts for, loaded fresh from the database on every request. */
 import { eq, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { companyMembers, identityLinks, users, type TRole } from "@/db/schema";
+import { companyMembers, departments, identityLinks, staffTwoFactor, users, type TRole } from "@/db/schema";
+import { twoFactorRequiredFor } from "@/server/two-factor/two-factor-required";
 
 export type TActor = {
   id: string;
@@ -15,6 +16,8 @@ export type TActor = {
   companyIds: string[];
   /** The admin set this person's password (a new account, a reset): every page asks them to choose their own first. */
   mustChangePassword?: boolean;
+  /** A second factor is required of this person and not yet set up: every page asks them to set it up first. */
+  mustEnrolTwoFactor?: boolean;
 };
 
 /**
@@ -24,15 +27,18 @@ export type TActor = {
  * has no actor at all, whatever its session says.
  */
 export async function loadActor(db: TDatabase, userId: string, session?: { sessionVersion: number }): Promise<TActor | null> {
-  // One round trip for every page: the person, whether the identity provider links them, and their memberships (a
-  // row per company, or one without).
+  // One round trip for every page: the person, whether the identity provider links them, whether their second factor
+  // is set up and required, and their memberships (a row per company, or one without).
   const rows = await db
     .select({
       user: users,
       linked: sql<boolean>`exists (select 1 from ${identityLinks} where ${identityLinks.userId} = ${users.id})`,
+      twoFactorEnrolled: sql<boolean>`exists (select 1 from ${staffTwoFactor} where ${staffTwoFactor.userId} = ${users.id} and ${staffTwoFactor.confirmedAt} is not null)`,
+      departmentRequiresTwoFactor: departments.twoFactorRequired,
       companyId: companyMembers.companyId,
     })
     .from(users)
+    .leftJoin(departments, eq(departments.id, users.departmentId))
     .leftJoin(companyMembers, eq(companyMembers.userId, users.id))
     .where(eq(users.id, userId));
   const user = rows[0]?.user;
@@ -48,5 +54,6 @@ export async function loadActor(db: TDatabase, userId: string, session?: { sessi
     departmentId: user.departmentId,
     companyIds: rows.flatMap((row) => (row.companyId === null ? [] : [row.companyId])),
     mustChangePassword: user.mustChangePassword,
+    mustEnrolTwoFactor: twoFactorRequiredFor({ role: user.role, departmentRequires: rows[0].departmentRequiresTwoFactor ?? false }) && !rows[0].twoFactorEnrolled,
   };
 }

@@ -15,6 +15,9 @@ import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { checkPlainText } from "@/lib/text/plain-text";
 import { getEnv } from "@/server/env";
 import { logger } from "@/server/log/logger";
+import { readCurrentTime } from "@/server/clock";
+import { openPendingSignIn, sealPendingSignIn } from "@/server/two-factor/pending-sign-in";
+import { hasSecondFactor, signInWithSecondFactor } from "@/server/two-factor/sign-in-with-second-factor";
 import { readAuthSecret } from "./auth-secret";
 import { buildIdentityProvider, identityOutcomeOf } from "./identity-provider";
 import { SIGNED_IN_VIA_PROVIDER } from "./provider-sign-out";
@@ -27,7 +30,12 @@ const ZCredentials = z.object({
   // A name with a control character is nobody's (and a NUL would be a database error): a wrong name, not a query.
   username: z.string().trim().min(1).max(64).refine((name) => checkPlainText(name).ok),
   password: z.string().min(1).max(200),
+  /** A client posting to the credentials endpoint may send the code with the password, in one post. */
+  code: z.string().max(40).optional(),
 });
+
+/** The second step of a staff sign-in: the sealed pending sign-in (never the password) and the code. */
+const ZSecondStep = z.object({ pending: z.string().min(1).max(4000), code: z.string().max(40) });
 
 // Auth.js's errors caused by what a client sent, not by this server (@auth/core/errors).
 const clientErrorTypes = new Set(["UnknownAction", "InvalidProvider", "InvalidCallbackUrl", "MissingCSRF", "InvalidCheck", "UntrustedHost"]);
@@ -40,6 +48,25 @@ export class SignInThrottled extends CredentialsSignin {
   code = "throttled";
   constructor(readonly retryAfterSeconds: number) {
     super();
+  }
+}
+
+/**
+ * The password was right and the account signs in with a second factor: no session yet. The sign-in action carries
+ * `pendingToken` (sealed, 5 minutes, this user only: server/two-factor/pending-sign-in.ts) to the code step.
+ */
+export class SecondFactorNeeded extends CredentialsSignin {
+  code = "second-factor";
+  constructor(readonly pendingToken: string) {
+    super();
+  }
+}
+
+/** The second step refused the code (wrong, reused, a spent recovery code) or the pending sign-in (expired). */
+export class SecondFactorRefused extends CredentialsSignin {
+  constructor(readonly refusal: "invalid:two-factor-code" | "conflict:two-factor-code-reused" | "conflict:recovery-code-used" | "expired:sign-in-step") {
+    super();
+    this.code = refusal;
   }
 }
 
@@ -84,18 +111,37 @@ export const { handlers, auth, signIn, signOut } = NextAuth((incoming) => {
         // Both the /login action (through signIn) and a post to /api/auth/callback/credentials arrive here, with the
         // headers of the request that reached the server.
         async authorize(raw, request) {
+          const address = sourceAddressOf({ forwardedFor: request.headers.get("x-forwarded-for"), trustedProxyCount: env.TRUSTED_PROXY_COUNT });
+          const throttled = (retryAfterSeconds: number) => {
+            if (incoming) throttledRequests.set(incoming, retryAfterSeconds);
+            return new SignInThrottled(retryAfterSeconds);
+          };
+          // The code step, or a code sent with the password: checked at the test clock's time where a journey set one.
+          const secondStep = async (pending: Awaited<ReturnType<typeof openPendingSignIn>>, typed: string) => {
+            const { now } = await readCurrentTime();
+            const result = await signInWithSecondFactor({ db: getDb(), pending, typed, address, now });
+            if (result.ok) return { id: result.user.id, name: result.user.displayName, role: result.user.role, sessionVersion: result.user.sessionVersion };
+            throw result.code === "throttled" ? throttled(result.retryAfterSeconds) : new SecondFactorRefused(result.code);
+          };
+          const step = ZSecondStep.safeParse(raw);
+          // Auth.js refuses to start without it; the pending sign-in is sealed under the same secret, another salt.
+          const secret = readAuthSecret()!;
+          if (step.success) return secondStep(await openPendingSignIn({ secret, token: step.data.pending }), step.data.code);
+
           const parsed = ZCredentials.safeParse(raw);
           if (!parsed.success) return null;
-          const address = sourceAddressOf({ forwardedFor: request.headers.get("x-forwarded-for"), trustedProxyCount: env.TRUSTED_PROXY_COUNT });
-          const result = await signInWithPassword({ db: getDb(), ...parsed.data, address });
+          const { code, ...credentials } = parsed.data;
+          const result = await signInWithPassword({ db: getDb(), ...credentials, address });
           if (result.ok) {
-            const user = { id: result.user.id, name: result.user.displayName, role: result.user.role, sessionVersion: result.user.sessionVersion };
+            const { id, sessionVersion } = result.user;
+            if (await hasSecondFactor({ db: getDb(), userId: id })) {
+              if (code !== undefined) return secondStep({ userId: id, sessionVersion }, code);
+              throw new SecondFactorNeeded(await sealPendingSignIn({ secret, userId: id, sessionVersion }));
+            }
+            const user = { id, name: result.user.displayName, role: result.user.role, sessionVersion };
             return user;
           }
-          if (result.code === "throttled") {
-            if (incoming) throttledRequests.set(incoming, result.retryAfterSeconds);
-            throw new SignInThrottled(result.retryAfterSeconds);
-          }
+          if (result.code === "throttled") throw throttled(result.retryAfterSeconds);
           return null;
         },
       }),

@@ -12,6 +12,15 @@ import { getActor } from "./session";
 
 /** Where a person whose password the admin set chooses their own; every other page and action sends them there. */
 export const CHANGE_PASSWORD_PAGE = "/account/password";
+/** Where a person of whom a second factor is required sets it up; every other page and action sends them there. */
+export const TWO_FACTOR_PAGE = "/account/two-factor";
+
+/** The one page a person is held to until they do what it asks (their own password first, then a second factor). */
+function holdingPageOf(actor: TActor): string | null {
+  if (actor.mustChangePassword) return CHANGE_PASSWORD_PAGE;
+  if (actor.mustEnrolTwoFactor) return TWO_FACTOR_PAGE;
+  return null;
+}
 
 type TRequireActorOptions = { page: TPageRoute; returnTo: string } | { handler: THandlerRoute; method: THttpMethod; returnTo: string };
 
@@ -25,7 +34,8 @@ export async function requireActor(options: TRequireActorOptions): Promise<TActo
   if (!rule || rule.who === "anyone") throw new Error(`requireActor: the access policy has no sign-in rule for ${"page" in options ? options.page : `${options.method} ${options.handler}`}`);
   const actor = await getActor();
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(options.returnTo)}`);
-  if (actor.mustChangePassword && !("page" in options && options.page === CHANGE_PASSWORD_PAGE)) redirect(CHANGE_PASSWORD_PAGE);
+  const held = holdingPageOf(actor);
+  if (held && !("page" in options && options.page === held)) redirect(held);
   if (!audienceAdmits(rule.who, actor.role)) forbidden();
   return actor;
 }
@@ -38,8 +48,10 @@ export async function actorForAction<R extends TActionRoute>(route: R, action: T
   const rule = (accessPolicy[route].actions as Record<string, TAccessRule>)[action];
   const actor = await getActor();
   if (!actor) return null;
-  // Only choosing the password and signing out work until the admin's one-time password is replaced.
-  if (actor.mustChangePassword && route !== CHANGE_PASSWORD_PAGE && route !== "/login") redirect(CHANGE_PASSWORD_PAGE);
+  // Only the holding page's actions and signing out work until the admin's one-time password is replaced and a
+  // required second factor set up.
+  const held = holdingPageOf(actor);
+  if (held && route !== held && route !== "/login") redirect(held);
   if (!audienceAdmits(rule.who, actor.role)) forbidden();
   return actor;
 }

@@ -253,6 +253,8 @@ export async function openAccessWorld(kind: TDatabaseKind) {
       spareBundle: { code: spareBundle.code },
       /** A staff account the admin may change: the second clerk of the market regulator. */
       staffAccount: { id: colleague.id, departmentId: amr.id },
+      // A staff account with a second factor (factory-made supervisors have the demo's), for the admin to reset.
+      twoFactorAccount: { id: actors["supervisor-fire"].id },
       /** The counter's find, record and file: a person on the register (张三), and numbers nobody has yet. */
       counter: { personId: actors.citizen.id, personIdNumber: "310104198803124016", newIdNumber: "310104199001011233", newUscc: "91110108MA01C2XH3P", filedCase: counterFiled.caseNumber },
       /** Services for the admin: a draft to publish, one to discard, one to retire, a guide and decision settings as their forms post them. */

@@ -11,6 +11,7 @@ import { DEMO_PASSWORD } from "@/seed/factories";
 import type { TAccessUsername, TAccessWorld } from "./access-world";
 import { formDataOf, type TCallResult } from "./call-action";
 import { catalogAdminTrials } from "./catalog-admin-trials";
+import { twoFactorTrials } from "./two-factor-trials";
 import { redirectsTo } from "./trial-outcomes";
 
 export type TRecords = TAccessWorld["records"];
@@ -265,6 +266,7 @@ export const actionTrials: Record<string, TActionTrial> = {
     succeeded: redirectsTo(/\?saved=retired$/),
   },
   ...catalogAdminTrials,
+  ...twoFactorTrials,
   "/admin/people#createStaffAccountAction": {
     state: true,
     fields: ({ staffAccount }) => ({ username: "clerk-amr3", displayName: "新同事", role: "clerk", departmentId: staffAccount.departmentId }),
@@ -295,8 +297,9 @@ export const actionTrials: Record<string, TActionTrial> = {
     state: true,
     fields: () => ({ current: DEMO_PASSWORD, password: "river lantern 2026", confirm: "river lantern 2026" }),
     actor: "citizen",
-    // Everyone signed in may choose their password, and goes on to their own start page.
-    succeeded: redirectsTo(/^\/(me|desk|counter|supervise|admin)$/),
+    // Everyone signed in may choose their password, and goes on to their own start page (through the code step,
+    // for a person with a second factor).
+    succeeded: redirectsTo(/^\/(me|desk|counter|supervise|admin|login\/code)$/),
     // A sign-in with the new password records its success against the account and the address (the throttle), and
     // the audit trail records it.
     writesAnyway: ["rate_limits", "audit_records"],

@@ -9,6 +9,7 @@ import { isUuid } from "@/server/departments/find-department";
 import { retireDepartment } from "@/server/departments/retire-department";
 import { saveDepartment } from "@/server/departments/save-department";
 import { defineAction } from "@/server/http/define-action";
+import { setDepartmentTwoFactor } from "@/server/two-factor/set-department-two-factor";
 
 // A malformed id is a forged post (the page binds a real one): refused as input, not looked up.
 const ZDepartmentId = z.string().refine(isUuid);
@@ -47,5 +48,20 @@ export const retireDepartmentAction = defineAction({
     if (!result.ok) redirect(departmentPage(departmentId, { error: result.code }));
     revalidatePath("/admin/departments");
     redirect(departmentPage(departmentId, { saved: "retired" }));
+  },
+});
+
+/** Requires a second factor of the department's clerks and counter staff, or stops requiring it: `required` 1 or 0. */
+export const setDepartmentTwoFactorAction = defineAction({
+  route: "/admin/departments/[id]",
+  name: "setDepartmentTwoFactorAction",
+  bound: ["departmentId"],
+  input: z.object({ departmentId: ZDepartmentId, required: z.enum(["1", "0"]) }),
+  back: "/admin/departments",
+  async run({ actor, db, input: { departmentId, required } }) {
+    const result = await setDepartmentTwoFactor({ db, actor, departmentId, required: required === "1" });
+    if (!result.ok) redirect(departmentPage(departmentId, { error: result.code }));
+    revalidatePath("/admin/departments");
+    redirect(departmentPage(departmentId, { saved: required === "1" ? "two-factor-on" : "two-factor-off" }));
   },
 });

@@ -17,10 +17,10 @@ import { requireActor } from "@/server/auth/require-actor";
 import { departmentInputOf } from "@/server/departments/department-input";
 import { findDepartment } from "@/server/departments/find-department";
 import { isErrorCode } from "@/server/errors";
-import { editDepartmentAction, retireDepartmentAction } from "./actions";
+import { editDepartmentAction, retireDepartmentAction, setDepartmentTwoFactorAction } from "./actions";
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<TSearchParams> };
-const searchFields = { saved: z.enum(["created", "edited", "retired"]), error: z.string().refine(isErrorCode) };
+const searchFields = { saved: z.enum(["created", "edited", "retired", "two-factor-on", "two-factor-off"]), error: z.string().refine(isErrorCode) };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminDepartments"))("editTitle") };
@@ -51,8 +51,19 @@ export default async function AdminDepartmentPage({ params, searchParams }: TPro
           { key: t("columns.status"), value: department.retiredAt ? t("retiredOn", { date: formatDateTime(department.retiredAt, locale) }) : t("active") },
           { key: t("columns.staff"), value: activeStaff },
           { key: t("columns.openTasks"), value: openTasks },
+          { key: t("twoFactor.label"), value: department.twoFactorRequired ? t("twoFactor.required") : t("twoFactor.optional") },
         ]}
       />
+      <section aria-labelledby="two-factor-title" className="mb-10">
+        <h2 id="two-factor-title" className="mb-2 text-2xl font-bold">
+          {t("twoFactor.title")}
+        </h2>
+        <p className="mb-4 max-w-3xl">{department.twoFactorRequired ? t("twoFactor.offLead") : t("twoFactor.onLead")}</p>
+        <form action={setDepartmentTwoFactorAction.bind(null, department.id)}>
+          <input type="hidden" name="required" value={department.twoFactorRequired ? "0" : "1"} />
+          <Button variant="secondary">{department.twoFactorRequired ? t("twoFactor.turnOff", { code: department.code }) : t("twoFactor.turnOn", { code: department.code })}</Button>
+        </form>
+      </section>
       <section aria-labelledby="edit-department-title">
         <h2 id="edit-department-title" className="mb-4 text-2xl font-bold">
           {t("editTitle")}

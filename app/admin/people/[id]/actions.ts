@@ -10,6 +10,7 @@ import { defineAction } from "@/server/http/define-action";
 import { changeStaffGrant } from "@/server/staff/change-staff-grant";
 import { resetStaffPassword } from "@/server/staff/reset-staff-password";
 import { setAccountDisabled } from "@/server/staff/set-account-disabled";
+import { resetTwoFactor } from "@/server/two-factor/reset-two-factor";
 
 // A malformed id is a forged post (the page binds a real one): refused as input, not looked up.
 const ZUserId = z.string().refine(isUuid);
@@ -62,5 +63,19 @@ export const resetStaffPasswordAction = defineAction({
     if (!result.ok) return { error: result.code };
     revalidatePath("/admin/people");
     return { reset: { username: result.username, oneTimePassword: result.oneTimePassword } };
+  },
+});
+
+/** Resets the second factor (a lost phone): the person's sessions end and they set it up again after signing in. */
+export const resetTwoFactorAction = defineAction({
+  route: "/admin/people/[id]",
+  name: "resetTwoFactorAction",
+  bound: ["userId"],
+  input: z.object({ userId: ZUserId }),
+  back: "/admin/people",
+  async run({ actor, db, input: { userId } }) {
+    const result = await resetTwoFactor({ db, actor, userId });
+    if (!result.ok) redirect(accountPage(userId, { error: result.code }));
+    redirect(accountPage(userId, { saved: "two-factor-reset" }));
   },
 });

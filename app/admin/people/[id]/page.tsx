@@ -20,10 +20,11 @@ import { requireActor } from "@/server/auth/require-actor";
 import { listDepartmentOptions } from "@/server/departments/list-department-options";
 import { isErrorCode } from "@/server/errors";
 import { findStaffAccount } from "@/server/staff/list-staff-accounts";
-import { changeStaffGrantAction, resetStaffPasswordAction, setAccountDisabledAction } from "./actions";
+import { findStaffTwoFactor } from "@/server/two-factor/find-staff-two-factor";
+import { changeStaffGrantAction, resetStaffPasswordAction, resetTwoFactorAction, setAccountDisabledAction } from "./actions";
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<TSearchParams> };
-const searchFields = { saved: z.enum(["grant", "unchanged", "disabled", "enabled"]), error: z.string().refine(isErrorCode) };
+const searchFields = { saved: z.enum(["grant", "unchanged", "disabled", "enabled", "two-factor-reset"]), error: z.string().refine(isErrorCode) };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminPeople"))("accountTitle") };
@@ -34,8 +35,8 @@ export default async function AdminAccountPage({ params, searchParams }: TProps)
   const { id } = await params;
   const actor = await requireActor({ page: "/admin/people/[id]", returnTo: `/admin/people/${encodeURIComponent(id)}` });
   const db = getDb();
-  const [result, departments] = await Promise.all([findStaffAccount({ db, actor, userId: id }), listDepartmentOptions({ db, actor })]);
-  if (!result.ok) notFound();
+  const [result, departments, twoFactor] = await Promise.all([findStaffAccount({ db, actor, userId: id }), listDepartmentOptions({ db, actor }), findStaffTwoFactor({ db, actor, userId: id })]);
+  if (!result.ok || !twoFactor.ok) notFound();
   const { account } = result;
   const query = readSearchParams(await searchParams, searchFields);
   const t = await getTranslations("adminPeople");
@@ -56,6 +57,7 @@ export default async function AdminAccountPage({ params, searchParams }: TProps)
         rows={[
           { key: t("fields.role"), value: t(`roles.${role}`) },
           { key: t("fields.departmentId"), value: account.departmentName ? localize(account.departmentName, locale) : "—" },
+          { key: t("twoFactor.label"), value: `${t(`twoFactor.${twoFactor.state}`)}${twoFactor.required ? ` · ${t("twoFactor.required")}` : ""}` },
           { key: t("status"), value: account.disabledAt ? t("disabledOn", { date: formatDateTime(account.disabledAt, locale) }) : account.mustChangePassword ? t("mustChange") : t("enabled") },
         ]}
       />
@@ -80,6 +82,17 @@ export default async function AdminAccountPage({ params, searchParams }: TProps)
           </section>
         )}
       </NextIntlClientProvider>
+      {own || twoFactor.state === "none" ? null : (
+        <section aria-labelledby="two-factor-title" className="mb-10">
+          <h2 id="two-factor-title" className="mb-2 text-2xl font-bold">
+            {t("twoFactor.resetTitle")}
+          </h2>
+          <p className="mb-4 max-w-3xl">{t("twoFactor.resetLead")}</p>
+          <form action={resetTwoFactorAction.bind(null, account.id)}>
+            <Button variant="warning">{t("twoFactor.reset", { username: account.username })}</Button>
+          </form>
+        </section>
+      )}
       <section aria-labelledby="access-title" className="mb-10 border-t-2 border-line pt-6">
         <h2 id="access-title" className="mb-2 text-2xl font-bold">
           {account.disabledAt ? t("enableTitle") : t("disableTitle")}
