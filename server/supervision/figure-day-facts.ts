@@ -130,14 +130,14 @@ export function figureDayFactsSql({ from, to, cardsUntil, group, departmentId }:
     cards as (
       select key, department_id, day, count(*) filter (where yellow)::int as yellow_cards, count(*) filter (where not yellow)::int as red_cards from (
         select ${key} as key, t.department_id, t.due_date + 1 as day, false as yellow from tasks t
-        where t.due_date + 1 between ${fromDay} and ${cardsDay} and t.ready_on is not null ${scope}
+        where t.due_date between ${fromDay} - 1 and ${cardsDay} - 1 and t.ready_on is not null ${scope}
           and (t.status in (${running}) or (t.status in ${ended} and ${dayOf(sql`t.decided_at`)} > t.due_date))
         union all
         select ${key} as key, t.department_id, warning.day, true as yellow from tasks t
         join working_days due on due.day = t.due_date
         left join working_days before_due on before_due.working and before_due.ordinal = due.ordinal - 2
         cross join lateral (select greatest(t.ready_on + 1, before_due.day) as day) as warning
-        where t.due_date between ${fromDay} - 1 and ${cardsDay} + 30 and t.ready_on is not null ${scope}
+        where t.due_date between ${fromDay} and ${cardsDay} + 20 and t.ready_on is not null ${scope}
           and warning.day between ${fromDay} and ${cardsDay} and warning.day <= t.due_date
           and (t.status in (${running}) or (t.status in ${ended} and ${dayOf(sql`t.decided_at`)} >= warning.day))
       ) as raised group by 1, 2, 3
