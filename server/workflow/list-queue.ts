@@ -27,12 +27,14 @@ import { actionableTaskStatuses, clockRunningStatuses, isTaskConcluded, openTask
 import type { TActor } from "@/server/auth/actor";
 import { loadCalendar } from "@/server/calendar/load-calendar";
 import type { TResult } from "@/server/errors";
+import { readSearchTerm } from "@/lib/text/search-text";
 import { cachedReference } from "@/server/reference-cache";
 import { clerkDepartmentOf } from "./lock-department-task";
 import {
   decodeQueueCursor,
   encodeQueueCursor,
   filterConditions,
+  isCommonName,
   queueViews,
   sortPlan,
   sortsOf,
@@ -126,7 +128,9 @@ export async function listQueue(options: TListQueueOptions): Promise<TResult<TQu
   const offered = sortsOf(view);
   const sort = options.sort && offered.includes(options.sort) ? options.sort : offered[0];
   const plan = sortPlan(sort);
-  const narrowed = filterConditions(filters);
+  const search = filters.q ? readSearchTerm(filters.q) : null;
+  const commonName = search?.ok === true && search.name.length > 0 && (await isCommonName(db, search.name));
+  const narrowed = filterConditions(filters, { commonName });
 
   const after = decodeQueueCursor(cursor, view, sort);
 
@@ -173,7 +177,8 @@ export async function listQueue(options: TListQueueOptions): Promise<TResult<TQu
     rows,
     after: after ? encodeQueueCursor(after) : null,
     nextCursor,
-    counts: await countViews(db, departmentId, viewConditions, narrowed.where, narrowed.search?.ok === true),
+    // A common name's matches are counted view by view along each view's index, capped like the views without a search.
+    counts: await countViews(db, departmentId, viewConditions, narrowed.where, narrowed.search?.ok === true && !commonName),
     today,
   };
 }

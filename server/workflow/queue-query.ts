@@ -7,6 +7,7 @@
  */
 import { and, asc, desc, eq, gte, like, lte, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import type { TDatabase } from "@/db/client";
 import { caseChannels, cases, services, tasks } from "@/db/schema";
 import { isIsoDate } from "@/lib/calendar/working-days";
 import { decodeCursor, encodeCursor, ZCursorDate, ZCursorId, ZCursorInstant } from "@/lib/http/keyset-cursor";
@@ -68,8 +69,31 @@ function containsBigrams(escaped: string): SQL | undefined {
   )}]::text[]`;
 }
 
-/** The conditions of the filters (null: none), and the search term's refusal if the term cannot be searched. */
-export function filterConditions(filters: TQueueFilters): { where: SQL | undefined; search: TSearchTerm | null } {
+/**
+ * Whether a name matches so many cases (COMMON_NAME_CASES or more) that the search should walk the queue in its own
+ * order and test each case's text, stopping at a page, rather than fetch every matching case from the bigram index
+ * and join them all to the department's tasks: "上海", in nearly every company's name, matched half of a million cases
+ * and took 9–11 s that way (docs/BENCHMARKS.md). PostgreSQL cannot estimate a bigram array's matches to choose itself.
+ */
+export const COMMON_NAME_CASES = 1000;
+
+export async function isCommonName(db: TDatabase, names: readonly string[]): Promise<boolean> {
+  for (const name of names) {
+    const bigrams = containsBigrams(name);
+    if (!bigrams) continue;
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(db.select({ one: sql`1` }).from(cases).where(and(bigrams, like(cases.applicantSearch, `%${name}%`))).limit(COMMON_NAME_CASES).as("matched"));
+    if (row.n >= COMMON_NAME_CASES) return true;
+  }
+  return false;
+}
+
+/**
+ * The conditions of the filters (null: none), and the search term's refusal if the term cannot be searched. A common
+ * name (`commonName`, isCommonName) is matched by its text alone, so the query can walk the queue's own index.
+ */
+export function filterConditions(filters: TQueueFilters, { commonName = false }: { commonName?: boolean } = {}): { where: SQL | undefined; search: TSearchTerm | null } {
   const search = filters.q ? readSearchTerm(filters.q) : null;
   const conditions: (SQL | undefined)[] = [
     filters.service ? eq(services.code, filters.service) : undefined,
@@ -81,7 +105,7 @@ export function filterConditions(filters: TQueueFilters): { where: SQL | undefin
   if (search?.ok) {
     conditions.push(
       or(
-        ...search.name.map((name) => and(containsBigrams(name), like(cases.applicantSearch, `%${name}%`))),
+        ...search.name.map((name) => and(commonName ? undefined : containsBigrams(name), like(cases.applicantSearch, `%${name}%`))),
         search.caseNumberPrefix ? like(cases.number, `${search.caseNumberPrefix}%`) : undefined,
         search.idTail ? eq(cases.applicantIdTail, search.idTail) : undefined,
       ),
