@@ -10,6 +10,8 @@ import { executeRows } from "@/db/execute-rows";
 import { caseEvents } from "@/db/schema";
 import { testDatabaseKinds } from "@/db/testing";
 import { proofAnswers, restaurantAnswers } from "@/seed/sample-answers";
+import { sealAuditRecords } from "@/server/audit/seal-audit-records";
+import { verifyAuditChain } from "@/server/audit/verify-audit-trail";
 import { verifyAllCaseTrails } from "@/server/cases/verify-all-case-trails";
 import { submitTestCase } from "@/server/testing/submit-test-case";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
@@ -68,13 +70,15 @@ describe.each(testDatabaseKinds)("backup and restore on %s", (kind) => {
     const restaurant = await submitTestCase(world, { username: "enterprise", subjectCode: "BUNDLE-RESTAURANT", answers: restaurantAnswers() });
     const claimed = await claimTask({ db: world.db, actor: await world.actorOf("clerk-amr"), taskId: restaurant.taskOf("AMR") });
     expect(claimed.ok).toBe(true);
+    // The audit records of those acts, chained as the worker chains them, so the backup carries a sealed chain.
+    expect((await sealAuditRecords({ db: world.db })).sealed).toBeGreaterThan(0);
   });
   afterAll(async () => {
     await world?.drop();
     fs.rmSync(folder, { recursive: true, force: true });
   });
 
-  it("restores every table, row for row, and every case's trail still verifies", async () => {
+  it("restores every table, row for row; the audit chain and every case's trail still verify", async () => {
     const format = await backupDatabase(world, { file: backupFile, url: world.url });
     expect(format).toBe(kind === "pglite" ? "pglite" : "pg_dump");
     expect(readBackupFormat(backupFile)).toBe(format);
@@ -105,6 +109,11 @@ describe.each(testDatabaseKinds)("backup and restore on %s", (kind) => {
       expect(before["public.cases"]).toHaveLength(2);
       expect(before["public.licences"].length).toBeGreaterThan(0);
       expect(after).toEqual(before);
+
+      // The restored audit trail is one unbroken chain, every record where the original had it.
+      const chain = await verifyAuditChain({ db: restored.db });
+      expect(chain).toMatchObject({ broken: null });
+      expect(chain.records).toBeGreaterThan(0);
 
       const trails = await verifyAllCaseTrails({ db: restored.db });
       expect(trails).toMatchObject({ cases: 2, broken: [] });
