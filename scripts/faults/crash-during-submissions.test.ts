@@ -19,8 +19,9 @@ import { openTestDatabase, testDatabaseKinds, type TTestDatabase } from "@/db/te
 import { seedDemo } from "@/seed/seed-demo";
 import { damageOnly, findIncompleteSubmissions, noDamage } from "./find-incomplete-submissions";
 
-const batch = 500;
-const killAfter = 100;
+/** `npm run test:soak` starts SOAK_SUBMISSIONS (5,000) at once instead of 500; the kill comes after a fifth. */
+const batch = Number(process.env.SOAK_SUBMISSIONS ?? 500);
+const killAfter = Math.floor(batch / 5);
 
 /**
  * Runs the submitter until it has acknowledged `killAfter` cases, one instant approval among them at least, and kills
@@ -68,7 +69,7 @@ describe.each(testDatabaseKinds)("kill -9 during %s submissions", (kind) => {
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
-  it(`keeps every acknowledged submission of ${batch} started at once, complete, and none half-written`, { timeout: 180_000 }, async () => {
+  it(`keeps every acknowledged submission of ${batch} started at once, complete, and none half-written`, { timeout: 180_000 * Math.max(1, batch / 500) }, async () => {
     let env: Record<string, string>;
     let reopen: () => TDatabaseHandle;
     if (kind === "pglite") {

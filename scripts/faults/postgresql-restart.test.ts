@@ -4,7 +4,7 @@
  * stops PostgreSQL (fast shutdown: open transactions are cut off), lets the submitter meet the outage, and starts it
  * again. Then: every failure said "the database cannot be reached" (what a page turns into a 503, db/availability.ts),
  * the same process — its pool never reopened — acknowledges 30 more, and every acknowledged submission is in the
- * database complete, none half-written.
+ * database complete, none half-written. `npm run test:soak` restarts it SOAK_RESTARTS times (5) instead of once.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -19,12 +19,14 @@ import { damageOnly, findIncompleteSubmissions, noDamage } from "./find-incomple
 const port = Number(process.env.RESTART_POSTGRES_PORT ?? 5497);
 const before = 30;
 const after = 30;
+/** How many times PostgreSQL goes down and comes back in one run. */
+const restarts = Number(process.env.SOAK_RESTARTS ?? 1);
 
 describe("PostgreSQL restarted while applications are submitted", () => {
   let postgresql: TPrivatePostgresql | undefined;
   afterAll(() => postgresql?.destroy());
 
-  it(`keeps every acknowledged submission, fails the others as unavailable, and recovers without a restart`, { timeout: 180_000 }, async () => {
+  it(`keeps every acknowledged submission through ${restarts} restart(s), fails the others as unavailable, and recovers without restarting the app`, { timeout: 180_000 * restarts }, async () => {
     postgresql = await startPrivatePostgresql({ port });
     const setup = openDatabase({ kind: "postgresql", url: postgresql.url, poolSize: 2 });
     await migrateDatabase(setup);
@@ -37,8 +39,10 @@ describe("PostgreSQL restarted while applications are submitted", () => {
     });
     const acknowledged: string[] = [];
     const failures: string[] = [];
-    let phase: "before" | "down" | "after" = "before";
+    let phase: "before" | "down" | "after" | "finished" = "before";
     let acknowledgedAfter = 0;
+    let failuresWhenStopped = 0;
+    let done = 0;
     for await (const line of readline.createInterface({ input: child.stdout! })) {
       if (line.startsWith("ack ")) {
         acknowledged.push(line.slice(4));
@@ -46,19 +50,23 @@ describe("PostgreSQL restarted while applications are submitted", () => {
       } else if (line.startsWith("fail ")) {
         failures.push(line.slice(5));
       }
-      if (phase === "before" && acknowledged.length >= before) {
+      if (phase === "before" && acknowledged.length >= before * (done + 1) + after * done) {
         postgresql.stop();
+        failuresWhenStopped = failures.length;
         phase = "down";
-      } else if (phase === "down" && failures.filter((failure) => failure === "unavailable").length >= 8) {
+      } else if (phase === "down" && failures.slice(failuresWhenStopped).filter((failure) => failure === "unavailable").length >= 8) {
         // Every worker has met the outage (or one has, eight times): bring it back.
         postgresql.start();
         phase = "after";
-      } else if (phase === "after" && acknowledgedAfter >= after && child.stdin!.writable) {
-        child.stdin!.end();
+        acknowledgedAfter = 0;
+      } else if (phase === "after" && acknowledgedAfter >= after) {
+        done += 1;
+        phase = done < restarts ? "before" : "finished";
+        if (phase === "finished") child.stdin!.end();
       }
       if (line === "done") break;
     }
-    expect(phase).toBe("after");
+    expect(done).toBe(restarts);
     expect(acknowledgedAfter).toBeGreaterThanOrEqual(after);
     // Nothing but "cannot reach the database" while it was away: a page would have said 503, try again.
     expect(failures.filter((failure) => failure !== "unavailable")).toEqual([]);
