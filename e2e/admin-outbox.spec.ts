@@ -26,7 +26,9 @@ test.beforeAll(async () => {
   expect(setup.code, setup.output).toBe(0);
   const seeded = await runScript("e2e/seed-dead-letters.ts", env);
   expect(seeded.code, seeded.output).toBe(0);
-  deadLetterIds = JSON.parse(seeded.output.trim().split("\n").at(-1)!) as number[];
+  const marked = seeded.output.split("\n").find((line) => line.startsWith("dead letters: "));
+  expect(marked, seeded.output).toBeDefined();
+  deadLetterIds = JSON.parse(marked!.slice("dead letters: ".length)) as number[];
   server = await startServer(await freePort(), env);
 });
 

@@ -14,7 +14,8 @@ async function main() {
     const first = await seedDeadLetter(handle.db, { username: "citizen2", email: "lisi@example.cn", caseNumber: "OD-20260105-000101", service });
     const second = await seedDeadLetter(handle.db, { username: "citizen", email: "zhangsan@example.cn", caseNumber: "OD-20260105-000102", service });
     const third = await seedDeadLetter(handle.db, { username: "enterprise", email: "wangwu@example.cn", caseNumber: "OD-20260105-000103", service, toCompany: true });
-    console.log(JSON.stringify([first, second, third]));
+    // Marked, since the worker's own log lines (each failed attempt) share this output and may come after it.
+    console.log(`dead letters: ${JSON.stringify([first, second, third])}`);
   } finally {
     await handle.close();
   }
