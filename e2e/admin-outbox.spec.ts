@@ -21,7 +21,9 @@ test.describe.configure({ timeout: 60_000 });
 
 test.beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onedoor-outbox-journey-"));
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", AUTH_SECRET: "outbox-journey-secret-0123456789abcdef", AUTH_TRUST_HOST: "true" };
+  // The test clock, as the journeys' own server has it (journey-server-env.ts): the fixture gives each of the admin's
+  // sign-ins a time step of its own for the second factor's code (never in production).
+  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", AUTH_SECRET: "outbox-journey-secret-0123456789abcdef", AUTH_TRUST_HOST: "true", ONEDOOR_TEST_CLOCK: "on" };
   const setup = await runScript("scripts/setup.ts", env);
   expect(setup.code, setup.output).toBe(0);
   const seeded = await runScript("e2e/seed-dead-letters.ts", env);
