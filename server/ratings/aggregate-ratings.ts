@@ -84,10 +84,14 @@ export async function aggregateRatings({ db, primary = db, now = new Date() }: {
   return {
     all: toAggregate(sums.get("all\u0000") ?? emptySums()),
     departments: departmentRows
-      .map((row) => ({ code: row.code, name: row.name, ...toAggregate(sums.get(`department\u0000${row.id}`)!) }))
+      .map((row) => ({ code: row.code, name: row.name, ...toAggregate(sums.get(`department\u0000${row.id}`) ?? emptySums()) }))
       .sort((a, b) => byText(a.code, b.code)),
+    // A subject whose service or bundle is no longer in the catalogue has no name to publish: left out.
     subjects: subjectKeys
-      .map(({ key, subjectType, code }) => ({ subjectType, code, name: names.get(`${subjectType === "service" ? "service" : "bundle"}:${code}`)!, ...toAggregate(sums.get(`subject\u0000${key}`)!) }))
+      .flatMap(({ key, subjectType, code }) => {
+        const name = names.get(`${subjectType === "service" ? "service" : "bundle"}:${code}`);
+        return name ? [{ subjectType, code, name, ...toAggregate(sums.get(`subject\u0000${key}`) ?? emptySums()) }] : [];
+      })
       .sort((a, b) => byText(a.subjectType, b.subjectType) || byText(a.code, b.code)),
   };
 }
