@@ -67,6 +67,11 @@ const fieldBase = {
   /** Shown (and validated, and stored) only when this rule is truthy for the answers before it. */
   showWhen: ZLogicRule.optional(),
   prefill: ZPrefill.optional(),
+  /**
+   * How much harm the answer can do in the wrong hands (lib/forms/data-class.ts). Unset: the field type's own
+   * class (an ID number is sensitive, a mobile personal). The desk's masking and the encryption at rest follow it.
+   */
+  dataClass: z.enum(["public", "internal", "personal", "sensitive"]).optional(),
 };
 
 export const ZOption = z.object({
