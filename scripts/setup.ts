@@ -1,5 +1,6 @@
 /**
- * Brings the database up to date: applies the committed migrations, signs licences stored before licences were
+ * Brings the database up to date: applies the committed migrations, refuses a database sealed under a data key this
+ * server does not hold (exit 5; server/data-protection/check-data-keys.ts), signs licences stored before licences were
  * signed and re-signs those of an older payload format or hash key (server/licences/resign-licences.ts), then seeds the demo data into an empty embedded database (or into PostgreSQL when SEED_DEMO=1). Run by
  * `npm start` before the server starts.
  * While it runs it holds the DATA_DIR lock, so it refuses to touch a directory a running server has open.
@@ -15,6 +16,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { seedDemoIfEmpty } from "@/seed/seed-demo";
 import { resignLicences } from "@/server/licences/resign-licences";
 import { backfillApplicantSearch } from "@/server/cases/backfill-applicant-search";
+import { checkDataKeys, MissingDataKeyError } from "@/server/data-protection/check-data-keys";
 
 async function main() {
   installQueryErrorRedaction();
@@ -33,6 +35,8 @@ async function main() {
     }
     await migrateDatabase(handle);
     console.log(`setup: migrations applied (${handle.kind})`);
+    const { sealedFirstTime } = await checkDataKeys({ db: handle.db });
+    if (sealedFirstTime > 0) console.log(`setup: sealed the ID numbers, mobiles and sensitive answers of ${sealedFirstTime} row(s) stored before data was encrypted at rest`);
     const searchable = await backfillApplicantSearch({ db: handle.db });
     if (searchable > 0) console.log(`setup: made ${searchable} case(s) stored before the desk's search findable by name`);
     const licences = await resignLicences({ db: handle.db });
@@ -57,6 +61,10 @@ main().catch((error: unknown) => {
   if (error instanceof DataDirLockedError) {
     console.error(`setup: ${error.message}`);
     process.exit(3);
+  }
+  if (error instanceof MissingDataKeyError) {
+    console.error(`setup: refused: ${error.message}`);
+    process.exit(5);
   }
   console.error(error);
   process.exit(1);

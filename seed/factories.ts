@@ -31,6 +31,7 @@ import type { TLocalizedText } from "@/lib/i18n/locales";
 import type { TSeedBundle, TSeedDepartment, TSeedService } from "@/seed/catalog/types";
 import { reasonTemplatesOf } from "@/seed/catalog/reason-templates";
 import { DEMO_TWO_FACTOR_SECRET } from "@/seed/demo-two-factor";
+import { residentIdColumns } from "@/server/data-protection/personal-number-columns";
 
 export const DEMO_PASSWORD = "demo2026";
 
@@ -150,7 +151,7 @@ export async function seedUser(db: TDatabase, input: TSeedUserInput) {
       displayName: input.displayName,
       role: input.role,
       departmentId,
-      residentIdNumber: input.residentIdNumber ?? null,
+      ...residentIdColumns(input.residentIdNumber ?? null),
       mobile: input.mobile ?? null,
     })
     .returning();

@@ -115,6 +115,15 @@ const ZEnv = z
     /** During a rotation of LICENCE_HASH_KEY: the key it replaces, until setup has re-hashed every licence. */
     LICENCE_HASH_KEY_PREVIOUS: checkedWith(parseHashKey),
     /**
+     * The key that seals ID numbers, mobiles and sensitive answers at rest (base64, at least 32 random bytes:
+     * openssl rand -base64 32). Unset: generated into DATA_DIR/data-keys/data.key. Every replica of a PostgreSQL
+     * deployment must be given the same one, and it is backed up apart from the database: without it the sealed
+     * values are lost (docs/OPERATIONS.md, "Keys").
+     */
+    DATA_ENCRYPTION_KEY: checkedWith(parseHashKey),
+    /** During a rotation of DATA_ENCRYPTION_KEY: the key it replaces, until npm run keys:rotate-data has sealed everything again. */
+    DATA_ENCRYPTION_KEY_PREVIOUS: checkedWith(parseHashKey),
+    /**
      * The government's unified identity provider (统一身份认证), an OpenID Connect issuer, e.g.
      * https://tyrz.example.gov.cn/oidc: applicants sign in there (server/auth/identity-provider.ts). Unset: no such
      * button, password sign-in only. Set together with OIDC_CLIENT_ID and OIDC_CLIENT_SECRET.
@@ -137,6 +146,7 @@ const ZEnv = z
   })
   .refine(readReplicaNeedsPrimary.check, { path: ["DATABASE_READ_URL"], message: readReplicaNeedsPrimary.message })
   .refine((env) => !env.SMTP_URL || env.SMTP_FROM, { path: ["SMTP_FROM"], message: "required when SMTP_URL is set" })
+  .refine((env) => !env.DATA_ENCRYPTION_KEY_PREVIOUS || env.DATA_ENCRYPTION_KEY, { path: ["DATA_ENCRYPTION_KEY_PREVIOUS"], message: "only with DATA_ENCRYPTION_KEY (the key that replaces it)" })
   .refine((env) => !env.LICENCE_HASH_KEY_PREVIOUS || env.LICENCE_HASH_KEY, { path: ["LICENCE_HASH_KEY_PREVIOUS"], message: "only with LICENCE_HASH_KEY (the key that replaces it)" })
   .refine((env) => [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].every((value) => value === undefined) || (env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET), {
     path: ["OIDC_ISSUER"],

@@ -24,6 +24,8 @@ import { applicantTypes, departments, services } from "./catalog";
 import { createdAt } from "./columns";
 import { applySubjectTypes, formDefinitions } from "./forms";
 import { companies, users } from "./identity";
+import { answersContext } from "@/server/data-protection/seal-answers";
+import { sealedJsonb } from "./sealed-columns";
 
 /** Feeds the readable case number: OD + date + this sequence. */
 export const caseNumberSequence = pgSequence("case_number_seq", { startWith: 1, increment: 1 });
@@ -56,7 +58,7 @@ export const cases = pgTable(
      */
     consentVersion: text("consent_version"),
     consentedAt: timestamp("consented_at", { withTimezone: true }),
-    answers: jsonb("answers").$type<TAnswers>().notNull(),
+    answers: sealedJsonb<TAnswers>("answers", answersContext).notNull(),
     /**
      * What the desk's search matches a name against, written at submit (server/cases/describe-applicant.ts): the
      * applicant's and the company's names in lower case with their pinyin and pinyin initials ("张三 zhangsan zs").

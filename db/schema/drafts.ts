@@ -7,6 +7,8 @@ import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-cor
 import { createdAt } from "./columns";
 import { applySubjectTypes, formDefinitions } from "./forms";
 import { companies, users } from "./identity";
+import { answersContext } from "@/server/data-protection/seal-answers";
+import { sealedJsonb } from "./sealed-columns";
 
 export const drafts = pgTable(
   "drafts",
@@ -29,7 +31,7 @@ export const drafts = pgTable(
       .notNull()
       .references(() => formDefinitions.id),
     /** Answers as far as given, typed where valid and as typed where not (nothing the applicant wrote is lost). */
-    answers: jsonb("answers").$type<Record<string, unknown>>().notNull().default({}),
+    answers: sealedJsonb<Record<string, unknown>>("answers", answersContext).notNull().default({}),
     /** The submit of this draft carries this key, so a double submit yields one case. */
     idempotencyKey: uuid("idempotency_key").notNull().defaultRandom(),
     createdAt: createdAt(),

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { type AnyPgColumn, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { departments } from "./catalog";
+import { sealedText } from "./sealed-columns";
 
 export const roles = ["citizen", "enterprise", "counter", "clerk", "supervisor", "admin"] as const;
 export type TRole = (typeof roles)[number];
@@ -25,8 +26,13 @@ export const users = pgTable(
     /** Set for clerks only: the one department whose queue they work. */
     departmentId: uuid("department_id").references(() => departments.id),
     /** Identity data held by the government (one source): prefilled, never typed again. */
-    residentIdNumber: text("resident_id_number"),
-    mobile: text("mobile"),
+    residentIdNumber: sealedText("resident_id_number", "users.resident_id_number"),
+    /**
+     * The blind index of the ID number (server/data-protection/blind-index.ts): how a person is found by number,
+     * and kept unique, while the number itself is sealed. Written with it (personal-number-columns.ts).
+     */
+    residentIdIndex: text("resident_id_index"),
+    mobile: sealedText("mobile", "users.mobile"),
     /** Where copies of inbox messages are e-mailed when SMTP is configured; optional. */
     email: text("email"),
     /**
@@ -49,7 +55,7 @@ export const users = pgTable(
   (table) => [
     index("users_department_idx").on(table.departmentId),
     // One person, one row: the counter finds people by their ID number and refuses to record them twice.
-    uniqueIndex("users_resident_id_number_idx").on(table.residentIdNumber).where(sql`${table.residentIdNumber} is not null`),
+    uniqueIndex("users_resident_id_index_idx").on(table.residentIdIndex).where(sql`${table.residentIdIndex} is not null`),
   ],
 );
 export type TUser = typeof users.$inferSelect;

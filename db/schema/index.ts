@@ -17,3 +17,4 @@ export * from "./urgings";
 export * from "./figures";
 export * from "./audit";
 export * from "./two-factor";
+export * from "./data-keys";

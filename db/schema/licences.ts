@@ -10,6 +10,7 @@ import { cases, tasks } from "./cases";
 import { departments } from "./catalog";
 import { createdAt, localizedText } from "./columns";
 import { companies, users } from "./identity";
+import { sealedJsonb, sealedText } from "./sealed-columns";
 
 /** Feeds licence numbers: <prefix>-<yyyymmdd>-<this sequence>. */
 export const licenceNumberSequence = pgSequence("licence_number_seq", { startWith: 1, increment: 1 });
@@ -31,7 +32,7 @@ export const licences = pgTable(
     holderCompanyId: uuid("holder_company_id").references(() => companies.id),
     /** The holder as printed: a person's name and resident ID number, or a company's name and USCC. */
     holderName: text("holder_name").notNull(),
-    holderIdNumber: text("holder_id_number"),
+    holderIdNumber: sealedText("holder_id_number", "licences.holder_id_number"),
     holderUscc: text("holder_uscc"),
     issuingDepartmentId: uuid("issuing_department_id")
       .notNull()
@@ -43,7 +44,7 @@ export const licences = pgTable(
     issuerCode: text("issuer_code").notNull(),
     issuerName: localizedText("issuer_name").notNull(),
     /** The licence's data items, readable by prefill as `licence.<type>.<key>`. */
-    data: jsonb("data").$type<Record<string, string>>().notNull().default({}),
+    data: sealedJsonb<Record<string, string>>("data", "licences.data").notNull().default({}),
     /** The printed label of each data item, in print order (jsonb keeps no key order, an array does). */
     dataFields: jsonb("data_fields").$type<TLicenceDataField[]>().notNull().default([]),
     status: text("status", { enum: licenceStatuses }).notNull().default("valid"),

@@ -7,6 +7,8 @@ import type { TAnswers } from "@/lib/forms/answers";
 import { cases, tasks } from "./cases";
 import { createdAt } from "./columns";
 import { users } from "./identity";
+import { answersContext } from "@/server/data-protection/seal-answers";
+import { sealedJsonb } from "./sealed-columns";
 
 /** One thing to correct: a field (materials are fields of type "material") of the case's form version. */
 export type TSupplementItem = { key: string; note: string };
@@ -33,7 +35,7 @@ export const supplementRequests = pgTable(
     /** open: waiting for the applicant; answered: sent back; closed: the task ended before an answer (withdrawn). */
     status: text("status", { enum: supplementStatuses }).notNull().default("open"),
     /** The corrected answers, only for the requested keys; also merged into the case's answers. */
-    answers: jsonb("answers").$type<TAnswers>(),
+    answers: sealedJsonb<TAnswers>("answers", answersContext),
     answeredById: uuid("answered_by_id").references(() => users.id),
     answeredAt: timestamp("answered_at", { withTimezone: true }),
     createdAt: createdAt(),

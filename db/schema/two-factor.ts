@@ -9,13 +9,14 @@
 import { bigint, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 import { users } from "./identity";
+import { sealedText } from "./sealed-columns";
 
 export const staffTwoFactor = pgTable("staff_two_factor", {
   userId: uuid("user_id")
     .primaryKey()
     .references(() => users.id),
   /** Base32, as in the otpauth:// URI the person scanned. */
-  secret: text("secret").notNull(),
+  secret: sealedText("secret", "staff_two_factor.secret").notNull(),
   /** Null while the person has been shown the secret but not yet confirmed it with a code: not in force. */
   confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
   /** The time step (unix seconds / 30) of the last code accepted: a code of that step or earlier is refused as reused. */

@@ -61,3 +61,8 @@ export function maskCompanyName(value: string): string {
   if (characters.length <= 5) return `${characters[0]}**${characters.at(-1)}`;
   return `${characters.slice(0, 2).join("")}**${characters.slice(4).join("")}`;
 }
+
+/** Whether a text holds a resident ID number or a mobile number anywhere in it (what maskPersonalNumbers would mask). */
+export function holdsPersonalNumber(text: string): boolean {
+  return maskPersonalNumbers(text) !== text;
+}

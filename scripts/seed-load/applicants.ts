@@ -11,6 +11,8 @@ import { applicantSearchFor, type TApplicantSearch } from "@/server/cases/descri
 import type { TApplicantIdentity } from "./answers";
 import { createRandom } from "./random";
 import { insertRows } from "./write-rows";
+import { blindIndex } from "@/server/data-protection/blind-index";
+import { openText, sealText } from "@/server/data-protection/seal";
 
 /** A person, or a company with the members who submit for it (the legal representative first). */
 export type TApplicant = { companyId: string | null; members: TMember[] };
@@ -78,6 +80,11 @@ function companyOf(seed: string, j: number) {
   };
 }
 
+/** A person's ID number and mobile as the users table keeps them: sealed, the number with its blind index (the loader writes rows itself). */
+function sealedNumbers(idNumber: string, mobile: string | null): [string, string, string | null] {
+  return [sealText(idNumber, "users.resident_id_number"), blindIndex("resident-id", idNumber), mobile === null ? null : sealText(mobile, "users.mobile")];
+}
+
 /** Grows the pool to `citizens` people and `companies` companies (each with its legal representative's account). */
 export async function ensureApplicantPool(client: pg.PoolClient, options: { seed: string; citizens: number; companies: number; now: Date }) {
   const { seed, now } = options;
@@ -89,7 +96,7 @@ export async function ensureApplicantPool(client: pg.PoolClient, options: { seed
   const personRows: unknown[][] = [];
   for (let j = citizens; j < options.citizens; j += 1) {
     const person = personOf(seed, j);
-    personRows.push([createRandom(seed, "person-id", j).uuid(), `load-citizen-${j}`, person.name, "citizen", person.idNumber, person.mobile, now]);
+    personRows.push([createRandom(seed, "person-id", j).uuid(), `load-citizen-${j}`, person.name, "citizen", ...sealedNumbers(person.idNumber, person.mobile), now]);
   }
   const companyRows: unknown[][] = [];
   const memberRows: unknown[][] = [];
@@ -99,7 +106,7 @@ export async function ensureApplicantPool(client: pg.PoolClient, options: { seed
     const companyId = random.uuid();
     const userId = random.uuid();
     // The legal representative signs in as the company's member; their own ID number comes after the citizens'.
-    personRows.push([userId, `load-enterprise-${j}`, company.legalRepresentative, "enterprise", residentIdOf(5_000_000 + j), null, now]);
+    personRows.push([userId, `load-enterprise-${j}`, company.legalRepresentative, "enterprise", ...sealedNumbers(residentIdOf(5_000_000 + j), null), now]);
     companyRows.push([companyId, company.uscc, company.name, company.legalRepresentative, company.registeredAddress, company.regionCode, now]);
     memberRows.push([companyId, userId, "legal-representative", now]);
   }
@@ -109,6 +116,7 @@ export async function ensureApplicantPool(client: pg.PoolClient, options: { seed
     { name: "display_name", type: "text" },
     { name: "role", type: "text" },
     { name: "resident_id_number", type: "text" },
+    { name: "resident_id_index", type: "text" },
     { name: "mobile", type: "text" },
     { name: "created_at", type: "timestamptz" },
   ];
@@ -171,7 +179,9 @@ export type TApplicants = {
  * the company's and the submitting member's, as describe-applicant writes them.
  */
 export async function loadApplicants(client: pg.PoolClient): Promise<TApplicants> {
-  const people = (await client.query<TPersonRow>(`select id, username, display_name as name, resident_id_number as id_number, mobile from users where role in ('citizen', 'enterprise') and username is not null order by username`)).rows;
+  const people = (await client.query<TPersonRow>(`select id, username, display_name as name, resident_id_number as id_number, mobile from users where role in ('citizen', 'enterprise') and username is not null order by username`)).rows.map(
+    (person) => ({ ...person, id_number: person.id_number === null ? null : openText(person.id_number, "users.resident_id_number"), mobile: person.mobile === null ? null : openText(person.mobile, "users.mobile") }),
+  );
   const byUsername = new Map(people.map((person) => [person.username, person]));
   const byId = new Map(people.map((person) => [person.id, person]));
   const companyRows = (

@@ -25,6 +25,7 @@ import { beijing, dayOf, planCase, type TPlannedCase } from "./plan-case";
 import { createRandom, streamKey, type TRandom } from "./random";
 import type { TReference } from "./reference";
 import { writeBatch, type TLicenceRow } from "./write-batch";
+import { answersContext, sealSensitiveAnswers, storedJsonbText } from "@/server/data-protection/seal-answers";
 
 export type TLoadOptions = {
   pool: pg.Pool;
@@ -185,7 +186,7 @@ export async function loadCases(options: TLoadOptions) {
         plan.filedById,
         plan.filedById ? COUNTER_CONSENT_VERSION : null,
         plan.filedById ? plan.submittedAt : null,
-        JSON.stringify(plan.answers),
+        storedJsonbText(sealSensitiveAnswers(plan.subject.form.definition, plan.answers), answersContext),
         plan.member.search.applicantSearch,
         plan.member.search.applicantIdTail,
         plan.status,

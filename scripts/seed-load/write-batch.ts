@@ -3,6 +3,8 @@ import type pg from "pg";
 import type { TLicence } from "@/db/schema";
 import type { TPlannedCase } from "./plan-case";
 import { insertRows, uuidArrayText, type TColumn } from "./write-rows";
+import { answersContext, sealSensitiveAnswers, storedJsonbText } from "@/server/data-protection/seal-answers";
+import { sealText } from "@/server/data-protection/seal";
 
 export type TLicenceRow = Pick<
   TLicence,
@@ -44,11 +46,11 @@ export async function writeBatch(pool: pg.Pool, batch: { plans: TPlannedCase[]; 
     ]),
   );
   const supplementRows = plans.flatMap((plan) =>
-    plan.supplements.map((s) => [s.id, s.taskId, plan.id, s.requestedById, s.note, JSON.stringify(s.items), s.status, s.answers ? JSON.stringify(s.answers) : null, s.answeredById, s.answeredAt, s.createdAt]),
+    plan.supplements.map((s) => [s.id, s.taskId, plan.id, s.requestedById, s.note, JSON.stringify(s.items), s.status, s.answers ? storedJsonbText(sealSensitiveAnswers(plan.subject.form.definition, s.answers), answersContext) : null, s.answeredById, s.answeredAt, s.createdAt]),
   );
   const licenceRows = batch.licenceRows.map((l) => [
-    l.id, l.number, l.type, JSON.stringify(l.title), l.holderUserId, l.holderCompanyId, l.holderName, l.holderIdNumber, l.holderUscc, l.issuingDepartmentId, l.issuerCode,
-    JSON.stringify(l.issuerName), JSON.stringify(l.data), JSON.stringify(l.dataFields), "valid", l.validFrom, l.validUntil, l.caseId, l.taskId, l.signature, l.keyId,
+    l.id, l.number, l.type, JSON.stringify(l.title), l.holderUserId, l.holderCompanyId, l.holderName, l.holderIdNumber === null ? null : sealText(l.holderIdNumber, "licences.holder_id_number"), l.holderUscc, l.issuingDepartmentId, l.issuerCode,
+    JSON.stringify(l.issuerName), storedJsonbText(l.data, "licences.data"), JSON.stringify(l.dataFields), "valid", l.validFrom, l.validUntil, l.caseId, l.taskId, l.signature, l.keyId,
     l.payloadVersion, l.hashKeyId, l.signedAt, l.signedAt,
   ]);
   const ratingRows = plans.flatMap((plan) => (plan.rating ? [[plan.rating.id, plan.id, plan.rating.ratedById, plan.rating.overall, plan.rating.efficiency, plan.rating.guideAccuracy, plan.rating.convenience, plan.rating.comment, plan.rating.createdAt]] : []));

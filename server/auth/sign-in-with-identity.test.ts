@@ -11,6 +11,7 @@ import { loadActor } from "./actor";
 import { defaultIdentityClaimNames, readIdentityClaims, sameLegalName } from "./read-identity-claims";
 import { signInWithIdentity } from "./sign-in-with-identity";
 import { signInWithPassword } from "./sign-in-with-password";
+import { residentIdColumns } from "@/server/data-protection/personal-number-columns";
 
 const issuer = "https://tyrz.example.gov.cn/oidc";
 const today = "2026-03-02";
@@ -156,7 +157,7 @@ describe.each(testDatabaseKinds)("signing in through the unified identity provid
 
   it("refuses a staff account and a disabled one, so neither signs in this way", async () => {
     const clerk = await idOf("clerk-hrss");
-    await world.db.update(users).set({ residentIdNumber: "310101198001010018" }).where(eq(users.id, clerk));
+    await world.db.update(users).set(residentIdColumns("310101198001010018")).where(eq(users.id, clerk));
     expect(await signIn(claimsOf("sub-clerk", "陈静", "310101198001010018"))).toEqual({ ok: false, code: "conflict:identity-staff-account" });
     expect(await linksOf(clerk)).toEqual([]);
 

@@ -25,6 +25,7 @@ import { readIdentityClaims, sameLegalName, type TIdentityClaimNames, type TIden
 import type { TSignedInUser } from "./sign-in-with-password";
 import { readRequestContext } from "@/server/audit/request-context";
 import { recordSignIn } from "./record-sign-in";
+import { residentIdColumns, residentIdIs } from "@/server/data-protection/personal-number-columns";
 
 /** The roles a person signing in through the provider may have: applicants. */
 const applicantRoles = new Set<TUser["role"]>(["citizen", "enterprise"]);
@@ -88,18 +89,18 @@ async function findPerson(tx: TDatabase, { issuer, claims, now }: { issuer: stri
     .for("update");
   if (linked) return { person: linked.user, outcome: "linked-before" };
 
-  let [person] = await tx.select().from(users).where(eq(users.residentIdNumber, claims.residentIdNumber)).for("update");
+  let [person] = await tx.select().from(users).where(residentIdIs(claims.residentIdNumber)).for("update");
   let outcome: TIdentitySignIn["outcome"] = "linked-now";
   if (!person) {
     [person] = await tx
       .insert(users)
-      .values({ username: null, passwordHash: null, displayName: claims.name, role: "citizen", residentIdNumber: claims.residentIdNumber, mobile: claims.mobile, createdAt: now })
+      .values({ username: null, passwordHash: null, displayName: claims.name, role: "citizen", ...residentIdColumns(claims.residentIdNumber), mobile: claims.mobile, createdAt: now })
       // The counter recording the same person at this moment: the unique index lets one row in, and this links to it.
       .onConflictDoNothing()
       .returning();
     outcome = "created";
     if (!person) {
-      [person] = await tx.select().from(users).where(eq(users.residentIdNumber, claims.residentIdNumber)).for("update");
+      [person] = await tx.select().from(users).where(residentIdIs(claims.residentIdNumber)).for("update");
       outcome = "linked-now";
     }
   }

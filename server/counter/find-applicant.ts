@@ -10,6 +10,7 @@ import { checkResidentId } from "@/lib/identifiers/resident-id";
 import { checkUscc } from "@/lib/identifiers/uscc";
 import type { TActor } from "@/server/auth/actor";
 import { fail, type TAppError } from "@/server/errors";
+import { residentIdIs } from "@/server/data-protection/personal-number-columns";
 
 export const applicantKinds = ["person", "company"] as const;
 export type TApplicantKind = (typeof applicantKinds)[number];
@@ -30,7 +31,7 @@ export async function findApplicant(options: { db: TDatabase; actor: TActor; kin
     const [person] = await db
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.residentIdNumber, checked.normalized), inArray(users.role, registerRoles)))
+      .where(and(residentIdIs(checked.normalized), inArray(users.role, registerRoles)))
       .limit(1);
     return { ok: true, found: person ? { kind, id: person.id } : null, number: checked.normalized };
   }

@@ -14,6 +14,7 @@ import { checkResidentId } from "@/lib/identifiers/resident-id";
 import { readPlainText } from "@/lib/text/plain-text";
 import type { TActor } from "@/server/auth/actor";
 import { fail, type TAppError, type TErrorCode } from "@/server/errors";
+import { residentIdColumns, residentIdIs } from "@/server/data-protection/personal-number-columns";
 
 export type TRecordPersonInput = { name: unknown; residentIdNumber: unknown; mobile: unknown };
 export type TRecordResult =
@@ -44,7 +45,7 @@ export async function recordPerson(options: { db: TDatabase; actor: TActor; inpu
       passwordHash: null,
       displayName: name.text,
       role: "citizen",
-      residentIdNumber: idNumber.normalized,
+      ...residentIdColumns(idNumber.normalized),
       mobile: mobile?.ok ? mobile.normalized : null,
       recordedById: actor.id,
       recordedAt: now,
@@ -61,6 +62,6 @@ export async function recordPerson(options: { db: TDatabase; actor: TActor; inpu
 }
 
 async function findPersonByIdNumber(db: TDatabase, residentIdNumber: string) {
-  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.residentIdNumber, residentIdNumber)).limit(1);
+  const [row] = await db.select({ id: users.id }).from(users).where(residentIdIs(residentIdNumber)).limit(1);
   return row?.id ?? null;
 }

@@ -19,6 +19,7 @@ import { mergeMaterial } from "@/server/materials/merge-material";
 import { lockedValues, resolvePrefill } from "@/server/prefill/resolve-prefill";
 import { applicantOfDraft } from "./applicant-of-draft";
 import { loadDraft } from "./load-draft";
+import { sealSensitiveAnswers } from "@/server/data-protection/seal-answers";
 
 export type TWizardIntent =
   | { kind: "next" }
@@ -121,7 +122,7 @@ export async function saveDraftPage(options: TSaveDraftPageOptions): Promise<TSa
 
   await db
     .update(drafts)
-    .set({ answers: keep, formDefinitionId: subject.form.id, updatedAt: now, expiresAt: addDays(now, getEnv().DRAFT_EXPIRY_DAYS) })
+    .set({ answers: sealSensitiveAnswers(definition, keep), formDefinitionId: subject.form.id, updatedAt: now, expiresAt: addDays(now, getEnv().DRAFT_EXPIRY_DAYS) })
     .where(eq(drafts.id, draft.id));
 
   switch (intent.kind) {

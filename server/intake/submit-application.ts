@@ -33,6 +33,7 @@ import { loadApplicantRecords } from "./load-applicant-records";
 import { resolveApplicant } from "./resolve-applicant";
 import { cachedReference } from "@/server/reference-cache";
 import { loadTransitionContext, runTaskTransition } from "@/server/workflow/run-task-transition";
+import { sealSensitiveAnswers } from "@/server/data-protection/seal-answers";
 
 export type TSubmitApplicationOptions = {
   db: TDatabase;
@@ -141,7 +142,7 @@ export async function submitApplication(options: TSubmitApplicationOptions): Pro
       filedById: filing?.filerId ?? null,
       consentVersion: filing?.consentVersion ?? null,
       consentedAt: filing?.consentedAt ?? null,
-      answers,
+      answers: sealSensitiveAnswers(definition, answers),
       ...applicantSearch,
       idempotencyKey,
       submittedAt: now,

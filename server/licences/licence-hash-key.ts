@@ -15,10 +15,9 @@
  * licence that named it (server/licences/resign-licences.ts); then it can go. QR codes printed before keep
  * verifying: their payload is signed, and its printed content is compared without the retired hashes.
  */
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { getEnv } from "@/server/env";
+import { generateSecret, loadSecretKeyDirectory, rotateSecretKeyDirectory, type TSecretKeyFiles } from "@/server/keys/secret-key-directory";
 import { parseHashKey } from "./parse-hash-key";
 import { keyDirectoryOf } from "./signing-keys";
 
@@ -38,7 +37,7 @@ export function hashKeyFrom(secret: Buffer): TLicenceHashKey {
 }
 
 export function generateHashKeySecret(): string {
-  return randomBytes(32).toString("base64url");
+  return generateSecret();
 }
 
 /** The keyed hash of one value, base64url (43 characters). `purpose` keeps an ID number's hash apart from data's. */
@@ -62,23 +61,14 @@ export function hashKeyNamed(keys: TLicenceHashKeys, keyId: string): TLicenceHas
   );
 }
 
-function readKeyFile(file: string): TLicenceHashKey | null {
-  return fs.existsSync(file) ? hashKeyFrom(parseHashKey(fs.readFileSync(file, "utf8"))) : null;
+function filesOf(directory: string): TSecretKeyFiles {
+  return { directory, file: hashKeyFile, previousFile: previousHashKeyFile };
 }
 
-/** The key directory's hash keys, the active one generated on first use. Two processes starting together agree on one file. */
+/** The key directory's hash keys, the active one generated on first use. */
 export function loadHashKeyDirectory(directory: string): TLicenceHashKeys {
-  const file = path.join(directory, hashKeyFile);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(directory, { recursive: true, mode: 0o700 });
-    try {
-      fs.writeFileSync(file, generateHashKeySecret(), { mode: 0o600, flag: "wx" });
-    } catch (error) {
-      // Another process wrote it first: use theirs.
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-  }
-  return { active: readKeyFile(file)!, previous: readKeyFile(path.join(directory, previousHashKeyFile)) };
+  const { active, previous } = loadSecretKeyDirectory(filesOf(directory));
+  return { active: hashKeyFrom(active), previous: previous ? hashKeyFrom(previous) : null };
 }
 
 /**
@@ -86,17 +76,11 @@ export function loadHashKeyDirectory(directory: string): TLicenceHashKeys {
  * every licence. Refused while a previous key is still there, since replacing it would strand the licences it hashed.
  */
 export function rotateHashKeyDirectory(directory: string): { active: TLicenceHashKey; previousKeyId: string } {
-  const file = path.join(directory, hashKeyFile);
-  const previousFile = path.join(directory, previousHashKeyFile);
-  if (fs.existsSync(previousFile)) {
-    throw new Error(`${previousFile} is still there: run setup (npm run setup, or start the server) so every licence is re-hashed with the current key, then delete it and rotate again`);
-  }
-  const current = loadHashKeyDirectory(directory).active;
-  const staged = path.join(directory, `${hashKeyFile}.new`);
-  fs.writeFileSync(staged, generateHashKeySecret(), { mode: 0o600, flag: "wx" });
-  fs.renameSync(file, previousFile);
-  fs.renameSync(staged, file);
-  return { active: readKeyFile(file)!, previousKeyId: current.keyId };
+  const { active, previous } = rotateSecretKeyDirectory(
+    filesOf(directory),
+    "run setup (npm run setup, or start the server) so every licence is re-hashed with the current key, then delete it and rotate again",
+  );
+  return { active: hashKeyFrom(active), previousKeyId: hashKeyFrom(previous).keyId };
 }
 
 const globalForKeys = globalThis as typeof globalThis & { __onedoorLicenceHashKeys?: TLicenceHashKeys };

@@ -24,6 +24,7 @@ import { verifyMaterials } from "@/server/materials/verify-materials";
 import { lockedValues, resolvePrefill } from "@/server/prefill/resolve-prefill";
 import { cachedReference } from "@/server/reference-cache";
 import { loadTransitionContext, runTaskTransition } from "@/server/workflow/run-task-transition";
+import { sealSensitiveAnswers } from "@/server/data-protection/seal-answers";
 
 export type TSupplementForApplicant = {
   request: TSupplementRequest;
@@ -95,7 +96,7 @@ export async function answerSupplement(options: TAnswerSupplementOptions): Promi
   const kept: TAnswers = Object.fromEntries(Object.entries(validation.keep).filter(([key]) => requested.has(key))) as TAnswers;
 
   if (intent.kind !== "send" || Object.keys(errors).length > 0) {
-    await db.update(supplementRequests).set({ answers: kept }).where(and(eq(supplementRequests.id, request.id), eq(supplementRequests.status, "open")));
+    await db.update(supplementRequests).set({ answers: sealSensitiveAnswers(definition, kept) }).where(and(eq(supplementRequests.id, request.id), eq(supplementRequests.status, "open")));
     return { ok: true, sent: false, errors };
   }
 
@@ -115,10 +116,10 @@ export async function answerSupplement(options: TAnswerSupplementOptions): Promi
         if (materials.answers[key] === undefined) delete answers[key];
         else answers[key] = materials.answers[key];
       }
-      await tx.update(cases).set({ answers, updatedAt: now }).where(eq(cases.id, caseRow.id));
+      await tx.update(cases).set({ answers: sealSensitiveAnswers(definition, answers), updatedAt: now }).where(eq(cases.id, caseRow.id));
       await tx
         .update(supplementRequests)
-        .set({ status: "answered", answers: materials.answers, answeredById: actor.id, answeredAt: now })
+        .set({ status: "answered", answers: sealSensitiveAnswers(definition, materials.answers), answeredById: actor.id, answeredAt: now })
         .where(eq(supplementRequests.id, request.id));
       await attachFilesToCase(tx, { caseId: caseRow.id, answers: materials.answers });
       const context = await loadTransitionContext(tx, locked, { calendar, today, now });
