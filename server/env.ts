@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import { readReplicaNeedsPrimary, ZDatabaseEnv } from "@/db/database-env";
-import { parseHashKey } from "@/server/licences/parse-hash-key";
+import { parseHashKey } from "@/lib/keys/parse-hash-key";
 import { parsePrivateKey } from "@/server/licences/parse-private-key";
 
 /** A setting checked with `parse`, whose message names what is wrong. */

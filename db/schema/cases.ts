@@ -24,7 +24,7 @@ import { applicantTypes, departments, services } from "./catalog";
 import { createdAt } from "./columns";
 import { applySubjectTypes, formDefinitions } from "./forms";
 import { companies, users } from "./identity";
-import { answersContext } from "@/server/data-protection/seal-answers";
+import { answersContext } from "@/db/sealing/seal-json";
 import { sealedJsonb } from "./sealed-columns";
 
 /** Feeds the readable case number: OD + date + this sequence. */

@@ -1,5 +1,5 @@
 /**
- * The data encryption keys this database has been sealed under (server/data-protection/): ids only, never a key.
+ * The data encryption keys this database has been sealed under (db/sealing/, server/data-protection/): ids only, never a key.
  * Setup refuses to start on a database naming a key that is not retired and that the server does not hold — a
  * restored backup, a lost DATA_DIR, a replica given another key — rather than start and fail on every read.
  */

@@ -7,7 +7,7 @@ import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-cor
 import { createdAt } from "./columns";
 import { applySubjectTypes, formDefinitions } from "./forms";
 import { companies, users } from "./identity";
-import { answersContext } from "@/server/data-protection/seal-answers";
+import { answersContext } from "@/db/sealing/seal-json";
 import { sealedJsonb } from "./sealed-columns";
 
 export const drafts = pgTable(

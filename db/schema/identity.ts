@@ -28,7 +28,7 @@ export const users = pgTable(
     /** Identity data held by the government (one source): prefilled, never typed again. */
     residentIdNumber: sealedText("resident_id_number", "users.resident_id_number"),
     /**
-     * The blind index of the ID number (server/data-protection/blind-index.ts): how a person is found by number,
+     * The blind index of the ID number (db/sealing/blind-index.ts): how a person is found by number,
      * and kept unique, while the number itself is sealed. Written with it (personal-number-columns.ts).
      */
     residentIdIndex: text("resident_id_index"),

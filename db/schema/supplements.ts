@@ -7,7 +7,7 @@ import type { TAnswers } from "@/lib/forms/answers";
 import { cases, tasks } from "./cases";
 import { createdAt } from "./columns";
 import { users } from "./identity";
-import { answersContext } from "@/server/data-protection/seal-answers";
+import { answersContext } from "@/db/sealing/seal-json";
 import { sealedJsonb } from "./sealed-columns";
 
 /** One thing to correct: a field (materials are fields of type "material") of the case's form version. */

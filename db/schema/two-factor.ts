@@ -3,8 +3,8 @@
  * (server/two-factor/). Required for admins and supervisors, and for the clerks and counter staff of a department
  * that requires it (departments.two_factor_required).
  *
- * The secret is stored as the app has it (Base32), unencrypted: the server must compute codes from it, so a hash
- * will not do; it is encrypted once the data encryption of issue 16 lands (docs/SECURITY.md).
+ * The secret must be read to compute codes, so a hash will not do: it is sealed at rest under the data key instead
+ * (db/sealing/, decision 041).
  */
 import { bigint, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";

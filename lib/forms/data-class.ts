@@ -6,7 +6,7 @@
  * - sensitive: personal data whose leak can harm the person (an ID number, health, income, a criminal record).
  *
  * A form definition may set a field's class; unset, the field type decides. What follows from the class:
- * - sensitive answers are sealed at rest (AES-256-GCM, server/data-protection/) and masked whole on staff pages
+ * - sensitive answers are sealed at rest (AES-256-GCM, db/sealing/) and masked whole on staff pages
  *   until revealed with a purpose, which is recorded;
  * - personal and sensitive answers never reach a log line (the logger drops answers whole) or an open-data file.
  * Personal numbers (ID, mobile) are sealed and masked wherever they stand, whatever the field's class.

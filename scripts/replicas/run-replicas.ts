@@ -134,7 +134,7 @@ async function main() {
   const mail = await startMailCatcher(ports.smtp);
   onCleanUp(mail.close);
 
-  // What every replica must share: the database, AUTH_SECRET, both licence keys. Nothing else; each has its own DATA_DIR.
+  // What every replica must share: the database, AUTH_SECRET, both licence keys, the data key. Nothing else; each has its own DATA_DIR.
   const signingKey = generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
   const shared: NodeJS.ProcessEnv = {
     ...process.env,
@@ -146,6 +146,7 @@ async function main() {
     AUTH_TRUST_HOST: "true",
     LICENCE_SIGNING_KEY: Buffer.from(signingKey).toString("base64"),
     LICENCE_HASH_KEY: randomBytes(32).toString("base64"),
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     SMTP_FROM: `OneDoor <noreply@${mailDomain}>`,
     SEED_DEMO: "1",
     ONEDOOR_SKIP_BUILD: "1",

@@ -11,8 +11,8 @@ import { applicantSearchFor, type TApplicantSearch } from "@/server/cases/descri
 import type { TApplicantIdentity } from "./answers";
 import { createRandom } from "./random";
 import { insertRows } from "./write-rows";
-import { blindIndex } from "@/server/data-protection/blind-index";
-import { openText, sealText } from "@/server/data-protection/seal";
+import { blindIndex } from "@/db/sealing/blind-index";
+import { openText, sealText } from "@/db/sealing/seal";
 
 /** A person, or a company with the members who submit for it (the legal representative first). */
 export type TApplicant = { companyId: string | null; members: TMember[] };

@@ -25,7 +25,7 @@ import { beijing, dayOf, planCase, type TPlannedCase } from "./plan-case";
 import { createRandom, streamKey, type TRandom } from "./random";
 import type { TReference } from "./reference";
 import { writeBatch, type TLicenceRow } from "./write-batch";
-import { answersContext, sealSensitiveAnswers, storedJsonbText } from "@/server/data-protection/seal-answers";
+import { answersContext, sealSensitiveAnswers, storedJsonbText } from "@/db/sealing/seal-json";
 
 export type TLoadOptions = {
   pool: pg.Pool;

@@ -3,8 +3,8 @@ import type pg from "pg";
 import type { TLicence } from "@/db/schema";
 import type { TPlannedCase } from "./plan-case";
 import { insertRows, uuidArrayText, type TColumn } from "./write-rows";
-import { answersContext, sealSensitiveAnswers, storedJsonbText } from "@/server/data-protection/seal-answers";
-import { sealText } from "@/server/data-protection/seal";
+import { answersContext, sealSensitiveAnswers, storedJsonbText } from "@/db/sealing/seal-json";
+import { sealText } from "@/db/sealing/seal";
 
 export type TLicenceRow = Pick<
   TLicence,

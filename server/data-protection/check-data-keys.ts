@@ -10,14 +10,14 @@
 import { isNull } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { dataKeys } from "@/db/schema";
-import { heldDataKeys, previousDataKeyFile } from "./data-keys";
+import { heldDataKeys, previousDataKeyFile } from "@/db/sealing/data-keys";
 import { resealStoredData } from "./reseal-stored-data";
 
 export class MissingDataKeyError extends Error {
   constructor(readonly keyIds: string[]) {
     super(
       `the database holds values sealed under data key ${keyIds.join(", ")}, which this server does not hold, so it cannot read them: ` +
-        `give that key back as DATA_ENCRYPTION_KEY (or DATA_ENCRYPTION_KEY_PREVIOUS during a rotation), or restore DATA_DIR/data-keys/ (its ${previousDataKeyFile} during a rotation) from the key backup — docs/OPERATIONS.md, "Keys"`,
+        `give that key back as DATA_ENCRYPTION_KEY (or DATA_ENCRYPTION_KEY_PREVIOUS during a rotation), or restore DATA_DIR/data-keys/ (its ${previousDataKeyFile} during a rotation) from the key backup — docs/OPERATIONS.md, "Data encryption key"`,
     );
     this.name = "MissingDataKeyError";
   }

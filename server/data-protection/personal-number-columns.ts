@@ -5,7 +5,7 @@
  */
 import { inArray } from "drizzle-orm";
 import { users } from "@/db/schema";
-import { blindIndex, blindIndexes } from "./blind-index";
+import { blindIndex, blindIndexes } from "@/db/sealing/blind-index";
 
 /** The columns of a user row for an ID number (or none): the number, sealed by its column, and its index. */
 export function residentIdColumns(residentIdNumber: string | null): { residentIdNumber: string | null; residentIdIndex: string | null } {

@@ -13,10 +13,10 @@ import type { TDatabase } from "@/db/client";
 import { executeRows } from "@/db/execute-rows";
 import type { TFormDefinition } from "@/lib/forms/definition";
 import { holdsPersonalNumber } from "@/lib/identifiers/mask";
-import { blindIndexWith } from "./blind-index";
-import { getDataKeys, type TDataKey } from "./data-keys";
-import { openText, sealedKeyId, SealedValueError, sealTextWith } from "./seal";
-import { answersContext, sealSensitiveAnswers } from "./seal-answers";
+import { blindIndexWith } from "@/db/sealing/blind-index";
+import { getDataKeys, type TDataKey } from "@/db/sealing/data-keys";
+import { openText, sealedKeyId, SealedValueError, sealTextWith } from "@/db/sealing/seal";
+import { answersContext, sealSensitiveAnswers } from "@/db/sealing/seal-json";
 
 type TTextColumn = { column: string; context: string; index?: string };
 type TJsonColumn = { column: string; context: string };
@@ -82,9 +82,10 @@ export function resealJson(value: unknown, context: string, active: TDataKey): u
 
 const ident = (name: string) => sql.raw(`"${name}"`);
 
-async function resealPlace(db: TDatabase, place: TPlace, active: TDataKey, batchSize: number, definitions: Map<string, TFormDefinition | null>): Promise<number> {
+async function resealPlace(db: TDatabase, place: TPlace, active: TDataKey, batchSize: number, definitions: Map<string, TFormDefinition | null>): Promise<{ changed: number; skipped: number }> {
   let after: string | null = null;
   let changed = 0;
+  let skipped = 0;
   const columns = [...place.texts.map((text) => text.column), ...place.jsons.map((json) => json.column)];
   for (;;) {
     const select: SQL[] = [sql`${ident(place.id)}::text as "__id"`, ...columns.map((column) => ident(column))];
@@ -93,7 +94,7 @@ async function resealPlace(db: TDatabase, place: TPlace, active: TDataKey, batch
       db,
       sql`select ${sql.join(select, sql`, `)} from ${ident(place.table)} ${after === null ? sql`` : sql`where ${ident(place.id)} > ${after}`} order by ${ident(place.id)} limit ${batchSize}`,
     );
-    if (rows.length === 0) return changed;
+    if (rows.length === 0) return { changed, skipped };
     after = String(rows.at(-1)!.__id);
     const definitionIds = [...new Set(rows.map((row) => row.__definition).filter((id): id is string => typeof id === "string" && !definitions.has(id)))];
     if (definitionIds.length > 0) {
@@ -129,12 +130,15 @@ async function resealPlace(db: TDatabase, place: TPlace, active: TDataKey, batch
         db,
         sql`update ${ident(place.table)} set ${sql.join(sets, sql`, `)} where ${ident(place.id)} = ${row.__id} and ${sql.join(unchanged, sql` and `)} returning ${ident(place.id)}`,
       );
+      // Written meanwhile by a use case: looked at again by the next pass.
+      if (updated.length === 0) skipped += 1;
       changed += updated.length;
     }
   }
 }
 
-export type TResealResult = { changed: number; byTable: Record<string, number> };
+/** `skipped`: rows changed by someone else while this pass looked at them, so not written; the next pass sees them again. */
+export type TResealResult = { changed: number; skipped: number; byTable: Record<string, number> };
 
 /** One pass over every sealed place: how many rows were sealed again. */
 export async function resealStoredData({ db, batchSize = 500 }: { db: TDatabase; batchSize?: number }): Promise<TResealResult> {
@@ -142,11 +146,13 @@ export async function resealStoredData({ db, batchSize = 500 }: { db: TDatabase;
   const definitions = new Map<string, TFormDefinition | null>();
   const byTable: Record<string, number> = {};
   let changed = 0;
+  let skipped = 0;
   for (const place of sealedPlaces) {
-    const count = await resealPlace(db, place, active, batchSize, definitions);
-    byTable[place.table] = count;
-    changed += count;
+    const result = await resealPlace(db, place, active, batchSize, definitions);
+    byTable[place.table] = result.changed;
+    changed += result.changed;
+    skipped += result.skipped;
   }
-  return { changed, byTable };
+  return { changed, skipped, byTable };
 }
 

@@ -19,7 +19,7 @@ import { mergeMaterial } from "@/server/materials/merge-material";
 import { lockedValues, resolvePrefill } from "@/server/prefill/resolve-prefill";
 import { applicantOfDraft } from "./applicant-of-draft";
 import { loadDraft } from "./load-draft";
-import { sealSensitiveAnswers } from "@/server/data-protection/seal-answers";
+import { sealSensitiveAnswers } from "@/db/sealing/seal-json";
 
 export type TWizardIntent =
   | { kind: "next" }

@@ -33,7 +33,7 @@ import { loadApplicantRecords } from "./load-applicant-records";
 import { resolveApplicant } from "./resolve-applicant";
 import { cachedReference } from "@/server/reference-cache";
 import { loadTransitionContext, runTaskTransition } from "@/server/workflow/run-task-transition";
-import { sealSensitiveAnswers } from "@/server/data-protection/seal-answers";
+import { sealSensitiveAnswers } from "@/db/sealing/seal-json";
 
 export type TSubmitApplicationOptions = {
   db: TDatabase;

@@ -17,8 +17,8 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { getEnv } from "@/server/env";
-import { generateSecret, loadSecretKeyDirectory, rotateSecretKeyDirectory, type TSecretKeyFiles } from "@/server/keys/secret-key-directory";
-import { parseHashKey } from "./parse-hash-key";
+import { generateSecret, loadSecretKeyDirectory, rotateSecretKeyDirectory, type TSecretKeyFiles } from "@/db/sealing/secret-key-directory";
+import { parseHashKey } from "@/lib/keys/parse-hash-key";
 import { keyDirectoryOf } from "./signing-keys";
 
 export type TLicenceHashKey = { keyId: string; secret: Buffer };

@@ -10,7 +10,7 @@ import { buildLegacyLicencePayload, buildLicencePayload, holderIdNumberMatches, 
 import { signLicencePayload, verifyLicencePayload } from "./licence-signature";
 import { checkLinkPayload, decodeLicencePayload, encodeLicencePayload, licenceVerifyUrl } from "./licence-verify-url";
 import { generateSigningKey, keyIdOf, loadKeyDirectory, publicKeyPem, rotateKeyDirectory } from "./signing-keys";
-import { parseHashKey } from "./parse-hash-key";
+import { parseHashKey } from "@/lib/keys/parse-hash-key";
 import { parsePrivateKey } from "./parse-private-key";
 
 const newHashKey = () => hashKeyFrom(parseHashKey(generateHashKeySecret()));

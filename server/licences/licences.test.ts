@@ -30,7 +30,7 @@ import { checkLicenceHolder } from "./check-licence-holder";
 import { generateHashKeySecret, getLicenceHashKeys, hashKeyFrom, type TLicenceHashKeys } from "./licence-hash-key";
 import { decodeLicencePayload, encodeLicencePayload, licenceVerifyUrl } from "./licence-verify-url";
 import { buildLicencePayload, buildPrintedLicence } from "./licence-payload";
-import { parseHashKey } from "./parse-hash-key";
+import { parseHashKey } from "@/lib/keys/parse-hash-key";
 import { listMyLicences } from "./list-my-licences";
 import { listSigningKeys } from "./list-signing-keys";
 import { revokeLicence } from "./revoke-licence";

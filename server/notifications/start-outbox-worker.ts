@@ -8,7 +8,8 @@
  * that no page view has to, and sends each department its digest of
  * new tasks when one is due (server/workflow/send-new-task-digests.ts). A failed sweep, purge or digest is logged and
  * tried again a minute later; none holds up delivery, nor the others. The same round seals committed audit records
- * into the chain and signs a checkpoint when one is due (server/audit/make-checkpoint.ts, decision 038).
+ * into the chain and signs a checkpoint when one is due (server/audit/make-checkpoint.ts, decision 038), and, after a
+ * data key was rotated in DATA_DIR, starts sealing everything again under the new key beside the loop (decision 041).
  * Started by instrumentation.ts when a server starts (never during `next build`); OUTBOX_WORKER=off disables it.
  */
 import { noteDatabaseFailure } from "@/db/availability";
@@ -22,6 +23,8 @@ import type { TMailer } from "./mailer";
 import { logger } from "@/server/log/logger";
 import { makeCheckpointWhenDue } from "@/server/audit/make-checkpoint";
 import type { TSigningKey } from "@/server/licences/signing-keys";
+import { dataKeysFromDirectory, getDataKeys } from "@/db/sealing/data-keys";
+import { finishDataKeyRotation } from "@/server/data-protection/finish-data-key-rotation";
 
 export type TOutboxWorker = {
   /** Stops the loop and resolves when a delivery under way has finished. */
@@ -109,6 +112,7 @@ export function startOutboxWorker({
     } catch (error) {
       logger.error({ err: error }, "outbox: purge of orphaned uploads failed");
     }
+    finishKeyRotationInBackground();
     if (!audit) return;
     try {
       await makeCheckpointWhenDue({ db, ...audit });
@@ -116,6 +120,23 @@ export function startOutboxWorker({
       // Nothing is lost: unsealed records stay, and the next round seals them.
       logger.error({ err: error }, "outbox: sealing the audit chain failed");
     }
+  };
+
+  // A data key rotated in DATA_DIR (npm run keys:rotate-data beside a running server): every value is sealed again
+  // under the new key and the old one retired. Beside the loop, so deliveries go on meanwhile; one at a time.
+  let rotating = false;
+  const finishKeyRotationInBackground = () => {
+    if (rotating || !dataKeysFromDirectory() || !getDataKeys().previous) return;
+    rotating = true;
+    void finishDataKeyRotation({ db, settleMs: 10_000 })
+      .then((result) => {
+        if (result.finished) logger.info({ retiredKeyId: result.retiredKeyId, changed: result.changed }, "data key rotation finished");
+        else logger.warn({ changed: result.changed }, "data key rotation: rows keep changing under the old key; tried again next round");
+      })
+      .catch((error: unknown) => logger.error({ err: error }, "data key rotation failed; tried again next round"))
+      .finally(() => {
+        rotating = false;
+      });
   };
 
   const tick = async () => {

@@ -24,7 +24,7 @@ import { verifyMaterials } from "@/server/materials/verify-materials";
 import { lockedValues, resolvePrefill } from "@/server/prefill/resolve-prefill";
 import { cachedReference } from "@/server/reference-cache";
 import { loadTransitionContext, runTaskTransition } from "@/server/workflow/run-task-transition";
-import { sealSensitiveAnswers } from "@/server/data-protection/seal-answers";
+import { sealSensitiveAnswers } from "@/db/sealing/seal-json";
 
 export type TSupplementForApplicant = {
   request: TSupplementRequest;

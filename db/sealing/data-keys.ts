@@ -7,22 +7,22 @@
  * every replica of a PostgreSQL deployment must be given the same one — else `DATA_DIR/data-keys/data.key`,
  * generated on first use (mode 0600). Whoever loses it loses every sealed value: docs/OPERATIONS.md says how it is
  * backed up apart from the database, and setup refuses a database sealed under a key this server does not hold
- * (check-data-keys.ts) instead of starting and failing on every read.
+ * (server/data-protection/check-data-keys.ts) instead of starting and failing on every read.
  *
  * One secret gives two keys (HKDF-SHA-256, each with its own label), so the encryption key and the index key are
  * never the same bytes. A key's id is the first 16 hex digits of an HMAC of a fixed label: it names the key
  * without revealing it.
  *
- * Rotation (`npm run keys:rotate-data`, reseal-stored-data.ts): a new key becomes active and the old one stays
+ * Rotation (`npm run keys:rotate-data`, server/data-protection/finish-data-key-rotation.ts): a new key becomes active and the old one stays
  * readable as the previous key (`DATA_ENCRYPTION_KEY_PREVIOUS`, or `data.previous.key`) until every value is
  * sealed again under the new one. Keys kept in DATA_DIR are read again every few seconds, so a running server
  * starts sealing with a rotated key without a restart.
  */
 import { createHmac, hkdfSync } from "node:crypto";
 import path from "node:path";
-import { getEnv } from "@/server/env";
-import { loadSecretKeyDirectory, rotateSecretKeyDirectory, type TSecretKeyFiles } from "@/server/keys/secret-key-directory";
-import { parseHashKey } from "@/server/licences/parse-hash-key";
+import { ZDatabaseEnv } from "@/db/database-env";
+import { loadSecretKeyDirectory, rotateSecretKeyDirectory, type TSecretKeyFiles } from "./secret-key-directory";
+import { parseHashKey } from "@/lib/keys/parse-hash-key";
 
 export type TDataKey = { keyId: string; encryptionKey: Buffer; indexKey: Buffer };
 export type TDataKeys = {
@@ -47,7 +47,7 @@ export function dataKeyFrom(secret: Buffer): TDataKey {
   };
 }
 
-export function dataKeyDirectoryOf(dataDir: string = getEnv().DATA_DIR): string {
+export function dataKeyDirectoryOf(dataDir: string = ZDatabaseEnv.shape.DATA_DIR.parse(process.env.DATA_DIR)): string {
   return path.join(path.resolve(/*turbopackIgnore: true*/ dataDir), "data-keys");
 }
 
@@ -73,10 +73,12 @@ type TLoadedKeys = { keys: TDataKeys; fromDirectory: boolean; loadedAt: number }
 const globalForKeys = globalThis as typeof globalThis & { __onedoorDataKeys?: TLoadedKeys };
 
 function loadKeys(): TLoadedKeys {
-  const env = getEnv();
-  if (env.DATA_ENCRYPTION_KEY) {
-    const previous = env.DATA_ENCRYPTION_KEY_PREVIOUS ? dataKeyFrom(parseHashKey(env.DATA_ENCRYPTION_KEY_PREVIOUS)) : null;
-    return { keys: { active: dataKeyFrom(parseHashKey(env.DATA_ENCRYPTION_KEY)), previous }, fromDirectory: false, loadedAt: Date.now() };
+  // Read here rather than through server/env.ts, a layer above the tables; server/env.ts checks both at start.
+  const active = process.env.DATA_ENCRYPTION_KEY?.trim();
+  const previousKey = process.env.DATA_ENCRYPTION_KEY_PREVIOUS?.trim();
+  if (active) {
+    const previous = previousKey ? dataKeyFrom(parseHashKey(previousKey)) : null;
+    return { keys: { active: dataKeyFrom(parseHashKey(active)), previous }, fromDirectory: false, loadedAt: Date.now() };
   }
   return { keys: loadDataKeyDirectory(dataKeyDirectoryOf()), fromDirectory: true, loadedAt: Date.now() };
 }
@@ -89,6 +91,17 @@ export function getDataKeys(): TDataKeys {
   return globalForKeys.__onedoorDataKeys.keys;
 }
 
+/** Whether this process's keys come from DATA_DIR (else from DATA_ENCRYPTION_KEY). */
+export function dataKeysFromDirectory(): boolean {
+  getDataKeys();
+  return globalForKeys.__onedoorDataKeys!.fromDirectory;
+}
+
+/** Makes these the process's keys until forgotten (a test's own keys). */
+export function useDataKeys(keys: TDataKeys): void {
+  globalForKeys.__onedoorDataKeys = { keys, fromDirectory: false, loadedAt: Date.now() };
+}
+
 /** Forgets the keys read, so the next use reads them again (after a rotation in this process; tests). */
 export function forgetDataKeys(): void {
   globalForKeys.__onedoorDataKeys = undefined;
@@ -97,7 +110,7 @@ export function forgetDataKeys(): void {
 export class UnknownDataKeyError extends Error {
   constructor(readonly keyId: string) {
     super(
-      `a value is sealed under data key ${keyId}, which this server does not hold: give it back as DATA_ENCRYPTION_KEY_PREVIOUS (or DATA_DIR/data-keys/${previousDataKeyFile}) — docs/OPERATIONS.md, "Keys"`,
+      `a value is sealed under data key ${keyId}, which this server does not hold: give it back as DATA_ENCRYPTION_KEY_PREVIOUS (or DATA_DIR/data-keys/${previousDataKeyFile}) — docs/OPERATIONS.md, "Data encryption key"`,
     );
     this.name = "UnknownDataKeyError";
   }

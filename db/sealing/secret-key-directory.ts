@@ -1,7 +1,7 @@
 /**
  * A directory holding a symmetric secret of this deployment: the active one, generated on first use, and during a
  * rotation the one it replaced. The licence hash key (server/licences/licence-hash-key.ts) and the data encryption
- * key (server/data-protection/data-keys.ts) are kept this way when no environment variable gives them.
+ * key (data-keys.ts) are kept this way when no environment variable gives them.
  *
  * Files are base64 text, mode 0600, in a directory of mode 0700. Two processes starting together agree on one
  * file: the first to create it wins (flag "wx"), the other reads theirs.
@@ -9,7 +9,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { parseHashKey } from "@/server/licences/parse-hash-key";
+import { parseHashKey } from "@/lib/keys/parse-hash-key";
 
 export type TSecretKeyFiles = { directory: string; file: string; previousFile: string };
 
