@@ -120,9 +120,9 @@ const ZEnv = z
      * deployment must be given the same one, and it is backed up apart from the database: without it the sealed
      * values are lost (docs/OPERATIONS.md, "Keys").
      */
-    DATA_ENCRYPTION_KEY: checkedWith(parseHashKey),
+    DATA_ENCRYPTION_KEY: blankAsUnset(checkedWith(parseHashKey)),
     /** During a rotation of DATA_ENCRYPTION_KEY: the key it replaces, until npm run keys:rotate-data has sealed everything again. */
-    DATA_ENCRYPTION_KEY_PREVIOUS: checkedWith(parseHashKey),
+    DATA_ENCRYPTION_KEY_PREVIOUS: blankAsUnset(checkedWith(parseHashKey)),
     /**
      * The government's unified identity provider (统一身份认证), an OpenID Connect issuer, e.g.
      * https://tyrz.example.gov.cn/oidc: applicants sign in there (server/auth/identity-provider.ts). Unset: no such

@@ -15,12 +15,16 @@ import { openDatabase } from "@/db/client";
 import { DataDirLockedError } from "@/db/data-dir-lock";
 import { databaseOptionsFromEnv } from "@/db/database-env";
 import { migrateDatabase } from "@/db/migrate";
-import { dataKeyDirectoryOf, getDataKeys, rotateDataKeyDirectory } from "@/db/sealing/data-keys";
+import { dataKeyDirectoryOf, forgetDataKeys, getDataKeys, rotateDataKeyDirectory } from "@/db/sealing/data-keys";
 import { finishDataKeyRotation } from "@/server/data-protection/finish-data-key-rotation";
 
 const name = "keys:rotate-data";
-/** Twice the time a process keeps DATA_DIR's keys before reading them again (db/sealing/data-keys.ts). */
-const directorySettleMs = 10_000;
+/**
+ * Twice the time a process keeps DATA_DIR's keys before reading them again (db/sealing/data-keys.ts); `--settle-ms 0`
+ * when no server runs (its test).
+ */
+const settleArgument = process.argv.indexOf("--settle-ms");
+const directorySettleMs = settleArgument > 0 ? Number(process.argv[settleArgument + 1]) : 10_000;
 
 async function main() {
   const fromEnvironment = Boolean(process.env.DATA_ENCRYPTION_KEY?.trim());
@@ -33,6 +37,7 @@ async function main() {
     }
   } else if (!getDataKeys().previous) {
     const rotated = rotateDataKeyDirectory(dataKeyDirectoryOf());
+    forgetDataKeys();
     console.log(`${name}: new data key ${rotated.active.keyId} in ${dataKeyDirectoryOf()}; ${rotated.previous?.keyId} kept as the previous key until everything is sealed again`);
   } else {
     console.log(`${name}: finishing the rotation left unfinished (previous key ${getDataKeys().previous?.keyId})`);
