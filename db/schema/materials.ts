@@ -7,10 +7,18 @@ import { customType, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-
 import { cases } from "./cases";
 import { createdAt } from "./columns";
 import { users } from "./identity";
+import { openBytes } from "@/db/sealing/seal";
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+/**
+ * The file's bytes: as uploaded, or sealed by the upload when its material field is of the sensitive class
+ * (server/materials/store-upload.ts); a sealed file is opened on read (db/sealing/seal.ts).
+ */
+const fileContent = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
+  fromDriver: (value) => openBytes(value, fileContentContext),
 });
+
+export const fileContentContext = "files.content";
 
 export const files = pgTable(
   "files",
@@ -26,7 +34,7 @@ export const files = pgTable(
     mediaType: text("media_type").notNull(),
     size: integer("size").notNull(),
     sha256: text("sha256").notNull(),
-    content: bytea("content").notNull(),
+    content: fileContent("content").notNull(),
     /**
      * The first case whose answers (or answered supplement) named it, set in that transaction: a file with none,
      * named by no draft nor open supplement either, is an orphan once a day old and is purged

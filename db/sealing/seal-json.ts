@@ -73,6 +73,9 @@ export function sealSensitiveAnswers<T extends Record<string, unknown>>(definiti
   for (const field of listFields(definition)) {
     const value = sealed[field.key];
     if (value === undefined) continue;
+    // A material's answer is references to files, which access checks find by id in SQL; the sensitive class seals
+    // the file's bytes instead (server/materials/store-upload.ts).
+    if (field.type === "material") continue;
     if (isSensitive(field)) {
       sealed[field.key] = sealWhole(value);
     } else if (field.type === "group" && Array.isArray(value) && field.fields.some(isSensitive)) {

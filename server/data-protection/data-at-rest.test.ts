@@ -1,6 +1,6 @@
 /**
  * What a copy of the database gives away, on both databases: the demo data and new applications — a sensitive
- * answer, a mobile typed into a note, ID numbers in a group, a draft, a licence, a person recorded at the counter,
+ * answer and upload, a mobile typed into a note, ID numbers in a group, a draft, a licence, a person recorded at the counter,
  * the staff's second-factor secrets — and then every table read as text, and the engine's own copy (pg_dump's
  * plain output; PGlite's data directory, pages and WAL), searched for each number and secret in clear. None is
  * there; yet every use case still reads them as they were given.
@@ -17,11 +17,14 @@ import { executeRows } from "@/db/execute-rows";
 import { cases, drafts, licences, staffTwoFactor, users } from "@/db/schema";
 import { testDatabaseKinds } from "@/db/testing";
 import { t } from "@/lib/i18n/traditional";
-import type { TFormDefinitionInput } from "@/lib/forms/definition";
+import { ZMaterialField, type TFormDefinitionInput } from "@/lib/forms/definition";
 import { DEMO_TWO_FACTOR_SECRET } from "@/seed/demo-two-factor";
 import { seedService } from "@/seed/factories";
 import { proofAnswers } from "@/seed/sample-answers";
 import { findApplicant } from "@/server/counter/find-applicant";
+import { openMaterialForApplicant } from "@/server/materials/open-material-for-applicant";
+import { storeUpload } from "@/server/materials/store-upload";
+import { onePixelPng } from "@/server/testing/access-world";
 import { recordPerson } from "@/server/counter/record-person";
 import { saveDraftPage } from "@/server/drafts/save-draft-page";
 import { startDraft } from "@/server/drafts/start-draft";
@@ -34,6 +37,7 @@ const fields: TFieldInput[] = [
   { key: "healthCondition", type: "textarea", label: t("健康状况", "Health condition"), required: true, dataClass: "sensitive" },
   { key: "monthlyIncome", type: "money", label: t("月收入", "Monthly income"), required: true, dataClass: "sensitive" },
   { key: "note", type: "textarea", label: t("备注", "Note") },
+  { key: "medicalReport", type: "material", label: t("体检报告", "Medical report"), dataClass: "sensitive", accept: ["image/png"] },
   {
     key: "members",
     type: "group",
@@ -55,7 +59,10 @@ const draftIdNumber = "310104199909090015";
 const walkInIdNumber = "310104197506151232";
 const walkInMobile = "13711112222";
 const healthMarker = "HEALTHMARKER-两型糖尿病";
-const secrets = [...demoNumbers, memberIdNumber, noteMobile, draftIdNumber, walkInIdNumber, walkInMobile, healthMarker, DEMO_TWO_FACTOR_SECRET];
+// An accepted upload (its type is read from its first bytes) whose content carries a marker of its own.
+const fileMarker = "FILEMARKER-blood-glucose-7.9";
+const reportPng = Buffer.concat([onePixelPng, Buffer.from(fileMarker, "utf8")]);
+const secrets = [...demoNumbers, memberIdNumber, noteMobile, draftIdNumber, walkInIdNumber, walkInMobile, healthMarker, fileMarker, DEMO_TWO_FACTOR_SECRET];
 
 /** Each table of the public schema with every row as PostgreSQL's text of it. */
 async function everyRowAsText(world: TWorld): Promise<Map<string, string>> {
@@ -71,7 +78,9 @@ async function everyRowAsText(world: TWorld): Promise<Map<string, string>> {
 describe.each(testDatabaseKinds)("personal data at rest on %s", (kind) => {
   let world: TWorld;
   let caseId: string;
+  let caseNumber: string;
   let draftId: string;
+  let reportId: string;
   beforeAll(async () => {
     world = await openSeededWorld(kind);
     await seedService(world.db, {
@@ -90,12 +99,17 @@ describe.each(testDatabaseKinds)("personal data at rest on %s", (kind) => {
       legalBasis: [],
       form,
     });
+    const reportField = ZMaterialField.parse(fields.find((field) => field.key === "medicalReport"));
+    const report = await storeUpload({ db: world.db, actor: await world.actorOf("citizen"), field: reportField, file: new File([reportPng], "report.png") });
+    if (!report.ok) throw new Error(report.reason);
+    reportId = report.ref.fileId;
     const household = await submitTestCase(world, {
       username: "citizen",
       subjectCode: "TEST-HOUSEHOLD",
-      answers: { healthCondition: healthMarker, monthlyIncome: "8765.43", note: `白天请打 ${noteMobile}`, members: [{ name: "张小明", idNumber: memberIdNumber }] },
+      answers: { healthCondition: healthMarker, monthlyIncome: "8765.43", note: `白天请打 ${noteMobile}`, members: [{ name: "张小明", idNumber: memberIdNumber }], medicalReport: [report.ref] },
     });
     caseId = household.caseId;
+    caseNumber = household.caseNumber;
     // An instant proof: approved at once, and a licence naming the holder's ID number is issued.
     await submitTestCase(world, { username: "citizen", subjectCode: "HRSS-PROOF", answers: proofAnswers() });
     const started = await startDraft({ db: world.db, actor: await world.actorOf("citizen2"), subjectCode: "TEST-HOUSEHOLD" });
@@ -164,6 +178,9 @@ describe.each(testDatabaseKinds)("personal data at rest on %s", (kind) => {
     expect(citizen).toMatchObject({ residentIdNumber: "310104198803124016", mobile: "13800138000" });
     const [licence] = await world.db.select({ holderIdNumber: licences.holderIdNumber }).from(licences).where(eq(licences.holderUserId, citizen.id));
     expect(licence.holderIdNumber).toBe("310104198803124016");
+    const opened = await openMaterialForApplicant({ db: world.db, actor: await world.actorOf("citizen"), caseNumber, fileId: reportId });
+    expect(opened).toMatchObject({ ok: true });
+    expect(opened.ok && Buffer.from(opened.file.content).toString("base64")).toBe(reportPng.toString("base64"));
     const [admin] = await world.db.select({ secret: staffTwoFactor.secret }).from(staffTwoFactor).innerJoin(users, eq(users.id, staffTwoFactor.userId)).where(eq(users.username, "admin"));
     expect(admin.secret).toBe(DEMO_TWO_FACTOR_SECRET);
   });

@@ -9,7 +9,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { executeRows } from "@/db/execute-rows";
 import { dataKeyFrom, forgetDataKeys, useDataKeys } from "@/db/sealing/data-keys";
 import { sealedKeyId } from "@/db/sealing/seal";
-import { cases, dataKeys, users } from "@/db/schema";
+import { cases, dataKeys, files, users } from "@/db/schema";
+import { ZMaterialField } from "@/lib/forms/definition";
+import { storeUpload } from "@/server/materials/store-upload";
+import { onePixelPng } from "@/server/testing/access-world";
 import { testDatabaseKinds } from "@/db/testing";
 import { proofAnswers } from "@/seed/sample-answers";
 import { findApplicant } from "@/server/counter/find-applicant";
@@ -29,6 +32,7 @@ function keyIdsIn(text: string): string[] {
 describe.each(testDatabaseKinds)("the data key on %s", (kind) => {
   let world: TWorld;
   let caseId: string;
+  let fileId: string;
   const raw = async () => {
     const [person] = await executeRows<{ resident_id_number: string; resident_id_index: string | null; mobile: string }>(world.db, sql`select resident_id_number, resident_id_index, mobile from users where username = 'citizen'`);
     const [stored] = await executeRows<{ answers: string }>(world.db, sql`select answers::text as answers from cases where id = ${caseId}`);
@@ -38,6 +42,11 @@ describe.each(testDatabaseKinds)("the data key on %s", (kind) => {
     useDataKeys({ active: keyA, previous: null });
     world = await openSeededWorld(kind);
     caseId = (await submitTestCase(world, { username: "citizen", subjectCode: "HRSS-PROOF", answers: proofAnswers() })).caseId;
+    // An upload of the sensitive class, sealed under the first key.
+    const field = ZMaterialField.parse({ key: "report", type: "material", label: { "zh-Hans": "报告", "zh-Hant": "報告", en: "Report" }, dataClass: "sensitive" });
+    const stored = await storeUpload({ db: world.db, actor: await world.actorOf("citizen"), field, file: new File([onePixelPng], "report.png") });
+    if (!stored.ok) throw new Error(stored.reason);
+    fileId = stored.ref.fileId;
     // As an installation stored them before sealing existed: in clear, without an index, no key recorded.
     await world.db.execute(sql`alter table users drop constraint users_resident_id_indexed`);
     await world.db.execute(sql`update users set resident_id_number = '310104198803124016', resident_id_index = null, mobile = '13800138000' where username = 'citizen'`);
@@ -89,8 +98,13 @@ describe.each(testDatabaseKinds)("the data key on %s", (kind) => {
       expect.arrayContaining([{ keyId: keyA.keyId, retired: true }, { keyId: keyB.keyId, retired: false }]),
     );
 
+    const [file] = await executeRows<{ keyId: string }>(world.db, sql`select convert_from(substring(content from 5 for 16), 'UTF8') as "keyId" from files where id = ${fileId}`);
+    expect(file.keyId).toBe(keyB.keyId);
+
     useDataKeys({ active: keyB, previous: null });
     expect(await checkDataKeys({ db: world.db })).toEqual({ sealedFirstTime: 0 });
+    const [opened] = await world.db.select({ content: files.content }).from(files).where(eq(files.id, fileId));
+    expect(Buffer.from(opened.content).equals(onePixelPng)).toBe(true);
     const [citizen] = await world.db.select().from(users).where(eq(users.username, "citizen"));
     expect(citizen).toMatchObject({ residentIdNumber: "310104198803124016", mobile: "13800138001" });
     const [stored] = await world.db.select({ answers: cases.answers }).from(cases).where(eq(cases.id, caseId));

@@ -15,7 +15,8 @@ import type { TFormDefinition } from "@/lib/forms/definition";
 import { holdsPersonalNumber } from "@/lib/identifiers/mask";
 import { blindIndexWith } from "@/db/sealing/blind-index";
 import { getDataKeys, type TDataKey } from "@/db/sealing/data-keys";
-import { openText, sealedKeyId, SealedValueError, sealTextWith } from "@/db/sealing/seal";
+import { openBytes, openText, sealBytesWith, sealedBytesKeyId, sealedKeyId, SealedValueError, sealTextWith } from "@/db/sealing/seal";
+import { fileContentContext } from "@/db/schema";
 import { answersContext, sealSensitiveAnswers } from "@/db/sealing/seal-json";
 
 type TTextColumn = { column: string; context: string; index?: string };
@@ -29,7 +30,7 @@ type TPlace = {
   definitionId?: string;
 };
 
-/** Every place a value is sealed at rest. A new sealed column is added here, or a rotation leaves it behind. */
+/** Every column a value is sealed in (files' sealed bytes: resealFiles). A new sealed column is added here, or a rotation leaves it behind. */
 export const sealedPlaces: TPlace[] = [
   {
     table: "users",
@@ -140,6 +141,31 @@ async function resealPlace(db: TDatabase, place: TPlace, active: TDataKey, batch
 /** `skipped`: rows changed by someone else while this pass looked at them, so not written; the next pass sees them again. */
 export type TResealResult = { changed: number; skipped: number; byTable: Record<string, number> };
 
+/**
+ * Uploaded files sealed at upload (the sensitive class) sealed again under `active`. Files stored as uploaded stay
+ * so: their class is their field's, and only the upload knew it.
+ */
+async function resealFiles(db: TDatabase, active: TDataKey, batchSize: number): Promise<{ changed: number; skipped: number }> {
+  let after: string | null = null;
+  let changed = 0;
+  let skipped = 0;
+  for (;;) {
+    const rows: { id: string; content: Uint8Array }[] = await executeRows<{ id: string; content: Uint8Array }>(
+      db,
+      sql`select id::text as id, content from files where substring(content from 1 for 4) = ${Buffer.from("ODE1", "ascii")} ${after === null ? sql`` : sql`and id > ${after}`} order by id limit ${batchSize}`,
+    );
+    if (rows.length === 0) return { changed, skipped };
+    after = rows.at(-1)!.id;
+    for (const row of rows) {
+      if (sealedBytesKeyId(row.content) === active.keyId) continue;
+      const next = sealBytesWith(active, openBytes(row.content, fileContentContext), fileContentContext);
+      const updated = await executeRows<{ id: string }>(db, sql`update files set content = ${Buffer.from(next)} where id = ${row.id} and content = ${Buffer.from(row.content)} returning id`);
+      if (updated.length === 0) skipped += 1;
+      changed += updated.length;
+    }
+  }
+}
+
 /** One pass over every sealed place: how many rows were sealed again. */
 export async function resealStoredData({ db, batchSize = 500 }: { db: TDatabase; batchSize?: number }): Promise<TResealResult> {
   const active = getDataKeys().active;
@@ -153,6 +179,8 @@ export async function resealStoredData({ db, batchSize = 500 }: { db: TDatabase;
     changed += result.changed;
     skipped += result.skipped;
   }
-  return { changed, skipped, byTable };
+  const files = await resealFiles(db, active, Math.min(batchSize, 50));
+  byTable.files = files.changed;
+  return { changed: changed + files.changed, skipped: skipped + files.skipped, byTable };
 }
 

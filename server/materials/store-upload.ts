@@ -5,7 +5,9 @@
 import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 import type { TDatabase } from "@/db/client";
-import { files } from "@/db/schema";
+import { fileContentContext, files } from "@/db/schema";
+import { sealBytes } from "@/db/sealing/seal";
+import { isSensitive } from "@/lib/forms/data-class";
 import type { TMaterialRef } from "@/lib/forms/answers";
 import type { TFieldOf } from "@/lib/forms/definition";
 import { toDisplayName } from "@/lib/text/plain-text";
@@ -42,7 +44,8 @@ export async function storeUpload(options: {
   const sha256 = createHash("sha256").update(content).digest("hex");
   const [row] = await db
     .insert(files)
-    .values({ ownerId: actor.id, name, mediaType, size: content.byteLength, sha256, content })
+    // A file of the sensitive class (a medical report, an income statement) is sealed at rest like its answers.
+    .values({ ownerId: actor.id, name, mediaType, size: content.byteLength, sha256, content: isSensitive(field) ? sealBytes(content, fileContentContext) : content })
     .returning({ id: files.id });
   return { ok: true, ref: { kind: "file", fileId: row.id, name, mediaType, size: content.byteLength } };
 }
