@@ -63,6 +63,6 @@ export async function registerNode() {
   const { createMailer } = await import("@/server/notifications/mailer");
   const { startOutboxWorker } = await import("@/server/notifications/start-outbox-worker");
   startOutboxWorker({ db: getDatabaseHandle().db, mailer: createMailer(env), digestIntervalMinutes: env.DESK_DIGEST_MINUTES,
-    audit: { key: auditKey, every: env.AUDIT_CHECKPOINT_EVERY, minutes: env.AUDIT_CHECKPOINT_MINUTES },
+    audit: { key: auditKey, every: env.AUDIT_CHECKPOINT_EVERY, minutes: env.AUDIT_CHECKPOINT_MINUTES, retentionMonths: env.AUDIT_RETENTION_MONTHS },
   });
 }

@@ -69,4 +69,12 @@ describe("the environment", () => {
       /OIDC_ISSUER: must be an https address in production/,
     );
   });
+
+  it("keeps audit records at least six months, and checks a given data key", () => {
+    expect(() => parseEnv({ AUDIT_RETENTION_MONTHS: "3" })).toThrowError(/AUDIT_RETENTION_MONTHS: must be at least 6/);
+    expect(parseEnv({ AUDIT_RETENTION_MONTHS: "6" }).AUDIT_RETENTION_MONTHS).toBe(6);
+    expect(parseEnv({ AUDIT_RETENTION_MONTHS: "" }).AUDIT_RETENTION_MONTHS).toBeUndefined();
+    expect(() => parseEnv({ DATA_ENCRYPTION_KEY: "c2hvcnQ=" })).toThrowError(/DATA_ENCRYPTION_KEY: expected at least 32 random bytes/);
+    expect(() => parseEnv({ DATA_ENCRYPTION_KEY_PREVIOUS: "x".repeat(44) })).toThrowError(/DATA_ENCRYPTION_KEY_PREVIOUS: only with DATA_ENCRYPTION_KEY/);
+  });
 });

@@ -112,6 +112,11 @@ const ZEnv = z
     AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(1000),
     /** Minutes after which the head is signed anyway, when anything was recorded since the last checkpoint. */
     AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+    /**
+     * How long audit records are kept, in months (等保 2.0: at least six, so less is refused). Older records are removed
+     * up to a signed checkpoint once an hour (server/audit/prune-audit-records.ts). Unset: kept for ever.
+     */
+    AUDIT_RETENTION_MONTHS: blankAsUnset(z.coerce.number().int().min(6, "must be at least 6: audit records are kept at least six months (等保 2.0)").max(1200).optional()),
     /** During a rotation of LICENCE_HASH_KEY: the key it replaces, until setup has re-hashed every licence. */
     LICENCE_HASH_KEY_PREVIOUS: checkedWith(parseHashKey),
     /**

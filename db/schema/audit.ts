@@ -5,7 +5,9 @@
  * hash chain afterwards (server/audit/seal-audit-records.ts), and the chain's head is signed now and then into a
  * checkpoint that outsiders keep copies of (/api/v1/audit/checkpoints). Decision 038.
  *
- * The database refuses DELETE and TRUNCATE always, and UPDATE except the one-time sealing (migration 0029_audit).
+ * The database refuses TRUNCATE always, UPDATE except the one-time sealing (migration 0029_audit), and DELETE except
+ * the retention's removal of records older than AUDIT_RETENTION_MONTHS up to a signed checkpoint (migration 0032,
+ * server/audit/prune-audit-records.ts).
  */
 import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
@@ -23,6 +25,7 @@ export const auditActions = [
   "document-downloaded",
   "audit-verified",
   "audit-key-rotated",
+  "audit-pruned",
 ] as const;
 export type TAuditAction = (typeof auditActions)[number];
 

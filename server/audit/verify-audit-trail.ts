@@ -1,6 +1,7 @@
 /**
  * Verifies the audit trail end to end (npm run audit:verify, /admin/audit): seals what is committed, then checks the
- * chain in position order recomputing every hash (an edited record, or a gap where one was deleted, is named),
+ * chain in position order recomputing every hash (an edited record, or a gap where one was deleted, is named; a chain
+ * the retention pruned starts from the signed checkpoint at its cut),
  * checks that the chain reaches every checkpoint with the signed hash (a truncated tail, or a chain rebuilt after an
  * edit, is named), every checkpoint's signature, that each case event anchored in the chain still has the hash the
  * chain holds, and every case trail (server/cases/verify-all-case-trails.ts). The outcome is stored with its time.
@@ -33,10 +34,25 @@ export async function verifyAuditChain({ db }: { db: TDatabase }): Promise<TChai
   );
   const result = (broken: TBrokenRecord | null) => ({ records: Number(records), checkpoints: checkpoints.length, broken });
 
+  // After the retention pruned the oldest records (prune-audit-records.ts), the chain starts after a signed
+  // checkpoint, from its hash — accepted only with that checkpoint and the prune's own record in the chain.
+  const [kept] = await executeRows<{ id: string; position: string }>(db, sql`select id::text as id, position::text as position from audit_records where position is not null order by position limit 1`);
+  const prunedThrough = kept ? Number(kept.position) - 1 : 0;
+  let startHash = "null";
+  if (prunedThrough > 0) {
+    const anchor = checkpoints.find((checkpoint) => checkpoint.position === prunedThrough);
+    const [pruned] = await executeRows<{ id: string }>(
+      db,
+      sql`select id::text as id from audit_records where action = 'audit-pruned' and position is not null and details->>'throughPosition' = ${String(prunedThrough)} and details->>'checkpointHash' = ${anchor?.hash ?? ""} limit 1`,
+    );
+    if (!anchor || !pruned || !/^[0-9a-f]{64}$/.test(anchor.hash)) return result({ table: "audit_records", id: kept.id, reason: "gap" });
+    startHash = `'${anchor.hash}'`;
+  }
+
   const [first] = await executeRows<{ id: string; gap: boolean }>(
     db,
     sql`select id::text as id, gap from (
-        select id, position, hash, position <> coalesce(lag(position) over chain, 0) + 1 as gap, ${auditRecordHashSql("lag(hash) over chain")} as expected
+        select id, position, hash, position <> coalesce(lag(position) over chain, ${prunedThrough}) + 1 as gap, ${auditRecordHashSql(`coalesce(lag(hash) over chain, ${startHash})`)} as expected
         from audit_records where position is not null window chain as (order by position)
       ) checked where gap or hash <> expected order by position limit 1`,
   );
@@ -59,6 +75,8 @@ export async function verifyAuditChain({ db }: { db: TDatabase }): Promise<TChai
     }
   }
   for (const checkpoint of checkpoints) {
+    // Checkpoints of the pruned part name records no longer kept; their signatures were checked above.
+    if (checkpoint.position <= prunedThrough) continue;
     if (checkpoint.position >= brokenAt) break;
     const head = heads.get(checkpoint.position);
     // A checkpoint past the end: the chain was cut back after it was signed.

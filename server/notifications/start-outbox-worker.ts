@@ -8,7 +8,8 @@
  * that no page view has to, and sends each department its digest of
  * new tasks when one is due (server/workflow/send-new-task-digests.ts). A failed sweep, purge or digest is logged and
  * tried again a minute later; none holds up delivery, nor the others. The same round seals committed audit records
- * into the chain and signs a checkpoint when one is due (server/audit/make-checkpoint.ts, decision 038), and, after a
+ * into the chain and signs a checkpoint when one is due (server/audit/make-checkpoint.ts, decision 038), once an hour
+ * removes audit records past AUDIT_RETENTION_MONTHS (server/audit/prune-audit-records.ts), and, after a
  * data key was rotated in DATA_DIR, starts sealing everything again under the new key beside the loop (decision 041).
  * Started by instrumentation.ts when a server starts (never during `next build`); OUTBOX_WORKER=off disables it.
  */
@@ -22,6 +23,7 @@ import { deliverOutbox } from "./deliver-outbox";
 import type { TMailer } from "./mailer";
 import { logger } from "@/server/log/logger";
 import { makeCheckpointWhenDue } from "@/server/audit/make-checkpoint";
+import { pruneAuditRecords } from "@/server/audit/prune-audit-records";
 import type { TSigningKey } from "@/server/licences/signing-keys";
 import { dataKeysFromDirectory, getDataKeys } from "@/db/sealing/data-keys";
 import { finishDataKeyRotation } from "@/server/data-protection/finish-data-key-rotation";
@@ -61,8 +63,11 @@ export function startOutboxWorker({
   onSweep?: (outcome: { notified: number } | { error: unknown }) => void;
   /** Called after each purge of expired drafts with the number deleted, or the error it met. */
   onPurge?: (outcome: { deleted: number } | { error: unknown }) => void;
-  /** The audit checkpoint key and AUDIT_CHECKPOINT_EVERY / _MINUTES; absent, this worker leaves the chain alone. */
-  audit?: { key: TSigningKey; every: number; minutes: number };
+  /**
+   * The audit checkpoint key, AUDIT_CHECKPOINT_EVERY / _MINUTES and AUDIT_RETENTION_MONTHS (unset: kept for ever);
+   * absent, this worker leaves the chain alone.
+   */
+  audit?: { key: TSigningKey; every: number; minutes: number; retentionMonths?: number };
 }): TOutboxWorker {
   // Next.js may evaluate server modules more than once in one process; one loop per process is enough.
   if (globalForWorker.__onedoorOutboxWorker) return globalForWorker.__onedoorOutboxWorker;
@@ -72,6 +77,7 @@ export function startOutboxWorker({
   let running: Promise<void> = Promise.resolve();
   let errorDelayMs = idleDelayMs;
   let nextSweepAt = 0;
+  let nextPruneAt = 0;
 
   const schedule = (delayMs: number) => {
     if (stopped) return;
@@ -115,10 +121,18 @@ export function startOutboxWorker({
     finishKeyRotationInBackground();
     if (!audit) return;
     try {
-      await makeCheckpointWhenDue({ db, ...audit });
+      await makeCheckpointWhenDue({ db, key: audit.key, every: audit.every, minutes: audit.minutes });
     } catch (error) {
       // Nothing is lost: unsealed records stay, and the next round seals them.
       logger.error({ err: error }, "outbox: sealing the audit chain failed");
+    }
+    if (audit.retentionMonths === undefined || Date.now() < nextPruneAt) return;
+    nextPruneAt = Date.now() + 60 * 60_000;
+    try {
+      const { removed, throughPosition } = await pruneAuditRecords({ db, months: audit.retentionMonths });
+      if (removed > 0) logger.info({ removed, throughPosition }, "outbox: audit records past their retention removed");
+    } catch (error) {
+      logger.error({ err: error }, "outbox: audit retention failed");
     }
   };
 
