@@ -5,8 +5,9 @@
  * - PGlite: its data directory as a gzipped tar (`dumpDataDir`), taken with the DATA_DIR lock held — so only while
  *   no server has it open — and loaded into a DATA_DIR that holds no database yet.
  * A restore never overwrites: it refuses a database that has tables, or a DATA_DIR that has a database, so a wrong
- * command cannot destroy the data it was meant to protect. Keys (AUTH_SECRET, licence signing and hash keys) are
- * not in the database and are backed up apart from it (docs/OPERATIONS.md).
+ * command cannot destroy the data it was meant to protect. Keys (AUTH_SECRET, the data key, licence signing and hash
+ * keys) are not in the database and are backed up apart from it (docs/OPERATIONS.md): a backup's personal numbers
+ * open only with the data key of its day, and setup refuses it without that key.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
