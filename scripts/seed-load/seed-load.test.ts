@@ -4,7 +4,8 @@
  * plausible shares, answers that validate, the dashboards and lists running over it — and the same seed must give
  * the same rows.
  */
-import { eq, sql } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeRows } from "@/db/execute-rows";
 import { cases, formDefinitions, tasks, users } from "@/db/schema";
@@ -37,16 +38,18 @@ const count = 400;
  * signatures, which cover them).
  */
 async function digest(world: TWorld) {
+  // Answers are compared as read, since their personal numbers are sealed under a fresh nonce each time (decision 041).
+  const answers = await world.db.select({ answers: cases.answers }).from(cases).orderBy(asc(cases.id));
   const [row] = await executeRows<{ cases: string; tasks: string; events: string; licences: string; documents: string }>(
     world.db,
     sql`select
-      (select md5(string_agg(concat_ws('|', id, number, status, subject_code, channel, applicant_search, answers::text, submitted_at, concluded_at), ',' order by id)) from cases) as cases,
+      (select md5(string_agg(concat_ws('|', id, number, status, subject_code, channel, applicant_search, submitted_at, concluded_at), ',' order by id)) from cases) as cases,
       (select md5(string_agg(concat_ws('|', id, status, ready_on, due_date, legal_due_date, extension_status, decided_at, version), ',' order by id)) from tasks) as tasks,
       (select md5(string_agg(concat_ws('|', case_id, task_id, kind, data::text, public, created_at), ',' order by case_id, id)) from case_events) as events,
       (select md5(string_agg(concat_ws('|', id, number, signature), ',' order by id)) from licences where case_id is not null) as licences,
       (select md5(string_agg(concat_ws('|', id, number, kind, content::text, issued_at), ',' order by id)) from case_documents) as documents`,
   );
-  return row;
+  return { ...row, answers: createHash("sha256").update(JSON.stringify(answers)).digest("hex") };
 }
 
 describe.runIf(process.env.TEST_DATABASE_URL)("seed:load on PostgreSQL", () => {
@@ -194,6 +197,17 @@ describe.runIf(process.env.TEST_DATABASE_URL)("seed:load on PostgreSQL", () => {
     const list = await listMyCases({ db: world.db, actor: citizen });
     expect(list.cases.length).toBeGreaterThan(0);
     expect(list.counts.all).toBeGreaterThan(count * 0.1);
+  });
+
+  it("writes personal numbers sealed, as the portal's columns do (decision 041)", async () => {
+    const [clear] = await executeRows<{ answers: number; people: number; licences: number }>(
+      world.db,
+      sql`select
+        (select count(*)::int from cases where answers::text ~ '(^|[^0-9])1[3-9][0-9]{9}([^0-9]|$)|[0-9]{17}[0-9Xx]') as answers,
+        (select count(*)::int from users where resident_id_number not like 'ode1:%' or mobile not like 'ode1:%' or (resident_id_number is not null and resident_id_index is null)) as people,
+        (select count(*)::int from licences where holder_id_number not like 'ode1:%') as licences`,
+    );
+    expect(clear).toEqual({ answers: 0, people: 0, licences: 0 });
   });
 
   it("gives the same rows for the same seed", async () => {
