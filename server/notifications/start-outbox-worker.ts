@@ -9,7 +9,8 @@
  * new tasks when one is due (server/workflow/send-new-task-digests.ts). A failed sweep, purge or digest is logged and
  * tried again a minute later; none holds up delivery, nor the others. The same round seals committed audit records
  * into the chain and signs a checkpoint when one is due (server/audit/make-checkpoint.ts, decision 038), once an hour
- * removes audit records past AUDIT_RETENTION_MONTHS (server/audit/prune-audit-records.ts), and, after a
+ * removes audit records past AUDIT_RETENTION_MONTHS (server/audit/prune-audit-records.ts), verifies the trail once a
+ * day (server/audit/verify-audit-when-due.ts), and, after a
  * data key was rotated in DATA_DIR, starts sealing everything again under the new key beside the loop (decision 041).
  * Started by instrumentation.ts when a server starts (never during `next build`); OUTBOX_WORKER=off disables it.
  */
@@ -24,6 +25,7 @@ import type { TMailer } from "./mailer";
 import { logger } from "@/server/log/logger";
 import { makeCheckpointWhenDue } from "@/server/audit/make-checkpoint";
 import { pruneAuditRecords } from "@/server/audit/prune-audit-records";
+import { verifyAuditWhenDue } from "@/server/audit/verify-audit-when-due";
 import type { TSigningKey } from "@/server/licences/signing-keys";
 import { dataKeysFromDirectory, getDataKeys } from "@/db/sealing/data-keys";
 import { finishDataKeyRotation } from "@/server/data-protection/finish-data-key-rotation";
@@ -126,6 +128,7 @@ export function startOutboxWorker({
       // Nothing is lost: unsealed records stay, and the next round seals them.
       logger.error({ err: error }, "outbox: sealing the audit chain failed");
     }
+    verifyAuditInBackground();
     if (audit.retentionMonths === undefined || Date.now() < nextPruneAt) return;
     nextPruneAt = Date.now() + 60 * 60_000;
     try {
@@ -150,6 +153,25 @@ export function startOutboxWorker({
       .catch((error: unknown) => logger.error({ err: error }, "data key rotation failed; tried again next round"))
       .finally(() => {
         rotating = false;
+      });
+  };
+
+  // The trail verified once a day (server/audit/verify-audit-when-due.ts): beside the loop, since reading a large
+  // trail takes seconds to minutes; asked at most once an hour whether it is due.
+  let verifying = false;
+  let nextVerifyCheckAt = 0;
+  const verifyAuditInBackground = () => {
+    if (verifying || Date.now() < nextVerifyCheckAt) return;
+    verifying = true;
+    nextVerifyCheckAt = Date.now() + 60 * 60_000;
+    void verifyAuditWhenDue({ db })
+      .then((verification) => {
+        if (verification && !verification.ok) logger.error({ brokenTable: verification.brokenTable, brokenId: verification.brokenId, reason: verification.reason }, "audit trail BROKEN (daily verification): see /admin/audit");
+        else if (verification) logger.info({ records: verification.records }, "audit trail verified (daily)");
+      })
+      .catch((error: unknown) => logger.error({ err: error }, "daily audit verification failed to run; tried again in an hour"))
+      .finally(() => {
+        verifying = false;
       });
   };
 
