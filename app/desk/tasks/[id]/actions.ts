@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { TExtensionFormState } from "@/components/desk/extension-request-form";
+import { formatAnswerText } from "@/components/forms/answer-list";
 import type { TRevealFormState } from "@/components/desk/reveal-personal-form";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import type { TSupplementFormState } from "@/components/desk/supplement-request-form";
@@ -66,12 +67,14 @@ export const revealPersonalAnswersAction = defineAction({
     const result = await revealPersonalAnswers({ db, actor, taskId, keys: picked, purpose, note });
     if (!result.ok) return { error: result.code, picked, purpose, note };
     const locale = (await getLocale()) as Locale;
+    const tf = await getTranslations("form");
     return {
       revealed: result.revealed.map((answer) => ({
         label: localize(answer.label, locale),
         parts: answer.parts.map((part) => ({
           where: part.where ? `${localize(part.where.itemLabel, locale)} ${part.where.itemIndex + 1} · ${localize(part.where.label, locale)}` : null,
-          value: part.value,
+          // Read as the answer list reads it: a select's option, a date, an amount in yuan — or the number itself.
+          value: formatAnswerText(part.field, part.value, locale, tf),
         })),
       })),
     };
