@@ -196,6 +196,7 @@ export class ApplyForm {
     const selects: [keyof TRestaurantAnswers, string][] = [
       ["mainFoodCategory", "主要经营项目"],
       ["signPosition", "设置位置"],
+      ["foodSafetyManagerHealthCertificate", "食品安全管理人员健康证明"],
     ];
     for (const [key, label] of selects) {
       if (answers[key] !== undefined && (await this.shown(this.field(label)))) await this.field(label).selectOption({ label: answers[key] });
@@ -250,6 +251,8 @@ export type TRestaurantAnswers = {
   mainFoodCategory: string;
   foodSafetyManagerName: string;
   foodSafetyManagerMobile: string;
+  /** Optional (a sensitive answer, hidden on the desk): the option as the applicant reads it. */
+  foodSafetyManagerHealthCertificate?: string;
   hasOutdoorSign: "是" | "否";
   useCommitment: "是" | "否";
   fireSafetyManagerName: string;
