@@ -130,7 +130,7 @@ export function caseNumberOf(page: Page) {
 export class ApplyForm {
   constructor(readonly page: Page) {}
 
-  field(label: string): Locator {
+  field(label: string | RegExp): Locator {
     return this.page.getByLabel(label, { exact: true });
   }
 
@@ -193,10 +193,11 @@ export class ApplyForm {
     for (const [key, label] of texts) {
       if (answers[key] !== undefined && (await this.shown(this.field(label)))) await this.field(label).fill(answers[key]);
     }
-    const selects: [keyof TRestaurantAnswers, string][] = [
+    const selects: [keyof TRestaurantAnswers, string | RegExp][] = [
       ["mainFoodCategory", "主要经营项目"],
       ["signPosition", "设置位置"],
-      ["foodSafetyManagerHealthCertificate", "食品安全管理人员健康证明"],
+      // Optional: its label carries "（选填）".
+      ["foodSafetyManagerHealthCertificate", /^食品安全管理人员健康证明\s*(（选填）)?$/],
     ];
     for (const [key, label] of selects) {
       if (answers[key] !== undefined && (await this.shown(this.field(label)))) await this.field(label).selectOption({ label: answers[key] });
