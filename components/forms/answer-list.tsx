@@ -12,6 +12,8 @@ import { listRegionPath } from "@/lib/regions/regions";
 import { MaterialAnswer, type TMaterialLinks } from "./material-answer";
 
 type TTranslate = Awaited<ReturnType<typeof getTranslations<"form">>>;
+/** The few words of the "form" messages an answer as text needs (a page's translator, or translatorFor's in an action). */
+export type TAnswerWords = (key: "yes" | "no" | "confirmed" | "dateRange", values?: { from: string; to: string }) => string;
 
 /** Region names from province down, e.g. 上海市 浦东新区. */
 function regionText(code: unknown, locale: Locale): string {
@@ -27,7 +29,7 @@ const namePrefills: Partial<Record<string, TNameHolder>> = { "identity.name": "p
  * One answer of a field that is neither a material nor a group, as text: what formatAnswer shows and what a clerk
  * reads after revealing a masked answer (the reveal's result crosses to the browser as text).
  */
-export function formatAnswerText(field: TField | TItemField, value: unknown, locale: Locale, t: TTranslate): string {
+export function formatAnswerText(field: TField | TItemField, value: unknown, locale: Locale, t: TAnswerWords): string {
   const object = typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const nameHolder = field.prefill ? namePrefills[field.prefill.source] : undefined;
   if (nameHolder && typeof value === "string") return nameForReader(value, locale, nameHolder);
