@@ -130,7 +130,7 @@ export function caseNumberOf(page: Page) {
 export class ApplyForm {
   constructor(readonly page: Page) {}
 
-  field(label: string): Locator {
+  field(label: string | RegExp): Locator {
     return this.page.getByLabel(label, { exact: true });
   }
 
@@ -193,9 +193,11 @@ export class ApplyForm {
     for (const [key, label] of texts) {
       if (answers[key] !== undefined && (await this.shown(this.field(label)))) await this.field(label).fill(answers[key]);
     }
-    const selects: [keyof TRestaurantAnswers, string][] = [
+    const selects: [keyof TRestaurantAnswers, string | RegExp][] = [
       ["mainFoodCategory", "主要经营项目"],
       ["signPosition", "设置位置"],
+      // Optional: its label carries "（选填）".
+      ["foodSafetyManagerHealthCertificate", /^食品安全管理人员健康证明\s*(（选填）)?$/],
     ];
     for (const [key, label] of selects) {
       if (answers[key] !== undefined && (await this.shown(this.field(label)))) await this.field(label).selectOption({ label: answers[key] });
@@ -250,6 +252,8 @@ export type TRestaurantAnswers = {
   mainFoodCategory: string;
   foodSafetyManagerName: string;
   foodSafetyManagerMobile: string;
+  /** Optional (a sensitive answer, hidden on the desk): the option as the applicant reads it. */
+  foodSafetyManagerHealthCertificate?: string;
   hasOutdoorSign: "是" | "否";
   useCommitment: "是" | "否";
   fireSafetyManagerName: string;

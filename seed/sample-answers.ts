@@ -19,6 +19,7 @@ export function restaurantAnswers(overrides: Record<string, string> = {}): Recor
     hasOutdoorSign: "yes",
     foodSafetyManagerName: "王五",
     foodSafetyManagerMobile: "13700137000",
+    foodSafetyManagerHealthCertificate: "valid",
     fireExitCount: "2",
     decorationCompletedDate: "2026-01-20",
     useCommitment: "no",

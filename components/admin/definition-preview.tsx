@@ -1,13 +1,14 @@
 import { useTranslations } from "next-intl";
 import { Tag } from "@/components/ui/tag";
+import { dataClassOf } from "@/lib/forms/data-class";
 import type { TField, TFormDefinition, TItemField } from "@/lib/forms/definition";
 import type { TLogicRule } from "@/lib/forms/logic";
 import { localize, type Locale } from "@/lib/i18n/locales";
 
 /**
  * A read-only picture of a form definition for its author: pages → sections → questions, each with its wording
- * in the reader's language, its type, whether it is required, its bounds and options, and its logic shown as the
- * rule itself. Deliberately not the applicant's renderer: an author needs to see hidden questions and rules too.
+ * in the reader's language, its type, whether it is required, its data class (数据分级: the definition's own, or the
+ * field type's), its bounds and options, and its logic shown as the rule itself. Deliberately not the applicant's renderer: an author needs to see hidden questions and rules too.
  * Works in server and client components (next-intl's useTranslations, "adminForms" messages).
  */
 export function DefinitionPreview({ definition, locale, idPrefix }: { definition: TFormDefinition; locale: Locale; idPrefix: string }) {
@@ -71,6 +72,8 @@ export function DefinitionPreview({ definition, locale, idPrefix }: { definition
 function FieldPreview({ field, locale }: { field: TField | TItemField; locale: Locale }) {
   const t = useTranslations("adminForms.form");
   const tt = useTranslations("adminForms.types");
+  const tc = useTranslations("adminForms.dataClasses");
+  const dataClass = dataClassOf(field);
   const facts: string[] = [];
   const bounded = field as { min?: number | string; max?: number | string; step?: number; maxLength?: number };
   if (bounded.min !== undefined) facts.push(t("min", { value: String(bounded.min) }));
@@ -94,6 +97,10 @@ function FieldPreview({ field, locale }: { field: TField | TItemField; locale: L
       <p className="mt-1 flex flex-wrap gap-2">
         <Tag tone="info">{t("type", { type: tt(field.type) })}</Tag>
         <Tag tone={field.required ? "warn" : "neutral"}>{field.required ? t("required") : t("optional")}</Tag>
+        {/* What masking, sealing and logs do with the answers follows this (lib/forms/data-class.ts). */}
+        <Tag tone={dataClass === "sensitive" ? "bad" : dataClass === "personal" ? "warn" : "neutral"}>
+          {t(field.dataClass ? "dataClass" : "dataClassDefault", { class: tc(dataClass) })}
+        </Tag>
         {field.prefill ? (
           <Tag tone="ok">
             {field.prefill.editable ? t("prefillEditable", { source: field.prefill.source }) : t("prefill", { source: field.prefill.source })}

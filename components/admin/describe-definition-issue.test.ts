@@ -88,6 +88,17 @@ describe("form definition issues in the admin's language", () => {
     expect(describeIn("zh-Hans", "[]")).toEqual(["（整个定义）：应为对象"]);
   });
 
+  it("names the data classes a field may take when given another, in each language", () => {
+    const secret = JSON.stringify({
+      schemaVersion: 1,
+      pages: [{ key: "main", title: text, sections: [{ key: "main", fields: [{ key: "illness", type: "text", label: text, dataClass: "secret" }] }] }],
+    });
+    const classes = '"public", "internal", "personal", "sensitive"';
+    expect(describeIn("en", secret)).toEqual([`pages[0].sections[0].fields[0].dataClass: must be ${classes}`]);
+    expect(describeIn("zh-Hans", secret)).toEqual([`pages[0].sections[0].fields[0].dataClass：只能是 ${classes}`]);
+    expect(describeIn("zh-Hant", secret)).toEqual([`pages[0].sections[0].fields[0].dataClass：只能是 ${classes}`]);
+  });
+
   it("has every code in every language", () => {
     for (const locale of ["zh-Hans", "zh-Hant", "en"] as const) {
       expect(Object.keys(messages[locale].adminForms.definitionIssues).sort()).toEqual([...definitionIssueCodes].sort());

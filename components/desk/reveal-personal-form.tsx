@@ -12,14 +12,14 @@ export type TRevealFormState = {
   picked?: string[];
   purpose?: string;
   note?: string;
-  /** The numbers, whole, for this page view only: a reload shows them masked again. */
+  /** The answers, whole and as text, for this page view only: a reload shows them masked again. */
   revealed?: { label: string; parts: { where: string | null; value: string }[] }[];
 };
 
 /**
- * 查看完整号码: personal numbers on the desk are masked; a clerk ticks the answers they need whole and says why. The
- * reveal is recorded in the case's trail (the applicant sees it) and the numbers show here, once. A plain form post
- * with useActionState, so it works without JavaScript too.
+ * 查看完整信息: personal numbers on the desk are masked, sensitive answers hidden whole; a clerk ticks the answers they
+ * need whole and says why. The reveal is recorded in the case's trail (the applicant sees it) and the answers show
+ * here, once. A plain form post with useActionState, so it works without JavaScript too.
  */
 export function RevealPersonalForm({
   taskId,

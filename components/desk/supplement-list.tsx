@@ -4,11 +4,11 @@ import type { TMaterialLinks } from "@/components/forms/material-answer";
 import { Tag } from "@/components/ui/tag";
 import type { TSupplementRequest } from "@/db/schema";
 import { listFields, type TFormDefinition } from "@/lib/forms/definition";
-import { maskPersonalAnswer } from "@/lib/forms/mask-personal-answer";
+import { maskStaffAnswer } from "@/lib/forms/mask-staff-answer";
 import { formatDateTime } from "@/lib/i18n/format";
 import { localize, type Locale } from "@/lib/i18n/locales";
 
-/** Every supplement request of a task: what was asked, item by item, and what came back (personal numbers masked). */
+/** Every supplement request of a task: what was asked, item by item, and what came back (masked as on every staff page). */
 export async function SupplementList({
   supplements,
   definition,
@@ -44,7 +44,7 @@ export async function SupplementList({
                   <span className="font-semibold">{field ? localize(field.label, locale) : item.key}</span>: {item.note}
                   {request.status === "answered" && field ? (
                     <span className="block text-muted">
-                      {t("newAnswer")} {formatAnswer(field, maskPersonalAnswer(field, request.answers?.[item.key]), locale, tf, licenceTitles, materialLinks)}
+                      {t("newAnswer")} {formatAnswer(field, maskStaffAnswer(field, request.answers?.[item.key]), locale, tf, licenceTitles, materialLinks)}
                     </span>
                   ) : null}
                 </li>

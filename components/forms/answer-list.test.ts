@@ -1,7 +1,8 @@
 /** How answers read: a name prefilled from the register follows the one name rule; what a person typed stays as typed. */
 import { describe, expect, it } from "vitest";
 import { ZField, type TField } from "@/lib/forms/definition";
-import { formatAnswer } from "./answer-list";
+import { hiddenAnswer } from "@/lib/forms/mask-staff-answer";
+import { formatAnswer, formatAnswerText } from "./answer-list";
 
 const label = { "zh-Hans": "姓名", "zh-Hant": "姓名", en: "Name" };
 const field = (input: Record<string, unknown>) => ZField.parse({ key: "name", type: "text", label, ...input }) as TField;
@@ -26,5 +27,20 @@ describe("formatAnswer", () => {
     const value = { region: "310115", detail: "1 Century Avenue" };
     expect(formatAnswer(address, value, "en", t)).toBe("Shanghai, Pudong New Area, 1 Century Avenue");
     expect(formatAnswer(address, { region: "310115", detail: "世纪大道 1 号" }, "zh-Hans", t)).toBe("上海市 浦东新区 世纪大道 1 号");
+  });
+
+  it("says an answer masked whole is hidden, and reads a revealed one as the list would", () => {
+    const health = ZField.parse({
+      key: "health",
+      type: "select",
+      label,
+      dataClass: "sensitive",
+      options: [{ value: "valid", label: { "zh-Hans": "持有有效的健康证明", "zh-Hant": "持有有效的健康證明", en: "Holds a valid health certificate" } }],
+    }) as TField;
+    const shown = formatAnswer(health, hiddenAnswer, "en", t) as { props: { children: unknown } };
+    expect(shown.props.children).toBe("hiddenSensitive");
+    expect(formatAnswerText(health, "valid", "zh-Hant", t)).toBe("持有有效的健康證明");
+    const income = ZField.parse({ key: "income", type: "money", label, dataClass: "sensitive" }) as TField;
+    expect(formatAnswerText(income, 1250000, "zh-Hans", t)).toMatch(/12,500\.00/);
   });
 });

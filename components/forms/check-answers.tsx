@@ -73,6 +73,7 @@ export async function CheckAnswers({
             definition={definition}
             answers={answers}
             locale={locale}
+            reader="applicant"
             fields={sections.flatMap((section) => section.fields)}
             changeHref={(field) => (lockedKeys.has(field.key) ? undefined : changeHref(page.key, field.key))}
             licenceTitles={licenceTitles}

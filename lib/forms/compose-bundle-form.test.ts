@@ -112,6 +112,22 @@ describe("composeBundleForm", () => {
     expect(result.issues[0].message).toMatch(/text field here but a number field/);
   });
 
+  it("keeps a field's data class, and holds one datum to one class as it takes effect", () => {
+    const idNumber = { key: "managerIdNumber", type: "id-number", label: text("Manager's ID") } satisfies TFieldInput;
+    const illness = { key: "managerIllness", type: "text", label: text("Illness"), dataClass: "sensitive" } satisfies TFieldInput;
+    const amr = component("AMR-FOOD-LICENCE", form([{ sections: [{ key: "staff", fields: [idNumber, illness, { ...shopName, dataClass: "internal" }] }] }]));
+    // Unset and "sensitive" are one class for an ID number; "internal" is a text's own.
+    const fireAgain = component("FIRE-SAFETY-CHECK", form([{ sections: [{ key: "venue", fields: [{ ...idNumber, dataClass: "sensitive" }, illness] }] }]));
+    const composed = listFields(composeOk([amr, fireAgain]));
+    expect(composed.find((field) => field.key === "managerIllness")?.dataClass).toBe("sensitive");
+
+    const milder = component("FIRE-SAFETY-CHECK", form([{ sections: [{ key: "venue", fields: [{ ...illness, dataClass: "personal" }] }] }]));
+    const result = composeBundleForm({ base, components: [amr, milder] });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((issue) => issue.path)).toEqual(["FIRE-SAFETY-CHECK/pages[0].sections[0].fields[0].dataClass"]);
+  });
+
   it("reports a key asked with the same type but other options or bounds", () => {
     const stricter = component("FIRE-SAFETY-CHECK", form([{ sections: [{ key: "venue", fields: [{ ...businessArea, max: 500 }] }] }]));
     const result = composeBundleForm({ base, components: [stricter] });

@@ -6,7 +6,9 @@
  * Rules:
  * - A field key is one datum. A key already asked (by the base or an earlier component) is not asked again, but
  *   the two questions must agree on everything that decides what answer is accepted (see fieldContract); the
- *   wording (label, hint, unit) and the prefill source of the first one are used.
+ *   wording (label, hint, unit) and the prefill source of the first one are used. Their data class is part of the
+ *   contract, compared as it takes effect (an ID number left unset is as sensitive as one marked so): one datum is
+ *   masked and sealed one way, whichever department's question asked it.
  * - A field dropped as "already asked" must be asked whenever its component applies: the earlier question must be
  *   unconditional, or shown under exactly the same conditions. Otherwise ask it in the base.
  * - Fields a bundle item excludes (excludeFields) are not asked: another department of the bundle produces them.
@@ -20,6 +22,7 @@
  *   `bundle-base/pages[0]…` for the base, `<service code>/pages[0]…` for a component.
  */
 import { canonicalJson } from "@/lib/canonical-json";
+import { dataClassOf } from "@/lib/forms/data-class";
 import {
   checkFormDefinition,
   formatJsonPath,
@@ -60,9 +63,9 @@ export const baseSourceName = "bundle-base";
 const presentationProperties = new Set(["label", "hint", "unit", "itemLabel", "prefill"]);
 
 function fieldContract(field: Record<string, unknown>): Record<string, unknown> {
-  const contract: Record<string, unknown> = {};
+  const contract: Record<string, unknown> = { dataClass: dataClassOf(field as TField) };
   for (const [property, value] of Object.entries(field)) {
-    if (presentationProperties.has(property) || value === undefined) continue;
+    if (presentationProperties.has(property) || property === "dataClass" || value === undefined) continue;
     if (property === "options" && Array.isArray(value)) {
       contract.options = value.map((option: { value: string }) => option.value).sort();
     } else if (property === "fields" && Array.isArray(value)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZField, type TField } from "@/lib/forms/definition";
-import { listPersonalParts, maskPersonalAnswer } from "./mask-personal-answer";
+import { maskPersonalAnswer } from "./mask-personal-answer";
 
 const text = (value: string) => ({ "zh-Hans": value, "zh-Hant": value, en: value });
 const field = (input: Record<string, unknown>) => ZField.parse({ key: "q", label: text("Q"), ...input }) as TField;
@@ -34,24 +34,6 @@ describe("masking personal numbers in answers shown back to the applicant", () =
     });
     expect(maskPersonalAnswer(members, [{ name: "李四", idNumber: "310104199002150024", mobile: "13800138000" }])).toEqual([
       { name: "李四", idNumber: "3101**********0024", mobile: "138****8000" },
-    ]);
-  });
-
-  it("lists, whole, exactly the parts masking hides: what a clerk may reveal", () => {
-    expect(listPersonalParts(field({ type: "id-number" }), "310104198803124016")).toEqual([{ where: null, value: "310104198803124016" }]);
-    expect(listPersonalParts(field({ type: "text" }), "一门小馆")).toEqual([]);
-    expect(listPersonalParts(field({ type: "address" }), { region: "310104", detail: "房东 13800138000" })).toEqual([{ where: null, value: "房东 13800138000" }]);
-    expect(listPersonalParts(field({ type: "uscc" }), "91310104MA1FL8XQ36")).toEqual([]);
-    const members = field({
-      type: "group",
-      itemLabel: text("Member"),
-      fields: [
-        { key: "name", type: "text", label: text("Name") },
-        { key: "idNumber", type: "id-number", label: text("ID") },
-      ],
-    });
-    expect(listPersonalParts(members, [{ name: "李四" }, { name: "王五", idNumber: "310104199002150024" }])).toEqual([
-      { where: { itemIndex: 1, itemLabel: text("Member"), label: text("ID") }, value: "310104199002150024" },
     ]);
   });
 });

@@ -3,10 +3,10 @@
  * of the check page): personal numbers masked as /me/profile masks them, so a shared screen or a shoulder-surfer
  * learns nothing usable. Resident ID and mobile numbers are masked wherever they stand — their own field types
  * (id-number, phone), a field prefilled from the person's identity, inside a text the applicant typed, inside each
- * item of a group. The masking itself is lib/identifiers/mask.ts; this only knows where the numbers are.
+ * item of a group. The masking itself is lib/identifiers/mask.ts; this only knows where the numbers are. Staff pages
+ * mask more, by the field's data class: lib/forms/mask-staff-answer.ts.
  */
 import type { TField, TItemField } from "@/lib/forms/definition";
-import type { TLocalizedText } from "@/lib/i18n/locales";
 import { maskIdentifier, maskMobile, maskPersonalNumbers } from "@/lib/identifiers/mask";
 
 export function maskPersonalAnswer(field: TField | TItemField, value: unknown): unknown {
@@ -35,32 +35,4 @@ export function maskPersonalAnswer(field: TField | TItemField, value: unknown): 
     });
   }
   return value;
-}
-
-/** One personal number an answer holds, where in the answer it stands ("Member 2 · ID number"; "" for the answer itself). */
-export type TPersonalPart = { where: { itemIndex: number; itemLabel: TLocalizedText; label: TLocalizedText } | null; value: string };
-
-/**
- * The parts of an answer that masking hides, as given: what a clerk sees after revealing it with a purpose. Empty
- * when the answer holds no personal number (nothing to reveal).
- */
-export function listPersonalParts(field: TField | TItemField, value: unknown): TPersonalPart[] {
-  if (value === undefined || value === null) return [];
-  if (typeof value === "string") return maskPersonalAnswer(field, value) === value ? [] : [{ where: null, value }];
-  if (field.type === "address" && typeof value === "object" && !Array.isArray(value)) {
-    const detail = (value as Record<string, unknown>).detail;
-    return typeof detail === "string" && maskPersonalNumbers(detail) !== detail ? [{ where: null, value: detail }] : [];
-  }
-  if (field.type === "group" && Array.isArray(value)) {
-    return value.flatMap((item, itemIndex) => {
-      if (typeof item !== "object" || item === null) return [];
-      return field.fields.flatMap((itemField) =>
-        listPersonalParts(itemField, (item as Record<string, unknown>)[itemField.key]).map((part) => ({
-          where: { itemIndex, itemLabel: field.itemLabel, label: itemField.label },
-          value: part.value,
-        })),
-      );
-    });
-  }
-  return [];
 }

@@ -3,6 +3,10 @@
  * the CSV columns and the JSON records carry them. The route handler (app/statistics/data/[file]/route.ts) writes
  * the files and the data package that describes them (Frictionless Table Schema, datapackage.json) from this list,
  * and docs/OPEN-DATA.md explains it for people: a field is renamed or removed only with a new file name.
+ *
+ * Data classes (lib/forms/data-class.ts): open data carries only what is public — counts, rates, codes and names of
+ * departments and services, and of 办件公示 the case number and a masked applicant. No field carries an answer of
+ * any class, so no personal or sensitive answer can reach a file (server/statistics/public-statistics.test.ts).
  */
 
 export const openDataTables = ["departments", "services", "cases-concluded"] as const;

@@ -267,4 +267,23 @@ describe.each(testDatabaseKinds)("publishing form definitions on %s", (kind) => 
     const [signLatest] = (await versionsOf("service", "URBAN-SIGN")).slice(-1);
     expect(composed[1].composedFrom?.slice(1)).toEqual([fireLatest.id, signLatest.id]);
   });
+
+  it("keeps the data class an admin gives a field, in the service's version and in the bundle composed from it", async () => {
+    const illness = { key: "staffIllness", type: "textarea", label: t("从业人员患病情况", "Staff illnesses"), dataClass: "sensitive" } satisfies TFieldInput;
+    const result = await publish({ subjectCode: "FIRE-CHECK", definitionJson: json(onePage("venue", [shopName, fireExitCount, illness])) });
+    expect(result).toMatchObject({ ok: true, recomposed: [{ bundleCode: "BUNDLE-SHOP" }] });
+    const [fire] = (await versionsOf("service", "FIRE-CHECK")).slice(-1);
+    const [composed] = (await versionsOf("bundle", "BUNDLE-SHOP")).slice(-1);
+    for (const definition of [fire.definition, composed.definition]) {
+      expect(listFields(definition).find((field) => field.key === "staffIllness")?.dataClass).toBe("sensitive");
+    }
+
+    // A class the meta-schema does not know is refused at its path, and nothing is written.
+    const before = await allVersions();
+    const refused = await publish({ subjectCode: "FIRE-CHECK", definitionJson: json(onePage("venue", [shopName, { ...illness, dataClass: "secret" } as unknown as TFieldInput])) });
+    expect(refused).toMatchObject({ ok: false, code: "invalid:form-definition" });
+    if (refused.ok) return;
+    expect(refused.issues).toContainEqual(expect.objectContaining({ path: "pages[0].sections[0].fields[1].dataClass", code: "one-of" }));
+    expect(await allVersions()).toBe(before);
+  });
 });

@@ -43,6 +43,14 @@ describe("the logger", () => {
     expect(child).toMatchObject({ idNumber: "[redacted]", msg: "child line" });
   });
 
+  it("drops answers whole wherever they hang, so a sensitive answer that is no number never reaches a line", () => {
+    const { logger, text, records } = capture();
+    const answers = { foodSafetyManagerHealthCertificate: "applying", staffIllness: "乙型肝炎病毒携带" };
+    logger.warn({ case: { number: "OD202612060000001", answers }, supplement: { answers }, draft: { values: answers } }, "saved");
+    for (const secret of ["applying", "乙型肝炎"]) expect(text()).not.toContain(secret);
+    expect(records()[0]).toMatchObject({ case: { number: "OD202612060000001", answers: "[redacted]" }, supplement: { answers: "[redacted]" }, draft: { values: "[redacted]" } });
+  });
+
   it("logs an error by its type, message and stack, and drops what a driver hangs on it", () => {
     const { logger, text, records } = capture();
     const cause = Object.assign(new Error('invalid input syntax for type uuid: "13800138000"'), { code: "22P02", detail: "Failing row contains (310104198803124016)", params: ["310104198803124016"] });

@@ -7,6 +7,10 @@
  * as the last line of defence for anything a serializer let through — the finished line, whose ID and mobile
  * numbers are masked once more (hooks.streamWrite).
  *
+ * Data classes (lib/forms/data-class.ts): answers are dropped whole by their key (answers, values, params), whatever
+ * their class, so a sensitive answer that holds no number (a health condition) never reaches a line either; the
+ * number masking is only the backstop for personal numbers typed into free text.
+ *
  * Use `logger.error({ err }, "what failed")`; never `console.*` in server code.
  */
 import pino, { type DestinationStream, type Logger } from "pino";

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cases, companies, departments, ratings, services, tasks, users } from "@/db/schema";
 import { testDatabaseKinds } from "@/db/testing";
+import { openDataTables } from "@/lib/statistics/open-data-fields";
 import { proofAnswers } from "@/seed/sample-answers";
 import { submitTestCase } from "@/server/testing/submit-test-case";
 import { openSeededWorld, type TWorld } from "@/server/testing/world";
@@ -121,6 +122,14 @@ describe.each(testDatabaseKinds)("public statistics on %s", (kind) => {
     for (const secret of ["李小明", "上海味道", "91310000MA1FL8XQ30", "310104198803124016"]) expect(published).not.toContain(secret);
     // A forged or stale cursor gives the first page, never an error.
     expect((await listConcludedCases({ db: world.db, pageSize: 2, cursor: "not-a-cursor" })).cases.map((row) => row.number)).toEqual([numbers[2], numbers[3]]);
+  });
+
+  it("publishes no answer in any open-data file, whatever its data class", async () => {
+    // The cases' answers (proofAnswers): the applicant's name (personal), ID number (sensitive), purpose (internal).
+    for (const table of openDataTables) {
+      const published = JSON.stringify(await buildOpenData({ db: world.db, table, now }));
+      for (const answer of ["张三", "310104198803124016", "3101**********4016", "home-purchase"]) expect(published, table).not.toContain(answer);
+    }
   });
 
   it("builds the open-data records with every documented field, in order, for both periods", async () => {

@@ -39,6 +39,37 @@ describe.each(testDatabaseKinds)("revealing a masked personal number on %s", (ki
     expect(seen.ok && seen.events.some((shown) => shown.kind === "personal-data-revealed" && shown.taskId === taskOf("AMR"))).toBe(true);
   });
 
+  it("reveals a sensitive answer hidden whole, with the same purpose and record, to the department whose part it is", async () => {
+    const { caseId, taskOf } = await newRestaurantCase();
+    const amr = await world.actorOf("clerk-amr");
+    const result = await revealPersonalAnswers({ db: world.db, actor: amr, taskId: taskOf("AMR"), keys: ["foodSafetyManagerHealthCertificate", "foodSafetyManagerMobile"], purpose: "check-register" });
+    expect(result).toMatchObject({
+      ok: true,
+      revealed: [
+        { key: "foodSafetyManagerHealthCertificate", parts: [{ where: null, value: "valid", field: { key: "foodSafetyManagerHealthCertificate", dataClass: "sensitive" } }] },
+        { key: "foodSafetyManagerMobile", parts: [{ where: null, value: "13700137001" }] },
+      ],
+    });
+    const [event] = await reveals(caseId);
+    expect(event).toMatchObject({ actorId: amr.id, taskId: taskOf("AMR"), public: true });
+    expect(event.data).toMatchObject({ purpose: "check-register", fields: [{ key: "foodSafetyManagerHealthCertificate" }, { key: "foodSafetyManagerMobile" }] });
+    // Which answers, never what they say: neither the stored value nor the option's words.
+    expect(JSON.stringify(event.data)).not.toMatch(/"valid"|持有有效/);
+    expect(await verifyCaseTrail({ db: world.db, caseId })).toMatchObject({ ok: true });
+
+    // Not another department's: FIRE's part of this case does not hold it.
+    const fire = await world.actorOf("clerk-fire");
+    expect(await revealPersonalAnswers({ db: world.db, actor: fire, taskId: taskOf("FIRE"), keys: ["foodSafetyManagerHealthCertificate"], purpose: "check-register" })).toMatchObject({ ok: false, code: "invalid:reveal-fields" });
+    expect(await reveals(caseId)).toHaveLength(1);
+  });
+
+  it("has nothing to reveal of a sensitive question left unanswered", async () => {
+    const { caseId, taskOf } = await submitTestCase(world, { username: "enterprise", subjectCode: "BUNDLE-RESTAURANT", answers: restaurantAnswers({ foodSafetyManagerHealthCertificate: "" }) });
+    const amr = await world.actorOf("clerk-amr");
+    expect(await revealPersonalAnswers({ db: world.db, actor: amr, taskId: taskOf("AMR"), keys: ["foodSafetyManagerHealthCertificate"], purpose: "check-register" })).toMatchObject({ ok: false, code: "invalid:reveal-fields" });
+    expect(await reveals(caseId)).toHaveLength(0);
+  });
+
   it("refuses a reveal without a purpose, or 'other' without saying what, and records nothing", async () => {
     const { caseId, taskOf } = await newRestaurantCase();
     const actor = await world.actorOf("clerk-amr");

@@ -1,15 +1,17 @@
 /**
- * Staff see personal numbers masked. A clerk of the task's department who needs one whole (to check an identity
- * against a register, to call the applicant) reveals chosen answers with a purpose; the reveal is written to the
- * case's trail — who, when, which answers, why — as a public event, so the applicant sees on the tracker which
- * department looked and why. The numbers come back to that one page view only: nothing stores them revealed.
+ * Staff see personal numbers masked, and the answers of sensitive fields (lib/forms/data-class.ts: health, income,
+ * a criminal record …) hidden whole (lib/forms/mask-staff-answer.ts). A clerk of the task's department who needs one
+ * whole (to check an identity against a register, to call the applicant, to judge a health certificate) reveals
+ * chosen answers with a purpose; the reveal is written to the case's trail — who, when, which answers, why — as a
+ * public event, so the applicant sees on the tracker which department looked and why. The answers come back to that
+ * one page view only: nothing stores them revealed.
  */
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { departments, formDefinitions, services } from "@/db/schema";
 import { listFields } from "@/lib/forms/definition";
-import { listPersonalParts, type TPersonalPart } from "@/lib/forms/mask-personal-answer";
+import { listMaskedParts, type TMaskedPart } from "@/lib/forms/mask-staff-answer";
 import { narrowDefinition } from "@/lib/forms/narrow-definition";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import { readPlainText } from "@/lib/text/plain-text";
@@ -19,7 +21,7 @@ import { catchRefusal, fail, type TResult } from "@/server/errors";
 import { listDepartmentFieldKeys } from "./list-department-field-keys";
 import { checkTaskRequest, lockDepartmentTask } from "./lock-department-task";
 
-/** Why a clerk looks at a number whole: a short list, each with the free text as detail ("other" must say what). */
+/** Why a clerk looks at an answer whole: a short list, each with the free text as detail ("other" must say what). */
 export const revealPurposes = ["verify-identity", "contact-applicant", "check-register", "other"] as const;
 export type TRevealPurpose = (typeof revealPurposes)[number];
 export const REVEAL_NOTE_MAX = 200;
@@ -33,7 +35,8 @@ export type TRevealPersonalAnswersOptions = {
   note?: string;
 };
 
-export type TRevealedAnswer = { key: string; label: TLocalizedText; parts: TPersonalPart[] };
+/** An answer revealed: each part masking hid, with the field that formats it (an item field within a group). */
+export type TRevealedAnswer = { key: string; label: TLocalizedText; parts: TMaskedPart[] };
 
 export async function revealPersonalAnswers(options: TRevealPersonalAnswersOptions): Promise<TResult<{ revealed: TRevealedAnswer[] }>> {
   const { db, actor, taskId } = options;
@@ -59,13 +62,13 @@ export async function revealPersonalAnswers(options: TRevealPersonalAnswersOptio
         .from(services)
         .innerJoin(departments, eq(departments.id, services.departmentId))
         .where(and(eq(services.id, task.serviceId)));
-      // Only answers of this department's part, and only those that hold a personal number.
+      // Only answers of this department's part, and only those that masking hides (in part or whole).
       const part = await listDepartmentFieldKeys(tx, { formDefinitionId: caseRow.formDefinitionId, serviceCode: service.code });
       const fields = listFields(part.whole ? form.definition : narrowDefinition(form.definition, part.keys));
       const revealed: TRevealedAnswer[] = [];
       for (const key of keys) {
         const field = fields.find((candidate) => candidate.key === key);
-        const parts = field ? listPersonalParts(field, caseRow.answers[key]) : [];
+        const parts = field ? listMaskedParts(field, caseRow.answers[key]) : [];
         if (!field || parts.length === 0) return fail("invalid:reveal-fields");
         revealed.push({ key, label: field.label, parts });
       }
@@ -74,7 +77,7 @@ export async function revealPersonalAnswers(options: TRevealPersonalAnswersOptio
         taskId: task.id,
         actorId: actor.id,
         kind: "personal-data-revealed",
-        // What and why, never the numbers themselves: the trail is read by the applicant and by auditors.
+        // What and why, never the answers themselves: the trail is read by the applicant and by auditors.
         data: { fields: revealed.map(({ key, label }) => ({ key, label })), purpose: purpose.data, note: note.text, department: service.department },
         public: true,
       });

@@ -72,6 +72,15 @@ describe.each(testDatabaseKinds)("the supervision CSV on %s", (kind) => {
     expect(volumeLines[1]).toMatch(/^\d{4}-\d{2}-\d{2},1,1,100$/);
   });
 
+  it("carries figures only: no answer of the cases counted, whatever its data class", async () => {
+    for (const table of ["departments", "services", "volumes"]) {
+      const outcome = await download("supervisor", { table, from: today, to: today });
+      const csv = await ((outcome as { value: Response }).value).text();
+      // The proof's answers: the applicant's name (personal), ID number (sensitive) and purpose (internal).
+      for (const answer of ["张三", "310104198803124016", "4016", "home-purchase", "购房"]) expect(csv, table).not.toContain(answer);
+    }
+  });
+
   it("refuses a reversed range in the reader's language", async () => {
     const outcome = await download("supervisor", { table: "departments", from: "2026-03-02", to: "2026-03-01" });
     const response = (outcome as { value: Response }).value;

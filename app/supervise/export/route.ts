@@ -1,6 +1,8 @@
 /**
  * GET /supervise/export?table=departments|services|volumes&from=&to=: one dashboard table as a CSV file for Excel
  * (UTF-8 with BOM, formulas defused: lib/csv/csv.ts), headers in the reader's language, streamed row by row.
+ * Figures only, per department, service or period: no case, applicant or answer of any data class is exported
+ * (lib/forms/data-class.ts; route.test.ts checks the file holds none of the counted cases' answers).
  */
 import { getLocale } from "next-intl/server";
 import { z } from "zod";

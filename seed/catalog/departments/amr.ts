@@ -91,7 +91,25 @@ export const services: TSeedService[] = [
       {
         key: "foodSafety",
         title: t("食品安全管理", "Food safety"),
-        fields: [field.foodSafetyManagerName, field.foodSafetyManagerMobile],
+        fields: [
+          field.foodSafetyManagerName,
+          field.foodSafetyManagerMobile,
+          {
+            key: "foodSafetyManagerHealthCertificate",
+            type: "select",
+            label: t("食品安全管理人员健康证明", "Health certificate of the person in charge of food safety"),
+            hint: t(
+              "从事接触直接入口食品工作的人员应当持有有效的健康证明（《食品安全法》第四十五条）",
+              "Anyone whose work touches food eaten as it is must hold a valid health certificate (Food Safety Law, Article 45)",
+            ),
+            options: [
+              { value: "valid", label: t("持有有效的健康证明", "Holds a valid health certificate") },
+              { value: "applying", label: t("正在办理或者换发", "Being issued or renewed") },
+            ],
+            // Health data (个人信息保护法 art. 28): hidden whole on the desk until a clerk reveals it with a purpose.
+            dataClass: "sensitive",
+          },
+        ],
       },
       {
         key: "foodMaterials",

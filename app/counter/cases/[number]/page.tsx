@@ -103,7 +103,7 @@ export default async function CounterCasePage({ params, searchParams }: TProps) 
       <h2 className="mb-4 text-2xl font-bold">{t("timeline")}</h2>
       <CaseTimeline events={result.events} locale={locale} labelOf={(event) => (event.taskId ? (taskDepartment.get(event.taskId) ?? null) : null)} />
       <h2 className="mb-4 text-2xl font-bold">{tc("answers")}</h2>
-      <AnswerList definition={result.definition} answers={result.case.answers} locale={locale} licenceTitles={await nameAnswerLicences({ db, answers: result.case.answers, locale })} />
+      <AnswerList definition={result.definition} answers={result.case.answers} locale={locale} reader="staff" licenceTitles={await nameAnswerLicences({ db, answers: result.case.answers, locale })} />
       <p className="mt-10">
         <Link href="/counter/cases">{tc("backToCases")}</Link>
       </p>

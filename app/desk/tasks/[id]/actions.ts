@@ -5,12 +5,14 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getLocale } from "next-intl/server";
 import type { TExtensionFormState } from "@/components/desk/extension-request-form";
+import { formatAnswerText, type TAnswerWords } from "@/components/forms/answer-list";
 import type { TRevealFormState } from "@/components/desk/reveal-personal-form";
 import { localize, type Locale } from "@/lib/i18n/locales";
 import type { TSupplementFormState } from "@/components/desk/supplement-request-form";
 import { defineAction } from "@/server/http/define-action";
 import { requestSupplement } from "@/server/supplements/request-supplement";
 import { requestExtension } from "@/server/workflow/request-extension";
+import { translatorFor } from "@/server/i18n/translator";
 import { revealPersonalAnswers } from "@/server/workflow/reveal-personal-answers";
 
 const ZTaskPost = z.object({ taskId: z.uuid(), version: z.coerce.number().int().positive() });
@@ -66,12 +68,16 @@ export const revealPersonalAnswersAction = defineAction({
     const result = await revealPersonalAnswers({ db, actor, taskId, keys: picked, purpose, note });
     if (!result.ok) return { error: result.code, picked, purpose, note };
     const locale = (await getLocale()) as Locale;
+    // translatorFor, not getTranslations: an action's words do not need the page's request (and its tests have none).
+    const translate = translatorFor(locale);
+    const words: TAnswerWords = (key, values) => translate(`form.${key}`, values);
     return {
       revealed: result.revealed.map((answer) => ({
         label: localize(answer.label, locale),
         parts: answer.parts.map((part) => ({
           where: part.where ? `${localize(part.where.itemLabel, locale)} ${part.where.itemIndex + 1} · ${localize(part.where.label, locale)}` : null,
-          value: part.value,
+          // Read as the answer list reads it: a select's option, a date, an amount in yuan — or the number itself.
+          value: formatAnswerText(part.field, part.value, locale, words),
         })),
       })),
     };

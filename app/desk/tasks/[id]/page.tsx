@@ -42,7 +42,7 @@ import { listDepartmentUrgings } from "@/server/urgings/list-department-urgings"
 import { CaseDocumentList } from "@/components/documents/case-document-list";
 import { listCaseDocuments } from "@/server/documents/find-case-documents";
 import { listFields } from "@/lib/forms/definition";
-import { listPersonalParts, maskPersonalAnswer } from "@/lib/forms/mask-personal-answer";
+import { hiddenAnswer, listMaskedParts, maskStaffAnswer } from "@/lib/forms/mask-staff-answer";
 import { revealPurposes } from "@/server/workflow/reveal-personal-answers";
 import { requestExtensionAction, requestSupplementAction, revealPersonalAnswersAction } from "./actions";
 
@@ -105,16 +105,16 @@ export default async function TaskPage({ params, searchParams }: TProps) {
       fields: page.sections
         .flatMap((section) => section.fields)
         .filter((field) => askable.has(field.key))
-        .map((field) => ({ key: field.key, label: localize(field.label, locale), answer: formatAnswer(field, maskPersonalAnswer(field, caseRow.answers[field.key]), locale, tf, licenceTitles, materialLinks) })),
+        .map((field) => ({ key: field.key, label: localize(field.label, locale), answer: formatAnswer(field, maskStaffAnswer(field, caseRow.answers[field.key]), locale, tf, licenceTitles, materialLinks) })),
     }))
     .filter((group) => group.fields.length > 0);
 
-  // Answers holding a personal number: masked below, revealed whole only with a purpose (and recorded).
+  // Answers holding a personal number or of a sensitive field: masked below, revealed whole only with a purpose (and recorded).
   const revealable = listFields(result.definition)
-    .filter((field) => listPersonalParts(field, caseRow.answers[field.key]).length > 0)
+    .filter((field) => listMaskedParts(field, caseRow.answers[field.key]).length > 0)
     .map((field) => {
-      const masked = maskPersonalAnswer(field, caseRow.answers[field.key]);
-      return { key: field.key, label: localize(field.label, locale), masked: typeof masked === "string" ? masked : "" };
+      const masked = maskStaffAnswer(field, caseRow.answers[field.key]);
+      return { key: field.key, label: localize(field.label, locale), masked: masked === hiddenAnswer ? tf("hiddenSensitive") : typeof masked === "string" ? masked : "" };
     });
 
   return (
@@ -273,8 +273,8 @@ export default async function TaskPage({ params, searchParams }: TProps) {
 
       <h2 className="mb-3 text-2xl font-bold">{t("answers")}</h2>
       {result.partOnly ? <p className="mb-4 text-muted">{t("answersPart")}</p> : null}
-      {/* Only this department's part of the answers reaches here (getTaskForClerk); personal numbers are masked. */}
-      <AnswerList definition={result.definition} answers={caseRow.answers} locale={locale} licenceTitles={licenceTitles} materialLinks={materialLinks} />
+      {/* Only this department's part of the answers reaches here (getTaskForClerk); masked by data class (maskStaffAnswer). */}
+      <AnswerList definition={result.definition} answers={caseRow.answers} locale={locale} reader="staff" licenceTitles={licenceTitles} materialLinks={materialLinks} />
       {revealable.length > 0 ? <RevealPersonalForm taskId={task.id} fields={revealable} purposes={revealPurposes} revealAction={revealPersonalAnswersAction} /> : null}
 
       <h2 className="mb-3 text-2xl font-bold">{t("history")}</h2>

@@ -194,6 +194,7 @@ export default async function TrackerPage({ params, searchParams }: TProps) {
         definition={result.definition}
         answers={result.case.answers}
         locale={locale}
+        reader="applicant"
         licenceTitles={await nameAnswerLicences({ db, answers: result.case.answers, locale })}
         materialLinks={{ reader: "applicant", fileHref: (fileId) => `/me/cases/${encodeURIComponent(result.case.number)}/materials/${fileId}` }}
       />
