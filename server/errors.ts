@@ -190,6 +190,7 @@ export const errorCodes = [
   "invalid:licence-template-prefix",
   "invalid:licence-template-validity",
   "invalid:licence-template-fields",
+  "invalid:licence-template-sensitive",
   // Urging notices (督办): sent by a supervisor, answered by the department.
   "not-found:urging-subject",
   "not-found:urging",

@@ -16,6 +16,8 @@ import { lockService } from "./lock-service";
 import { decisionsOf, readServiceDecisionsInput, type TDecisionsRefusal } from "./service-decisions-input";
 import { guideOf } from "./service-guide";
 import type { TServicePost } from "./service-input";
+import { listFields } from "@/lib/forms/definition";
+import { hidesWhole } from "@/lib/forms/mask-staff-answer";
 
 export async function saveServiceDecisionsDraft({ db, actor, code, input }: { db: TDatabase; actor: TActor; code: string; input: TServicePost }): Promise<{ ok: true } | TDecisionsRefusal | TAppError> {
   if (actor.role !== "admin") return fail("forbidden:role");
@@ -23,7 +25,11 @@ export async function saveServiceDecisionsDraft({ db, actor, code, input }: { db
     db.transaction(async (tx) => {
       const before = await lockService(tx, code);
       const form = await findLatestFormVersion(tx, "service", before.code);
-      const checked = readServiceDecisionsInput(input, { kind: before.kind, fieldKeys: form ? fieldKeysOf(form.definition) : new Set() });
+      const checked = readServiceDecisionsInput(input, {
+        kind: before.kind,
+        fieldKeys: form ? fieldKeysOf(form.definition) : new Set(),
+        hiddenKeys: new Set(form ? listFields(form.definition).filter(hidesWhole).map((field) => field.key) : []),
+      });
       // A refusal is an answer, not an error: the row lock is let go with nothing written.
       if (!checked.ok) throw new RefusalRollback(checked);
       const draft = { ...guideOf(before), ...decisionsOf(before), ...before.draft, ...checked.decisions };

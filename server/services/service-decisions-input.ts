@@ -133,6 +133,15 @@ function licenceProblem(issue: z.core.$ZodIssue): TErrorCode {
  * The answer keys a licence template prints. Each field's keys are alternatives (a bundle may ask a datum under
  * another key): at least one must be a field of the service's form, or the datum would always print empty.
  */
+/**
+ * Items that would print a sensitive answer (health, income, a criminal record …) on the licence, which its holder
+ * hands to others and anyone can check at /verify: refused. Personal numbers are not among them: a licence prints
+ * them masked and carries only their keyed hashes (server/licences/licence-hash-key.ts).
+ */
+function sensitiveLicenceFields(template: TLicenceTemplate, hiddenKeys: ReadonlySet<string>): string[] {
+  return template.fields.flatMap((field) => ("answer" in field.from ? field.from.answer.filter((key) => hiddenKeys.has(key)) : []));
+}
+
 function unreadLicenceFields(template: TLicenceTemplate, fieldKeys: ReadonlySet<string>): string[] {
   return template.fields.flatMap((field) => ("answer" in field.from && !field.from.answer.some((key) => fieldKeys.has(key)) ? [field.from.answer.join(" / ")] : []));
 }
@@ -140,9 +149,13 @@ function unreadLicenceFields(template: TLicenceTemplate, fieldKeys: ReadonlySet<
 /**
  * The settings to keep in the draft, or each field's first problem. `kind` is the service's: only an instant service
  * has an instant check. `fieldKeys` are the fields of the service's latest form version (none without a form), which
- * every rule and template must name.
+ * every rule and template must name; `hiddenKeys` those of its fields whose answers staff see hidden whole
+ * (lib/forms/mask-staff-answer.ts), which no licence may print.
  */
-export function readServiceDecisionsInput(post: TServicePost, { kind, fieldKeys }: { kind: TServiceKind; fieldKeys: ReadonlySet<string> }): { ok: true; decisions: TServiceDecisions } | TDecisionsRefusal {
+export function readServiceDecisionsInput(
+  post: TServicePost,
+  { kind, fieldKeys, hiddenKeys = new Set() }: { kind: TServiceKind; fieldKeys: ReadonlySet<string>; hiddenKeys?: ReadonlySet<string> },
+): { ok: true; decisions: TServiceDecisions } | TDecisionsRefusal {
   const fields: Record<string, TErrorCode> = {};
   const details: Record<string, string> = {};
   const reviewBody = readOptionalText(post, "reviewBody", fields, "invalid:service-remedy-partial");
@@ -197,9 +210,13 @@ export function readServiceDecisionsInput(post: TServicePost, { kind, fieldKeys 
       details.licenceTemplate = pathOf(parsed.error.issues[0]);
     } else {
       const unread = unreadLicenceFields(parsed.data, fieldKeys);
+      const sensitive = sensitiveLicenceFields(parsed.data, hiddenKeys);
       if (unread.length > 0) {
         fields.licenceTemplate = "invalid:service-form-field";
         details.licenceTemplate = unread.join(", ");
+      } else if (sensitive.length > 0) {
+        fields.licenceTemplate = "invalid:licence-template-sensitive";
+        details.licenceTemplate = sensitive.join(", ");
       } else licenceTemplate = parsed.data;
     }
   }

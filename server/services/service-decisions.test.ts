@@ -106,6 +106,14 @@ describe.each(testDatabaseKinds)("a service's decision settings on %s", (kind) =
     expect(await refused("HRSS-PROOF", licence({ validityMonths: 0 }))).toMatchObject({ fields: { licenceTemplate: "invalid:licence-template-validity" } });
     expect(await refused("HRSS-PROOF", licence({ fields: [] }))).toMatchObject({ fields: { licenceTemplate: "invalid:licence-template-fields" } });
     expect(await refused("HRSS-PROOF", licence({ fields: [{ key: "insuredName", label: template.fields[0].label, from: { answer: ["holderName"] } }] }))).toMatchObject({ fields: { licenceTemplate: "invalid:service-form-field" }, details: { licenceTemplate: "holderName" } });
+    // A sensitive answer (the food-safety manager's health certificate) is never printed on a licence, which is shown
+    // to others and checked by anyone; a personal number is (masked, and hashed in the QR code).
+    const food = JSON.parse((await post("AMR-FOOD-LICENCE")).licenceTemplate);
+    const printsHealth = { key: "health", label: template.fields[0].label, from: { answer: ["foodSafetyManagerHealthCertificate"] } };
+    expect(await refused("AMR-FOOD-LICENCE", { licenceTemplate: JSON.stringify({ ...food, fields: [...food.fields, printsHealth] }) })).toMatchObject({
+      fields: { licenceTemplate: "invalid:licence-template-sensitive" },
+      details: { licenceTemplate: "foodSafetyManagerHealthCertificate" },
+    });
     // No raw zod text reaches the admin: every refusal is one of the listed codes.
     expect(await refused("HRSS-PROOF", licence({ colour: "red" }))).toMatchObject({ fields: { licenceTemplate: "invalid:service-settings-unknown-key" }, details: { licenceTemplate: "colour" } });
 
