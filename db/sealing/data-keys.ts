@@ -83,18 +83,22 @@ function loadKeys(): TLoadedKeys {
   return { keys: loadDataKeyDirectory(dataKeyDirectoryOf()), fromDirectory: true, loadedAt: Date.now() };
 }
 
+function currentKeys(): TLoadedKeys {
+  const loaded = globalForKeys.__onedoorDataKeys;
+  if (loaded && (!loaded.fromDirectory || Date.now() - loaded.loadedAt < directoryKeysTtlMs)) return loaded;
+  const fresh = loadKeys();
+  globalForKeys.__onedoorDataKeys = fresh;
+  return fresh;
+}
+
 /** The data keys of this process: DATA_ENCRYPTION_KEY (and _PREVIOUS), else DATA_DIR's, read again every few seconds. */
 export function getDataKeys(): TDataKeys {
-  const loaded = globalForKeys.__onedoorDataKeys;
-  if (loaded && (!loaded.fromDirectory || Date.now() - loaded.loadedAt < directoryKeysTtlMs)) return loaded.keys;
-  globalForKeys.__onedoorDataKeys = loadKeys();
-  return globalForKeys.__onedoorDataKeys.keys;
+  return currentKeys().keys;
 }
 
 /** Whether this process's keys come from DATA_DIR (else from DATA_ENCRYPTION_KEY). */
 export function dataKeysFromDirectory(): boolean {
-  getDataKeys();
-  return globalForKeys.__onedoorDataKeys!.fromDirectory;
+  return currentKeys().fromDirectory;
 }
 
 /** Makes these the process's keys until forgotten (a test's own keys). */

@@ -10,7 +10,7 @@ import { blindIndex, blindIndexes } from "./blind-index";
 import { dataKeyFrom, forgetDataKeys, getDataKeys, loadDataKeyDirectory, rotateDataKeyDirectory, UnknownDataKeyError, useDataKeys } from "./data-keys";
 import { isSealed, openText, SealedValueError, sealedKeyId, sealText } from "./seal";
 import { openSealedStrings, sealPersonalStrings, sealSensitiveAnswers } from "./seal-json";
-import type { TFormDefinition } from "@/lib/forms/definition";
+import { ZFormDefinition } from "@/lib/forms/definition";
 
 const keyA = dataKeyFrom(randomBytes(32));
 const keyB = dataKeyFrom(randomBytes(32));
@@ -66,7 +66,7 @@ describe("a blind index", () => {
 });
 
 describe("answers at rest", () => {
-  const definition = {
+  const definition = ZFormDefinition.parse({
     schemaVersion: 1,
     rules: [],
     pages: [
@@ -97,7 +97,7 @@ describe("answers at rest", () => {
         ],
       },
     ],
-  } as unknown as TFormDefinition;
+  });
 
   it("seals sensitive answers whole and personal numbers wherever they stand, keeps the rest readable, and opens all of it back", () => {
     useDataKeys({ active: keyA, previous: null });

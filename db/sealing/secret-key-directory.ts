@@ -21,6 +21,12 @@ function readSecretFile(file: string): Buffer | null {
   return fs.existsSync(file) ? parseHashKey(fs.readFileSync(file, "utf8")) : null;
 }
 
+function readActiveSecretFile(file: string): Buffer {
+  const secret = readSecretFile(file);
+  if (!secret) throw new Error(`${file} is missing`);
+  return secret;
+}
+
 /** The active secret, generated on first use, and the previous one while a rotation is under way. */
 export function loadSecretKeyDirectory({ directory, file, previousFile }: TSecretKeyFiles): { active: Buffer; previous: Buffer | null } {
   const activePath = path.join(directory, file);
@@ -33,7 +39,7 @@ export function loadSecretKeyDirectory({ directory, file, previousFile }: TSecre
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
   }
-  return { active: readSecretFile(activePath)!, previous: readSecretFile(path.join(directory, previousFile)) };
+  return { active: readActiveSecretFile(activePath), previous: readSecretFile(path.join(directory, previousFile)) };
 }
 
 /**
@@ -49,5 +55,5 @@ export function rotateSecretKeyDirectory(files: TSecretKeyFiles, unfinished: str
   fs.writeFileSync(staged, generateSecret(), { mode: 0o600, flag: "wx" });
   fs.renameSync(path.join(directory, file), previousPath);
   fs.renameSync(staged, path.join(directory, file));
-  return { active: readSecretFile(path.join(directory, file))!, previous: current };
+  return { active: readActiveSecretFile(path.join(directory, file)), previous: current };
 }

@@ -22,17 +22,19 @@ export function maskPersonalAnswer(field: TField | TItemField, value: unknown): 
     const address = value as Record<string, unknown>;
     return typeof address.detail === "string" ? { ...address, detail: maskPersonalNumbers(address.detail) } : value;
   }
-  if (field.type === "group" && Array.isArray(value)) {
-    return value.map((item) => {
-      if (typeof item !== "object" || item === null) return item;
-      const answers = item as Record<string, unknown>;
-      return Object.fromEntries(
-        Object.entries(answers).map(([key, answer]) => {
-          const itemField = field.fields.find((candidate) => candidate.key === key);
-          return [key, itemField ? maskPersonalAnswer(itemField, answer) : answer];
-        }),
-      );
-    });
-  }
+  if (field.type === "group" && Array.isArray(value)) return mapGroupItems(field, value, maskPersonalAnswer);
   return value;
+}
+
+/** A group's items with each answer passed through `map` with its item field (answers no item field asks kept as they are). */
+export function mapGroupItems(group: Extract<TField, { type: "group" }>, items: unknown[], map: (itemField: TItemField, answer: unknown) => unknown): unknown[] {
+  return items.map((item) => {
+    if (typeof item !== "object" || item === null) return item;
+    return Object.fromEntries(
+      Object.entries(item as Record<string, unknown>).map(([key, answer]) => {
+        const itemField = group.fields.find((candidate) => candidate.key === key);
+        return [key, itemField ? map(itemField, answer) : answer];
+      }),
+    );
+  });
 }

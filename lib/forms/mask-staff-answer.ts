@@ -12,7 +12,7 @@
  */
 import { dataClassOf, isSensitive } from "@/lib/forms/data-class";
 import type { TField, TItemField } from "@/lib/forms/definition";
-import { maskPersonalAnswer } from "@/lib/forms/mask-personal-answer";
+import { mapGroupItems, maskPersonalAnswer } from "@/lib/forms/mask-personal-answer";
 import type { TLocalizedText } from "@/lib/i18n/locales";
 import { maskPersonalNumbers } from "@/lib/identifiers/mask";
 
@@ -41,18 +41,7 @@ function itemFieldIn(group: TField, itemField: TItemField): TItemField {
 export function maskStaffAnswer(field: TField | TItemField, value: unknown): unknown {
   if (isEmpty(value)) return value;
   if (hidesWhole(field)) return hiddenAnswer;
-  if (field.type === "group" && Array.isArray(value)) {
-    return value.map((item) => {
-      if (typeof item !== "object" || item === null) return item;
-      const answers = item as Record<string, unknown>;
-      return Object.fromEntries(
-        Object.entries(answers).map(([key, answer]) => {
-          const itemField = field.fields.find((candidate) => candidate.key === key);
-          return [key, itemField ? maskStaffAnswer(itemFieldIn(field, itemField), answer) : answer];
-        }),
-      );
-    });
-  }
+  if (field.type === "group" && Array.isArray(value)) return mapGroupItems(field, value, (itemField, answer) => maskStaffAnswer(itemFieldIn(field, itemField), answer));
   return maskPersonalAnswer(field, value);
 }
 

@@ -23,8 +23,9 @@ describe.each(testDatabaseKinds)("the daily audit verification on %s", (kind) =>
   it("verifies when none was stored for a day, not again within it, and records itself", async () => {
     const first = await verifyAuditWhenDue({ db: database.db });
     expect(first).toMatchObject({ ok: true, records: 2 });
+    if (!first) throw new Error("no verification ran");
     expect(await verifyAuditWhenDue({ db: database.db, now: new Date(Date.now() + AUDIT_VERIFY_EVERY_MS - 60_000) })).toBeNull();
-    const [recorded] = await database.db.select().from(auditRecords).where(and(eq(auditRecords.action, "audit-verified"), eq(auditRecords.targetId, String(first!.id))));
+    const [recorded] = await database.db.select().from(auditRecords).where(and(eq(auditRecords.action, "audit-verified"), eq(auditRecords.targetId, String(first.id))));
     expect(recorded).toMatchObject({ actorId: null, outcome: "ok" });
   });
 

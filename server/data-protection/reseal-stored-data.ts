@@ -96,7 +96,7 @@ async function resealPlace(db: TDatabase, place: TPlace, active: TDataKey, batch
       sql`select ${sql.join(select, sql`, `)} from ${ident(place.table)} ${after === null ? sql`` : sql`where ${ident(place.id)} > ${after}`} order by ${ident(place.id)} limit ${batchSize}`,
     );
     if (rows.length === 0) return { changed, skipped };
-    after = String(rows.at(-1)!.__id);
+    after = String(rows[rows.length - 1].__id);
     const definitionIds = [...new Set(rows.map((row) => row.__definition).filter((id): id is string => typeof id === "string" && !definitions.has(id)))];
     if (definitionIds.length > 0) {
       const found = await executeRows<{ id: string; definition: TFormDefinition }>(db, sql`select id::text as id, definition from form_definitions where id::text in (${sql.join(definitionIds.map((id) => sql`${id}`), sql`, `)})`);
@@ -155,7 +155,7 @@ async function resealFiles(db: TDatabase, active: TDataKey, batchSize: number): 
       sql`select id::text as id, content from files where substring(content from 1 for 4) = ${Buffer.from("ODE1", "ascii")} ${after === null ? sql`` : sql`and id > ${after}`} order by id limit ${batchSize}`,
     );
     if (rows.length === 0) return { changed, skipped };
-    after = rows.at(-1)!.id;
+    after = rows[rows.length - 1].id;
     for (const row of rows) {
       if (sealedBytesKeyId(row.content) === active.keyId) continue;
       const next = sealBytesWith(active, openBytes(row.content, fileContentContext), fileContentContext);
